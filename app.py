@@ -1,0 +1,41 @@
+"""POIJU-NLP web app: ``python app.py [--host 127.0.0.1] [--port 7860] [--auth user:password]``.
+
+Binds 127.0.0.1 unless told otherwise; the port follows GRADIO_SERVER_PORT when --port is not given.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import poiju_nlp  # noqa: F401  (sets the offline environment first)
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description="POIJU-NLP-sovellus (Gradio)")
+    p.add_argument("--host", default=os.environ.get("POIJU_HOST", "127.0.0.1"),
+                   help="osoite, jota palvelin kuuntelee (oletus 127.0.0.1 eli vain tämä kone)")
+    p.add_argument("--port", type=int, default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")))
+    p.add_argument("--auth", action="append", default=[],
+                   help="käyttäjä:salasana (voi antaa useita); suositellaan, jos --host ei ole 127.0.0.1")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    auth = []
+    for pair in args.auth:
+        if ":" not in pair:
+            print("Virhe: --auth muodossa käyttäjä:salasana", file=sys.stderr)
+            return 2
+        auth.append(tuple(pair.split(":", 1)))
+    from poiju_nlp.ui import build_app
+
+    demo = build_app()
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=args.host, server_port=args.port, auth=auth or None, show_error=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

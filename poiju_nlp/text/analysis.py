@@ -1,0 +1,201 @@
+"""One Finnish analysis layer: spaCy (lemma, POS, morphology, dependencies, sentences) + Voikko (base form,
+compound parts, syllables, spelling). Results are plain dataclasses that serialise to JSON."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from .resources import get_nlp, voikko_analyze, voikko_hyphenate, voikko_spell
+from .validate import validate_text
+
+_WORDBASE_PART = re.compile(r"\+([^+(]*)\(([^)]*)\)")
+_ALPHA = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@dataclass
+class CompoundPart:
+    surface: str  # as written inside the compound, e.g. "osaamis"
+    base: str  # the part's base form, e.g. "osata"
+
+
+@dataclass
+class VoikkoInfo:
+    baseform: str | None
+    word_class: str | None
+    compound_parts: list[CompoundPart]
+    known: bool
+
+
+@dataclass
+class Token:
+    i: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    morph: dict[str, str]
+    dep: str
+    head: int
+    baseform: str | None  # Voikko's base form (None when Voikko does not know the word)
+    compound_parts: list[CompoundPart]
+    syllables: list[str]
+    known: bool  # Voikko knows the word form (spelling)
+    is_word: bool
+
+    @property
+    def base(self) -> str:
+        """Best base form: Voikko's when it knows the word, else spaCy's lemma."""
+        return (self.baseform or self.lemma or self.text).lower()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[int]  # indices into TextAnalysis.tokens
+
+
+@dataclass
+class TextAnalysis:
+    text: str
+    sentences: list[Sentence]
+    tokens: list[Token]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def parse_wordbases(wordbases: str) -> list[CompoundPart]:
+    """Voikko WORDBASES -> lexical parts. Derivational suffixes are merged into their stem
+    ('+opet(opettaa)+us(+us)' -> 'opetus') and hyphens dropped, so each part is a word one can look up.
+
+    >>> [p.base for p in parse_wordbases('+osaamis(osata)+tavoite(tavoite)')]
+    ['osata', 'tavoite']
+    """
+    parts: list[CompoundPart] = []
+    for surface, base in _WORDBASE_PART.findall(wordbases or ""):
+        if not surface or surface == "-":
+            continue
+        if base.startswith("+") and parts:  # derivation: extend the previous part
+            merged = parts[-1].surface + surface
+            parts[-1] = CompoundPart(surface=merged, base=merged.lower())
+        elif base:
+            parts.append(CompoundPart(surface=surface, base=base))
+    return parts
+
+
+_PROPER = {"etunimi", "sukunimi", "paikannimi", "nimi"}
+
+
+def _best_analysis(word: str, analyses: tuple) -> dict:
+    """Prefer common-noun readings unless the word is capitalised mid-word ('sote-Alan' is not a name)."""
+    def rank(a):
+        proper = a.get("CLASS") in _PROPER
+        base = a.get("BASEFORM") or ""
+        return (proper and not base[:1].isupper() or proper and word[:1].islower(), proper)
+
+    return sorted(analyses, key=rank)[0]
+
+
+def voikko_info(word: str) -> VoikkoInfo:
+    """Voikko's view of one word form: first analysis, compound parts, spelling."""
+    analyses = voikko_analyze(word)
+    if not analyses:
+        return VoikkoInfo(None, None, [], False)
+    first = _best_analysis(word, analyses)
+    return VoikkoInfo(
+        baseform=first.get("BASEFORM"),
+        word_class=first.get("CLASS"),
+        compound_parts=parse_wordbases(first.get("WORDBASES", "")),
+        known=True,
+    )
+
+
+def syllables(word: str) -> list[str]:
+    """Syllables by Voikko's hyphenation: 'työelämä' -> ['työ', 'e', 'lä', 'mä']."""
+    if not _ALPHA.search(word):
+        return []
+    pattern = voikko_hyphenate(word)
+    out, current = [], ""
+    # pattern[i]: ' ' no break, '-' break before word[i], '=' break that replaces word[i] (an existing hyphen)
+    for ch, mark in zip(word, pattern):
+        if mark in "-=" and current:
+            out.append(current)
+            current = ""
+        if mark == "=":
+            continue
+        current += ch
+    if current:
+        out.append(current)
+    return out
+
+
+def _token_from_spacy(tok) -> Token:
+    is_word = bool(_ALPHA.search(tok.text)) and not tok.like_url and not tok.like_email
+    info = voikko_info(tok.text) if is_word else VoikkoInfo(None, None, [], False)
+    return Token(
+        i=tok.i,
+        text=tok.text,
+        start=tok.idx,
+        end=tok.idx + len(tok.text),
+        lemma=tok.lemma_,
+        pos=tok.pos_,
+        morph=tok.morph.to_dict(),
+        dep=tok.dep_,
+        head=tok.head.i,
+        baseform=info.baseform,
+        compound_parts=info.compound_parts,
+        syllables=syllables(tok.text) if is_word else [],
+        known=voikko_spell(tok.text) if is_word else True,
+        is_word=is_word,
+    )
+
+
+def analysis_from_doc(doc, warnings: list[str] | None = None) -> TextAnalysis:
+    tokens = [_token_from_spacy(t) for t in doc if not t.is_space]
+    index_of = {t.i: k for k, t in enumerate(tokens)}
+    for t in tokens:  # re-point heads to the compacted list
+        t.head = index_of.get(t.head, t.i if t.i in index_of else 0)
+        t.i = index_of[t.i]
+    sentences = []
+    for s in doc.sents:
+        idx = [index_of[t.i] for t in s if t.i in index_of]
+        if not idx:
+            continue
+        start, end = tokens[idx[0]].start, tokens[idx[-1]].end
+        sentences.append(Sentence(start=start, end=end, text=doc.text[start:end], tokens=idx))
+    return TextAnalysis(text=doc.text, sentences=sentences, tokens=tokens, warnings=warnings or [])
+
+
+def parse(text: str):
+    """spaCy Doc of an already validated text."""
+    return get_nlp()(text)
+
+
+def analyze(text: str, *, check_language: bool = True) -> TextAnalysis:
+    """Analyse a Finnish text.
+
+    >>> a = analyze("Opintojakson laajuus on 5 opintopistettä.")
+    >>> a.tokens[0].baseform, [p.base for p in a.tokens[0].compound_parts]
+    ('opintojakso', ['opinto', 'jakso'])
+    """
+    clean = validate_text(text, check_language=check_language)
+    warnings = []
+    if clean != text and clean.strip() != text.strip():
+        warnings.append("Tekstistä poistettiin ohjausmerkkejä.")
+    return analysis_from_doc(parse(clean), warnings)
+
+
+def analyze_many(texts: list[str]) -> list[TextAnalysis]:
+    """Analyse several validated texts with spaCy's batched pipe."""
+    from ..settings import get_settings
+
+    docs = get_nlp().pipe(texts, batch_size=get_settings().spacy_batch_size)
+    return [analysis_from_doc(d) for d in docs]

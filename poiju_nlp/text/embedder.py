@@ -1,0 +1,89 @@
+"""Sentence embeddings with multilingual-e5-small (a sentence-transformers folder built at set-up)."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelMissingError
+from ..settings import get_settings
+
+QUERY_PREFIX = "query: "
+PASSAGE_PREFIX = "passage: "
+
+
+class Embedder:
+    """e5 embeddings with the model's conventions: "query: " for needs and questions, "passage: " for course text.
+
+    Vectors are L2-normalised, so a dot product is a cosine. e5 cosines sit in a narrow band (about 0.7-0.9 for
+    any two Finnish sentences): rank by them, don't threshold raw values.
+    """
+
+    def __init__(self, path: Path | str | None = None, batch_size: int | None = None):
+        settings = get_settings()
+        self.path = Path(path or settings.e5_path)
+        self.batch_size = batch_size or settings.embed_batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    if not (self.path / "modules.json").exists():
+                        raise ModelMissingError(
+                            f"Upotusmallia ei löydy kansiosta {self.path}. Rakenna se komennolla "
+                            "'make setup' (tai python scripts/build_models.py)."
+                        )
+                    import torch
+                    from sentence_transformers import SentenceTransformer
+
+                    torch.set_num_threads(get_settings().torch_threads)
+                    self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def _encode(self, texts: list[str], prefix: str, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self.model
+        with self._lock:  # one forward pass at a time: 2 cores, and torch threads would only contend
+            vectors = model.encode(
+                [prefix + t for t in texts],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=show_progress,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode_queries(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        """Embed needs / questions with the "query: " prefix -> (n, 384) float32."""
+        return self._encode(list(texts), QUERY_PREFIX, show_progress)
+
+    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        """Embed course text with the "passage: " prefix -> (n, 384) float32."""
+        return self._encode(list(texts), PASSAGE_PREFIX, show_progress)
+
+
+_shared: Embedder | None = None
+_shared_lock = threading.Lock()
+
+
+def get_embedder() -> Embedder:
+    """The process-wide embedder (the model loads on first encode)."""
+    global _shared
+    if _shared is None:
+        with _shared_lock:
+            if _shared is None:
+                _shared = Embedder()
+    return _shared

@@ -1,0 +1,24 @@
+from poiju_nlp.text import inflect, inflect_like, pykko_forms
+
+
+def test_opintopiste_plural_elative():
+    assert inflect("opintopiste", "+pl+ela") == "opintopisteistä"
+
+
+def test_inflect_like_copies_case_number_possessive_and_clitic():
+    assert inflect_like("toteutus", "implementoinnissa") == "toteutuksessa"
+    assert inflect_like("tavoite", "osaamistavoitteensakin") == "tavoitteensakin"
+    assert inflect_like("osaaminen", "kompetenssien") == "osaamisten"
+
+
+def test_object_cases_for_learning_outcomes():
+    assert inflect("kipu", "+sg+par") == "kipua"
+    assert inflect("hoitosuunnitelma", "+sg+gen") == "hoitosuunnitelman"
+
+
+def test_forms_of_a_word():
+    assert "+sg+gen" in pykko_forms("opintopisteen")
+
+
+def test_unknown_form_returns_none():
+    assert inflect("opintopiste", "+nonsense") is None
