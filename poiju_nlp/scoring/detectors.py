@@ -267,15 +267,38 @@ def _phrase_word_matches(word: str, t: Token) -> bool:
     return len(word) >= 5 and t.text.lower().startswith(word[:-1])
 
 
+def _phrase_index(lex: Lexicon) -> dict[str, list]:
+    """Empty phrases keyed by their first word and by its stem (first word minus its last letter)."""
+    index = getattr(lex, "_phrase_index", None)
+    if index is None:
+        index = {}
+        for phrase in lex.empty_phrases:
+            first = phrase.lemmas[0]
+            for key in {first, first[:-1] if len(first) >= 5 else first}:
+                index.setdefault(key, []).append(phrase)
+        lex._phrase_index = index
+    return index
+
+
+def _phrases_starting_at(t: Token, index: dict[str, list]) -> list:
+    surface = t.text.lower()
+    keys = {t.base, t.lemma.lower(), surface} | {surface[:n] for n in range(4, len(surface))}
+    found = []
+    for key in keys:
+        found.extend(index.get(key, ()))
+    return list({id(p): p for p in found}.values())
+
+
 @detector("empty_phrase")
 def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     out = []
     toks = [t for t in a.tokens if t.is_word]
-    for phrase in lex.empty_phrases:
-        n = len(phrase.lemmas)
-        for i in range(len(toks) - n + 1):
+    index = _phrase_index(lex)
+    for i, first in enumerate(toks):
+        for phrase in _phrases_starting_at(first, index):
+            n = len(phrase.lemmas)
             seq = toks[i:i + n]
-            if all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
+            if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
                 start, end = seq[0].start, seq[-1].end
                 out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",
