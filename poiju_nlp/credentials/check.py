@@ -113,7 +113,7 @@ def load_record(source) -> tuple[CourseRecord, list[FieldProblem]]:
 def _text_status(value: str, what: str) -> tuple[str, str]:
     if is_placeholder(value):
         return ("unclear", f"{what}: arvo '{value}' on paikkamerkki, ei varsinainen tieto.") if str(value).strip() \
-            else ("missing", f"{what} puuttuu.")
+            else ("missing", f"Puuttuu: {what.lower()}.")
     if len(str(value).strip()) < CREDENTIALS.min_text_chars:
         return "unclear", f"{what}: arvo '{value}' on liian lyhyt kertoakseen lukijalle mitään."
     return "present", ""

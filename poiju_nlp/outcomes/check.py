@@ -138,6 +138,14 @@ def _suggestion_for(verb: str) -> str:
     return f"Käytä havaittavaa verbiä, esimerkiksi {BLOOM_HINT}."
 
 
+def _measurable(verb: str) -> str:
+    """The verb itself, or for a vague verb its first measurable alternative ("ymmärtää" -> "selittää")."""
+    entry = load_verbs().avoid.get(verb)
+    if verb in VAGUE or verb in NOT_ASSESSABLE_VERBS:
+        return entry.alternatives[0] if entry and entry.alternatives else "kuvata"
+    return verb
+
+
 def check_statement(analysis) -> CheckedOutcome:
     """Check one analysed statement (a ``TextAnalysis`` of one outcome)."""
     tokens = analysis.tokens
@@ -191,7 +199,7 @@ def check_statement(analysis) -> CheckedOutcome:
             f"Tavoitteessa on {len(distinct)} verbiä ({', '.join(distinct)}). Yhdestä tavoitteesta ei voi antaa "
             "arvosanaa, jos osaa siitä täyttyy.",
             f"Jaa se {len(distinct)} tavoitteeksi, yksi verbi kussakin: "
-            + " / ".join(f"'Osaat {v} …'" for v in distinct[:3]) + "."))
+            + " / ".join(f"'Osaat {_measurable(v)} …'" for v in distinct[:3]) + "."))
 
     # --- no object --------------------------------------------------------------------------------------------
     if verbs and attitude is None and not any(_has_object(tokens, t) for t in verbs):
