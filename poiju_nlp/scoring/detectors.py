@@ -45,17 +45,42 @@ def inflected_alternative(alternative: str, original: Token) -> str:
             out[k] = inflect_like(words[k], original.text, original.pos) or words[k]
             if k < len(words) - 1 and words[k] == "koko":
                 out[k] = words[k]
+    if original.pos == "ADV" and original.text.endswith("sti") and len(out) == 1 and not out[0].endswith("sti"):
+        out[0] = out[0][:-3] + "sesti" if out[0].endswith("nen") else out[0] + "sti"  # käsitteellinen -> -lisesti
     result = " ".join(out)
     if original.text[:1].isupper() and not original.text.isupper():
         result = result[:1].upper() + result[1:]
     return result
 
 
+HOURS_PER_CREDIT = 27  # Finland: 1 op (ECTS credit) = 27 hours of student work
+CREDIT_LEMMAS = {"opintopiste", "op", "ECTS", "ects"}
+
+
+def credit_gloss(entry: LexiconEntry, credits: float | None) -> str | None:
+    """'5 opintopistettä' -> 'noin 135 tuntia työtä' instead of the per-credit gloss."""
+    if entry.lemma not in CREDIT_LEMMAS or credits is None:
+        return None
+    hours = round(credits * HOURS_PER_CREDIT)
+    prefix = "opintopistettä, " if entry.lemma != "opintopiste" else ""
+    return f"{prefix}noin {hours} tuntia työtä"
+
+
+def _number_before(a: TextAnalysis, token: Token) -> float | None:
+    if token.i == 0:
+        return None
+    prev = a.tokens[token.i - 1].text.replace(",", ".")
+    try:
+        return float(prev)
+    except ValueError:
+        return None
+
+
 def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token: Token | None,
-                     whole_word: bool) -> Finding:
+                     whole_word: bool, credits: float | None = None) -> Finding:
     kind = {"abbreviation": "abbreviation", "loanword": "loanword"}.get(entry.kind, "jargon")
     severity = 2 if entry.kind in ("loanword", "academic", "bureaucratic") else 1 if entry.action == "explain" else 2
-    gloss = entry.plain[0] if entry.plain else ""
+    gloss = credit_gloss(entry, credits) or (entry.plain[0] if entry.plain else "")
     replacement = None
     if entry.action == "explain" and gloss and whole_word:
         suggestion = f"{text} ({gloss})"
@@ -132,12 +157,12 @@ def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         head = t.text.split(":")[0].split("-")[0]
         entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) else None
         if entry:
-            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True))
+            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True, _number_before(a, t)))
             continue
         for base, whole in _candidate_bases(t, _lexicon_prefixes(lex)):
             entry = lex.lookup(base)
             if entry:
-                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole))
+                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole, _number_before(a, t)))
                 break
     return findings
 

@@ -1,0 +1,70 @@
+from poiju_nlp.scoring import score
+
+
+def kinds(text):
+    return [(f.kind, f.text) for f in score(text).findings]
+
+
+def finding(text, surface):
+    return next(f for f in score(text).findings if f.text == surface)
+
+
+def test_inflected_forms_and_compounds_of_lexicon_terms_are_caught():
+    found = kinds("Opintojakson laajuus on viisi opintopistettä, ja opintopistemäärä kertyy AMK:n opinnoista.")
+    texts = [t for _, t in found]
+    assert "Opintojakson" in texts and "opintopistettä" in texts and "opintopistemäärä" in texts
+    assert ("abbreviation", "AMK:n") in found
+
+
+def test_replacement_is_inflected_like_the_original():
+    f = finding("Opintojakson implementoinnissa hyödynnetään simulaatioita.", "implementoinnissa")
+    assert f.replacement == "toteutuksessa"
+    assert finding("Asiaa tarkastellaan konseptuaalisesti.", "konseptuaalisesti").replacement == "käsitteellisesti"
+
+
+def test_necessary_term_is_explained_with_hours_from_the_credits():
+    f = finding("Kurssin laajuus on 5 opintopistettä.", "opintopistettä")
+    assert f.replacement == "opintopistettä (noin 135 tuntia työtä)"
+    f = finding("Opintopisteen saa, kun tekee tehtävät.", "Opintopisteen")
+    assert f.replacement == "Opintopisteen (noin 27 tuntia työtä)"
+
+
+def test_passive_course_talk_gets_second_person_suggestion():
+    f = finding("Kurssilla käsitellään lääkehoidon turvallisuutta.", "käsitellään")
+    assert f.kind == "passive" and "käsittelet" in f.suggestion
+
+
+def test_nominal_chain_and_genitive_chain():
+    found = kinds("Tavoitteena on opiskelijan osaamisen kehittymisen tukeminen.")
+    assert ("genitive_chain", "opiskelijan osaamisen kehittymisen tukeminen") in found
+    assert any(k == "nominal" and "kehittymisen" in t for k, t in found)
+
+
+def test_long_and_very_long_sentences():
+    long = ("Kurssilla opit arvioimaan asiakkaan kipua, kirjaamaan havaintosi potilastietojärjestelmään, "
+            "keskustelemaan omaisten kanssa ja sopimaan jatkohoidosta lääkärin kanssa ennen kuin asiakas "
+            "palaa kotiin.")
+    f = next(f for f in score(long).findings if f.kind == "long_sentence")
+    assert f.severity == 2 and f.start == 0
+    very_long = long[:-1] + (", vaikka kotihoidon tiimi olisi jo lähtenyt seuraavalle käynnille ja "
+                             "työvuoro olisi vaihtumassa illan puolelle.")
+    assert next(f for f in score(very_long).findings if f.kind == "long_sentence").severity == 3
+
+
+def test_empty_phrases():
+    found = kinds("Opiskelija saa tarvittavat valmiudet ja oppii keskeiset käsitteet.")
+    assert ("empty_phrase", "tarvittavat valmiudet") in found
+    assert ("empty_phrase", "keskeiset käsitteet") in found
+
+
+def test_unknown_and_rare_words_but_not_names_or_familiar_compounds():
+    found = kinds("Kurssilla xqzvörkkiä opetetaan Matti Virtaselle terveyskeskuksessa.")
+    assert ("unknown_word", "xqzvörkkiä") in found
+    names = {t for _, t in found}
+    assert "Virtaselle" not in names and "terveyskeskuksessa" not in names
+
+
+def test_spans_point_into_the_text():
+    text = "Opintojaksolla perehdytään moniammatilliseen yhteistyöhön.\nLaajuus on 3 op."
+    for f in score(text).findings:
+        assert text[f.start:f.end] == f.text
