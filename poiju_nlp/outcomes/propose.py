@@ -98,8 +98,8 @@ class NounPhrase:
 
 
 @lru_cache(maxsize=20_000)
-def _pykko_lemma(word: str, number: str, case: str) -> str | None:
-    """pypykko's lemma for the analysis that matches spaCy's number and case (compound marks removed).
+def _pykko_reading(word: str, number: str, case: str) -> tuple[str, str, str] | None:
+    """(lemma, pos, morphtags) of pypykko's analysis of ``word`` that matches spaCy's number and case.
     When several lemmas fit ("fysiologia": fysiologia nom / fysiologi par), Voikko's base form decides."""
     from ..text import voikko_info
     from ..text.resources import get_pykko
@@ -112,15 +112,16 @@ def _pykko_lemma(word: str, number: str, case: str) -> str | None:
     for a in pypykko.utils.analyze(word):
         if a.pos not in ("noun", "adjective", "participle", "proper", "numeral"):
             continue
-        lemma = a.lemma.replace("|", "")
+        reading = (a.lemma.replace("|", ""), a.pos, a.morphtags)
         if a.morphtags == wanted:
-            exact.append(lemma)
+            exact.append(reading)
         elif a.morphtags.endswith(wanted):
-            loose.append(lemma)
+            loose.append(reading)
     voikko_base = (voikko_info(word).baseform or "").lower()
     for group in (exact, loose):
-        if voikko_base in group:
-            return voikko_base
+        for reading in group:
+            if reading[0] == voikko_base:
+                return reading
     return (exact or loose or [None])[0]
 
 
@@ -169,7 +170,7 @@ def _phrase_for(head, sentence: str) -> NounPhrase | None:
             words += _genitive_chain(child)
     words.sort(key=lambda t: t.i)
     included = {w.i for w in words}
-    if any(c.i < head.i and c.i not in included and c.dep_ not in ("cc", "punct", "det", "case")
+    if any(c.i < head.i and c.i not in included and c.dep_ in ("nmod", "acl", "amod", "appos", "compound", "flat")
            for c in head.children):
         return None  # "tahdosta riippumaton hoito": a left dependent we cannot carry along would change the sense
     # keep a contiguous span ending at the head: a gap means the parse skipped words we would lose
@@ -215,8 +216,6 @@ def noun_phrases(doc) -> list[NounPhrase]:
 
 def _inflect_phrase(np_: NounPhrase, object_case: str) -> str | None:
     """Re-inflect a phrase into the case a verb governs; None when pypykko cannot produce a form."""
-    from ..text import inflect
-
     number, _ = _number_case(np_.head)
     if object_case == "gen":  # total object: sg genitive, pl nominative
         target = "+sg+gen" if number == "sg" else "+pl+nom"
@@ -230,9 +229,8 @@ def _inflect_phrase(np_: NounPhrase, object_case: str) -> str | None:
     for w in np_.words:
         nc = _number_case(w)
         if w.i == np_.head.i or (w.dep_ == "amod" and w.head.i == np_.head.i):
-            lemma = _pykko_lemma(w.text, *nc)
-            form = inflect(lemma, target) if lemma else None
-            if not form or not _is_form(form, target):
+            form = _generate(w.text, *nc, target)
+            if not form:
                 return None
             out.append(form if w.pos_ == "PROPN" else form.lower())
         else:  # genitive modifiers keep their form
@@ -246,11 +244,24 @@ def _inflect_phrase(np_: NounPhrase, object_case: str) -> str | None:
     return text
 
 
-def _is_form(word: str, target: str) -> bool:
-    """pypykko returns unknown words unchanged: accept a form only if it analyses as the target form."""
-    from ..text import pykko_forms
+@lru_cache(maxsize=20_000)
+def _generate(word: str, number: str, case: str, target: str) -> str | None:
+    """Re-inflect the word form ``word`` (read as spaCy's number and case) into ``target`` with pypykko.
 
-    return any(tags == target or tags.endswith(target) for tags in pykko_forms(word))
+    The reading is pinned (lemma, part of speech and original form): left free, pypykko may read "tilanne" as
+    "tila" + possessive and yield "tilaa". Forms that do not analyse back to the lemma and target are dropped."""
+    import pypykko.reinflect
+    import pypykko.utils
+
+    reading = _pykko_reading(word, number, case)
+    if reading is None:
+        return None
+    lemma, pos, tags = reading
+    good = []
+    for form in pypykko.reinflect.reinflect(word.lower(), new_form=target, orig_form=tags, pos=pos):
+        if any(a.lemma.replace("|", "") == lemma and a.morphtags == target for a in pypykko.utils.analyze(form)):
+            good.append(form)
+    return min(good) if good else None
 
 
 def _course_level(source) -> str:
