@@ -154,7 +154,7 @@ def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: n
         s = index.lexical[kind].scores(terms)
         if allowed is not None:
             s = np.where(allowed, s, 0.0)
-        top = np.argsort(-s)[:depth]
+        top = np.argpartition(-s, depth)[:depth] if len(s) > depth else np.arange(len(s))
         lex = {int(c): float(s[c]) for c in top if s[c] > 0}
     if method == "dense":
         fused = dense
