@@ -119,19 +119,24 @@ def _text_status(value: str, what: str) -> tuple[str, str]:
     return "present", ""
 
 
+def _proposal(record: CourseRecord, propose_outcomes: bool) -> str:
+    """Outcomes proposed from the description (empty when not asked for or not possible)."""
+    if not propose_outcomes or not record.description.strip():
+        return ""
+    try:
+        from ..outcomes import propose
+
+        return "\n".join(o.text for o in propose(record).outcomes)
+    except PoijuError as err:  # e.g. the e5 model is not built, or too little content: the check still works
+        log.info("no outcome proposal: %s", err.message)
+        return ""
+
+
 def _check_outcomes(record: CourseRecord, propose_outcomes: bool) -> ElementStatus:
     key, number, name, _ = ELEMENTS[5]
-    proposal = ""
-    if propose_outcomes and record.description.strip():
-        try:
-            from ..outcomes import propose
-
-            proposal = "\n".join(o.text for o in propose(record).outcomes)
-        except PoijuError as err:  # e.g. the e5 model is not built: the check still works
-            proposal = ""
-            log.info("no outcome proposal: %s", err.message)
     outcomes = [o for o in record.learning_outcomes if not is_placeholder(o)]
     if not outcomes:
+        proposal = _proposal(record, propose_outcomes)
         hint = " Alla ehdotus kuvauksen pohjalta." if proposal else " Kirjoita 3–6 lausetta muodossa 'Osaat <verbi> …'."
         return ElementStatus(key, number, name, "missing", "", "Osaamistavoitteet puuttuvat." + hint, proposal)
     value = "\n".join(outcomes)
@@ -140,13 +145,13 @@ def _check_outcomes(record: CourseRecord, propose_outcomes: bool) -> ElementStat
 
         result = check(outcomes)
     except PoijuError as err:
-        return ElementStatus(key, number, name, "present", value, f"Tavoitteita ei voitu tarkistaa: {err.message}")
+        return ElementStatus(key, number, name, "unclear", value, f"Tavoitteita ei voitu tarkistaa: {err.message}")
     weak = [item for item in result.items if item.problems]
     if weak:
         first = weak[0]
         explanation = (f"{len(weak)}/{len(outcomes)} tavoitteessa on ongelmia, esim. '{first.text}': "
                        f"{first.problems[0].reason}")
-        return ElementStatus(key, number, name, "unclear", value, explanation, proposal)
+        return ElementStatus(key, number, name, "unclear", value, explanation, _proposal(record, propose_outcomes))
     return ElementStatus(key, number, name, "present", value, f"{len(outcomes)} arvioitavaa tavoitetta.")
 
 
