@@ -61,6 +61,7 @@ ALLOWED_UNKNOWN = {
     "psykoedukaatio",   # mental-health care
     "spesifi",          # in the Kotus 2024 word list
     "triage",           # emergency care
+    "badge",            # digital badge (Open Badges); kept so the English loanword is caught
 }
 
 # Words that Voikko knows but analyses wrongly, so that their base form is not recognised

@@ -31,8 +31,12 @@ def zipf(word: str) -> float:
 
 def familiarity(token: Token) -> float:
     """Zipf-like familiarity (0 = unheard of, 7 = 'ja'). Uses the whole word when wordfreq knows it."""
-    return _familiarity(token.base, tuple(p.base.lower() for p in token.compound_parts),
-                        token.text.lower())
+    value = _familiarity(token.base, tuple(p.base.lower() for p in token.compound_parts), token.text.lower())
+    if value == 0.0 and token.known and token.baseform:
+        # Voikko's dictionary lists it as standard Finnish but wordfreq's (older) corpus has no count, e.g.
+        # 'esihenkilö': neither rare nor familiar, so it sits at the rare-word threshold.
+        return SCORING.rare_zipf
+    return value
 
 
 @lru_cache(maxsize=200_000)
