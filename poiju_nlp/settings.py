@@ -218,3 +218,48 @@ class MatchingSettings:
 
 
 MATCHING = MatchingSettings()
+
+
+@dataclass(frozen=True)
+class RewritingSettings:
+    """Plain-language rewriting (poiju_nlp/rewriting). Reasons:
+
+    - Split threshold 13 words: the plain references (corpora/annotated/README.rewrite.md) keep sentences at most 15
+      words; a sentence shorter than 13 words gains nothing from splitting. Each part keeps at least 4 words so no
+      fragment ("Se on.") is produced.
+    - Enumerations: 4+ items (Kotus: a list helps from about four parallel items; 2-3 read fine in a sentence).
+    - Meaning threshold 0.90: an original sentence counts as covered when its best e5 cosine ("query: " prefix)
+      against a rewrite sentence or a window of two consecutive rewrite sentences reaches this value. Calibrated
+      by evaluation/calibrate_rewriting.py on corpora/annotated/rewrite_pairs.jsonl (72 pairs, 306 original
+      sentences). Best cosine of an original sentence against its hand-written plain version: mean 0.937, 5th
+      percentile 0.898; against the same original with that sentence dropped: mean 0.880, 90th percentile 0.914;
+      against another pair's plain text (shuffled): mean 0.877, 95th percentile 0.907. At 0.90: 93 % of the
+      hand-written positives are kept, 78 % of dropped and 90 % of shuffled sentences are rejected; this maximises
+      Youden's J on the grid 0.80-0.95 (0.89: 98/61/79 %, 0.91: 83/87/96 %). Rule-based edits keep most words and
+      score 0.93-0.99. Whole-text cosine cannot do this job: it stays above 0.95 with half of the text dropped.
+    - Score tolerance 0.0: an edit may not lower the plainness score of its sentence (issue 6). Explanations of a
+      necessary term and abbreviation expansions may lower it by up to 20 points, because the scorer counts the
+      explaining words (long, rare) against the sentence although the issue asks for them; the whole text must
+      still end up at least as plain as the original.
+    - Neural backends are off by default: the rule-based rewriter is deterministic and offline; a model must
+      earn its place behind the same guard.
+    - Max new tokens 512: a course description rewrite is at most ~1.5x the original (~300 words, ~500 tokens).
+    """
+
+    split_min_words: int = 13
+    split_min_part_words: int = 4
+    enumeration_min_items: int = 4
+    meaning_threshold: float = 0.90
+    score_tolerance: float = 0.0
+    explain_score_tolerance: float = 20.0
+    hours_per_credit: int = 27
+    backend: str = os.environ.get("POIJU_REWRITE_BACKEND", "rules")  # rules | hf | http
+    hf_model_path: str = os.environ.get("POIJU_REWRITE_HF_MODEL", "")
+    http_url: str = os.environ.get("POIJU_REWRITE_HTTP_URL", "")  # e.g. http://127.0.0.1:8080/v1
+    http_model: str = os.environ.get("POIJU_REWRITE_HTTP_MODEL", "local")
+    http_timeout: float = 60.0
+    max_new_tokens: int = 512
+    prompt_file: str = "rewrite_fi.txt"
+
+
+REWRITING = RewritingSettings()

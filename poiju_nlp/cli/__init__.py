@@ -10,7 +10,7 @@ import sys
 from ..errors import PoijuError
 
 # Module names in poiju_nlp/cli/, in the order --help lists them.
-COMMANDS = ["analyze", "score", "outcomes", "credential", "index", "match", "bundle", "gaps"]
+COMMANDS = ["analyze", "score", "outcomes", "credential", "index", "match", "bundle", "gaps", "rewrite"]
 
 
 def build_parser() -> argparse.ArgumentParser:

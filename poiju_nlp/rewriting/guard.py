@@ -1,0 +1,162 @@
+"""Guard: every candidate, from any rewriter, passes here edit by edit. An edit is rolled back when it drops or
+changes a fact (number, date, credit amount, price, proper noun / organisation, URL, e-mail), adds a word Voikko
+does not know, or lowers the plainness score. Then the meaning is checked with e5 sentence by sentence: every
+original sentence must be covered by some rewrite sentence (or a window of two), else the edits in that sentence
+are rolled back."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from ..settings import REWRITING
+
+URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]|www\.[^\s<>\"]+[^\s<>\".,;:)]", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+(?:-[A-Za-zÅÄÖåäöÉéÜü]+)*")
+ORG_WORDS = ("korkeakoulu", "yliopisto", "hyvinvointialue", "opisto", "oy", "ry", "säätiö", "kaupunki", "keskus",
+             "virasto", "ministeriö", "instituutti", "laitos")
+SENT_END = re.compile(r"(?<=[.!?:])\s+|\n+")
+
+
+def _strip_urls(text: str) -> str:
+    return EMAIL.sub(" ", URL.sub(" ", text))
+
+
+def numbers(text: str) -> Counter:
+    """Numbers as written (dates, times, prices, credits): '1.2.–15.3.2027' -> 1.2, 15.3.2027."""
+    return Counter(n.rstrip(".") for n in NUMBER.findall(_strip_urls(text)))
+
+
+def proper_nouns(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence or list item, plus all-caps acronyms: names, places,
+    organisations, tools (Moodle, Zoom). Returned as stems (first letters) so that inflection may change."""
+    out = set()
+    clean = _strip_urls(text)
+    for m in WORD.finditer(clean):
+        w = m.group(0)
+        before = clean[:m.start()].rstrip()
+        starts = not before or before[-1] in ".!?:-•\n(" or before.endswith("\n-")
+        if w[:1].isupper() and (not starts or w.isupper() and len(w) > 1):
+            out.add(w)
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:max(4, len(word) - 3)]
+
+
+def facts(text: str) -> dict:
+    return {"numbers": numbers(text), "urls": Counter(URL.findall(text)), "emails": Counter(EMAIL.findall(text)),
+            "names": proper_nouns(text)}
+
+
+def allowed_hours(text: str) -> set[str]:
+    """Hours that an op explanation may add: 27 x each number of the text."""
+    out = set()
+    for n in numbers(text):
+        try:
+            out.add(f"{float(n.replace(',', '.')) * REWRITING.hours_per_credit:.0f}")
+        except ValueError:
+            pass
+    return out
+
+
+def fact_problems(original: str, rewrite: str, allowed_new_numbers: set[str] | None = None) -> list[str]:
+    """Finnish descriptions of every fact of ``original`` that ``rewrite`` drops or changes, and of numbers it adds
+    (only the hours of an op explanation, 27 x credits, may be added)."""
+    a, b = facts(original), facts(rewrite)
+    problems = []
+    for kind, label in (("urls", "verkko-osoite"), ("emails", "sähköpostiosoite")):
+        missing = a[kind] - b[kind]
+        problems += [f"{label} puuttuu tai muuttui: {x}" for x in missing]
+    missing_n = a["numbers"] - b["numbers"]
+    problems += [f"luku, päivämäärä tai hinta puuttuu tai muuttui: {x}" for x in missing_n]
+    allowed = set(allowed_new_numbers or ()) | {str(REWRITING.hours_per_credit)}
+    for n in a["numbers"]:
+        try:
+            allowed.add(f"{float(n.replace(',', '.')) * REWRITING.hours_per_credit:.0f}")
+        except ValueError:
+            pass
+    added = [x for x in (b["numbers"] - a["numbers"]) if x not in allowed]
+    problems += [f"uusi luku, jota alkuperäisessä ei ole: {x}" for x in added]
+    rewrite_l = rewrite.lower()
+    for name in sorted(a["names"]):
+        if _stem(name).lower() not in rewrite_l:
+            problems.append(f"nimi puuttuu tai muuttui: {name}")
+    return problems
+
+
+@lru_cache(maxsize=100_000)
+def _known(word: str) -> bool:
+    from ..text.resources import voikko_spell
+
+    return all(voikko_spell(part) for part in word.split("-") if part)
+
+
+def unknown_words_added(original: str, rewrite: str) -> list[str]:
+    """Words of ``rewrite`` that Voikko does not know and that are not in ``original``."""
+    have = {w.lower() for w in WORD.findall(_strip_urls(original))}
+    out = []
+    for w in WORD.findall(_strip_urls(rewrite)):
+        if w.lower() in have or _known(w) or _known(w.lower()):
+            continue
+        out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences; a bullet list stays one unit with the line that introduces it ('Sisältö:' + '- A' + '- B')."""
+    blocks: list[list] = []  # [text, is_list]
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line[:2] in ("- ", "• ") and blocks and (blocks[-1][0].endswith(":") or blocks[-1][1]):
+            blocks[-1][0] = blocks[-1][0].rstrip(":").rstrip(",") + (", " if blocks[-1][1] else " ") + line[2:].strip()
+            blocks[-1][1] = True
+            continue
+        blocks.append([line, False])
+    parts = []
+    for block, is_list in blocks:
+        if is_list:
+            parts.append(block)
+            continue
+        parts += [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"(])", block) if p.strip()]
+    return parts
+
+
+def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
+    """Best e5 cosine of each original sentence against the rewrite's sentences and windows of two consecutive
+    sentences (a split sentence is covered by its two halves together)."""
+    from ..text import get_embedder
+
+    src = split_sentences(original)
+    dst = split_sentences(rewrite)
+    if not src:
+        return {"sentences": [], "best": [], "min": 1.0, "mean": 1.0, "whole": 1.0}
+    if not dst:
+        return {"sentences": src, "best": [0.0] * len(src), "min": 0.0, "mean": 0.0, "whole": 0.0}
+    units = dst + [f"{a} {b}" for a, b in zip(dst, dst[1:])]
+    emb = embedder or get_embedder()
+    vecs = emb.encode_queries(src + units + [original, rewrite])
+    s, u = vecs[:len(src)], vecs[len(src):len(src) + len(units)]
+    sims = s @ u.T
+    best = [float(x) for x in sims.max(axis=1)]
+    whole = float(np.dot(vecs[-2], vecs[-1]))
+    return {"sentences": src, "best": best, "min": min(best), "mean": float(np.mean(best)), "whole": whole}
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the units of split_sentences for a plain original text (no lists)."""
+    spans, pos = [], 0
+    for sent in split_sentences(text):
+        i = text.find(sent, pos)
+        if i < 0:
+            i = pos
+        spans.append((i, i + len(sent)))
+        pos = i + len(sent)
+    return spans

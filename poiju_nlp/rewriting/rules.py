@@ -1,0 +1,502 @@
+"""Rule-based rewriting rules. Each rule is a small function registered by name with @rule; it reads the analysed
+text (a ``Context``) and returns Edits with offsets into the original.
+
+Token rules (lexicon, explain, abbreviation, passive) change one word or phrase. Sentence rules (nominal_to_verb,
+enumeration, split) render the token edits inside their span into their own replacement and list them in
+``absorbs``, so the guard can accept the sentence edit or fall back to the token edits one by one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..scoring import ScoreReport, get_lexicon
+from ..settings import REWRITING
+from ..text import inflect
+from ..text.analysis import Sentence, TextAnalysis, Token
+from .edits import Edit
+
+RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
+TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg")
+SENTENCE_RULES = ("nominal_to_verb", "enumeration", "split_sentence")
+
+
+def rule(name: str):
+    def register(fn):
+        RULES[name] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Context:
+    text: str
+    analysis: TextAnalysis
+    report: ScoreReport
+    token_edits: list[Edit] = field(default_factory=list)  # filled after the token rules ran
+
+    def sentence_of(self, token: Token) -> Sentence:
+        return next(s for s in self.analysis.sentences if token.i in s.tokens)
+
+    def render(self, start: int, end: int, override: dict[int, str] | None = None) -> tuple[str, tuple]:
+        """Text of [start, end) with the token edits inside it applied; ``override`` maps token index -> text
+        (re-cased words). Returns the text and the ids of the token edits used."""
+        override = override or {}
+        pieces: list[tuple[int, int, str, int | None]] = []
+        for e in self.token_edits:
+            if start <= e.start and e.end <= end:
+                pieces.append((e.start, e.end, e.replacement, e.id))
+        for i, s in override.items():
+            t = self.analysis.tokens[i]
+            pieces = [p for p in pieces if not (p[0] < t.end and t.start < p[1])]
+            pieces.append((t.start, t.end, s, None))
+        out, pos, used = [], start, []
+        for s, e, rep, eid in sorted(pieces):
+            if s < pos:
+                continue
+            out.append(self.text[pos:s])
+            out.append(rep)
+            pos = e
+            if eid is not None:
+                used.append(eid)
+        out.append(self.text[pos:end])
+        return "".join(out), tuple(used)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _is_explanation(f) -> bool:
+    return bool(f.replacement) and f.replacement.startswith(f.text + " (")
+
+
+_CREDIT = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
+
+
+# --- token rules -----------------------------------------------------------------------------------------------
+
+def _token_at(ctx: Context, start: int) -> Token | None:
+    return next((t for t in ctx.analysis.tokens if t.start == start), None)
+
+
+def _gloss(tok: Token) -> str | None:
+    from ..text.inflect import pykko_lemmas
+
+    lex = get_lexicon()
+    for base in (tok.base, tok.lemma.lower(), *pykko_lemmas(tok.text)):
+        entry = lex.lookup(base)
+        if entry and entry.plain:
+            return entry.plain[0]
+    return None
+
+
+def _checked_replacement(ctx: Context, f) -> str | None:
+    """The finding's inflected replacement, unless inflecting it would break the grammar: a multiword gloss is
+    inflected on its last word only, which is wrong for 'opetus verkossa ja paikan päällä' in the essive. Finite
+    verbs are re-inflected from the parse ('reflektoi' is present tense: 'pohtii', not 'pohti')."""
+    tok = _token_at(ctx, f.start)
+    if tok is None or tok.end != f.end:
+        return f.replacement if " " not in f.replacement else None
+    gloss = _gloss(tok)
+    case = tok.morph.get("Case")
+    if gloss and " " in gloss and case not in (None, "Nom"):
+        from ..text.inflect import pykko_forms
+
+        last = gloss.split()[-1]
+        forms = pykko_forms(last)
+        if any(w in (" ja ", " tai ", " sekä ") for w in [f" {x} " for x in gloss.split()]) or not (
+                forms and "+nom" in forms[0]):
+            return None
+    m = tok.morph
+    if tok.pos in ("VERB", "AUX") and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind" and gloss \
+            and m.get("Voice") != "Pass" and m.get("Person") and m.get("Number") and m.get("Polarity") != "Neg":
+        tense = "pres" if m.get("Tense") == "Pres" else "past"
+        tag = f"+{tense}+{m['Person']}{'sg' if m['Number'] == 'Sing' else 'pl'}"
+        words = gloss.split()
+        first = inflect(words[0], tag)
+        if first:
+            rep = " ".join([first] + words[1:])
+            return _cap(rep) if tok.text[:1].isupper() else rep
+    return f.replacement
+
+
+@rule("lexicon")
+def lexicon_replacement(ctx: Context) -> list[Edit]:
+    """Replace a lexicon term with its plain alternative, inflected like the original
+    ('implementoinnissa' -> 'toteutuksessa')."""
+    edits = []
+    for f in ctx.report.findings:
+        if f.kind in ("jargon", "loanword", "rare_word", "empty_phrase") and f.replacement and not _is_explanation(f):
+            if f.replacement.lower() == f.text.lower():
+                continue
+            rep = _checked_replacement(ctx, f)
+            if not rep:
+                continue
+            if f.text[:1].islower():
+                rep = rep[:1].lower() + rep[1:] if not rep[:2].isupper() else rep
+            edits.append(Edit(f.start, f.end, f.text, rep, "lexicon",
+                              f"Tutumpi sana: \"{f.text}\" → \"{rep}\". {f.reason}".strip()))
+    return edits
+
+
+def _credit_explanation(ctx: Context, f) -> Edit | None:
+    """'3 op' -> '3 opintopistettä (noin 81 tuntia työtä)': 1 op = 27 h (reference.md)."""
+    m = _CREDIT.search(ctx.text[max(0, f.start - 12):f.start])
+    if not m:
+        return None
+    number = m.group(1)
+    try:
+        value = float(number.replace(",", "."))
+    except ValueError:
+        return None
+    hours = value * REWRITING.hours_per_credit
+    hours_s = f"{hours:.0f}" if abs(hours - round(hours)) < 1e-9 else f"{hours:.1f}".replace(".", ",")
+    word = f.text
+    if f.text.lower() == "op":
+        word = "opintopiste" if value == 1 else "opintopistettä"
+    inside_parens = ctx.text[f.end:f.end + 1] == ")"
+    rep = f"{word}, noin {hours_s} tuntia työtä" if inside_parens else f"{word} (noin {hours_s} tuntia työtä)"
+    return Edit(f.start, f.end, f.text, rep, "explain",
+                f"Opintopiste selitetään kerran: 1 op on noin {REWRITING.hours_per_credit} tuntia työtä.")
+
+
+@rule("explain")
+def explain_once(ctx: Context) -> list[Edit]:
+    """Explain a necessary term once, at first use: 'opintopiste (noin 27 tuntia työtä)'."""
+    edits, seen = [], set()
+    for f in sorted(ctx.report.findings, key=lambda f: f.start):
+        if not _is_explanation(f) or f.kind == "abbreviation" and f.text.lower() != "op":
+            continue
+        key = f.replacement[len(f.text):].strip().lower()
+        is_credit = f.text.lower() in ("op", "opintopiste", "opintopistettä", "opintopistettä", "opintopisteen",
+                                       "opintopisteitä") or f.text.lower().startswith("opintopist")
+        if is_credit:
+            key = "credit"
+        if key in seen:
+            continue
+        edit = _credit_explanation(ctx, f) if is_credit else None
+        if is_credit and edit is None:
+            continue
+        if edit is None:
+            edit = Edit(f.start, f.end, f.text, f.replacement, "explain",
+                        f"Välttämätön termi selitetään kerran, ensimmäisellä kerralla. {f.reason}".strip())
+        seen.add(key)
+        edits.append(edit)
+    return edits
+
+
+@rule("abbreviation")
+def expand_abbreviation(ctx: Context) -> list[Edit]:
+    """Expand an abbreviation once, at first use: 'AHOT' -> 'AHOT (aiemmin hankitun osaamisen tunnistaminen)'."""
+    edits, seen = [], set()
+    lex = get_lexicon()
+    for f in sorted(ctx.report.findings, key=lambda f: f.start):
+        if f.kind != "abbreviation" or f.text.lower() == "op":
+            continue
+        head = f.text.split(":")[0].split("-")[0]
+        entry = lex.lookup_abbreviation(head)
+        if entry is None or not entry.plain or head.upper() in seen:
+            continue
+        seen.add(head.upper())
+        expansion = entry.plain[0]
+        edits.append(Edit(f.start, f.end, f.text, f"{f.text} ({expansion})", "abbreviation",
+                          f"Lyhenne avataan kerran: {head} = {expansion}."))
+    return edits
+
+
+COURSE_WORDS = {"opintojakso", "kurssi", "koulutus", "moduuli", "opinnot", "opintokokonaisuus", "jakso",
+                "toteutus", "lähipäivä", "verkkojakso", "työpaja", "webinaari", "tapaaminen", "harjoitus"}
+# Verbs whose passive in course talk means the learner does it; not e.g. 'arvioidaan', 'järjestetään'.
+LEARNER_VERBS = {"perehtyä", "käsitellä", "opiskella", "harjoitella", "oppia", "tutustua", "syventyä",
+                 "tarkastella", "pohtia", "keskustella", "kehittää", "analysoida", "soveltaa", "laatia",
+                 "suunnitella", "työskennellä", "opetella", "käydä", "selvittää", "vertailla", "kerrata", "tutkia",
+                 "harjoittaa", "reflektoida", "syventää", "perehdyttää", "kartoittaa", "harjaannuttaa",
+                 "tehdä", "tunnistaa", "oppia", "paneutua", "etsiä", "rakentaa", "luoda", "jakaa", "kokeilla"}
+
+
+@rule("passive_to_2sg")
+def passive_to_second_person(ctx: Context) -> list[Edit]:
+    """'Opintojaksolla perehdytään X:ään' -> 'Opintojaksolla perehdyt X:ään' when the learner is the doer."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for t in toks:
+        m = t.morph
+        if not (t.pos == "VERB" and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin"
+                and m.get("Mood") == "Ind" and m.get("Tense") == "Pres"):
+            continue
+        lemma = t.lemma.lower()
+        if lemma not in LEARNER_VERBS:
+            continue
+        sent = ctx.sentence_of(t)
+        words = [toks[i] for i in sent.tokens]
+        if not any(w.base in COURSE_WORDS or w.lemma.lower() in COURSE_WORDS for w in words):
+            continue
+        children = [w for w in words if w.head == t.i and w.i != t.i]
+        if any(c.lemma.lower() == "ei" or c.morph.get("Polarity") == "Neg" for c in children):
+            continue  # 'ei käsitellä' would need 'et käsittele'
+        # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
+        if any(c.dep == "obj" and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
+               for c in children):
+            continue
+        new = inflect(lemma, "+pres+2sg")
+        if not new:
+            continue
+        if t.text[:1].isupper():
+            new = _cap(new)
+        edits.append(Edit(t.start, t.end, t.text, new, "passive_to_2sg",
+                          f"Puhuttele lukijaa: \"{t.text}\" → \"{new}\" (tekijä on opiskelija)."))
+    return edits
+
+
+# --- sentence rules --------------------------------------------------------------------------------------------
+
+# Process verbs take a partitive object ('kehität osaamista'); others a total object ('tunnistat riskin').
+PARTITIVE_VERBS = {"kehittää", "vahvistaa", "syventää", "parantaa", "edistää", "lisätä", "tukea", "ylläpitää",
+                   "harjoitella", "käyttää", "soveltaa", "laajentaa", "monipuolistaa", "päivittää", "tarkastella",
+                   "pohtia", "arvioida", "ymmärtää", "hallita", "johtaa", "ohjata", "seurata", "toteuttaa",
+                   "hyödyntää", "tuntea", "uudistaa", "varmistaa", "ennaltaehkäistä", "ehkäistä"}
+_GOAL_HEADS = {"tavoite", "päämäärä"}
+
+
+def _verb_of_minen(word: str) -> str | None:
+    from ..text.resources import get_pykko
+
+    for a in get_pykko().utils.analyze(word):
+        if a.pos == "verb" and "+inf4" in a.morphtags and "+sg+nom" in a.morphtags:
+            return a.lemma.replace("|", "")
+    return None
+
+
+def _subtree(toks: list[Token], root: int, within: set[int]) -> set[int]:
+    out, frontier = {root}, [root]
+    while frontier:
+        h = frontier.pop()
+        for t in toks:
+            if t.i in within and t.head == h and t.i not in out and t.i != h:
+                out.add(t.i)
+                frontier.append(t.i)
+    return out
+
+
+@rule("nominal_to_verb")
+def nominal_to_verb(ctx: Context) -> list[Edit]:
+    """'Tavoitteena on potilasturvallisuuden kehittäminen.' -> 'Kurssilla kehität potilasturvallisuutta.'"""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        idx = sent.tokens
+        words = [toks[i] for i in idx]
+        goal = next((w for w in words if w.base in _GOAL_HEADS and w.morph.get("Case") == "Ess"), None)
+        if goal is None:
+            continue
+        cop = next((w for w in words if w.head == goal.i and w.dep == "cop" and w.lemma == "olla"), None)
+        minen = [w for w in words if w.head == goal.i and w.dep.startswith("nsubj")
+                 and w.morph.get("Derivation") == "Minen" and w.morph.get("Case") == "Nom"]
+        if cop is None or len(minen) != 1:
+            continue
+        m = minen[0]
+        if any(w.head == m.i and w.dep == "conj" for w in words):
+            continue  # 'X:n kehittäminen ja Y:n arviointi': two verbs, not safe
+        # Everything before the goal word must be its own modifiers (Opintojakson tavoitteena ...).
+        first = words[0]
+        if first.i != goal.i and not all(w.head == goal.i for w in words if w.i < goal.i):
+            continue
+        if not (goal.i < cop.i < m.i):
+            continue
+        verb = _verb_of_minen(m.text.lower())
+        if not verb:
+            continue
+        verb2 = inflect(verb, "+pres+2sg")
+        if not verb2:
+            continue
+        override: dict[int, str] = {}
+        obj = toks[m.i - 1] if m.i - 1 > cop.i else None
+        if obj is not None and obj.head == m.i and obj.pos in ("NOUN", "PROPN") and obj.morph.get("Case") == "Gen":
+            plural = obj.morph.get("Number") == "Plur"
+            if verb in PARTITIVE_VERBS:
+                form = "+pl+par" if plural else "+sg+par"
+            else:
+                form = "+pl+nom" if plural else "+sg+gen"
+            phrase = [obj] + [w for w in words if w.head == obj.i and w.dep in ("amod", "acl", "det")
+                              and w.morph.get("Case") == "Gen" and w.i < obj.i]
+            for w in phrase:
+                token_edit = next((e for e in ctx.token_edits if e.start == w.start and e.end == w.end
+                                   and e.rule == "lexicon" and " " not in e.replacement), None)
+                lemma = w.lemma.lower()
+                if token_edit is not None:
+                    from ..text.inflect import pykko_lemmas
+                    lemmas = pykko_lemmas(token_edit.replacement)
+                    lemma = lemmas[0] if lemmas else lemma
+                if w.pos == "VERB":  # participle 'liittyvien' -> 'liittyviä'
+                    from ..text.inflect import pykko_lemmas
+                    lemmas = [x for x in pykko_lemmas(w.text) if x.endswith(("va", "vä"))]
+                    lemma = lemmas[0] if lemmas else w.text[:-3] + ("ä" if "ä" in w.text else "a")
+                new = inflect(lemma, form)
+                if not new:
+                    override = {}
+                    break
+                override[w.i] = new
+            if obj.pos == "PROPN":
+                continue
+        elif obj is not None and obj.head == m.i:
+            continue
+        # tokens after the minen word (e.g. 'kotihoidon kontekstissa') are kept as they are
+        start = words[0].start
+        end = sent.end
+        body_start = toks[cop.i + 1].start
+        body_end = m.start
+        body, used1 = ctx.render(body_start, body_end, override)
+        tail, used2 = ctx.render(m.end, end)
+        body = body.strip()
+        new = f"Kurssilla {verb2} {body}".rstrip() + tail
+        new = re.sub(r"\s+", " ", new)
+        edits.append(Edit(start, end, ctx.text[start:end], new, "nominal_to_verb",
+                          f"Verbi -minen-sanan sijaan ja lukijan puhuttelu: \"{m.text}\" → \"{verb2}\".",
+                          absorbs=used1 + used2))
+    return edits
+
+
+def _item_span(toks: list[Token], item: Token, within: set[int], items: set[int]) -> tuple[int, int]:
+    sub = {item.i}
+    frontier = [item.i]
+    while frontier:
+        h = frontier.pop()
+        for t in toks:
+            if t.i in within and t.head == h and t.i not in sub and t.i not in items and t.dep not in ("cc", "punct"):
+                sub.add(t.i)
+                frontier.append(t.i)
+    return min(toks[i].start for i in sub), max(toks[i].end for i in sub)
+
+
+@rule("enumeration")
+def enumeration_to_bullets(ctx: Context) -> list[Edit]:
+    """'Sisältöinä ovat A, B, C sekä D.' -> 'Sisältöinä ovat:' and a bullet list, when there are 4+ items."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        within = set(sent.tokens)
+        words = [toks[i] for i in sent.tokens]
+        for head in words:
+            conj = [w for w in words if w.head == head.i and w.dep == "conj" and w.i != head.i]
+            if len(conj) + 1 < REWRITING.enumeration_min_items:
+                continue
+            items = [head] + conj
+            ids = {w.i for w in items}
+            spans = [_item_span(toks, w, within, ids) for w in items]
+            spans.sort()
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+                break
+            # between items only commas and one final ja/sekä/tai
+            ok = True
+            for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+                gap = ctx.text[e1:s2].strip().lower()
+                if gap not in (",", "ja", "sekä", "tai", ", ja", ", sekä", ", tai"):
+                    ok = False
+            last_word = words[-1]
+            trail = ctx.text[spans[-1][1]:sent.end].strip()
+            if not ok or trail not in (".", "") or last_word.dep != "punct" and trail:
+                break
+            intro, used = ctx.render(sent.start, spans[0][0])
+            intro = intro.rstrip().rstrip(":")
+            if len(intro.split()) < 1:
+                break
+            lines = []
+            for s, e in spans:
+                item, u = ctx.render(s, e)
+                used += u
+                lines.append(f"- {item.strip()}")
+            start, end = sent.start, sent.end
+            while start > 0 and ctx.text[start - 1] in " \t":
+                start -= 1
+            while end < len(ctx.text) and ctx.text[end] in " \t":
+                end += 1
+            new = ("\n" if start > 0 else "") + intro + ":\n" + "\n".join(lines) + ("\n" if end < len(ctx.text) else "")
+            edits.append(Edit(start, end, ctx.text[start:end], new, "enumeration",
+                              f"Pitkä luettelo ({len(items)} kohtaa) luetelmaksi.", absorbs=used))
+            break
+    return edits
+
+
+_REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
+               "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
+               "joita": "niitä", "joissa": "niissä", "joista": "niistä", "joihin": "niihin", "joilla": "niillä",
+               "joilta": "niiltä", "joille": "niille", "jona": "sinä"}
+
+
+def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
+    """A clause can stand alone: finite verb and a subject, or a finite passive/2nd person verb."""
+    fin = verb.morph.get("VerbForm") == "Fin" or any(
+        toks[i].head == verb.i and toks[i].dep in ("aux", "cop", "aux:pass") and toks[i].morph.get("VerbForm") == "Fin"
+        for i in within)
+    if not fin:
+        return False
+    if verb.morph.get("Voice") == "Pass" or verb.morph.get("Person") in ("1", "2"):
+        return True
+    return any(toks[i].head == verb.i and toks[i].dep.startswith(("nsubj", "csubj")) for i in within)
+
+
+@rule("split_sentence")
+def split_long_sentence(ctx: Context) -> list[Edit]:
+    """Split a long sentence where both sides are whole clauses: at ', ja' between two independent clauses, or at a
+    relative clause that ends the sentence (', joka ...' -> '. Se ...')."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        words = [toks[i] for i in sent.tokens if toks[i].is_word]
+        if len(words) < REWRITING.split_min_words:
+            continue
+        within = set(sent.tokens)
+        root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
+        if root is None:
+            continue
+        done = False
+        for i in sent.tokens:
+            t = toks[i]
+            # coordination of two main clauses
+            if t.dep == "conj" and t.head == root.i and t.pos in ("VERB", "AUX", "NOUN", "ADJ") and t.i > root.i:
+                cc = next((toks[j] for j in sent.tokens if toks[j].head == t.i and toks[j].dep == "cc"), None)
+                if cc is None or cc.lemma.lower() not in ("ja", "sekä"):
+                    continue
+                if not (_independent(toks, t, within) and _independent(toks, root, within)):
+                    continue
+                prev = toks[cc.i - 1]
+                start = prev.start if prev.text == "," else cc.start
+                left_words = [w for w in words if w.end <= start]
+                right_words = [w for w in words if w.start > cc.end]
+                if min(len(left_words), len(right_words)) < REWRITING.split_min_part_words:
+                    continue
+                nxt = toks[cc.i + 1]
+                rendered, used = ctx.render(nxt.start, nxt.end)
+                new = ". " + _cap(rendered)
+                edits.append(Edit(start, nxt.end, ctx.text[start:nxt.end], new, "split_sentence",
+                                  "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
+                done = True
+                break
+        if done:
+            continue
+        for i in sent.tokens:
+            t = toks[i]
+            if t.dep != "acl:relcl" or t.morph.get("VerbForm") != "Fin":
+                continue
+            rel = next((toks[j] for j in sent.tokens if j < t.i and toks[j].morph.get("PronType") == "Rel"
+                        and toks[j].text.lower() in _REL_TO_DEM), None)
+            if rel is None or rel.i == 0 or toks[rel.i - 1].text != ",":
+                continue
+            # the relative clause must run to the end of the sentence
+            clause = _subtree(toks, t.i, within)
+            last = max(j for j in sent.tokens if toks[j].is_word)
+            if max(clause) < last or min(clause) != rel.i:
+                continue
+            comma = toks[rel.i - 1]
+            left_words = [w for w in words if w.end <= comma.start]
+            right_words = [w for w in words if w.start >= rel.start]
+            if min(len(left_words), len(right_words)) < REWRITING.split_min_part_words:
+                continue
+            dem = _cap(_REL_TO_DEM[rel.text.lower()])
+            edits.append(Edit(comma.start, rel.end, ctx.text[comma.start:rel.end], ". " + dem, "split_sentence",
+                              f"Sivulause omaksi virkkeekseen: \"{rel.text}\" → \"{dem}\"."))
+            break
+    return edits
