@@ -179,7 +179,10 @@ class MatchingSettings:
       sentences (~60-90 tokens) keep each passage on one topic, and learning outcomes are paired (each is one short
       sentence). The title is its own passage because employers often name the topic only.
     - HNSW above 100,000 passages: IndexFlatIP is exact and a query over 100k x 384 floats takes ~5 ms on 2 cores
-      (reference.md, Vector search); beyond that HNSW (M 32, efSearch 96) keeps p50 under 25 ms with recall ~0.99.
+      (reference.md, Vector search); beyond that HNSW (M 16, efConstruction 64 so that 300k passages build in minutes on 2 cores; efSearch
+      at least the dense depth) keeps p50 low.
+    - Dense depth 400 passages (~120 courses) per query feed the fusion: RRF weight below rank 100 is negligible,
+      and a deeper k costs time linearly.
     - RRF k 60: the constant of Cormack et al. (2009), robust without tuning; the dense weight is tuned on the dev
       half of corpora/needs/qrels.tsv by evaluation/bench_matching.py (grid 0.3-0.8).
     - Course score = best passage + 0.1 x mean of the next two: one strongly matching passage decides, a course
@@ -201,10 +204,11 @@ class MatchingSettings:
     window_sentences: int = 3
     outcomes_per_passage: int = 2
     hnsw_threshold: int = 100_000
-    hnsw_m: int = 32
+    hnsw_m: int = 16
     hnsw_ef_search: int = 96
-    hnsw_ef_construction: int = 80
+    hnsw_ef_construction: int = 64
     rrf_k: int = 60
+    dense_depth: int = 400
     dense_weight: float = 0.5
     mean_bonus: float = 0.1
     max_query_words: int = 1000

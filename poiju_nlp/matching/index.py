@@ -205,6 +205,10 @@ class CourseIndex:
     _hnsw_now = False
     _rows = None
 
+    @property
+    def uses_hnsw(self) -> bool:
+        return self._is_hnsw(len(self.passages))
+
     def _is_hnsw(self, n: int) -> bool:
         return n > self.settings.hnsw_threshold
 
@@ -219,7 +223,7 @@ class CourseIndex:
                 if self._is_hnsw(n):
                     inner = faiss.IndexHNSWFlat(dim, self.settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
                     inner.hnsw.efConstruction = self.settings.hnsw_ef_construction
-                    inner.hnsw.efSearch = self.settings.hnsw_ef_search
+                    inner.hnsw.efSearch = max(self.settings.hnsw_ef_search, self.settings.dense_depth)
                     self._hnsw_now = True
                 else:
                     inner = faiss.IndexFlatIP(dim)

@@ -81,3 +81,21 @@ def test_corrupt_file_clear_error_nothing_lost(built_index, tmp_path):
     with pytest.raises(IndexCorruptError, match="rikki"):
         CourseIndex.load(folder)
     assert (folder / "records.jsonl").exists()
+
+
+def test_hnsw_above_threshold_finds_the_same_course(built_index):
+    from poiju_nlp.settings import MatchingSettings
+
+    from .conftest import NEEDS
+
+    flat = CourseIndex.load(built_index)
+    hnsw = CourseIndex.load(built_index, settings=MatchingSettings(hnsw_threshold=50))
+    hnsw._faiss = None  # rebuilt as HNSW on first use
+    assert "HNSW" in hnsw.manifest()["index_type"]
+    import faiss
+
+    assert type(faiss.downcast_index(hnsw.faiss_index.index)).__name__ == "IndexHNSWFlat"
+    for need in NEEDS.values():
+        assert match(hnsw, need, k=1).results[0]["id"] == match(flat, need, k=1).results[0]["id"]
+    hnsw.remove(["c003"])
+    assert hnsw.faiss_index.ntotal == len(hnsw.passages)
