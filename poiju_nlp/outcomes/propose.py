@@ -179,6 +179,10 @@ def _phrase_for(head, sentence: str) -> NounPhrase | None:
         return None
     if len(span) > OUTCOMES.max_object_words:
         span = span[-OUTCOMES.max_object_words:]
+    from ..text.resources import voikko_spell
+
+    if not all(voikko_spell(w.text) for w in span):
+        return None  # typos and foreign terms ("designia") would make an outcome a reader cannot trust
     return NounPhrase(words=span, head=head, coordinated=None, sentence=sentence)
 
 
