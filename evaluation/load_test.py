@@ -1,0 +1,163 @@
+"""Load test: N concurrent gradio_client users scoring (and matching, when the app has it) for T seconds.
+
+    python -m evaluation.load_test [--url http://127.0.0.1:7860/] [--users 20] [--seconds 60] [--think 0]
+
+Without --url it starts ``app.py`` on a free local port and stops it afterwards. Each user is a thread with its own
+client that calls the endpoints in turn (score with real course descriptions; match with the page's pre-filled
+example) and waits ``--think`` seconds between calls. Writes p50/p95 latency, throughput and the error count per
+endpoint to ``evaluation/results/load.json``. Goal (issue 7): p95 <= 2 s for score, 0 errors.
+
+The duration defaults to POIJU_LOAD_SECONDS (60); the test suite runs a shortened version.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from .common import corpus_path, machine, read_jsonl, write_result
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_P95_SCORE_S = 2.0
+
+
+def sample_texts(n: int = 30) -> list[str]:
+    """Real course descriptions (short and long) from the corpora; a fixed text when the corpora are missing."""
+    texts = []
+    for path in sorted(corpus_path("courses").glob("*.jsonl")):
+        texts += [c["description"] for c in read_jsonl(path) if c.get("description")]
+    random.Random(7).shuffle(texts)
+    return texts[:n] or ["Kurssilla opit antamaan ensiapua ja elvyttämään aikuisen. Laajuus on 1 op."]
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def start_app(timeout: float = 180) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, GRADIO_SERVER_PORT=str(port))
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5)
+            return proc, url
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"app.py exited with {proc.returncode}")
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError(f"app.py did not answer on {url}")
+
+
+def run(url: str | None = None, users: int = 20, seconds: float | None = None, think: float = 0.0,
+        write: bool = True) -> dict:
+    from gradio_client import Client
+
+    seconds = float(seconds if seconds is not None else os.environ.get("POIJU_LOAD_SECONDS", "60"))
+    proc = None
+    if url is None:
+        proc, url = start_app()
+    try:
+        probe = Client(url, verbose=False)
+        named = probe.view_api(return_format="dict", print_info=False)["named_endpoints"]
+        endpoints = ["score"] + (["match"] if "/match" in named else [])
+        # match is called with the page's pre-filled example; fields left empty on the page are sent empty.
+        match_args = [p.get("parameter_default") if p.get("parameter_has_default") else None
+                      for p in named.get("/match", {}).get("parameters", [])]
+        texts = sample_texts()
+        probe.predict(texts[0], api_name="/score")  # warm-up: models load once, outside the measurement
+        if "match" in endpoints:
+            probe.predict(*match_args, api_name="/match")
+        latencies = {e: [] for e in endpoints}
+        errors = {e: [] for e in endpoints}
+        lock = threading.Lock()
+        stop_at = time.monotonic() + seconds
+
+        def user(n: int) -> None:
+            rng = random.Random(n)
+            client = Client(url, verbose=False)
+            i = n
+            while time.monotonic() < stop_at:
+                endpoint = endpoints[i % len(endpoints)]
+                i += 1
+                t = time.perf_counter()
+                try:
+                    if endpoint == "score":
+                        client.predict(rng.choice(texts), api_name="/score")
+                    else:
+                        client.predict(*match_args, api_name="/match")
+                    ok = True
+                except Exception as err:  # every failure counts, whatever its kind
+                    ok = False
+                    message = f"{type(err).__name__}: {err}"[:200]
+                elapsed = time.perf_counter() - t
+                with lock:
+                    (latencies[endpoint] if ok else errors[endpoint]).append(elapsed if ok else message)
+                if think:
+                    time.sleep(think)
+
+        threads = [threading.Thread(target=user, args=(n,), daemon=True) for n in range(users)]
+        start = time.monotonic()
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join(timeout=seconds + 300)
+        wall = time.monotonic() - start
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+    result = {"machine": machine(), "url_local": url.startswith("http://127.0.0.1"), "users": users,
+              "seconds": seconds, "think_seconds": think, "wall_seconds": round(wall, 1), "endpoints": {}}
+    for e in endpoints:
+        lat = latencies[e]
+        result["endpoints"][e] = {
+            "requests": len(lat) + len(errors[e]), "errors": len(errors[e]), "error_examples": errors[e][:3],
+            "p50_s": round(percentile(lat, 0.5), 3), "p95_s": round(percentile(lat, 0.95), 3),
+            "max_s": round(max(lat), 3) if lat else 0.0, "per_s": round(len(lat) / wall, 2),
+        }
+    score = result["endpoints"]["score"]
+    result["errors"] = sum(v["errors"] for v in result["endpoints"].values())
+    result["goals"] = {"score_p95<=2s": score["p95_s"] <= GOAL_P95_SCORE_S, "errors==0": result["errors"] == 0}
+    result["primary"] = score["p95_s"]
+    if write:
+        write_result("load", result)
+    return result
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Kuormitustesti: samanaikaiset käyttäjät pisteyttävät ja hakevat.")
+    ap.add_argument("--url", help="käynnissä olevan sovelluksen osoite (oletus: käynnistetään oma)")
+    ap.add_argument("--users", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=None, help="kesto (oletus POIJU_LOAD_SECONDS tai 60)")
+    ap.add_argument("--think", type=float, default=0.0, help="tauko kutsujen välillä sekunteina")
+    args = ap.parse_args(argv)
+    r = run(args.url, args.users, args.seconds, args.think)
+    for name, e in r["endpoints"].items():
+        print(f"{name}: {e['requests']} pyyntöä, p50 {e['p50_s']} s, p95 {e['p95_s']} s, "
+              f"{e['per_s']}/s, virheitä {e['errors']}")
+    print("tavoitteet:", r["goals"])
+    return 0 if r["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
