@@ -18,7 +18,9 @@ RESULTS_DIR = PROJECT_ROOT / "evaluation" / "results"
 # An evaluator's dataset is a few hundred sentences or a catalog of a few thousand courses: 20 MB is far above
 # both and keeps one upload from filling the disk or the memory of a shared machine.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-ALLOWED_SUFFIXES = (".jsonl", ".json")
+ALLOWED_SUFFIXES = (".jsonl", ".json", ".csv", ".tsv")
+# File names bench_matching reads as queries and judgements; every other uploaded file is the catalog.
+QUERY_FILES = ("needs.jsonl", "queries.jsonl", "qrels.tsv")
 KINDS = {
     "Selkeyden pisteytys: merkityt virkkeet": ("scoring", "bench_scoring"),
     "Kurssihaku: kurssiluettelo ja kyselyt": ("matching", "bench_matching"),
@@ -28,8 +30,8 @@ FORMAT_HELP = """\
 
 - *Selkeyden pisteytys*: yksi tiedosto, jonka riveillä on virke ja sen vaikeat kohdat, esim.
   `{"text": "Opintojakson laajuus on 5 op.", "jargon": [{"text": "op", "kind": "abbreviation"}]}`
-- *Kurssihaku*: kaksi tiedostoa, kurssiluettelo (`id`, `title`, `description`) ja kyselyt
-  (`query` ja osuvien kurssien `relevant`-tunnisteet).
+- *Kurssihaku*: kurssiluettelo (JSONL tai CSV: `id`, `title`, `description`), työelämän tarpeet `needs.jsonl`
+  (`qid`, `text`) ja osuvuusarviot `qrels.tsv` (rivit: tarpeen tunniste, kurssin tunniste, osuvuus).
 """
 _run_lock = threading.Lock()  # one benchmark run at a time: they load models and use both cores
 
@@ -74,7 +76,7 @@ def check_upload(paths) -> list[Path]:
     for raw in paths if isinstance(paths, list) else [paths]:
         path = Path(getattr(raw, "name", raw))
         if path.suffix.lower() not in ALLOWED_SUFFIXES:
-            raise InputError(f"{path.name}: vain .jsonl- ja .json-tiedostot käyvät.")
+            raise InputError(f"{path.name}: vain .jsonl-, .json-, .csv- ja .tsv-tiedostot käyvät.")
         size = path.stat().st_size
         if size > MAX_UPLOAD_BYTES:
             raise InputError(f"{path.name} on liian suuri: {size / 1e6:.1f} Mt, enintään "
@@ -116,9 +118,13 @@ def evaluate_own(files, kind: str, progress=gr.Progress()):
         raise InputError("Vertailu on jo käynnissä. Odota, että se valmistuu.")
     workdir = Path(tempfile.mkdtemp(prefix="poiju-oma-aineisto-"))
     try:
-        for p in paths:
-            shutil.copy(p, workdir / p.name)
-        data = str(workdir / paths[0].name) if len(paths) == 1 else str(workdir)
+        if name == "scoring":
+            data = str(shutil.copy(paths[0], workdir / paths[0].name))
+        else:  # bench_matching reads DIR/courses/ as the catalog and DIR/needs.jsonl + DIR/qrels.tsv
+            (workdir / "courses").mkdir()
+            for p in paths:
+                shutil.copy(p, workdir / p.name if p.name in QUERY_FILES else workdir / "courses" / p.name)
+            data = str(workdir)
         progress(0.1, desc="Arvioidaan omaa aineistoa…")
         try:
             result = run_bench(bench, True, data)
