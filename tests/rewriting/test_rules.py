@@ -28,8 +28,8 @@ def test_credit_term_is_explained_once_at_first_use():
 
 
 def test_abbreviation_expanded_once():
-    text = ("Kurssilla opit, miten AHOT toimii omassa oppilaitoksessasi. AHOT tehdään ennen kurssin alkua. "
-            "Kurssi on verkossa 5.2.2027.")
+    text = ("Opintojaksolla perehdytään siihen, miten AHOT toimii omassa oppilaitoksessasi. AHOT tehdään ennen "
+            "opintojakson alkua. Opintojakso on verkossa 5.2.2027.")
     r = rewrite(text)
     expansions = [e for e in r.edits if e.rule == "abbreviation"]
     assert len(expansions) == 1 and expansions[0].original == "AHOT"
