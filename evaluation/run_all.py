@@ -143,10 +143,10 @@ def comparison_tables(result: dict, prefix: str = "") -> list[tuple[str, dict[st
         rows = {k: v for k, v in value.items() if isinstance(v, dict) and v
                 and sum(_is_scalar(x) for x in v.values()) >= max(1, len(v) // 2)}
         if len(rows) >= 2:
-            found.append((prefix + key, rows))
+            found.append((prefix + str(key), rows))
         for k, v in value.items():
             if isinstance(v, dict) and (len(rows) < 2 or k not in rows):
-                found += comparison_tables({k: v}, prefix + key + ".")
+                found += comparison_tables({k: v}, prefix + str(key) + ".")
     return found
 
 
@@ -155,7 +155,7 @@ def flat_figures(result: dict, prefix: str = "", skip: set[str] | None = None) -
     skip = skip or set()
     rows = []
     for key, value in result.items():
-        path = prefix + key
+        path = prefix + str(key)
         if key == "machine" or path in skip:
             continue
         if isinstance(value, dict):
@@ -168,9 +168,10 @@ def flat_figures(result: dict, prefix: str = "", skip: set[str] | None = None) -
 def render_table(rows: dict[str, dict]) -> str:
     metrics: list[str] = []
     for r in rows.values():
-        metrics += [k for k, v in r.items() if _is_scalar(v) and k not in metrics]
+        metrics += [str(k) for k, v in r.items() if _is_scalar(v) and str(k) not in metrics]
     lines = ["| menetelmä | " + " | ".join(metrics) + " |", "|---" * (len(metrics) + 1) + "|"]
     for method, r in rows.items():
+        r = {str(k): v for k, v in r.items()}
         lines.append(f"| {method} | " + " | ".join(_fmt(r[m]) if m in r else "" for m in metrics) + " |")
     return "\n".join(lines)
 
