@@ -19,18 +19,12 @@ from .common import corpus_path, read_jsonl
 
 
 def feature_rows(texts: list[str]) -> np.ndarray:
-    from poiju_nlp.scoring.detectors import run_detectors
-    from poiju_nlp.scoring.lexicon import get_lexicon
-    from poiju_nlp.scoring.metrics import compute_metrics
-    from poiju_nlp.scoring.score import features_of
+    """The score's own features (poiju_nlp.scoring.score.score_analysis), one row per text."""
+    from poiju_nlp.scoring.score import score_analysis
     from poiju_nlp.text import analyze_many, validate_text
 
-    rows = []
-    for a in analyze_many([validate_text(t, check_language=False) for t in texts]):
-        m = compute_metrics(a)
-        f = features_of(m, run_detectors(a, get_lexicon()), int(m["words"]), int(m["sentences"]))
-        rows.append([f[k] for k in FEATURES])
-    return np.array(rows)
+    analyses = analyze_many([validate_text(t, check_language=False) for t in texts])
+    return np.array([[score_analysis(a).features[k] for k in FEATURES] for a in analyses])
 
 
 def training_data():

@@ -85,7 +85,7 @@ def _check_edit(ctx: Context, accepted: list[Edit], e: Edit) -> str | None:
     before = apply_edits(ctx.text[ws:we], [_shift(x, -ws) for x in inside])
     after = apply_edits(ctx.text[ws:we], [_shift(x, -ws) for x in inside + [e]])
     s0, s1 = _plainness(before), _plainness(after)
-    tolerance = REWRITING.explain_score_tolerance if e.rule in ("explain", "abbreviation") else REWRITING.score_tolerance
+    tolerance = REWRITING.score_tolerance
     if s1 < s0 - tolerance:
         return f"Selkeyspisteet laskisivat ({s0:.0f} → {s1:.0f})."
     return None

@@ -36,7 +36,11 @@ def inflected_alternative(alternative: str, original: Token) -> str:
         return alternative
     out = list(words)
     if original.pos in ("VERB", "AUX"):
-        out[0] = inflect_like(words[0], original.text, original.pos) or words[0]
+        # Many Finnish forms are both present and past ('reflektoi'); course text speaks in the present, so the
+        # past is kept only when the parser says so and no present reading exists.
+        readings = pykko_forms(original.text)
+        past_only = original.morph.get("Tense") == "Past" and not any("+pres" in r for r in readings)
+        out[0] = inflect_like(words[0], original.text, original.pos, "+past" if past_only else "+pres") or words[0]
     else:
         for k in range(len(words) - 1, -1, -1):
             forms = pykko_forms(words[k])
@@ -94,7 +98,7 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
     else:  # matched inside a compound: explain the part
         suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
         reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
-    return Finding(start, end, text, kind, severity, reason, suggestion, replacement)
+    return Finding(start, end, text, kind, severity, reason, suggestion, replacement, term=entry.lemma)
 
 
 def guessed_lemmas(word: str) -> tuple[str, ...]:
@@ -345,6 +349,27 @@ _PRIORITY = ["empty_phrase", "jargon", "abbreviation", "loanword", "genitive_cha
              "rare_word", "long_compound", "passive", "long_sentence"]
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def parenthesised_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of '( ... )' groups: explanations the writer already gave."""
+    return [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)]
+
+
+def _explained(f: Finding, text: str, spans: list[tuple[int, int]], explained_terms: set[str]) -> bool:
+    """A word-level finding is moot right before an explanation ('AHOT (aiemmin ...)') or for a term already
+    explained earlier in the text (plain-language guidance: explain a necessary term once). Findings inside an
+    explanation are dropped before this."""
+    if f.term and f.term.lower() in explained_terms:
+        return True
+    if text[f.end:f.end + 2].lstrip().startswith("("):
+        if f.term:
+            explained_terms.add(f.term.lower())
+        return True
+    return False
+
+
 def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     """All detectors; a word keeps its most specific word-level finding (a lexicon hit beats 'rare word')."""
     found = [f for fn in DETECTORS.values() for f in fn(a, lex)]
@@ -358,5 +383,8 @@ def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if f.kind == "nominal" and any(k.kind == "nominal" and k.start <= f.start and f.end <= k.end for k in kept):
             continue
         kept.append(f)
+    spans = parenthesised_spans(a.text)
+    explained_terms: set[str] = set()
     kept.sort(key=lambda f: (f.start, -f.end))
-    return kept
+    kept = [f for f in kept if f.kind == "long_sentence" or not any(s <= f.start and f.end <= e for s, e in spans)]
+    return [f for f in kept if f.kind not in word_level or not _explained(f, a.text, spans, explained_terms)]

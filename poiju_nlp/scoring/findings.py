@@ -30,6 +30,7 @@ class Finding:
     reason: str
     suggestion: str
     replacement: str | None = None  # an inflected drop-in replacement, when the suggestion is one
+    term: str | None = None  # the lexicon lemma behind a jargon/abbreviation finding
 
     def to_dict(self) -> dict:
         return asdict(self)

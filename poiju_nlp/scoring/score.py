@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..text.analysis import Sentence, TextAnalysis, analyze
-from .detectors import run_detectors
+from .detectors import parenthesised_spans, run_detectors
 from .findings import Finding
 from .lexicon import get_lexicon
 from .metrics import compute_metrics
@@ -116,14 +116,30 @@ def _sub_analysis(a: TextAnalysis, sent) -> TextAnalysis:
     return TextAnalysis(text=a.text, sentences=[local], tokens=tokens)
 
 
+def without_explanations(a: TextAnalysis) -> TextAnalysis:
+    """The analysis minus words inside '( ... )': an explanation of a term makes a text plainer, so its words must
+    not count as long or rare, nor lengthen the sentence. Reported metrics (LIX etc.) stay standard."""
+    spans = parenthesised_spans(a.text)
+    if not spans:
+        return a
+    keep = [k for k, t in enumerate(a.tokens) if not any(s <= t.start and t.end <= e for s, e in spans)]
+    new_index = {old: new for new, old in enumerate(keep)}
+    sentences = [Sentence(s.start, s.end, s.text, [new_index[i] for i in s.tokens if i in new_index])
+                 for s in a.sentences]
+    return TextAnalysis(text=a.text, sentences=[s for s in sentences if s.tokens],
+                        tokens=[a.tokens[k] for k in keep], warnings=a.warnings)
+
+
 def score_analysis(a: TextAnalysis) -> ScoreReport:
     """Score an existing analysis (used by the spaCy component and the rewriter)."""
     findings = run_detectors(a, get_lexicon())
     metrics = compute_metrics(a)
-    feats = features_of(metrics, findings, int(metrics["words"]), int(metrics["sentences"]))
+    plain_view = without_explanations(a)
+    fm = compute_metrics(plain_view) if plain_view is not a else metrics
+    feats = features_of(fm, findings, int(fm["words"]), int(fm["sentences"]))
     sentence_scores = []
-    for s in a.sentences:
-        sub = _sub_analysis(a, s)
+    for s in plain_view.sentences:
+        sub = _sub_analysis(plain_view, s)
         if not sub.words:
             continue
         sm = compute_metrics(sub)

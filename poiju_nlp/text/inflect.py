@@ -22,10 +22,11 @@ _UPOS_TO_PYKKO = {"NOUN": "noun", "PROPN": "noun", "ADJ": "adjective", "VERB": "
 
 
 @lru_cache(maxsize=50_000)
-def inflect_like(lemma: str, model_word: str, pos: str | None = None) -> str | None:
+def inflect_like(lemma: str, model_word: str, pos: str | None = None, prefer: str = "") -> str | None:
     """Inflect ``lemma`` into the form that ``model_word`` has (case, number, possessive, clitic).
     ``pos`` (a UD tag of the model word) picks the right reading: 'oppimisen' is a noun form, not a verb's
-    4th infinitive.
+    4th infinitive. ``prefer`` (e.g. "+pres") breaks ties between readings the parser has already decided:
+    'reflektoi' is both present and past.
 
     >>> inflect_like("toteutus", "implementoinnissa")
     'toteutuksessa'
@@ -35,7 +36,7 @@ def inflect_like(lemma: str, model_word: str, pos: str | None = None) -> str | N
     wanted = _UPOS_TO_PYKKO.get(pos or "", None)
     # Nominal readings first unless the model word is a verb; never copy a 4th-infinitive reading onto a noun.
     analyses.sort(key=lambda a: (wanted is not None and not a.pos.startswith(wanted[:4]),
-                                 "+inf" in a.morphtags, a.weight))
+                                 "+inf" in a.morphtags, bool(prefer) and prefer not in a.morphtags, a.weight))
     for a in analyses:
         result = inflect(lemma, a.morphtags)
         if result:

@@ -68,3 +68,17 @@ def test_spans_point_into_the_text():
     text = "Opintojaksolla perehdytään moniammatilliseen yhteistyöhön.\nLaajuus on 3 op."
     for f in score(text).findings:
         assert text[f.start:f.end] == f.text
+
+
+def test_a_term_explained_in_brackets_counts_as_plain_and_later_uses_are_fine():
+    unexplained = score("AHOT on mahdollinen. AHOT haetaan ennen kurssia.")
+    explained = score("AHOT (aiemmin hankitun osaamisen tunnustaminen) on mahdollinen. AHOT haetaan ennen kurssia.")
+    assert [f.text for f in unexplained.findings if f.kind == "abbreviation"] == ["AHOT", "AHOT"]
+    assert not [f for f in explained.findings if f.kind == "abbreviation"]
+    assert explained.score > unexplained.score
+
+
+def test_verb_replacement_keeps_the_present_tense_of_an_ambiguous_form():
+    # 'reflektoi' is both present and past; spaCy guesses past, course text means present
+    assert finding("Opiskelija reflektoi omaa toimintaansa.", "reflektoi").replacement == "pohtii"
+    assert finding("Kurssilla implementoitiin uusi malli.", "implementoitiin").replacement == "toteutettiin"
