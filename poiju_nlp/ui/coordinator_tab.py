@@ -169,4 +169,7 @@ def build() -> None:
         download = gr.File(label="Lataa tulokset (CSV)")
         button.click(search_for_ui, inputs=[need, modes, max_credits, max_hours, max_price, language, provider,
                                             tags, cap_credits, upload, k],
-                     outputs=[summary, table, marked, package, download], api_name="match")
+                     outputs=[summary, table, marked, package, download], api_name="match",
+                     # One search at a time: a search (two e5 encodings + bundle) costs ~5x a score, and on 2 cores
+                     # parallel searches would only slow every teacher's score request down.
+                     concurrency_limit=1)
