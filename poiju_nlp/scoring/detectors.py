@@ -349,12 +349,15 @@ _PRIORITY = ["empty_phrase", "jargon", "abbreviation", "loanword", "genitive_cha
              "rare_word", "long_compound", "passive", "long_sentence"]
 
 
-_PARENTHESES = re.compile(r"\([^()]*\)")
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def parenthesised_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of '( ... )' groups: explanations the writer already gave."""
-    return [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)]
+    """Character spans of '( ... )' groups that explain something: at least two words, as in
+    '(aiemmin hankitun osaamisen tunnustaminen)' or '(opintopistettä, noin 81 tuntia työtä)'. A bracket with a
+    figure or a single term, '(3 op)', '(81 h)', '(TKI)', explains nothing and is read as ordinary text."""
+    return [(m.start(), m.end()) for m in _PARENTHESES.finditer(text) if len(_ALPHA_WORD.findall(m.group(1))) >= 2]
 
 
 def _explained(f: Finding, text: str, spans: list[tuple[int, int]], explained_terms: set[str]) -> bool:
@@ -363,7 +366,7 @@ def _explained(f: Finding, text: str, spans: list[tuple[int, int]], explained_te
     explanation are dropped before this."""
     if f.term and f.term.lower() in explained_terms:
         return True
-    if text[f.end:f.end + 2].lstrip().startswith("("):
+    if any(s == f.end or (s == f.end + 1 and text[f.end] == " ") for s, _ in spans):
         if f.term:
             explained_terms.add(f.term.lower())
         return True

@@ -82,3 +82,9 @@ def test_verb_replacement_keeps_the_present_tense_of_an_ambiguous_form():
     # 'reflektoi' is both present and past; spaCy guesses past, course text means present
     assert finding("Opiskelija reflektoi omaa toimintaansa.", "reflektoi").replacement == "pohtii"
     assert finding("Kurssilla implementoitiin uusi malli.", "implementoitiin").replacement == "toteutettiin"
+
+
+def test_a_bracket_with_a_figure_is_not_an_explanation():
+    # "(3 op)" explains nothing: the term before it and the abbreviation inside it are still findings
+    found = kinds("Opintojakso (3 op) toteutetaan verkossa.")
+    assert ("jargon", "Opintojakso") in found and ("abbreviation", "op") in found
