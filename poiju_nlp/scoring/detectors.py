@@ -198,6 +198,9 @@ def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     for t in a.words:
         if _is_skippable(t, starts) or len(t.text) < 4:
             continue
+        if a.text[t.end:t.end + 2] in ("- ", "-\n", "-,"):
+            continue  # the first part of a shared compound: 'sosiaali- ja terveysala'
+
         if not t.known:
             out.append(Finding(t.start, t.end, t.text, "unknown_word", 2,
                                "Sana on harvinainen, vierasperäinen tai kirjoitusvirhe: suomen oikoluku ei tunne sitä.",

@@ -88,3 +88,8 @@ def test_a_bracket_with_a_figure_is_not_an_explanation():
     # "(3 op)" explains nothing: the term before it and the abbreviation inside it are still findings
     found = kinds("Opintojakso (3 op) toteutetaan verkossa.")
     assert ("jargon", "Opintojakso") in found and ("abbreviation", "op") in found
+
+
+def test_first_part_of_a_shared_compound_is_not_an_unknown_word():
+    found = kinds("Kurssi on tarkoitettu sosiaali- ja terveysalan työntekijöille.")
+    assert not [t for k, t in found if k in ("unknown_word", "rare_word")]
