@@ -14,11 +14,13 @@ class Edit:
     reason: str
     absorbs: tuple = field(default=(), repr=False)  # ids of token edits already rendered into this one
     id: int = field(default=-1, repr=False)
+    requires: tuple = field(default=(), repr=False)  # ids of token edits this one assumes (a copied verb form)
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d.pop("absorbs")
         d.pop("id")
+        d.pop("requires")
         return d
 
 

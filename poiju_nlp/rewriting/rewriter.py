@@ -99,6 +99,19 @@ def _overlaps(e: Edit, others: list[Edit]) -> bool:
     return any(e.start < o.end and o.start < e.end or (e.start == e.end == o.start) for o in others)
 
 
+def _drop_unmet(accepted: list[Edit], rejected: list[dict]) -> None:
+    """Roll back a sentence edit whose assumed token edit was rolled back ('Perehdyt myös ...' after the verb
+    stayed 'perehdytään')."""
+    while True:
+        ids = {x.id for x in accepted if x.id >= 0}
+        bad = [x for x in accepted if x.requires and not set(x.requires) <= ids]
+        if not bad:
+            return
+        for x in bad:
+            accepted.remove(x)
+            rejected.append({**x.to_dict(), "why": "Muutos nojasi toiseen muutokseen, joka hylättiin."})
+
+
 def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit], meaning: bool = True):
     accepted: list[Edit] = []
     rejected: list[dict] = []
@@ -120,6 +133,7 @@ def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit],
             rejected.append({**e.to_dict(), "why": why})
             continue
         accepted.append(e)
+    _drop_unmet(accepted, rejected)
     coverage = None
     if meaning and accepted:
         for _ in range(3):
@@ -140,6 +154,7 @@ def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit],
                 accepted.remove(x)
                 rejected.append({**x.to_dict(), "why": "Merkitys muuttuisi liikaa (virkkeen e5-samankaltaisuus "
                                                       f"alle {REWRITING.meaning_threshold})."})
+            _drop_unmet(accepted, rejected)
     accepted.sort(key=lambda e: e.start)
     return accepted, rejected, coverage
 

@@ -19,7 +19,7 @@ from .edits import Edit
 
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg")
-SENTENCE_RULES = ("nominal_to_verb", "enumeration", "split_sentence")
+SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "enumeration", "split_sentence")
 
 
 def rule(name: str):
@@ -111,6 +111,9 @@ def _checked_replacement(ctx: Context, f) -> str | None:
                 forms and "+nom" in forms[0]):
             return None
     m = tok.morph
+    if tok.pos == "VERB" and m.get("VerbForm") == "Inf" and m.get("InfForm") == "1" and gloss and " " not in gloss \
+            and gloss.endswith(("a", "ä")) and tok.text.lower().endswith(("a", "ä")):
+        return _cap(gloss) if tok.text[:1].isupper() else gloss  # 'integroida' -> 'yhdistää', not 'yhdistetä'
     if tok.pos in ("VERB", "AUX") and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind" and gloss \
             and m.get("Voice") != "Pass" and m.get("Person") and m.get("Number") and m.get("Polarity") != "Neg":
         tense = "pres" if m.get("Tense") == "Pres" else "past"
@@ -359,6 +362,101 @@ def nominal_to_verb(ctx: Context) -> list[Edit]:
     return edits
 
 
+_LEARNERS = {"osallistuja", "opiskelija", "oppija"}
+_GOAL_WORDS = {"tavoitteena", "osaamistavoitteena", "oppimistavoitteena"}
+_LEARNER_VERB_FORMS = {"osaa": "osata", "kykenee": "kyetä", "pystyy": "pystyä"}
+_ABILITY_VERBS = {"kyetä", "pystyä"}  # + 3rd infinitive: 'kykenee tunnistamaan' -> 'opit tunnistamaan'
+
+
+def _course_genitive(w: Token) -> bool:
+    return w.morph.get("Case") == "Gen" and (w.base in COURSE_WORDS or w.base in ("moduuli", "kokonaisuus")
+                                             or w.lemma.lower() in COURSE_WORDS)
+
+
+@rule("learner_goal")
+def learner_goal(ctx: Context) -> list[Edit]:
+    """'Opintojakson tavoitteena on, että osallistuja kykenee tunnistamaan X.' -> 'Kurssilla opit tunnistamaan X.';
+    'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.' (address the reader, drop the
+    frame; Kotus: say what the reader learns)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        low = [w.text.lower() for w in ws]
+        k = 1 if ws and _course_genitive(ws[0]) else 0
+        verb_at = None
+        if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
+            verb_at = k + 5
+        elif len(ws) > 5 and k == 1 and low[1] == "suoritettuaan":
+            verb_at = 3
+        if verb_at is None:
+            continue
+        learner, verb = ws[verb_at - 1], ws[verb_at]
+        if learner.base not in _LEARNERS and learner.lemma.lower() not in _LEARNERS or learner.text[:1].isupper():
+            continue
+        m = verb.morph
+        known = _LEARNER_VERB_FORMS.get(verb.text.lower())  # 'osaa' is also a noun form ('osa')
+        if not known and not (verb.pos in ("VERB", "AUX") and m.get("VerbForm") == "Fin" and m.get("Person") == "3"
+                              and m.get("Number") == "Sing" and m.get("Polarity") != "Neg"
+                              and m.get("Mood") == "Ind"):
+            continue
+        if any("Person[psor]" in w.morph for w in ws[verb_at:]):
+            continue  # 'omaan työyhteisöönsä' would need 'työyhteisöösi'
+        lemma = known or verb.lemma.lower()
+        nxt = ws[verb_at + 1]
+        if lemma in _ABILITY_VERBS and nxt.morph.get("VerbForm") == "Inf" and nxt.morph.get("Case") == "Ill":
+            head = "Kurssilla opit"
+        else:
+            v2 = inflect(lemma, "+pres+2sg")
+            if not v2:
+                continue
+            head = "Kurssin jälkeen " + v2
+        # other finite verbs of the learner: 'kykenee soveltamaan X ja tunnistaa Y' -> '... ja tunnistat Y'
+        chain = {verb.i} | {w.i for w in ws if w.head == verb.i and w.dep == "xcomp"}
+        override: dict[int, str] = {}
+        ok = True
+        for w in ws:
+            if w.dep == "conj" and w.head in chain and w.morph.get("VerbForm") == "Fin":
+                if w.morph.get("Person") != "3" or w.morph.get("Number") != "Sing":
+                    ok = False
+                    break
+                form = inflect(w.lemma.lower(), "+pres+2sg")
+                if not form:
+                    ok = False
+                    break
+                override[w.i] = form
+                # '... ja tunnistaa Y' is a clause of its own: '... Tunnistat Y.'
+                cc = toks[w.i - 1]
+                right = sum(1 for x in ws if x.i >= w.i and x.is_word)
+                if cc.dep == "cc" and cc.head == w.i and cc.text.lower() in ("ja", "sekä") \
+                        and toks[cc.i - 1].text != "," and right >= REWRITING.split_min_part_words:
+                    override[cc.i] = "\x00."
+                    inf3 = inflect(w.lemma.lower(), "+inf3+ill") if head == "Kurssilla opit" else None
+                    override[w.i] = "Opit myös " + inf3 if inf3 else _cap(form)
+        if not ok:
+            continue
+        # 'opit tunnistamaan X sekä soveltamaan Y' -> 'opit tunnistamaan X. Opit myös soveltamaan Y.'
+        xcomp = next((w for w in ws if w.head == verb.i and w.dep == "xcomp" and w.i > verb.i), None)
+        conj = [w for w in ws if xcomp is not None and w.head in (xcomp.i, verb.i) and w.dep == "conj"]
+        if xcomp is not None and len(conj) == 1 and conj[0].morph.get("VerbForm") == "Inf" \
+                and conj[0].morph.get("InfForm") == xcomp.morph.get("InfForm") \
+                and conj[0].morph.get("Case") == xcomp.morph.get("Case"):
+            cc = next((w for w in ws if w.head == conj[0].i and w.dep == "cc" and w.i == conj[0].i - 1
+                       and w.text.lower() in ("ja", "sekä")), None)
+            left = sum(1 for w in ws if verb.i < w.i < (cc.i if cc else 0) and w.is_word)
+            right = sum(1 for w in ws if cc is not None and w.i > cc.i and w.is_word)
+            if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
+                again = head.split()[-1]
+                override[cc.i] = "\x00. " + _cap(again) + " myös"
+        tail, used = ctx.render(verb.end, sent.end, override)
+        new = re.sub(r"\s+", " ", head + tail)
+        new = re.sub(r"\s*\x00", "", new)
+        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
+                          f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
+                          absorbs=used))
+    return edits
+
+
 def _item_span(toks: list[Token], item: Token, within: set[int], items: set[int]) -> tuple[int, int]:
     sub = {item.i}
     frontier = [item.i]
@@ -438,10 +536,111 @@ def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
     return any(toks[i].head == verb.i and toks[i].dep.startswith(("nsubj", "csubj")) for i in within)
 
 
+# People: a relative clause about them continues with 'hän'/'he', never 'se'/'ne'.
+HUMAN_NOUNS = {"ammattilainen", "työntekijä", "osallistuja", "opiskelija", "henkilö", "hoitaja", "asiakas", "potilas",
+               "esihenkilö", "johtaja", "opettaja", "ohjaaja", "kouluttaja", "asiantuntija", "omainen", "lapsi",
+               "nuori", "aikuinen", "ihminen", "työnantaja", "yrittäjä", "vapaaehtoinen",
+               "päällikkö", "vastaava", "tekijä", "jäsen", "kuntoutuja", "oppija", "vanhempi"}  # not henkilöstö: "se"
+_HUMAN_SUFFIXES = ("hoitaja", "ntekijä", "lainen", "läinen", "henkilö", "johtaja", "ohjaaja", "opettaja", "valvoja",
+                   "päällikkö", "asiantuntija", "kouluttaja", "osallistuja", "opiskelija")
+_REL_TO_PERSON = {"joka": "hän", "jota": "häntä", "jolle": "hänelle", "jolta": "häneltä", "jotka": "he",
+                  "joita": "heitä", "joille": "heille", "joilta": "heiltä"}
+
+
+def _is_human(tok: Token) -> bool:
+    base = (tok.base or tok.lemma).lower()
+    return base in HUMAN_NOUNS or base.endswith(_HUMAN_SUFFIXES) or tok.pos == "PRON" and base in ("hän", "he")
+
+
+def _finite(toks: list[Token], verb: Token, within: set[int]) -> bool:
+    return verb.morph.get("VerbForm") == "Fin" or any(
+        toks[i].head == verb.i and toks[i].dep in ("aux", "cop", "aux:pass") and toks[i].morph.get("VerbForm") == "Fin"
+        for i in within)
+
+
+def _subject_pronoun(toks: list[Token], root: Token, within: set[int]) -> str | None:
+    """'Osallistuja pohtii X ja jalkauttaa Y' -> the right clause gets 'Hän': the pronoun of the shared subject."""
+    subj = next((toks[i] for i in within if toks[i].head == root.i and toks[i].dep in ("nsubj", "nsubj:cop")), None)
+    if subj is None or subj.pos not in ("NOUN", "PROPN"):
+        return None
+    plural = subj.morph.get("Number") == "Plur"
+    if subj.pos == "PROPN" and not plural:
+        return "se"
+    if _is_human(subj):
+        return "he" if plural else "hän"
+    return "ne" if plural else "se"
+
+
+def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: set[int]) -> Edit | None:
+    """'Perehdyt A:han, B:hen sekä C:hen.' -> 'Perehdyt A:han ja B:hen. Perehdyt myös C:hen.' (the plain references
+    do this: 'Opit myös ...'). The verb is repeated; a subject comes back as a pronoun ('Se sisältää myös ...')."""
+    toks = ctx.analysis.tokens
+    if root.pos != "VERB" or root.morph.get("VerbForm") != "Fin" or root.morph.get("Polarity") == "Neg":
+        return None
+    if any(toks[i].head == root.i and toks[i].dep in ("aux", "aux:pass", "cop") for i in within):
+        return None
+    subj = None
+    if not (root.morph.get("Voice") == "Pass" or root.morph.get("Person") in ("1", "2")):
+        subj = _subject_pronoun(toks, root, within)
+        if subj is None:
+            return None
+        if root.morph.get("Number") != ("Plur" if subj in ("he", "ne") else "Sing"):
+            return None
+    for d in (toks[i] for i in sorted(within)):
+        if d.head != root.i or d.dep not in ("obj", "obl") or d.i < root.i:
+            continue
+        ids, frontier = {d.i}, [d.i]  # conjuncts, also chained ('A, B sekä C' may hang as A <- B <- C)
+        while frontier:
+            h = frontier.pop()
+            for i in within:
+                if toks[i].head == h and toks[i].dep == "conj" and i not in ids:
+                    ids.add(i)
+                    frontier.append(i)
+        items = [toks[i] for i in sorted(ids)]
+        if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
+            continue
+        # between two items: their separator (',' or a final 'sekä'/'ja') and the next item's own premodifiers
+        seps = []
+        for a, b in zip(items, items[1:]):
+            between = [toks[i] for i in range(a.i + 1, b.i)]
+            marks = [t for t in between if t.text == "," or t.dep == "cc"]
+            if not marks or between[0] is not marks[0]:
+                return None  # a postmodifier after the item: too complex to cut
+            seps.append(marks)
+        if any([t.text for t in m] != [","] for m in seps[:-1]):
+            return None
+        final = [t.text.lower() for t in seps[-1]]
+        if final not in (["sekä"], ["ja"], [",", "sekä"], [",", "ja"]):
+            return None
+        cc = seps[-1][-1]
+        verb, requires = ctx.render(root.start, root.end)  # the verb's own token edit stays in place
+        used: tuple = ()
+        verb = verb.strip().lower()
+        if " " in verb:
+            return None
+        again = (_cap(subj) + " " + verb if subj else _cap(verb)) + " myös"
+        after_cc = toks[cc.i + 1]
+        if len(items) == 2:
+            start = items[0].end
+            new = ". " + again + " "
+        else:  # 'A, B sekä C' -> 'A ja B. ... myös C'
+            start = items[-3].end
+            mid_start = toks[seps[-2][-1].i + 1].start
+            middle, used2 = ctx.render(mid_start, items[-2].end)
+            used += used2
+            new = " ja " + middle + ". " + again + " "
+        end = after_cc.start
+        return Edit(start, end, ctx.text[start:end], new, "split_sentence",
+                    "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä.", absorbs=used, requires=requires)
+    return None
+
+
 @rule("split_sentence")
 def split_long_sentence(ctx: Context) -> list[Edit]:
-    """Split a long sentence where both sides are whole clauses: at ', ja' between two independent clauses, or at a
-    relative clause that ends the sentence (', joka ...' -> '. Se ...')."""
+    """Split a long sentence where every part is a whole clause (one idea per sentence, Kotus/Selkokeskus): at
+    ', ja' / 'sekä' between main clauses with a finite verb ('..., ja sen järjestää X.' -> '... Sen järjestää X.';
+    a shared subject comes back as a pronoun: 'Osallistuja pohtii X ja jalkauttaa Y.' -> '... Hän jalkauttaa Y.'),
+    and at a relative clause that ends the sentence (', joka ...' -> '. Se ...', about people '. Hän ...')."""
     edits = []
     toks = ctx.analysis.tokens
     for sent in ctx.analysis.sentences:
@@ -450,53 +649,86 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
             continue
         within = set(sent.tokens)
         root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
-        if root is None:
+        if root is None or not _finite(toks, root, within):
             continue
-        done = False
+        cuts: list[Edit] = []
         for i in sent.tokens:
             t = toks[i]
             # coordination of two main clauses
-            if t.dep == "conj" and t.head == root.i and t.pos in ("VERB", "AUX", "NOUN", "ADJ") and t.i > root.i:
-                cc = next((toks[j] for j in sent.tokens if toks[j].head == t.i and toks[j].dep == "cc"), None)
-                if cc is None or cc.lemma.lower() not in ("ja", "sekä"):
+            if not (t.dep == "conj" and t.head == root.i and t.pos in ("VERB", "AUX", "NOUN", "ADJ")
+                    and t.i > root.i and _finite(toks, t, within)):
+                continue
+            cc = next((toks[j] for j in sent.tokens if toks[j].head == t.i and toks[j].dep == "cc"), None)
+            if cc is None or cc.lemma.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
+                continue
+            if not _independent(toks, root, within):
+                continue
+            # the left clause must be complete: 'tunnistaa ja arvioi riskejä' shares its object
+            if not any(toks[j].head == root.i and toks[j].dep != "punct" for j in range(root.i + 1, cc.i)):
+                continue
+            pronoun = None
+            if not _independent(toks, t, within):
+                # same subject, same person: the right clause gets it back as a pronoun
+                same = (t.morph.get("Person") == root.morph.get("Person") == "3"
+                        and t.morph.get("Number") == root.morph.get("Number")
+                        and t.morph.get("VerbForm") == root.morph.get("VerbForm") == "Fin")
+                pronoun = _subject_pronoun(toks, root, within) if same else None
+                if pronoun is None:
                     continue
-                if not (_independent(toks, t, within) and _independent(toks, root, within)):
+                if pronoun in ("hän", "se") and t.morph.get("Number") != "Sing" or \
+                        pronoun in ("he", "ne") and t.morph.get("Number") != "Plur":
                     continue
-                prev = toks[cc.i - 1]
-                start = prev.start if prev.text == "," else cc.start
-                left_words = [w for w in words if w.end <= start]
-                right_words = [w for w in words if w.start > cc.end]
-                if min(len(left_words), len(right_words)) < REWRITING.split_min_part_words:
-                    continue
-                nxt = toks[cc.i + 1]
+            prev = toks[cc.i - 1]
+            start = prev.start if prev.text == "," else cc.start
+            nxt = toks[cc.i + 1]
+            if pronoun:
+                rendered, used = ctx.render(nxt.start, nxt.end)
+                new = ". " + _cap(pronoun) + " " + rendered
+            else:
                 rendered, used = ctx.render(nxt.start, nxt.end)
                 new = ". " + _cap(rendered)
-                edits.append(Edit(start, nxt.end, ctx.text[start:nxt.end], new, "split_sentence",
-                                  "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
-                done = True
-                break
-        if done:
-            continue
+            cuts.append(Edit(start, nxt.end, ctx.text[start:nxt.end], new, "split_sentence",
+                             "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
         for i in sent.tokens:
             t = toks[i]
-            if t.dep != "acl:relcl" or t.morph.get("VerbForm") != "Fin":
+            if t.dep != "acl:relcl" or not _finite(toks, t, within):
                 continue
             rel = next((toks[j] for j in sent.tokens if j < t.i and toks[j].morph.get("PronType") == "Rel"
                         and toks[j].text.lower() in _REL_TO_DEM), None)
             if rel is None or rel.i == 0 or toks[rel.i - 1].text != ",":
                 continue
             # the relative clause must run to the end of the sentence
-            clause = _subtree(toks, t.i, within)
+            clause = {j for j in _subtree(toks, t.i, within) if toks[j].dep != "punct"}
             last = max(j for j in sent.tokens if toks[j].is_word)
             if max(clause) < last or min(clause) != rel.i:
                 continue
+            antecedent = toks[t.head]
+            low = rel.text.lower()
+            if _is_human(antecedent):
+                if low not in _REL_TO_PERSON:
+                    continue  # 'joiden työhön' would need 'heidän työhönsä'
+                dem = _cap(_REL_TO_PERSON[low])
+            else:
+                dem = _cap(_REL_TO_DEM[low])
             comma = toks[rel.i - 1]
-            left_words = [w for w in words if w.end <= comma.start]
-            right_words = [w for w in words if w.start >= rel.start]
-            if min(len(left_words), len(right_words)) < REWRITING.split_min_part_words:
-                continue
-            dem = _cap(_REL_TO_DEM[rel.text.lower()])
-            edits.append(Edit(comma.start, rel.end, ctx.text[comma.start:rel.end], ". " + dem, "split_sentence",
-                              f"Sivulause omaksi virkkeekseen: \"{rel.text}\" → \"{dem}\"."))
+            cuts.append(Edit(comma.start, rel.end, ctx.text[comma.start:rel.end], ". " + dem, "split_sentence",
+                             f"Sivulause omaksi virkkeekseen: \"{rel.text}\" → \"{dem}\"."))
             break
+        if not cuts:
+            cut = _split_list_of_objects(ctx, sent, root, within)
+            if cut is not None:
+                cuts.append(cut)
+        # every part must keep enough words ('Se on.' is no sentence)
+        cuts.sort(key=lambda e: e.start)
+        kept: list[Edit] = []
+        part_start = sent.start
+        for n, e in enumerate(cuts):
+            nxt_start = cuts[n + 1].start if n + 1 < len(cuts) else sent.end
+            left = sum(1 for w in words if part_start <= w.start and w.end <= e.start)
+            right = sum(1 for w in words if e.start < w.start and w.end <= nxt_start)
+            if min(left, right) < REWRITING.split_min_part_words or kept and kept[-1].end > e.start:
+                continue
+            kept.append(e)
+            part_start = e.start
+        edits += kept
     return edits

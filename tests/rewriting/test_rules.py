@@ -100,3 +100,108 @@ def test_result_reports_every_check():
         assert key in r.checks
     d = r.to_dict()
     assert set(d["edits"][0]) == {"start", "end", "original", "replacement", "rule", "reason"}
+
+
+def test_split_relative_clause_about_a_thing_continues_with_se():
+    text = ("Mielenterveys- ja päihdeasiakkaan kohtaaminen on jatkuvan oppimisen kokonaisuus, joka on suunnattu "
+            "sosiaali- ja terveysalan sekä ohjausalan työntekijöille.")
+    r = rewrite(text)
+    split = [e for e in r.edits if e.rule == "split_sentence"]
+    assert split and split[0].original == ", joka" and split[0].replacement == ". Se"
+    assert "kokonaisuus. Se on suunnattu sosiaali- ja terveysalan" in r.rewrite
+    assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
+
+
+def test_split_relative_clause_about_people_uses_he_and_skips_genitive():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    _, sentence_edits, _ = candidate_edits("Kurssi on tarkoitettu kotihoidon sairaanhoitajille, jotka työskentelevät "
+                                           "yksin asiakkaiden kodeissa.")
+    split = [e for e in sentence_edits if e.rule == "split_sentence"]
+    assert split and split[0].replacement == ". He"  # not 'Ne' about people
+    _, sentence_edits, _ = candidate_edits("Kurssi on suunnattu sosiaali- ja terveysalan ammattilaisille, joiden "
+                                           "työtehtäviin sisältyy lääkehoidon toteuttamista.")
+    # 'Niiden työtehtäviin' is wrong about people and 'heidän työtehtäviinsä' needs a suffix: no split
+    assert not [e for e in sentence_edits if e.rule == "split_sentence"]
+
+
+def test_short_two_clause_sentence_is_split_at_ja():
+    r = rewrite("Toteutus tapahtuu verkossa 1.2.–15.3.2027, ja sen järjestää Järvilaakson ammattikorkeakoulu.")
+    assert r.rewrite == "Toteutus tapahtuu verkossa 1.2.–15.3.2027. Sen järjestää Järvilaakson ammattikorkeakoulu."
+    assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
+
+
+def test_split_gives_no_fragment_and_keeps_coordinated_nouns():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    # 'X ja Y' between nouns is no clause boundary; a 2-word part ('Se alkaa.') is too short
+    _, sentence_edits, _ = candidate_edits("Kurssilla käsittelet lääkehoidon periaatteita ja potilasturvallisuutta "
+                                           "monipuolisesti.")
+    assert not [e for e in sentence_edits if e.rule == "split_sentence"]
+
+
+def test_learner_goal_addresses_the_reader():
+    r = rewrite("Moduulin osaamistavoitteena on, että osallistuja kykenee tunnistamaan päihdeongelmien varhaiset "
+                "merkit sekä soveltamaan motivoivan haastattelun menetelmiä asiakastyössä.")
+    # one idea per sentence: the second infinitive gets its own sentence
+    assert r.rewrite.startswith("Kurssilla opit tunnistamaan päihdeongelmien varhaiset merkit. Opit myös soveltamaan")
+    assert "learner_goal" in rules_of(r) and r.checks["meaning_preserved"]
+    # the learner's second finite verb: 'ja tunnistaa' -> '. Opit myös tunnistamaan'
+    r = rewrite("Opintojakson tavoitteena on, että osallistuja kykenee soveltamaan tuetun päätöksenteon menetelmiä "
+                "ja tunnistaa asiakastyössä rajoitustoimenpiteiden käytön edellytykset.")
+    assert r.rewrite.startswith("Kurssilla opit soveltamaan tuetun päätöksenteon menetelmiä. Opit myös tunnistamaan "
+                                "asiakastyössä")
+
+
+def test_learner_goal_after_completion_and_infinitive_gloss():
+    r = rewrite("Opintojakson suoritettuaan osallistuja osaa hyödyntää validoituja kipumittareita sekä integroida "
+                "lääkkeellisen ja lääkkeettömän kivunhoidon menetelmät osaksi potilaan kokonaishoitoa.")
+    assert r.rewrite.startswith("Kurssin jälkeen osaat ")
+    assert "Osaat myös yhdistää lääkkeellisen" in r.rewrite  # 1st infinitive stays one (not 'yhdistetä')
+    assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
+
+
+def test_learner_goal_skips_possessive_suffix_of_the_learner():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    _, sentence_edits, _ = candidate_edits("Opintojakson tavoitteena on, että osallistuja kehittää omaa "
+                                           "työyhteisöään asiakaslähtöisemmäksi.")
+    assert not [e for e in sentence_edits if e.rule == "learner_goal"]  # 'työyhteisöään' would need '-si'
+
+
+def test_list_of_objects_split_repeats_the_verb():
+    r = rewrite("Opintojaksolla perehdytään lääkehoitoprosessin keskeisiin käsitteisiin, lääkelaskennan "
+                "periaatteisiin sekä turvallisen lääkehoidon edellytyksiin osana potilasturvallisuuden kokonaisuutta.")
+    assert "käsitteisiin ja lääkeannosten laskemisen periaatteisiin. Perehdyt myös turvallisen lääkehoidon" \
+        in r.rewrite
+    assert r.rewrite.startswith("Kurssilla perehdyt ")
+    r = rewrite("Kurssi sisältää verkkoluentoja sekä kaksi lähipäivää Järvilaakson ammattikorkeakoulun "
+                "opiskeluympäristössä.")
+    assert r.rewrite == ("Kurssi sisältää verkkoluentoja. Se sisältää myös kaksi lähipäivää Järvilaakson "
+                         "ammattikorkeakoulun opiskeluympäristössä.")
+    assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
+
+
+def test_copied_verb_is_rolled_back_with_its_token_edit():
+    from poiju_nlp.rewriting.edits import Edit
+    from poiju_nlp.rewriting.rewriter import _drop_unmet
+
+    token = Edit(0, 5, "a", "b", "passive_to_2sg", "r", id=3)
+    split = Edit(10, 15, "c", ". D myös ", "split_sentence", "r", requires=(3,))
+    accepted, rejected = [split], []
+    _drop_unmet(accepted, rejected)
+    assert accepted == [] and rejected and rejected[0]["rule"] == "split_sentence"
+    accepted = [split, token]
+    _drop_unmet(accepted, rejected)
+    assert accepted == [split, token]
+
+
+def test_coordinated_verbs_with_shared_subject_split_with_a_pronoun():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    _, edits, _ = candidate_edits("Kurssi sisältää kaksi lähipäivää Kuopiossa ja antaa valmiudet kotihoidon työhön.")
+    split = [e for e in edits if e.rule == "split_sentence"]
+    assert split and split[0].replacement == ". Se antaa"
+    # a shared object: 'tunnistaa ja arvioi riskejä' is not two clauses
+    _, edits, _ = candidate_edits("Kurssilla osallistuja tunnistaa ja arvioi työpaikan riskejä yhdessä muiden kanssa.")
+    assert not [e for e in edits if e.rule == "split_sentence"]
