@@ -540,16 +540,22 @@ def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
 HUMAN_NOUNS = {"ammattilainen", "työntekijä", "osallistuja", "opiskelija", "henkilö", "hoitaja", "asiakas", "potilas",
                "esihenkilö", "johtaja", "opettaja", "ohjaaja", "kouluttaja", "asiantuntija", "omainen", "lapsi",
                "nuori", "aikuinen", "ihminen", "työnantaja", "yrittäjä", "vapaaehtoinen",
-               "päällikkö", "vastaava", "tekijä", "jäsen", "kuntoutuja", "oppija", "vanhempi"}  # not henkilöstö: "se"
+               "päällikkö", "vastaava", "tekijä", "jäsen", "kuntoutuja", "oppija", "vanhempi", "edustaja",
+               "kätilö", "lääkäri", "toimija", "kumppani", "hakija", "käyttäjä", "työtön", "opettaja"}  # not henkilöstö: "se"
 _HUMAN_SUFFIXES = ("hoitaja", "ntekijä", "lainen", "läinen", "henkilö", "johtaja", "ohjaaja", "opettaja", "valvoja",
-                   "päällikkö", "asiantuntija", "kouluttaja", "osallistuja", "opiskelija")
+                   "päällikkö", "asiantuntija", "tuntija", "kouluttaja", "osallistuja", "opiskelija", "edustaja")
 _REL_TO_PERSON = {"joka": "hän", "jota": "häntä", "jolle": "hänelle", "jolta": "häneltä", "jotka": "he",
                   "joita": "heitä", "joille": "heille", "joilta": "heiltä"}
 
 
 def _is_human(tok: Token) -> bool:
-    base = (tok.base or tok.lemma).lower()
-    return base in HUMAN_NOUNS or base.endswith(_HUMAN_SUFFIXES) or tok.pos == "PRON" and base in ("hän", "he")
+    for base in {(tok.base or "").lower(), tok.lemma.lower(), (tok.baseform or "").lower()} - {""}:
+        if base in HUMAN_NOUNS or base.endswith(_HUMAN_SUFFIXES) or tok.pos == "PRON" and base in ("hän", "he"):
+            return True
+    # agent nouns in -ja/-jä by their stem ('asiantuntijoille': Voikko may offer an odd base form)
+    text = tok.text.lower()
+    return tok.pos == "NOUN" and any(text.endswith(tuple(w[:-1] + e for e in ("ille", "oille", "öille", "t", "lle")))
+                                     for w in _HUMAN_SUFFIXES if w.endswith(("ja", "jä")))
 
 
 def _finite(toks: list[Token], verb: Token, within: set[int]) -> bool:
@@ -599,6 +605,17 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         items = [toks[i] for i in sorted(ids)]
         if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
             continue
+        if d.pos not in ("NOUN", "PROPN") or d.morph.get("Case") in (None, "Gen", "Nom", "All"):
+            return None  # dates, genitive modifiers ('kotihoidon, X:n ja Y:n henkilöstölle'), subjects, recipients
+        if any(toks[i].dep == "case" and toks[i].head in ids for i in within):
+            return None  # 'X:n ja Y:n kautta': the postposition belongs to both
+        if any(toks[i].head == root.i and i > items[-1].i and toks[i].dep != "punct" for i in within):
+            return None  # 'tarjoaa A:lle ja B:lle valmiuksia': the rest of the clause belongs to both
+        if any(toks[i].head == items[0].i and toks[i].dep.startswith("nmod") for i in within) and not any(
+                toks[i].head == items[-1].i and toks[i].dep not in ("cc", "punct") for i in within):
+            return None  # 'viestinnän suunnitteluun, toteutukseen ja arviointiin': the genitive is shared
+        if any(toks[i].head == root.i and i < root.i and toks[i].dep in ("obj", "nsubj:pass") for i in within):
+            return None  # 'Lähiopetus järjestetään ...': the object would stay behind
         # between two items: their separator (',' or a final 'sekä'/'ja') and the next item's own premodifiers
         seps = []
         for a, b in zip(items, items[1:]):
@@ -616,6 +633,8 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         verb, requires = ctx.render(root.start, root.end)  # the verb's own token edit stays in place
         used: tuple = ()
         verb = verb.strip().lower()
+        if root.morph.get("Voice") == "Pass" and not requires:
+            return None  # 'Käsitellään myös X.' without a subject reads badly; '(Kurssilla) käsittelet myös X' is fine
         if " " in verb:
             return None
         again = (_cap(subj) + " " + verb if subj else _cap(verb)) + " myös"
@@ -703,6 +722,10 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
             if max(clause) < last or min(clause) != rel.i:
                 continue
             antecedent = toks[t.head]
+            if antecedent.i != rel.i - 2 and not (antecedent.i < rel.i - 1 and all(
+                    toks[j].head == antecedent.i or toks[j].dep == "punct" or not toks[j].is_word
+                    for j in range(antecedent.i + 1, rel.i))) or antecedent.pos not in ("NOUN", "PROPN"):
+                continue  # the pronoun must point to the noun just before the comma
             low = rel.text.lower()
             if _is_human(antecedent):
                 if low not in _REL_TO_PERSON:

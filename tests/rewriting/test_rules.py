@@ -205,3 +205,28 @@ def test_coordinated_verbs_with_shared_subject_split_with_a_pronoun():
     # a shared object: 'tunnistaa ja arvioi riskejä' is not two clauses
     _, edits, _ = candidate_edits("Kurssilla osallistuja tunnistaa ja arvioi työpaikan riskejä yhdessä muiden kanssa.")
     assert not [e for e in edits if e.rule == "split_sentence"]
+
+
+def test_list_split_skips_shared_parts():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    for text in (
+            # the object after the recipients belongs to both
+            "Koulutus tarjoaa organisaation turvallisuushenkilöstölle ja pelastussuunnitelmasta vastaaville "
+            "henkilöille käytännönläheisiä valmiuksia.",
+            # the postposition belongs to both
+            "Osaamisen osoittaminen tapahtuu portfoliotyöskentelyn ja organisaatiokohtaisen kehittämissuunnitelman "
+            "kautta.",
+            # a passive without the learner: 'Järjestetään myös ...' would lose its object
+            "Lähiopetus järjestetään Helsingissä lokakuussa ja joulukuussa Pohjoisrannikon yliopiston tiloissa."):
+        _, edits, _ = candidate_edits(text)
+        assert not [e for e in edits if e.rule == "split_sentence" and "myös" in e.replacement], text
+
+
+def test_relative_clause_about_experts_uses_he():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    _, edits, _ = candidate_edits("Opintojakso on tarkoitettu asiantuntijoille, jotka hyödyntävät organisaation "
+                                  "tietovarantoja päätöksenteon tukena.")
+    split = [e for e in edits if e.rule == "split_sentence"]
+    assert split and split[0].replacement == ". He"
