@@ -28,7 +28,8 @@ def detector(name: str):
 def inflected_alternative(alternative: str, original: Token) -> str:
     """Inflect a base-form alternative like the original word ('toteutus' like 'implementoinnissa' ->
     'toteutuksessa'). Multiword: a verb phrase inflects its first word ('ottaa käyttöön'); a noun phrase its
-    trailing nominative words ('koko työuran aikainen opiskelu' -> '... aikaisen opiskelun')."""
+    head noun and the nominative words before it ('koko työuran aikainen opiskelu' -> '... aikaisen opiskelun',
+    'opetuspäivä paikan päällä' -> 'opetuspäivät paikan päällä')."""
     from ..text.inflect import inflect_like, pykko_forms
 
     words = alternative.split()
@@ -42,13 +43,16 @@ def inflected_alternative(alternative: str, original: Token) -> str:
         past_only = original.morph.get("Tense") == "Past" and not any("+pres" in r for r in readings)
         out[0] = inflect_like(words[0], original.text, original.pos, "+past" if past_only else "+pres") or words[0]
     else:
-        for k in range(len(words) - 1, -1, -1):
-            forms = pykko_forms(words[k])
-            if k < len(words) - 1 and not (forms and forms[0] == "+sg+nom"):
+        # The head is the last nominative word; words after it ('paikan päällä') keep their own case, and the
+        # nominative words just before it agree with it ('aikainen opiskelu').
+        def nominative(w: str) -> bool:
+            return len(words) == 1 or any(f.endswith(("+sg+nom", "+pl+nom")) for f in pykko_forms(w))
+
+        head = next((k for k in range(len(words) - 1, -1, -1) if nominative(words[k])), None)
+        for k in range(head if head is not None else -1, -1, -1):
+            if k < head and (not nominative(words[k]) or words[k] == "koko"):
                 break
             out[k] = inflect_like(words[k], original.text, original.pos) or words[k]
-            if k < len(words) - 1 and words[k] == "koko":
-                out[k] = words[k]
     if original.pos == "ADV" and original.text.endswith("sti") and len(out) == 1 and not out[0].endswith("sti"):
         out[0] = out[0][:-3] + "sesti" if out[0].endswith("nen") else out[0] + "sti"  # käsitteellinen -> -lisesti
     result = " ".join(out)

@@ -93,3 +93,7 @@ def test_a_bracket_with_a_figure_is_not_an_explanation():
 def test_first_part_of_a_shared_compound_is_not_an_unknown_word():
     found = kinds("Kurssi on tarkoitettu sosiaali- ja terveysalan työntekijöille.")
     assert not [t for k, t in found if k in ("unknown_word", "rare_word")]
+
+
+def test_multiword_alternative_inflects_its_head_and_keeps_the_rest():
+    assert finding("Lähipäivät järjestetään Tampereella.", "Lähipäivät").replacement == "Opetuspäivät paikan päällä"
