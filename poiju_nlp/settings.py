@@ -251,11 +251,14 @@ class RewritingSettings:
       brackets count as plain for the scorer (poiju_nlp.scoring.score.without_explanations), so explaining a
       term or expanding an abbreviation raises the score ("AHOT" -> "AHOT (aiemmin hankitun osaamisen
       tunnustaminen)": 48 -> 99) and needs no exception.
+    - Two passes: the structural rules run again on the result of the first pass (a split leaves parts that can
+      be split or re-addressed again); pass 2 is kept only when the whole still passes the guard.
     - Neural backends are off by default: the rule-based rewriter is deterministic and offline; a model must
       earn its place behind the same guard.
     - Max new tokens 512: a course description rewrite is at most ~1.5x the original (~300 words, ~500 tokens).
     """
 
+    passes: int = 2
     split_min_words: int = 8
     split_min_part_words: int = 3
     enumeration_min_items: int = 4

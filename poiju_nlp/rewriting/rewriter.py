@@ -9,9 +9,10 @@ from ..scoring import score, score_analysis
 from ..settings import REWRITING
 from ..text import analyze, validate_text
 from . import guard
-from .edits import Edit, apply_edits
+from .edits import Edit, apply_edits, compose_edits
 from .rules import RULES, SENTENCE_RULES, TOKEN_RULES, Context
 
+SECOND_PASS_RULES = ("passive_to_2sg", *SENTENCE_RULES)
 LEXICAL_KINDS = ("jargon", "abbreviation", "loanword", "empty_phrase", "rare_word")
 
 
@@ -187,7 +188,7 @@ def compute_checks(original: str, rewrite_text: str, coverage: dict | None = Non
     }
 
 
-def passes(checks: dict) -> list[str]:
+def passes_check(checks: dict) -> list[str]:
     """Reasons (Finnish) why a finished candidate fails the guard; empty when it passes."""
     why = []
     if not checks["facts_preserved"]:
@@ -201,7 +202,29 @@ def passes(checks: dict) -> list[str]:
     return why
 
 
-def rule_rewrite(text: str, rules=None, meaning: bool = True) -> RewriteResult:
+def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None = None) -> RewriteResult:
+    """Run the rules, then the structural rules again on the result (a sentence split in pass 1 may leave a part
+    that a pass-2 rule can split or re-address). Every pass is guarded; pass 2 is kept only when the whole still
+    passes every check against the original."""
+    result = _rule_pass(text, rules, meaning)
+    for _ in range((passes or REWRITING.passes) - 1):
+        if not result.edits or rules is not None and not set(rules) & set(SECOND_PASS_RULES):
+            break
+        names = [r for r in SECOND_PASS_RULES if rules is None or r in rules]
+        second = _rule_pass(result.rewrite, names, meaning)
+        if not second.edits:
+            break
+        edits = compose_edits(text, result.edits, second.edits)
+        new = apply_edits(text, edits)
+        checks = compute_checks(text, new)
+        if passes_check(checks):
+            break
+        result = RewriteResult(original=text, rewrite=new, edits=edits, checks=checks, notes=result.notes,
+                               rejected=result.rejected + [{**r, "pass": 2} for r in second.rejected])
+    return result
+
+
+def _rule_pass(text: str, rules=None, meaning: bool = True) -> RewriteResult:
     ctx, sentence_edits, token_edits = candidate_edits(text, rules)
     accepted, rejected, coverage = run_guard(ctx, sentence_edits, token_edits, meaning=meaning)
     new = apply_edits(text, accepted)
@@ -215,8 +238,8 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True) -> RewriteResult:
             notes.append("Yksikään muutos ei läpäissyt tarkistusta: teksti palautetaan sellaisenaan.")
         new = text
     checks = compute_checks(text, new, coverage if accepted else None)
-    if accepted and passes(checks):  # the whole is worse than its parts: keep the original
-        notes.append("Muutokset hylättiin kokonaisuutena: " + "; ".join(passes(checks)) + ".")
+    if accepted and passes_check(checks):  # the whole is worse than its parts: keep the original
+        notes.append("Muutokset hylättiin kokonaisuutena: " + "; ".join(passes_check(checks)) + ".")
         rejected += [{**e.to_dict(), "why": "kokonaistarkistus"} for e in accepted]
         accepted, new = [], text
         checks = compute_checks(text, text)
@@ -267,7 +290,7 @@ def _neural(text: str, rules_result: RewriteResult, backend: str, generate, opti
         return rules_result
     candidate = (candidate or "").strip()
     checks = compute_checks(text, candidate) if candidate else None
-    why = passes(checks) if checks else ["tyhjä vastaus"]
+    why = passes_check(checks) if checks else ["tyhjä vastaus"]
     if why:
         rules_result.notes.append(f"Kielimallin ({backend}) ehdotus hylättiin: " + "; ".join(why) +
                                   ". Käytetään sääntöpohjaista versiota.")

@@ -18,8 +18,9 @@ from ..text.analysis import Sentence, TextAnalysis, Token
 from .edits import Edit
 
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
-TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg")
-SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "enumeration", "split_sentence")
+TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "drop_participle")
+SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "enumeration", "split_sentence",
+                  "credit_sentence")
 
 
 def rule(name: str):
@@ -254,6 +255,32 @@ def passive_to_second_person(ctx: Context) -> list[Edit]:
     return edits
 
 
+_EMPTY_PARTICIPLES = {"suunnata", "tarkoittaa", "kohdentaa", "kohdistaa"}
+
+
+@rule("drop_participle")
+def drop_empty_participle(ctx: Context) -> list[Edit]:
+    """'Kurssi on suunnattu hoitajille.' -> 'Kurssi on hoitajille.' (the participle adds nothing)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for t in toks:
+        m = t.morph
+        if not (t.i > 0 and t.text.lower() in ("suunnattu", "tarkoitettu", "kohdennettu", "kohdistettu")
+                and toks[t.i - 1].text.lower() in ("on", "ovat")):
+            continue
+        nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+        # the next phrase must be the recipients in the allative ('hoitajille', 'sosiaali- ja terveysalan ...')
+        sent = ctx.sentence_of(t)
+        rest = [toks[i] for i in sent.tokens if toks[i].i > t.i]
+        recipient = next((w for w in rest if w.head == t.i and w.morph.get("Case") == "All"), None)
+        if nxt is None or recipient is None or any(w.head == t.i and w.dep in ("obj", "xcomp", "advmod", "obl")
+                                                   and w is not recipient for w in rest):
+            continue
+        edits.append(Edit(toks[t.i - 1].end, t.end, ctx.text[toks[t.i - 1].end:t.end], "", "drop_participle",
+                          f"Turha sana pois: \"on {t.text} X:lle\" → \"on X:lle\"."))
+    return edits
+
+
 # --- sentence rules --------------------------------------------------------------------------------------------
 
 # Process verbs take a partitive object ('kehität osaamista'); others a total object ('tunnistat riskin').
@@ -383,14 +410,19 @@ def learner_goal(ctx: Context) -> list[Edit]:
     for sent in ctx.analysis.sentences:
         ws = [toks[i] for i in sent.tokens]
         low = [w.text.lower() for w in ws]
-        k = 1 if ws and _course_genitive(ws[0]) else 0
+        # 'X-kurssin tavoitteena on, että ...': a title may come before the course word; it is kept
+        k = next((n for n, w in enumerate(low[:14]) if w in _GOAL_WORDS or w == "suoritettuaan"), None)
+        if k is None or k > 0 and not _course_genitive(ws[k - 1]) or k == 0 and low[0] == "suoritettuaan" \
+                or any(w.text in ",;:" or w.morph.get("VerbForm") == "Fin" for w in ws[:max(0, k - 1)]):
+            continue
         verb_at = None
         if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
             verb_at = k + 5
-        elif len(ws) > 5 and k == 1 and low[1] == "suoritettuaan":
-            verb_at = 3
+        elif len(ws) > k + 4 and k >= 1 and low[k] == "suoritettuaan":
+            verb_at = k + 2
         if verb_at is None:
             continue
+        title = ctx.render(sent.start, ws[k - 1].start)[0] if k > 1 else ""
         learner, verb = ws[verb_at - 1], ws[verb_at]
         if learner.base not in _LEARNERS and learner.lemma.lower() not in _LEARNERS or learner.text[:1].isupper():
             continue
@@ -400,27 +432,52 @@ def learner_goal(ctx: Context) -> list[Edit]:
                               and m.get("Number") == "Sing" and m.get("Polarity") != "Neg"
                               and m.get("Mood") == "Ind"):
             continue
-        if any("Person[psor]" in w.morph for w in ws[verb_at:]):
-            continue  # 'omaan työyhteisöönsä' would need 'työyhteisöösi'
+        override: dict[int, str] = {}
+        for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
+            if w.morph.get("Person[psor]") == "3":
+                form = _to_second_person_possessive(ctx, w)
+                if not form:
+                    break
+                override[w.i] = form
+            elif "Person[psor]" in w.morph:
+                break
+        else:
+            form = ""
+        if form is None or any("Person[psor]" in w.morph and w.i not in override for w in ws[verb_at:]):
+            continue
         lemma = known or verb.lemma.lower()
         nxt = ws[verb_at + 1]
+        course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
         if lemma in _ABILITY_VERBS and nxt.morph.get("VerbForm") == "Inf" and nxt.morph.get("Case") == "Ill":
-            head = "Kurssilla opit"
+            if title:
+                from ..text.inflect import pykko_lemmas
+
+                lemmas = pykko_lemmas(course_gen.lstrip("-"))
+                ade = inflect(lemmas[0], "+sg+ade") if lemmas else None
+                if not ade:
+                    continue
+                head = title + ("-" if course_gen.startswith("-") else "") + ade + " opit"
+            else:
+                head = "Kurssilla opit"
         else:
             v2 = inflect(lemma, "+pres+2sg")
             if not v2:
                 continue
-            head = "Kurssin jälkeen " + v2
+            head = title + course_gen + " jälkeen " + v2
         # other finite verbs of the learner: 'kykenee soveltamaan X ja tunnistaa Y' -> '... ja tunnistat Y'
         chain = {verb.i} | {w.i for w in ws if w.head == verb.i and w.dep == "xcomp"}
-        override: dict[int, str] = {}
         ok = True
         for w in ws:
             if w.dep == "conj" and w.head in chain and w.morph.get("VerbForm") == "Fin":
-                if w.morph.get("Person") != "3" or w.morph.get("Number") != "Sing":
+                from ..text.inflect import pykko_forms
+
+                # the parser may leave the person out ('osaa' tagged connegative): the form decides
+                third = w.morph.get("Person") == "3" and w.morph.get("Number") == "Sing" or (
+                    "Person" not in w.morph and "+pres+3sg" in pykko_forms(w.text.lower()))
+                if not third:
                     ok = False
                     break
-                form = inflect(w.lemma.lower(), "+pres+2sg")
+                form = inflect(_LEARNER_VERB_FORMS.get(w.text.lower(), w.lemma.lower()), "+pres+2sg")
                 if not form:
                     ok = False
                     break
@@ -431,7 +488,7 @@ def learner_goal(ctx: Context) -> list[Edit]:
                 if cc.dep == "cc" and cc.head == w.i and cc.text.lower() in ("ja", "sekä") \
                         and toks[cc.i - 1].text != "," and right >= REWRITING.split_min_part_words:
                     override[cc.i] = "\x00."
-                    inf3 = inflect(w.lemma.lower(), "+inf3+ill") if head == "Kurssilla opit" else None
+                    inf3 = inflect(w.lemma.lower(), "+inf3+ill") if head.endswith(" opit") else None
                     override[w.i] = "Opit myös " + inf3 if inf3 else _cap(form)
         if not ok:
             continue
@@ -446,7 +503,7 @@ def learner_goal(ctx: Context) -> list[Edit]:
             left = sum(1 for w in ws if verb.i < w.i < (cc.i if cc else 0) and w.is_word)
             right = sum(1 for w in ws if cc is not None and w.i > cc.i and w.is_word)
             if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
-                again = head.split()[-1]
+                again = head.split()[-1]  # 'opit' or the 2nd person verb
                 override[cc.i] = "\x00. " + _cap(again) + " myös"
         tail, used = ctx.render(verb.end, sent.end, override)
         new = re.sub(r"\s+", " ", head + tail)
@@ -454,6 +511,104 @@ def learner_goal(ctx: Context) -> list[Edit]:
         edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
                           f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
                           absorbs=used))
+    return edits
+
+
+def _rendered_lemma(ctx: Context, w: Token) -> tuple[str, str]:
+    """(text, lemma) of a word after its one-word token edit, if any ('reflektoi' -> ('pohtii', 'pohtia'))."""
+    from ..text.inflect import pykko_lemmas
+
+    e = next((e for e in ctx.token_edits if e.start == w.start and e.end == w.end and " " not in e.replacement
+              and e.rule == "lexicon"), None)
+    if e is None:
+        lemmas = pykko_lemmas(w.text)
+        return w.text, (w.base if w.baseform else lemmas[0] if lemmas else w.lemma.lower())
+    lemmas = pykko_lemmas(e.replacement)
+    return e.replacement, (lemmas[0] if lemmas else w.lemma.lower())
+
+
+def _to_second_person_possessive(ctx: Context, w: Token) -> str | None:
+    """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg)."""
+    from ..text.resources import get_pykko
+
+    text, _ = _rendered_lemma(ctx, w)
+    for a in get_pykko().utils.analyze(text.lower()):
+        form, lemma = a.morphtags, a.lemma.replace("|", "")
+        if "+poss3" in form and "+inf" not in form:
+            results = get_pykko().reinflect.reinflect(lemma, new_form=form.replace("+poss3", "+poss2sg"))
+            if results:  # the shortest is the everyday form ('käytäntöjäsi', not 'käytäntöjäitäsi')
+                new = min(results, key=lambda r: (len(r), r))
+                return _cap(new) if w.text[:1].isupper() else new
+    return None
+
+
+@rule("learner_subject")
+def learner_subject(ctx: Context) -> list[Edit]:
+    """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
+    käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
+    (address the reader: the learner is 'sinä'; verbs and possessive suffixes follow)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        within = set(sent.tokens)
+        root = next((w for w in ws if w.dep == "ROOT"), None)
+        # the parser sometimes calls a sentence-initial learner the object ('Osallistuja oppii tunnistamaan ...')
+        subj = next((w for w in ws if (w.dep == "nsubj" or root is not None and w.i == root.i - 1)
+                     and (w.base in _LEARNERS or w.lemma.lower() in _LEARNERS) and not w.text.isupper()
+                     and w.morph.get("Case") == "Nom" and w.morph.get("Number") == "Sing"), None)
+        if subj is None or root is None or subj.head not in within:
+            continue
+        verb = root
+        m = verb.morph
+        if not (verb.dep == "ROOT" and verb.pos == "VERB" and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind"
+                and m.get("Person") == "3" and m.get("Number") == "Sing" and m.get("Polarity") != "Neg"
+                and m.get("Voice") != "Pass"):
+            continue
+        if any(w.head == subj.i and (w.i > subj.i or w.dep != "obl") for w in ws) or \
+                any(w.head == verb.i and w.dep in ("aux", "cop") for w in ws):
+            continue  # 'osallistuja, joka ...', 'jokainen osallistuja' or 'osallistuja voi ...': leave it
+        if any(w.pos == "PRON" and w.base in ("hän", "he") for w in ws):
+            continue
+        from ..text.inflect import pykko_forms
+
+        # conjoined verbs share the learner ('... ja jalkauttaa ...': the parser may call it an infinitive)
+        verbs = [verb] + [w for w in ws if w.dep == "conj" and w.head == verb.i and w.pos == "VERB" and (
+            w.morph.get("VerbForm") == "Fin" or "+pres+3sg" in pykko_forms(w.text.lower()))]
+        override: dict[int, str] = {}
+        ok = True
+        for v in verbs:
+            if v.morph.get("VerbForm") == "Fin" and (v.morph.get("Person") != "3" or v.morph.get("Number") != "Sing"):
+                ok = False
+                break
+            text, lemma = _rendered_lemma(ctx, v)
+            form = inflect(lemma, "+pres+2sg")
+            if not form:
+                ok = False
+                break
+            override[v.i] = form
+        for w in ws:
+            if w.morph.get("Person[psor]") == "3":
+                new = _to_second_person_possessive(ctx, w)
+                if not new:
+                    ok = False
+                    break
+                override[w.i] = new
+        if not ok:
+            continue
+        # drop the subject (and its space); the next word takes its capital letter
+        nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
+        if nxt is None or nxt.i not in within:
+            continue
+        override[subj.i] = "\x01"
+        if subj.i == sent.tokens[0]:
+            override[nxt.i] = _cap(override.get(nxt.i, _rendered_lemma(ctx, nxt)[0]))
+        new, used = ctx.render(sent.start, sent.end, override)
+        new = re.sub(r"\x01\s*", "", new)
+        if new == ctx.text[sent.start:sent.end]:
+            continue
+        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
+                          f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
     return edits
 
 
@@ -654,6 +809,55 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
     return None
 
 
+_CREDIT_PARENS = re.compile(r"\(\s*(\d+(?:[,.]\d+)?(?:\s*[–-]\s*\d+(?:[,.]\d+)?)?\s*(?:op|opintopiste\w*))\b[^()]*\)")
+
+
+@rule("credit_sentence")
+def credit_sentence(ctx: Context) -> list[Edit]:
+    """'X-kurssi (3 op) on tarkoitettu hoitajille.' -> 'X-kurssi on tarkoitettu hoitajille. Sen koko on
+    3 opintopistettä (noin 81 tuntia työtä).' ('koko': the lexicon's plain word for 'laajuus').A credit amount in brackets in the middle of a long sentence
+    becomes a sentence of its own (one thing per sentence; the plain references do this)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        words = [toks[i] for i in sent.tokens if toks[i].is_word]
+        if len(words) < REWRITING.split_min_words or not ctx.text[sent.start:sent.end].rstrip().endswith("."):
+            continue
+        m = _CREDIT_PARENS.search(ctx.text, sent.start, sent.end)
+        if m is None or ctx.text[sent.start:m.start()].count("(") != ctx.text[sent.start:m.start()].count(")"):
+            continue
+        before = [t for t in words if t.end <= m.start()]
+        after = [t for t in words if t.start >= m.end()]
+        if len(before) < 1 or len(after) < REWRITING.split_min_part_words or ctx.text[m.end():m.end() + 1] not in " ":
+            continue
+        noun = before[-1]
+        if noun.pos not in ("NOUN", "PROPN"):
+            continue
+        root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
+        inner, used = ctx.render(m.start() + 1, m.end() - 1)
+        amount, _, gloss = inner.partition(",")
+        amount, gloss = amount.strip(), gloss.strip()
+        is_subject = noun.dep.startswith("nsubj") and root is not None and noun.head == root.i \
+            and noun.morph.get("Case") == "Nom"
+        if is_subject:
+            owner = "Sen"
+        else:
+            lemma = _rendered_lemma(ctx, noun)[1].lstrip("-")
+            owner = inflect(lemma, "+sg+gen") if lemma.isalpha() else None
+            if not owner:
+                continue
+            owner = _cap(owner)
+        entry = get_lexicon().lookup("laajuus")
+        size = entry.plain[0] if entry and entry.plain and " " not in entry.plain[0] else "laajuus"
+        tail = f"{owner} {size} on {amount}" + (f" ({gloss})" if gloss else "") + "."
+        left, used1 = ctx.render(sent.start, m.start())
+        right, used2 = ctx.render(m.end(), sent.end)
+        new = left.rstrip() + right + " " + tail
+        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "credit_sentence",
+                          "Laajuus omaksi virkkeekseen: yksi asia virkkeessä.", absorbs=used + used1 + used2))
+    return edits
+
+
 @rule("split_sentence")
 def split_long_sentence(ctx: Context) -> list[Edit]:
     """Split a long sentence where every part is a whole clause (one idea per sentence, Kotus/Selkokeskus): at
@@ -683,8 +887,10 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
             if not _independent(toks, root, within):
                 continue
             # the left clause must be complete: 'tunnistaa ja arvioi riskejä' shares its object
-            if not any(toks[j].head == root.i and toks[j].dep != "punct" for j in range(root.i + 1, cc.i)):
-                continue
+            if not any(toks[j].head == root.i and toks[j].dep != "punct" for j in range(root.i + 1, cc.i)) and not (
+                    root.pos in ("NOUN", "ADJ", "PROPN", "NUM")
+                    and any(toks[j].head == root.i and toks[j].dep == "cop" for j in within)):
+                continue  # (a nominal predicate with its copula is complete: 'Kurssin hinta on 90 €, ja ...')
             pronoun = None
             if not _independent(toks, t, within):
                 # same subject, same person: the right clause gets it back as a pronoun
@@ -698,7 +904,7 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
                         pronoun in ("he", "ne") and t.morph.get("Number") != "Plur":
                     continue
             prev = toks[cc.i - 1]
-            start = prev.start if prev.text == "," else cc.start
+            start = prev.start if prev.text == "," else prev.end
             nxt = toks[cc.i + 1]
             if pronoun:
                 rendered, used = ctx.render(nxt.start, nxt.end)

@@ -158,16 +158,32 @@ def _token_from_spacy(tok) -> Token:
     )
 
 
+_BULLET = re.compile(r"^([-•*–]|\d{1,2}[.)])$")
+
+
+def _line_starts_unit(text: str, previous, tok) -> bool:
+    """A new line starts a new sentence when it is a list item or a heading-like line, or when the previous line
+    ended a sentence or a list intro (LIX counts colons as sentence ends too). Hard-wrapped lines that continue in
+    lower case stay in the same sentence."""
+    if "\n" not in text[previous.idx + len(previous.text):tok.idx]:
+        return False
+    return bool(_BULLET.match(tok.text) or tok.text[:1].isupper() or tok.text[:1].isdigit()
+                or previous.text[-1:] in ".:!?" or _BULLET.match(previous.text))
+
+
 def analysis_from_doc(doc, warnings: list[str] | None = None) -> TextAnalysis:
     """Convert a spaCy Doc in one pass (tokens and sentence boundaries together)."""
     tokens: list[Token] = []
     index_of: dict[int, int] = {}
     bounds: list[list[int]] = []
+    previous = None
     for tok in doc:
-        if tok.is_sent_start or not bounds:
-            bounds.append([])
+        if tok.is_sent_start or not bounds or (previous is not None and _line_starts_unit(doc.text, previous, tok)):
+            if not bounds or bounds[-1]:
+                bounds.append([])
         if tok.is_space:
             continue
+        previous = tok
         index_of[tok.i] = len(tokens)
         bounds[-1].append(len(tokens))
         tokens.append(_token_from_spacy(tok))

@@ -2,7 +2,7 @@
 import pytest
 
 from poiju_nlp.rewriting import guard
-from poiju_nlp.rewriting.rewriter import compute_checks, passes
+from poiju_nlp.rewriting.rewriter import compute_checks, passes_check
 
 ORIGINAL = ("Ensiavun peruskurssi (2 op) on tarkoitettu kaikille hoitajille. Kurssi järjestetään Tampereella "
             "12.3.2027 kello 9–15. Hinta on 150 euroa. Kouluttajana toimii Itäjoen ammattikorkeakoulu. "
@@ -40,7 +40,7 @@ def test_dropping_half_of_a_text_is_rejected_although_whole_text_cosine_is_high(
     assert checks["meaning_whole_text"] > 0.85  # the whole-text cosine alone would let this through
     assert not checks["meaning_preserved"]
     assert not checks["facts_preserved"]
-    assert passes(checks)
+    assert passes_check(checks)
 
 
 def test_paraphrase_of_every_sentence_is_covered():
