@@ -19,7 +19,8 @@ from .edits import Edit
 
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "drop_participle")
-SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "enumeration", "split_sentence",
+SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "recipient_split", "arranged_is", "enumeration", "list_split",
+                  "split_sentence",
                   "credit_sentence")
 
 
@@ -221,6 +222,9 @@ LEARNER_VERBS = {"perehtyä", "käsitellä", "opiskella", "harjoitella", "oppia"
                  "tehdä", "tunnistaa", "oppia", "paneutua", "etsiä", "rakentaa", "luoda", "jakaa", "kokeilla"}
 
 
+_TOPIC_VERBS = {"käsitellä": "oppia", "tarkastella": "oppia"}
+
+
 @rule("passive_to_2sg")
 def passive_to_second_person(ctx: Context) -> list[Edit]:
     """'Opintojaksolla perehdytään X:ään' -> 'Opintojaksolla perehdyt X:ään' when the learner is the doer."""
@@ -245,7 +249,10 @@ def passive_to_second_person(ctx: Context) -> list[Edit]:
         if any(c.dep == "obj" and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
                for c in children):
             continue
-        new = inflect(lemma, "+pres+2sg")
+        # topic verbs become the everyday 'opit' (both take a partitive: 'käsitellään riskejä' -> 'opit riskejä')
+        plain = _TOPIC_VERBS.get(lemma) if all(c.morph.get("Case") != "Nom" for c in children
+                                                 if c.dep == "obj") else None
+        new = inflect(plain or lemma, "+pres+2sg")
         if not new:
             continue
         if t.text[:1].isupper():
@@ -807,6 +814,212 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         return Edit(start, end, ctx.text[start:end], new, "split_sentence",
                     "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä.", absorbs=used, requires=requires)
     return None
+
+
+_CASES = ("+ill", "+ine", "+ela", "+all", "+ade", "+abl", "+par", "+ess", "+tra")
+
+
+def _top_level_parts(text: str) -> list[str] | None:
+    """'A, B (x, y), C sekä D' -> ['A', 'B (x, y)', 'C', 'D']: commas and the last 'sekä' (or 'ja' when there is
+    no 'sekä') outside brackets; 'sää- ja olosuhderiskien' is one item."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    last = parts[-1]
+    for conj in (" sekä ", " ja "):
+        at = [m.start() for m in re.finditer(conj, last) if last[:m.start()].count("(") == last[:m.start()].count(")")
+              and not last[:m.start()].endswith("-")]
+        if at:
+            parts[-1:] = [last[:at[-1]], last[at[-1] + len(conj):]]
+            break
+    else:
+        return None
+    parts = [p.strip() for p in parts]
+    return parts if all(parts) else None
+
+
+def _item_cases(item: str) -> set[str]:
+    from ..text.inflect import pykko_forms
+
+    last = re.sub(r"\s*\([^()]*\)\s*$", "", item).split()[-1] if item.split() else ""
+    return {c for f in pykko_forms(last.lower()) for c in _CASES if c in f}
+
+
+@rule("list_split")
+def split_list_after_verb(ctx: Context) -> list[Edit]:
+    """'Kurssilla perehdyt A:han, B:hen sekä C:hen.' -> 'Kurssilla perehdyt A:han ja B:hen. Perehdyt myös C:hen.';
+    with four or more items a bullet list ('Kurssilla perehdyt:' + '- A' ...). Works on the surface (items in the
+    same case after a 2nd person verb), so it also helps where the parser misreads a new 2nd person verb."""
+    from ..text.inflect import pykko_forms
+
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        words = [w for w in ws if w.is_word]
+        if len(words) < REWRITING.split_min_words or "\n" in sent.text or not sent.text.endswith(".") \
+                or any(w.text in ";:" for w in ws):
+            continue
+        verb = next((w for w in words[:3] if "+pres+2sg" in pykko_forms(w.text.lower())), None)
+        if verb is None:
+            continue
+        rendered_verb, used0 = ctx.render(verb.start, verb.end)
+        adverbs = [w for w in ws if w.i > verb.i and w.text.lower() in ("lisäksi", "myös")]
+        body_start = (adverbs[0].end if adverbs and adverbs[0].i == verb.i + 1 else verb.end)
+        body, used = ctx.render(body_start, sent.end - 1)
+        parts = _top_level_parts(body)
+        if parts is None or len(parts) < 3:
+            continue
+        inside = [w for w in ws if w.start >= body_start]
+        if any(w.morph.get("VerbForm") == "Fin" or w.morph.get("PronType") == "Rel" for w in inside):
+            continue
+        cases = [_item_cases(p) for p in parts]
+        common = set.intersection(*cases) if cases else set()
+        if not common:
+            continue
+        prefix, used1 = ctx.render(sent.start, body_start)
+        if len(parts) >= REWRITING.enumeration_min_items:
+            new = prefix.rstrip() + ":\n" + "\n".join(f"- {p}" for p in parts)
+            start, end = sent.start, sent.end
+            if end < len(ctx.text) and ctx.text[end:end + 1] == " ":
+                end += 1
+                new += "\n"
+            if start > 0 and ctx.text[start - 1] == " ":
+                start -= 1
+                new = "\n" + new
+            reason = f"Pitkä luettelo ({len(parts)} kohtaa) luetelmaksi."
+        else:
+            half = (len(parts) + 1) // 2
+            left = ", ".join(parts[:half - 1]) + (" ja " if half > 1 else "") + parts[half - 1]
+            right = ", ".join(parts[half:-1]) + (" ja " if len(parts) - half > 1 else "") + parts[-1]
+            new = f"{prefix.rstrip()} {left}. {_cap(rendered_verb.strip().lower())} myös {right}."
+            start, end = sent.start, sent.end
+            reason = "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä."
+        edits.append(Edit(start, end, ctx.text[start:end], new, "list_split", reason,
+                          absorbs=used0 + used + used1))
+    return edits
+
+
+_GIVING_VERBS = {"tarjota", "antaa"}
+
+
+@rule("recipient_split")
+def split_recipients(ctx: Context) -> list[Edit]:
+    """'X-kurssi tarjoaa hoitajille taidot Y:hyn.' -> 'X-kurssi on hoitajille. Kurssilla saat taidot Y:hyn.'
+    (who the course is for, then what the reader gets: two things, two sentences, the reader addressed)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        within = set(sent.tokens)
+        words = [w for w in ws if w.is_word]
+        root = next((w for w in ws if w.dep == "ROOT"), None)
+        if root is None or len(words) < REWRITING.split_min_words or not sent.text.rstrip().endswith("."):
+            continue
+        m = root.morph
+        if not (root.lemma.lower() in _GIVING_VERBS and m.get("VerbForm") == "Fin" and m.get("Person") == "3"
+                and m.get("Voice") != "Pass" and m.get("Polarity") != "Neg" and m.get("Tense") == "Pres"):
+            continue
+        subj = next((w for w in ws if w.head == root.i and w.dep == "nsubj" and w.i < root.i), None)
+        if subj is None or any(w.i < root.i and w.i not in _subtree(toks, subj.i, within) for w in ws):
+            continue
+        # the recipients follow the verb directly: genitive attributes, coordination and allatives only
+        # ('tarjoaa kotihoidon, kotiutustiimien ja pelastuslaitosten henkilöstölle'; the parser may misattach them)
+        rec, j = None, root.i + 1
+        while j in within:
+            w = toks[j]
+            case = w.morph.get("Case")
+            if case == "All" and w.pos in ("NOUN", "PROPN", "ADJ"):
+                rec = w
+            elif not (case == "Gen" or w.text.endswith("-") or w.text.lower() in (",", "ja", "sekä", "tai")):
+                break
+            j += 1
+        if rec is None or j != rec.i + 1 or toks[j].morph.get("Case") == "All":
+            continue
+        span = list(range(root.i + 1, rec.i + 1))
+        rest = [w for w in ws if w.i > span[-1] and w.dep != "punct"]
+        if not rest or rest[0].morph.get("Case") not in ("Nom", "Par", "Gen") or rest[0].pos not in ("NOUN", "ADJ") \
+                or len([w for w in rest if w.is_word]) < 2:
+            continue  # what is given comes next: 'taidot ...', 'tietoa ...', 'kokonaiskuvan ...' 
+        lemma = _rendered_lemma(ctx, subj)[1].lstrip("-")
+        place = "Kurssilla" if lemma.endswith("kurssi") else _cap(inflect(lemma, "+sg+ine") or "")
+        if not place or " " in place:
+            continue
+        subject, used1 = ctx.render(sent.start, root.start)
+        recipients, used2 = ctx.render(toks[span[0]].start, toks[span[-1]].end)
+        tail, used3 = ctx.render(toks[span[-1]].end, sent.end)
+        new = f"{subject.rstrip()} on {recipients}. {place} saat{tail}"
+        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "recipient_split",
+                          f"Kenelle kurssi on ja mitä saat, kahdessa virkkeessä: \"{root.text}\" → \"saat\".",
+                          absorbs=used1 + used2 + used3))
+    return edits
+
+
+_ARRANGE_VERBS = {"toteuttaa", "järjestää"}
+_COURSE_SUFFIXES = ("kurssi", "koulutus", "opinnot", "valmennus", "kokonaisuus", "moduuli", "opintojakso", "jakso",
+                    "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "lähipäivä")
+
+
+@rule("arranged_is")
+def arranged_is(ctx: Context) -> list[Edit]:
+    """'Kurssi toteutetaan verkossa 1.2.-15.3.2027.' -> 'Kurssi on verkossa 1.2.-15.3.2027.'; 'Kurssi järjestetään
+    etäopetuksena Teamsissa.' -> 'Kurssi on etäopetusta Teamsissa.' (the passive of 'arrange' says nothing the
+    plain 'on' does not; an essive of manner becomes a partitive)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        for v in ws:
+            m = v.morph
+            if not (v.lemma.lower() in _ARRANGE_VERBS and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin"
+                    and m.get("Tense") == "Pres" and m.get("Mood") == "Ind" and m.get("Polarity") != "Neg"
+                    and v.i > sent.tokens[0]):
+                continue
+            subj = toks[v.i - 1]
+            base = _rendered_lemma(ctx, subj)[1].lstrip("-")
+            if not (subj.morph.get("Case") == "Nom" and subj.morph.get("Number") == "Sing" and (
+                    base.endswith(_COURSE_SUFFIXES) or subj.pos == "PRON" and base == "se")):
+                continue
+            deps = [w for w in ws if w.head == v.i and w.dep != "punct" and w.i not in (subj.i, v.i)]
+            if any(w.dep in ("obj", "xcomp", "ccomp", "aux") or w.morph.get("VerbForm") in ("Inf", "Fin")
+                   for w in deps):
+                continue
+            override: dict[int, str] = {v.i: "on"}
+            ok = True
+            for w in ws:
+                if w.i <= v.i or w.morph.get("Case") != "Ess":
+                    continue
+                # an essive of manner: 'etäopetuksena' -> 'etäopetusta', 'Zoom-webinaareina' -> 'Zoom-webinaareja'
+                if w.pos == "NUM" or any(x.pos == "NUM" and x.head == w.i for x in ws) or w.text[:1].isdigit():
+                    ok = False
+                    break
+                from ..text.inflect import pykko_forms
+
+                text, lemma = _rendered_lemma(ctx, w)
+                forms = pykko_forms(text.lower())
+                plural = any("+pl+ess" in f for f in forms) if forms else w.morph.get("Number") == "Plur"
+                if not plural and w.pos == "NOUN" and not lemma.endswith(("us", "ys", "u", "y", "o", "ö")):
+                    ok = False  # a countable singular ('verkkokurssina') would need the nominative: leave it
+                    break
+                form = inflect(lemma, "+pl+par" if plural else "+sg+par")
+                if not form:
+                    ok = False
+                    break
+                override[w.i] = _cap(form) if text[:1].isupper() else form
+            if not ok:
+                continue
+            new, used = ctx.render(sent.start, sent.end, override)
+            edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "arranged_is",
+                              f"Tavallinen verbi: \"{v.text}\" → \"on\"."))
+            edits[-1].absorbs = used
+            break
+    return edits
 
 
 _CREDIT_PARENS = re.compile(r"\(\s*(\d+(?:[,.]\d+)?(?:\s*[–-]\s*\d+(?:[,.]\d+)?)?\s*(?:op|opintopiste\w*))\b[^()]*\)")
