@@ -695,6 +695,9 @@ def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
         return False
     if verb.morph.get("Voice") == "Pass" or verb.morph.get("Person") in ("1", "2"):
         return True
+    if any(toks[i].head == verb.i and toks[i].dep == "aux" and toks[i].lemma.lower() == "voida"
+           and toks[i].morph.get("Person") == "3" and toks[i].morph.get("Number") == "Sing" for i in within):
+        return True  # a zero-person clause stands alone: 'Siihen voi ilmoittautua jatkuvasti.'
     return any(toks[i].head == verb.i and toks[i].dep.startswith(("nsubj", "csubj")) for i in within)
 
 
@@ -1025,6 +1028,9 @@ def arranged_is(ctx: Context) -> list[Edit]:
 _CREDIT_PARENS = re.compile(r"\(\s*(\d+(?:[,.]\d+)?(?:\s*[–-]\s*\d+(?:[,.]\d+)?)?\s*(?:op|opintopiste\w*))\b[^()]*\)")
 
 
+_BACK_POINTERS = set(_REL_TO_DEM.values()) | set(_REL_TO_PERSON.values()) | {"sen", "siinä", "tämä", "näin"}
+
+
 @rule("credit_sentence")
 def credit_sentence(ctx: Context) -> list[Edit]:
     """'X-kurssi (3 op) on tarkoitettu hoitajille.' -> 'X-kurssi on tarkoitettu hoitajille. Sen koko on
@@ -1046,6 +1052,9 @@ def credit_sentence(ctx: Context) -> list[Edit]:
         noun = before[-1]
         if noun.pos not in ("NOUN", "PROPN"):
             continue
+        following = ctx.text[sent.end:].split()
+        if following and following[0].lower() in _BACK_POINTERS:
+            continue  # 'He työskentelevät ...' must stay next to the sentence it points back to
         root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
         inner, used = ctx.render(m.start() + 1, m.end() - 1)
         amount, _, gloss = inner.partition(",")
