@@ -237,7 +237,8 @@ class RewritingSettings:
     - Split threshold 8 words: the plain references (corpora/annotated/README.rewrite.md) average 6.1 words a
       sentence (originals 11.5) and never exceed 12, so a two-clause sentence of 8+ words is split as the editors
       did. Each part keeps at least 3 words ("Sen järjestää X-yliopisto.") so no fragment ("Se on.") is produced.
-    - Enumerations: 4+ items (Kotus: a list helps from about four parallel items; 2-3 read fine in a sentence).
+    - Enumerations: 4+ items (Kotus: a list helps from about four parallel items; 2-3 read fine in a sentence),
+      or 3 items of 3+ words each on average (three long noun phrases in one sentence are hard to follow).
     - Meaning threshold 0.90: an original sentence counts as covered when its best e5 cosine ("query: " prefix)
       against a rewrite sentence or a window of two consecutive rewrite sentences reaches this value. Calibrated
       by evaluation/calibrate_rewriting.py on corpora/annotated/rewrite_pairs.jsonl (72 pairs, 306 original
@@ -262,6 +263,8 @@ class RewritingSettings:
     split_min_words: int = 8
     split_min_part_words: int = 3
     enumeration_min_items: int = 4
+    enumeration_min_long_items: int = 3
+    long_item_words: int = 3
     meaning_threshold: float = 0.90
     score_tolerance: float = 0.0
     hours_per_credit: int = 27

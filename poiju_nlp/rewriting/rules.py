@@ -19,9 +19,8 @@ from .edits import Edit
 
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "drop_participle")
-SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "recipient_split", "arranged_is", "enumeration", "list_split",
-                  "split_sentence",
-                  "credit_sentence")
+SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "goal_for_learner", "recipient_split",
+                  "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
 
 
 def rule(name: str):
@@ -75,6 +74,7 @@ def _is_explanation(f) -> bool:
     return bool(f.replacement) and f.replacement.startswith(f.text + " (")
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
 _CREDIT = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
 
 
@@ -180,8 +180,8 @@ def explain_once(ctx: Context) -> list[Edit]:
                                        "opintopisteitä") or f.text.lower().startswith("opintopist")
         if is_credit:
             key = "credit"
-        if key in seen:
-            continue
+        if key in seen or ctx.text[f.end:f.end + 1] == "-":
+            continue  # 'Alkusammutus- ja pelastuskoulutus': a bracket cannot go inside a shared compound
         edit = _credit_explanation(ctx, f) if is_credit else None
         if is_credit and edit is None:
             continue
@@ -206,6 +206,8 @@ def expand_abbreviation(ctx: Context) -> list[Edit]:
         if entry is None or not entry.plain or head.upper() in seen:
             continue
         seen.add(head.upper())
+        if ctx.text[f.start - 1:f.start] == "(" or ctx.text[f.end:f.end + 2] == " (":
+            continue  # already explained by the author: 'tunnustaminen (AHOT)', 'AHOT (aiemmin ...)'
         expansion = entry.plain[0]
         edits.append(Edit(f.start, f.end, f.text, f"{f.text} ({expansion})", "abbreviation",
                           f"Lyhenne avataan kerran: {head} = {expansion}."))
@@ -275,13 +277,13 @@ def drop_empty_participle(ctx: Context) -> list[Edit]:
         if not (t.i > 0 and t.text.lower() in ("suunnattu", "tarkoitettu", "kohdennettu", "kohdistettu")
                 and toks[t.i - 1].text.lower() in ("on", "ovat")):
             continue
-        nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
-        # the next phrase must be the recipients in the allative ('hoitajille', 'sosiaali- ja terveysalan ...')
+        # the next phrase must be the recipients in the allative ('hoitajille', 'sosiaali- ja terveysalan ...'),
+        # ending the clause (a comma, a relative clause or the end of the sentence follows)
         sent = ctx.sentence_of(t)
-        rest = [toks[i] for i in sent.tokens if toks[i].i > t.i]
-        recipient = next((w for w in rest if w.head == t.i and w.morph.get("Case") == "All"), None)
-        if nxt is None or recipient is None or any(w.head == t.i and w.dep in ("obj", "xcomp", "advmod", "obl")
-                                                   and w is not recipient for w in rest):
+        within = set(sent.tokens)
+        recipient = _recipients_after(toks, t.i, within)
+        after = toks[recipient.i + 1] if recipient is not None and recipient.i + 1 in within else None
+        if recipient is None or after is not None and after.text not in (",", ".", ";"):
             continue
         edits.append(Edit(toks[t.i - 1].end, t.end, ctx.text[toks[t.i - 1].end:t.end], "", "drop_participle",
                           f"Turha sana pois: \"on {t.text} X:lle\" → \"on X:lle\"."))
@@ -641,12 +643,15 @@ def enumeration_to_bullets(ctx: Context) -> list[Edit]:
         words = [toks[i] for i in sent.tokens]
         for head in words:
             conj = [w for w in words if w.head == head.i and w.dep == "conj" and w.i != head.i]
-            if len(conj) + 1 < REWRITING.enumeration_min_items:
+            if len(conj) + 1 < min(REWRITING.enumeration_min_items, REWRITING.enumeration_min_long_items):
                 continue
             items = [head] + conj
             ids = {w.i for w in items}
             spans = [_item_span(toks, w, within, ids) for w in items]
             spans.sort()
+            item_words = sum(len(_WORDS.findall(ctx.text[a:b])) for a, b in spans)
+            if len(items) < REWRITING.enumeration_min_items and item_words < len(items) * REWRITING.long_item_words:
+                continue  # three short items read fine in a sentence; three long ones are easier as a list
             if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
                 break
             # between items only commas and one final ja/sekä/tai
@@ -663,6 +668,8 @@ def enumeration_to_bullets(ctx: Context) -> list[Edit]:
             intro = intro.rstrip().rstrip(":")
             if len(intro.split()) < 1:
                 break
+            if any("," in re.sub(r"\([^()]*\)", "", ctx.text[a:b]) for a, b in spans):
+                break  # an item with a comma of its own: the parser joined two items
             lines = []
             for s, e in spans:
                 item, u = ctx.render(s, e)
@@ -854,6 +861,13 @@ def _item_cases(item: str) -> set[str]:
     return {c for f in pykko_forms(last.lower()) for c in _CASES if c in f}
 
 
+def _words_cases(item: str) -> set[str]:
+    from ..text.inflect import pykko_forms
+
+    words = re.sub(r"\([^()]*\)", " ", item).split()
+    return {c for w in words for f in pykko_forms(w.strip(",.").lower()) for c in _CASES if c in f}
+
+
 @rule("list_split")
 def split_list_after_verb(ctx: Context) -> list[Edit]:
     """'Kurssilla perehdyt A:han, B:hen sekä C:hen.' -> 'Kurssilla perehdyt A:han ja B:hen. Perehdyt myös C:hen.';
@@ -882,9 +896,9 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
         inside = [w for w in ws if w.start >= body_start]
         if any(w.morph.get("VerbForm") == "Fin" or w.morph.get("PronType") == "Rel" for w in inside):
             continue
-        cases = [_item_cases(p) for p in parts]
-        common = set.intersection(*cases) if cases else set()
-        if not common:
+        # every item carries the case of the first item's head ('ehkäisyä, alkusammutusta, evakuointia ...')
+        head_cases = _item_cases(parts[0])
+        if not head_cases or any(not head_cases & _words_cases(p) for p in parts[1:]):
             continue
         prefix, used1 = ctx.render(sent.start, body_start)
         if len(parts) >= REWRITING.enumeration_min_items:
@@ -912,6 +926,26 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
 _GIVING_VERBS = {"tarjota", "antaa"}
 
 
+def _recipients_after(toks: list[Token], i: int, within: set[int]) -> Token | None:
+    """The last word of the recipients right after token i: genitive attributes, hyphenated first parts,
+    coordination and allatives only ('kotihoidon, kotiutustiimien ja pelastuslaitosten henkilöstölle'; the
+    parser may misattach them, so this reads the surface). None when something else comes in between or after."""
+    rec, j = None, i + 1
+    while j in within:
+        w = toks[j]
+        case = w.morph.get("Case")
+        if case == "All" and w.pos in ("NOUN", "PROPN", "ADJ", "VERB"):
+            rec = w
+        elif not (case == "Gen" or w.text.endswith("-") or w.text == "-" or j + 1 in within and toks[j + 1].text == "-"
+                  or w.text.lower() in (",", "ja", "sekä", "tai")):
+            break
+        j += 1
+    if rec is None or toks[rec.i - 1].text == "," or any(toks[k].text.lower() not in (",", "ja", "sekä", "tai")
+                                                         for k in range(rec.i + 1, j)):
+        return None
+    return rec
+
+
 @rule("recipient_split")
 def split_recipients(ctx: Context) -> list[Edit]:
     """'X-kurssi tarjoaa hoitajille taidot Y:hyn.' -> 'X-kurssi on hoitajille. Kurssilla saat taidot Y:hyn.'
@@ -929,22 +963,15 @@ def split_recipients(ctx: Context) -> list[Edit]:
         if not (root.lemma.lower() in _GIVING_VERBS and m.get("VerbForm") == "Fin" and m.get("Person") == "3"
                 and m.get("Voice") != "Pass" and m.get("Polarity") != "Neg" and m.get("Tense") == "Pres"):
             continue
-        subj = next((w for w in ws if w.head == root.i and w.dep == "nsubj" and w.i < root.i), None)
-        if subj is None or any(w.i < root.i and w.i not in _subtree(toks, subj.i, within) for w in ws):
+        # the subject is everything before the verb, ending with its head noun ('X -kurssi tarjoaa ...')
+        subj = toks[root.i - 1] if root.i - 1 in within else None
+        if subj is None or subj.pos not in ("NOUN", "PROPN") or subj.morph.get("Case") != "Nom" or any(
+                w.i < root.i and (w.text in ",;:" or w.morph.get("VerbForm") == "Fin") for w in ws):
             continue
-        # the recipients follow the verb directly: genitive attributes, coordination and allatives only
-        # ('tarjoaa kotihoidon, kotiutustiimien ja pelastuslaitosten henkilöstölle'; the parser may misattach them)
-        rec, j = None, root.i + 1
-        while j in within:
-            w = toks[j]
-            case = w.morph.get("Case")
-            if case == "All" and w.pos in ("NOUN", "PROPN", "ADJ"):
-                rec = w
-            elif not (case == "Gen" or w.text.endswith("-") or w.text.lower() in (",", "ja", "sekä", "tai")):
-                break
-            j += 1
-        if rec is None or j != rec.i + 1 or toks[j].morph.get("Case") == "All":
+        rec = _recipients_after(toks, root.i, within)
+        if rec is None:
             continue
+        j = rec.i + 1
         span = list(range(root.i + 1, rec.i + 1))
         rest = [w for w in ws if w.i > span[-1] and w.dep != "punct"]
         if not rest or rest[0].morph.get("Case") not in ("Nom", "Par", "Gen") or rest[0].pos not in ("NOUN", "ADJ") \
@@ -1025,6 +1052,53 @@ def arranged_is(ctx: Context) -> list[Edit]:
     return edits
 
 
+@rule("goal_for_learner")
+def goal_for_learner(ctx: Context) -> list[Edit]:
+    """'Kurssin tavoitteena on vahvistaa osallistujien kykyä kerätä tietoa.' -> 'Kurssilla vahvistat kykyäsi kerätä
+    tietoa.' (the goal frame goes; the learner becomes 'sinä' and the object gets a 2nd person possessive)."""
+    from ..text.resources import get_pykko
+
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        low = [w.text.lower() for w in ws]
+        k = next((n for n, w in enumerate(low[:14]) if w in _GOAL_WORDS), None)
+        if k is None or k == 0 or len(ws) < k + 6 or low[k + 1] != "on" or not _course_genitive(ws[k - 1]) \
+                or any(w.text in ",;:" or w.morph.get("VerbForm") == "Fin" for w in ws[:k - 1]):
+            continue
+        inf, learner, obj = ws[k + 2], ws[k + 3], ws[k + 4]
+        if not (inf.pos == "VERB" and inf.morph.get("VerbForm") == "Inf" and inf.text.lower().endswith(("a", "ä"))
+                and (learner.base in _LEARNERS or learner.lemma.lower() in _LEARNERS)
+                and learner.morph.get("Case") == "Gen" and obj.pos == "NOUN" and obj.head != learner.i):
+            continue
+        verb = inflect(inf.lemma.lower(), "+pres+2sg")
+        obj_text, _ = _rendered_lemma(ctx, obj)
+        readings = [(a.lemma.replace("|", ""), a.morphtags) for a in get_pykko().utils.analyze(obj_text.lower())
+                    if a.pos.startswith("noun") and "+poss" not in a.morphtags and "+inf" not in a.morphtags]
+        if not verb or not readings:
+            continue
+        results = get_pykko().reinflect.reinflect(readings[0][0], new_form=readings[0][1] + "+poss2sg")
+        if not results:
+            continue
+        obj_new = min(results, key=lambda r: (len(r), r))
+        course_text, lemma = _rendered_lemma(ctx, ws[k - 1])
+        lemma = lemma.lstrip("-")
+        place = inflect(lemma, "+sg+ade" if lemma.endswith("kurssi") else "+sg+ine") if lemma.isalpha() else None
+        if not place:
+            continue
+        title = ctx.render(sent.start, ws[k - 1].start)[0]
+        place = ("-" if course_text.startswith("-") else "") + place
+        if not title:
+            place = _cap(place)
+        rest, used = ctx.render(obj.end, sent.end)
+        new = f"{title}{place} {verb} {obj_new}{rest}"
+        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "goal_for_learner",
+                          f"Kerro lukijalle, mitä hän tekee: \"tavoitteena on {inf.text} {learner.text} {obj.text}\" "
+                          f"→ \"{verb} {obj_new}\".", absorbs=used))
+    return edits
+
+
 _CREDIT_PARENS = re.compile(r"\(\s*(\d+(?:[,.]\d+)?(?:\s*[–-]\s*\d+(?:[,.]\d+)?)?\s*(?:op|opintopiste\w*))\b[^()]*\)")
 
 
@@ -1100,11 +1174,27 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
         for i in sent.tokens:
             t = toks[i]
             # coordination of two main clauses
-            if not (t.dep == "conj" and t.head == root.i and t.pos in ("VERB", "AUX", "NOUN", "ADJ")
+            if not (t.dep in ("conj", "parataxis") and t.head == root.i
+                    and t.pos in ("VERB", "AUX", "NOUN", "ADJ", "SYM", "NUM", "ADV", "PROPN")
                     and t.i > root.i and _finite(toks, t, within)):
                 continue
             cc = next((toks[j] for j in sent.tokens if toks[j].head == t.i and toks[j].dep == "cc"), None)
-            if cc is None or cc.lemma.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
+            if cc is None:
+                # two main clauses joined by a bare comma: 'X on maksuton jäsenille, muille hinta on 95 €.'
+                first = min(j for j in _subtree(toks, t.i, within) if toks[j].dep != "punct")
+                comma = toks[first - 1] if first - 1 in within else None
+                has_subject = any(toks[j].head == t.i and toks[j].dep.startswith("nsubj") for j in within)
+                if comma is None or comma.text != "," or not _independent(toks, root, within) \
+                        or not has_subject or not _independent(toks, t, within) or any(
+                            toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
+                            for j in range(first, t.i + 1)):
+                    continue
+                rendered, used = ctx.render(toks[first].start, toks[first].end)
+                cuts.append(Edit(comma.start, toks[first].end, ctx.text[comma.start:toks[first].end],
+                                 ". " + _cap(rendered), "split_sentence",
+                                 "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
+                continue
+            if cc.lemma.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
                 continue
             if not _independent(toks, root, within):
                 continue
@@ -1138,8 +1228,8 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
                              "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
         for i in sent.tokens:
             t = toks[i]
-            if t.dep != "acl:relcl" or not _finite(toks, t, within):
-                continue
+            if t.dep not in ("acl:relcl", "dep") or not _finite(toks, t, within):
+                continue  # ('dep': the parser's fallback label for a relative clause it could not place)
             rel = next((toks[j] for j in sent.tokens if j < t.i and toks[j].morph.get("PronType") == "Rel"
                         and toks[j].text.lower() in _REL_TO_DEM), None)
             if rel is None or rel.i == 0 or toks[rel.i - 1].text != ",":

@@ -15,7 +15,8 @@ def inflect(lemma: str, form: str) -> str | None:
     """
     pykko = get_pykko()
     results = pykko.reinflect.reinflect(lemma, new_form=form)
-    return min(results) if results else None
+    # the shortest variant is the standard one: 'tärkeää' (not 'tärkeätä'), 'asioiden' (not 'asioitten')
+    return min(results, key=lambda r: (len(r), r)) if results else None
 
 
 _UPOS_TO_PYKKO = {"NOUN": "noun", "PROPN": "noun", "ADJ": "adjective", "VERB": "verb", "AUX": "verb"}
