@@ -809,7 +809,10 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
             return None  # 'Käsitellään myös X.' without a subject reads badly; '(Kurssilla) käsittelet myös X' is fine
         if " " in verb:
             return None
-        again = (_cap(subj) + " " + verb if subj else _cap(verb)) + " myös"
+        if any(toks[i].text.lower() in ("myös", "lisäksi") for i in within if i < items[0].i):
+            again = "Lisäksi " + (subj + " " + verb if subj else verb)  # not 'opit myös X. Opit myös Y.'
+        else:
+            again = (_cap(subj) + " " + verb if subj else _cap(verb)) + " myös"
         after_cc = toks[cc.i + 1]
         if len(items) == 2:
             start = items[0].end
@@ -915,7 +918,9 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
             half = (len(parts) + 1) // 2
             left = ", ".join(parts[:half - 1]) + (" ja " if half > 1 else "") + parts[half - 1]
             right = ", ".join(parts[half:-1]) + (" ja " if len(parts) - half > 1 else "") + parts[-1]
-            new = f"{prefix.rstrip()} {left}. {_cap(rendered_verb.strip().lower())} myös {right}."
+            again = (f"Lisäksi {rendered_verb.strip().lower()}" if adverbs and adverbs[0].i == verb.i + 1
+                     else f"{_cap(rendered_verb.strip().lower())} myös")
+            new = f"{prefix.rstrip()} {left}. {again} {right}."
             start, end = sent.start, sent.end
             reason = "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä."
         edits.append(Edit(start, end, ctx.text[start:end], new, "list_split", reason,
@@ -992,6 +997,7 @@ def split_recipients(ctx: Context) -> list[Edit]:
 
 
 _ARRANGE_VERBS = {"toteuttaa", "järjestää"}
+_TIME_WORDS = ("päivä", "ilta", "aamu", "viikko", "viikonloppu", "kerta", "jakso", "syksy", "kevät", "kesä", "talvi")
 _COURSE_SUFFIXES = ("kurssi", "koulutus", "opinnot", "valmennus", "kokonaisuus", "moduuli", "opintojakso", "jakso",
                     "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "lähipäivä")
 
@@ -1026,12 +1032,15 @@ def arranged_is(ctx: Context) -> list[Edit]:
                 if w.i <= v.i or w.morph.get("Case") != "Ess":
                     continue
                 # an essive of manner: 'etäopetuksena' -> 'etäopetusta', 'Zoom-webinaareina' -> 'Zoom-webinaareja'
-                if w.pos == "NUM" or any(x.pos == "NUM" and x.head == w.i for x in ws) or w.text[:1].isdigit():
-                    ok = False
-                    break
                 from ..text.inflect import pykko_forms
 
                 text, lemma = _rendered_lemma(ctx, w)
+                if lemma.endswith(_TIME_WORDS) or w.head != v.i and toks[w.head].morph.get("Case") == "Ess" \
+                        and _rendered_lemma(ctx, toks[w.head])[1].endswith(_TIME_WORDS):
+                    continue  # an essive of time reads fine with 'on': 'Kurssi on kahtena iltapäivänä.'
+                if w.pos == "NUM" or any(x.pos == "NUM" and x.head == w.i for x in ws) or w.text[:1].isdigit():
+                    ok = False
+                    break
                 forms = pykko_forms(text.lower())
                 plural = any("+pl+ess" in f for f in forms) if forms else w.morph.get("Number") == "Plur"
                 if not plural and w.pos == "NOUN" and not lemma.endswith(("us", "ys", "u", "y", "o", "ö")):
