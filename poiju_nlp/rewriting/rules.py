@@ -1,9 +1,17 @@
 """Rule-based rewriting rules. Each rule is a small function registered by name with @rule; it reads the analysed
 text (a ``Context``) and returns Edits with offsets into the original.
 
-Token rules (lexicon, explain, abbreviation, passive) change one word or phrase. Sentence rules (nominal_to_verb,
-enumeration, split) render the token edits inside their span into their own replacement and list them in
-``absorbs``, so the guard can accept the sentence edit or fall back to the token edits one by one.
+Token rules (lexicon, explain, abbreviation, passive_to_2sg, drop_participle) change one word or phrase. Sentence
+rules render the token edits inside their span into their own replacement and list them in ``absorbs``, so the
+guard can accept the sentence edit or fall back to the token edits one by one:
+
+- address the reader: nominal_to_verb, learner_goal, learner_subject, goal_for_learner;
+- one thing per sentence: recipient_split (who it is for / what you get), credit_sentence (the credit amount),
+  split_sentence (', ja', bare commas, relative clauses, lists of objects);
+- lists: list_split and enumeration (bullets from 4 items, or 3 long ones);
+- plain verbs: arranged_is ('toteutetaan' -> 'on').
+
+The rewriter runs the rules twice (``REWRITING.passes``): structural rules see the result of the first pass.
 """
 from __future__ import annotations
 
@@ -224,6 +232,21 @@ LEARNER_VERBS = {"perehtyä", "käsitellä", "opiskella", "harjoitella", "oppia"
                  "tehdä", "tunnistaa", "oppia", "paneutua", "etsiä", "rakentaa", "luoda", "jakaa", "kokeilla"}
 
 
+def _is_course_word(w: Token) -> bool:
+    return w.base in COURSE_WORDS or w.lemma.lower() in COURSE_WORDS or w.base.endswith(("kurssi", "koulutus"))
+
+
+def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
+    """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
+    if not words or words[0].text.lower() not in ("siinä", "sillä", "siellä"):
+        return False
+    n = ctx.analysis.sentences.index(sent)
+    if n == 0:
+        return False
+    prev = ctx.analysis.sentences[n - 1]
+    return any(_is_course_word(ctx.analysis.tokens[i]) for i in prev.tokens)
+
+
 _TOPIC_VERBS = {"käsitellä": "oppia", "tarkastella": "oppia"}
 
 
@@ -242,7 +265,7 @@ def passive_to_second_person(ctx: Context) -> list[Edit]:
             continue
         sent = ctx.sentence_of(t)
         words = [toks[i] for i in sent.tokens]
-        if not any(w.base in COURSE_WORDS or w.lemma.lower() in COURSE_WORDS for w in words):
+        if not any(_is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words):
             continue
         children = [w for w in words if w.head == t.i and w.i != t.i]
         if any(c.lemma.lower() == "ei" or c.morph.get("Polarity") == "Neg" for c in children):
@@ -670,6 +693,12 @@ def enumeration_to_bullets(ctx: Context) -> list[Edit]:
                 break
             if any("," in re.sub(r"\([^()]*\)", "", ctx.text[a:b]) for a, b in spans):
                 break  # an item with a comma of its own: the parser joined two items
+            # 'X:n laatimista ja ylläpitoa': a bare item after 'ja' may share the genitive of the one before
+            bare = [w for w in items if not any(t.head == w.i and t.dep not in ("cc", "punct") for t in words)]
+            if any(toks[w.i - 1].text.lower() in ("ja", "sekä", "tai") and w.i - 2 >= 0
+                   and any(t.head == toks[w.i - 2].i and t.dep.startswith("nmod") for t in words)
+                   for w in bare if toks[w.i - 2] in items):
+                break
             lines = []
             for s, e in spans:
                 item, u = ctx.render(s, e)
@@ -886,7 +915,9 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
         if len(words) < REWRITING.split_min_words or "\n" in sent.text or not sent.text.endswith(".") \
                 or any(w.text in ";:" for w in ws):
             continue
-        verb = next((w for w in words[:3] if "+pres+2sg" in pykko_forms(w.text.lower())), None)
+        # a 2nd person verb, as written or as a token edit made it ('perehdytään' -> 'perehdyt')
+        verb = next((w for w in words[:3] if "+pres+2sg" in pykko_forms(ctx.render(w.start, w.end)[0].lower())),
+                    None)
         if verb is None:
             continue
         rendered_verb, used0 = ctx.render(verb.start, verb.end)
@@ -915,7 +946,7 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
                 new = "\n" + new
             reason = f"Pitkä luettelo ({len(parts)} kohtaa) luetelmaksi."
         else:
-            half = (len(parts) + 1) // 2
+            half = len(parts) // 2  # 3 items: the first alone, then "B ja C" (an item may have its own "ja")
             left = ", ".join(parts[:half - 1]) + (" ja " if half > 1 else "") + parts[half - 1]
             right = ", ".join(parts[half:-1]) + (" ja " if len(parts) - half > 1 else "") + parts[-1]
             again = (f"Lisäksi {rendered_verb.strip().lower()}" if adverbs and adverbs[0].i == verb.i + 1
@@ -999,7 +1030,7 @@ def split_recipients(ctx: Context) -> list[Edit]:
 _ARRANGE_VERBS = {"toteuttaa", "järjestää"}
 _TIME_WORDS = ("päivä", "ilta", "aamu", "viikko", "viikonloppu", "kerta", "jakso", "syksy", "kevät", "kesä", "talvi")
 _COURSE_SUFFIXES = ("kurssi", "koulutus", "opinnot", "valmennus", "kokonaisuus", "moduuli", "opintojakso", "jakso",
-                    "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "lähipäivä")
+                    "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "päivä")
 
 
 @rule("arranged_is")
@@ -1239,7 +1270,7 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
             t = toks[i]
             if t.dep not in ("acl:relcl", "dep") or not _finite(toks, t, within):
                 continue  # ('dep': the parser's fallback label for a relative clause it could not place)
-            rel = next((toks[j] for j in sent.tokens if j < t.i and toks[j].morph.get("PronType") == "Rel"
+            rel = next((toks[j] for j in sent.tokens if j <= t.i and toks[j].morph.get("PronType") == "Rel"
                         and toks[j].text.lower() in _REL_TO_DEM), None)
             if rel is None or rel.i == 0 or toks[rel.i - 1].text != ",":
                 continue

@@ -17,6 +17,8 @@ def word_count(a: TextAnalysis) -> int:
 
 
 def sentence_count(a: TextAnalysis) -> int:
+    """Sentences with at least one word. The analysis ends a sentence at a line break before a list item or after a
+    colon too (Björnsson's LIX counts colons as sentence ends), so 'Opit:' + three bullet lines is four."""
     return max(1, sum(1 for s in a.sentences if any(a.tokens[i].is_word for i in s.tokens)))
 
 
