@@ -6,7 +6,8 @@ are rolled back."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from functools import lru_cache
 
 import numpy as np
@@ -129,9 +130,41 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+_VECTOR_CACHE: "OrderedDict[tuple[int, str], np.ndarray]" = OrderedDict()
+_VECTOR_CACHE_LOCK = threading.Lock()
+_VECTOR_CACHE_SIZE = 20_000  # ~1.5 kB a vector: at most ~30 MB
+
+
+def _query_vectors(embedder, texts: list[str]) -> np.ndarray:
+    """e5 query vectors, cached by text: the guard compares the same original sentences again and again (every
+    pass, every rollback round, the final checks), and encoding dominates a rewrite's run time."""
+    key = id(embedder)
+    with _VECTOR_CACHE_LOCK:
+        missing = list(dict.fromkeys(t for t in texts if (key, t) not in _VECTOR_CACHE))
+    if missing:
+        fresh = embedder.encode_queries(missing)
+        with _VECTOR_CACHE_LOCK:
+            for t, v in zip(missing, fresh):
+                _VECTOR_CACHE[(key, t)] = v
+            while len(_VECTOR_CACHE) > _VECTOR_CACHE_SIZE:
+                _VECTOR_CACHE.popitem(last=False)
+    with _VECTOR_CACHE_LOCK:
+        out = []
+        for t in texts:
+            v = _VECTOR_CACHE.get((key, t))
+            if v is None:  # evicted meanwhile by another thread: encode it again
+                v = embedder.encode_queries([t])[0]
+            else:
+                _VECTOR_CACHE.move_to_end((key, t))
+            out.append(v)
+    return np.stack(out)
+
+
 def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
-    """Best e5 cosine of each original sentence against the rewrite's sentences and windows of two consecutive
-    sentences (a split sentence is covered by its two halves together)."""
+    """Best e5 cosine of each original sentence against the rewrite's sentences; when some original sentence has no
+    single match above the threshold, windows of two consecutive rewrite sentences count too (a split sentence is
+    covered by its two halves together). Vectors are cached by text, windows encoded only when needed: encoding
+    is most of a rewrite's run time."""
     from ..text import get_embedder
 
     src = split_sentences(original)
@@ -140,12 +173,14 @@ def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
         return {"sentences": [], "best": [], "min": 1.0, "mean": 1.0, "whole": 1.0}
     if not dst:
         return {"sentences": src, "best": [0.0] * len(src), "min": 0.0, "mean": 0.0, "whole": 0.0}
-    units = dst + [f"{a} {b}" for a, b in zip(dst, dst[1:])]
     emb = embedder or get_embedder()
-    vecs = emb.encode_queries(src + units + [original, rewrite])
-    s, u = vecs[:len(src)], vecs[len(src):len(src) + len(units)]
-    sims = s @ u.T
-    best = [float(x) for x in sims.max(axis=1)]
+    vecs = _query_vectors(emb, src + dst + [original, rewrite])
+    s, u = vecs[:len(src)], vecs[len(src):len(src) + len(dst)]
+    best = (s @ u.T).max(axis=1)
+    if (best < REWRITING.meaning_threshold).any() and len(dst) > 1:  # windows only when a single one is not enough
+        windows = _query_vectors(emb, [f"{a} {b}" for a, b in zip(dst, dst[1:])])
+        best = np.maximum(best, (s @ windows.T).max(axis=1))
+    best = [float(x) for x in best]
     whole = float(np.dot(vecs[-2], vecs[-1]))
     return {"sentences": src, "best": best, "min": min(best), "mean": float(np.mean(best)), "whole": whole}
 

@@ -233,7 +233,8 @@ LEARNER_VERBS = {"perehtyä", "käsitellä", "opiskella", "harjoitella", "oppia"
 
 
 def _is_course_word(w: Token) -> bool:
-    return w.base in COURSE_WORDS or w.lemma.lower() in COURSE_WORDS or w.base.endswith(("kurssi", "koulutus"))
+    return w.base in COURSE_WORDS or w.lemma.lower() in COURSE_WORDS or w.base.endswith(
+        ("kurssi", "koulutus", "valmennus", "kokonaisuus"))
 
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
@@ -806,6 +807,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         items = [toks[i] for i in sorted(ids)]
         if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
             continue
+        first_phrase = _subtree(toks, items[0].i, within - (ids - {items[0].i}))
+        if any(toks[j].dep not in ("advmod", "punct") and j not in first_phrase for j in range(root.i + 1, items[0].i)):
+            return None  # 'vahvistat osaamistasi A:ssa ja B:ssä': the object belongs to both items
         if d.pos not in ("NOUN", "PROPN") or d.morph.get("Case") in (None, "Gen", "Nom", "All"):
             return None  # dates, genitive modifiers ('kotihoidon, X:n ja Y:n henkilöstölle'), subjects, recipients
         if any(toks[i].dep == "case" and toks[i].head in ids for i in within):
@@ -934,6 +938,10 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
         head_cases = _item_cases(parts[0])
         if not head_cases or any(not head_cases & _words_cases(p) for p in parts[1:]):
             continue
+        first_end = body_start + len(body.split(",")[0])
+        if any(w.pos == "NOUN" and w.morph.get("Case") not in (None, "Gen") and w.end < first_end - 1
+               and not {"+" + w.morph["Case"].lower()[:3]} & head_cases for w in inside if w.start < first_end):
+            continue  # 'vahvistat osaamistasi A:ssa, B:ssä ja C:ssä': the object belongs to every item
         prefix, used1 = ctx.render(sent.start, body_start)
         if len(parts) >= REWRITING.enumeration_min_items:
             new = prefix.rstrip() + ":\n" + "\n".join(f"- {p}" for p in parts)
@@ -947,8 +955,11 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
             reason = f"Pitkä luettelo ({len(parts)} kohtaa) luetelmaksi."
         else:
             half = len(parts) // 2  # 3 items: the first alone, then "B ja C" (an item may have its own "ja")
-            left = ", ".join(parts[:half - 1]) + (" ja " if half > 1 else "") + parts[half - 1]
-            right = ", ".join(parts[half:-1]) + (" ja " if len(parts) - half > 1 else "") + parts[-1]
+            def join(group: list[str]) -> str:  # 'A sekä B ja C' rather than 'A ja B ja C'
+                conj = " sekä " if any(" ja " in p for p in group) else " ja "
+                return ", ".join(group[:-1]) + (conj if len(group) > 1 else "") + group[-1]
+
+            left, right = join(parts[:half]), join(parts[half:])
             again = (f"Lisäksi {rendered_verb.strip().lower()}" if adverbs and adverbs[0].i == verb.i + 1
                      else f"{_cap(rendered_verb.strip().lower())} myös")
             new = f"{prefix.rstrip()} {left}. {again} {right}."
@@ -1030,7 +1041,8 @@ def split_recipients(ctx: Context) -> list[Edit]:
 _ARRANGE_VERBS = {"toteuttaa", "järjestää"}
 _TIME_WORDS = ("päivä", "ilta", "aamu", "viikko", "viikonloppu", "kerta", "jakso", "syksy", "kevät", "kesä", "talvi")
 _COURSE_SUFFIXES = ("kurssi", "koulutus", "opinnot", "valmennus", "kokonaisuus", "moduuli", "opintojakso", "jakso",
-                    "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "päivä")
+                    "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "päivä",
+                    "opiskelu")
 
 
 @rule("arranged_is")
@@ -1044,10 +1056,11 @@ def arranged_is(ctx: Context) -> list[Edit]:
         ws = [toks[i] for i in sent.tokens]
         for v in ws:
             m = v.morph
-            if not (v.lemma.lower() in _ARRANGE_VERBS and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin"
-                    and m.get("Tense") == "Pres" and m.get("Mood") == "Ind" and m.get("Polarity") != "Neg"
-                    and v.i > sent.tokens[0]):
-                continue
+            happens = v.lemma.lower() == "tapahtua" and m.get("Person") == "3" and m.get("Number") == "Sing"
+            if not ((v.lemma.lower() in _ARRANGE_VERBS and m.get("Voice") == "Pass" or happens)
+                    and m.get("VerbForm") == "Fin" and m.get("Tense") == "Pres" and m.get("Mood") == "Ind"
+                    and m.get("Polarity") != "Neg" and v.i > sent.tokens[0]):
+                continue  # ('Toteutus tapahtuu verkossa' -> 'Toteutus on verkossa')
             subj = toks[v.i - 1]
             base = _rendered_lemma(ctx, subj)[1].lstrip("-")
             if not (subj.morph.get("Case") == "Nom" and subj.morph.get("Number") == "Sing" and (
@@ -1166,16 +1179,21 @@ def credit_sentence(ctx: Context) -> list[Edit]:
         noun = before[-1]
         if noun.pos not in ("NOUN", "PROPN"):
             continue
+        # 'He työskentelevät ...' must stay next to the sentence it points back to: the credit sentence then
+        # comes after it, naming the course ('Kurssin koko on ...')
         following = ctx.text[sent.end:].split()
-        if following and following[0].lower() in _BACK_POINTERS:
-            continue  # 'He työskentelevät ...' must stay next to the sentence it points back to
+        n = ctx.analysis.sentences.index(sent)
+        nxt = ctx.analysis.sentences[n + 1] if n + 1 < len(ctx.analysis.sentences) else None
+        after_next = bool(following and following[0].lower() in _BACK_POINTERS)
+        if after_next and (nxt is None or "\n" in ctx.text[sent.end:nxt.end] or not nxt.text.endswith(".")):
+            continue
         root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
         inner, used = ctx.render(m.start() + 1, m.end() - 1)
         amount, _, gloss = inner.partition(",")
         amount, gloss = amount.strip(), gloss.strip()
         is_subject = noun.dep.startswith("nsubj") and root is not None and noun.head == root.i \
             and noun.morph.get("Case") == "Nom"
-        if is_subject:
+        if is_subject and not after_next:
             owner = "Sen"
         else:
             lemma = _rendered_lemma(ctx, noun)[1].lstrip("-")
@@ -1188,8 +1206,13 @@ def credit_sentence(ctx: Context) -> list[Edit]:
         tail = f"{owner} {size} on {amount}" + (f" ({gloss})" if gloss else "") + "."
         left, used1 = ctx.render(sent.start, m.start())
         right, used2 = ctx.render(m.end(), sent.end)
-        new = left.rstrip() + right + " " + tail
-        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "credit_sentence",
+        end = sent.end
+        new = left.rstrip() + right
+        if after_next:
+            between, used3 = ctx.render(sent.end, nxt.end)
+            new, used2, end = new + between, used2 + used3, nxt.end
+        new += " " + tail
+        edits.append(Edit(sent.start, end, ctx.text[sent.start:end], new, "credit_sentence",
                           "Laajuus omaksi virkkeekseen: yksi asia virkkeessä.", absorbs=used + used1 + used2))
     return edits
 
