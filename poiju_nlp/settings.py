@@ -277,4 +277,4 @@ class RewritingSettings:
     prompt_file: str = "rewrite_fi.txt"
 
 
-REWRITING = RewritingSettings()
+REWRITING = RewritingSettings(passes=int(os.environ.get("POIJU_REWRITE_PASSES", "2")))

@@ -939,6 +939,9 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
         if not head_cases or any(not head_cases & _words_cases(p) for p in parts[1:]):
             continue
         first_end = body_start + len(body.split(",")[0])
+        if any(w.head == verb.i and w.dep in ("obj", "nsubj", "obl", "xcomp", "advcl") and w.start < first_end
+               and not ({"+" + w.morph.get("Case", "").lower()[:3]} & head_cases) for w in inside):
+            continue  # 'saat kokonaiskuvan A:sta, B:stä ja C:stä': the object belongs to every item
         if any(w.pos == "NOUN" and w.morph.get("Case") not in (None, "Gen") and w.end < first_end - 1
                and not {"+" + w.morph["Case"].lower()[:3]} & head_cases for w in inside if w.start < first_end):
             continue  # 'vahvistat osaamistasi A:ssa, B:ssä ja C:ssä': the object belongs to every item
@@ -983,6 +986,9 @@ def _recipients_after(toks: list[Token], i: int, within: set[int]) -> Token | No
         case = w.morph.get("Case")
         if case == "All" and w.pos in ("NOUN", "PROPN", "ADJ", "VERB"):
             rec = w
+            if j + 1 in within and toks[j + 1].text.lower() not in (",", "ja", "sekä", "tai"):
+                j += 1
+                break  # what follows the recipients is the rest of the clause ('... opettajille kokonaiskuvan')
         elif not (case == "Gen" or w.text.endswith("-") or w.text == "-" or j + 1 in within and toks[j + 1].text == "-"
                   or w.text.lower() in (",", "ja", "sekä", "tai")):
             break

@@ -324,3 +324,13 @@ def test_bullet_lines_count_as_sentences_for_lix():
     assert listed.metrics["sentences"] == 4
     wrapped = score("Kurssilla opit ensiavun perusteet\nja lääkehoidon turvallisuuden.")
     assert wrapped.metrics["sentences"] == 1  # a hard-wrapped line in lower case continues the sentence
+
+
+def test_list_split_never_leaves_a_shared_object_behind():
+    # the elatives hang on 'kokonaiskuvan'; 'Saat myös B:stä' would lose it
+    r = rewrite("Verkkokurssi tarjoaa opettajille kokonaiskuvan prosessin vaiheista, osaamisen osoittamisen "
+                "menetelmistä sekä arvosteluperusteiden soveltamisesta.")
+    assert "Saat myös" not in r.rewrite and "kokonaiskuvan prosessin vaiheista" in r.rewrite
+    r = rewrite("Koulutuksessa vahvistetaan osaamista lapsen osallisuuden toteuttamisessa ja vaikuttavien "
+                "työmenetelmien valinnassa.")
+    assert "myös vaikuttavien" not in r.rewrite
