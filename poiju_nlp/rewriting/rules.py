@@ -807,6 +807,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         items = [toks[i] for i in sorted(ids)]
         if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
             continue
+        between = [j for j in range(root.i + 1, items[0].i) if toks[j].dep not in ("advmod", "punct")]
+        if between and d.morph.get("Case") not in ("Par", "Ill"):
+            return None  # 'saat kokonaiskuvan X:n vaiheista ja Y:stä': the elatives may hang on the object
         first_phrase = _subtree(toks, items[0].i, within - (ids - {items[0].i}))
         if any(toks[j].dep not in ("advmod", "punct") and j not in first_phrase for j in range(root.i + 1, items[0].i)):
             return None  # 'vahvistat osaamistasi A:ssa ja B:ssä': the object belongs to both items
@@ -935,7 +938,9 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
         if any(w.morph.get("VerbForm") == "Fin" or w.morph.get("PronType") == "Rel" for w in inside):
             continue
         # every item carries the case of the first item's head ('ehkäisyä, alkusammutusta, evakuointia ...')
-        head_cases = _item_cases(parts[0])
+        # only the cases a learning verb governs itself (opit X:ää, perehdyt X:ään); an elative may hang on a noun
+        # the parser cannot see ('saat kokonaiskuvan A:sta, B:stä ...'), so it is left alone
+        head_cases = _item_cases(parts[0]) & {"+par", "+ill"}
         if not head_cases or any(not head_cases & _words_cases(p) for p in parts[1:]):
             continue
         first_end = body_start + len(body.split(",")[0])

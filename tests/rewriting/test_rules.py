@@ -330,7 +330,7 @@ def test_list_split_never_leaves_a_shared_object_behind():
     # the elatives hang on 'kokonaiskuvan'; 'Saat myös B:stä' would lose it
     r = rewrite("Verkkokurssi tarjoaa opettajille kokonaiskuvan prosessin vaiheista, osaamisen osoittamisen "
                 "menetelmistä sekä arvosteluperusteiden soveltamisesta.")
-    assert "Saat myös" not in r.rewrite and "kokonaiskuvan prosessin vaiheista" in r.rewrite
+    assert "Saat myös" not in r.rewrite and "vaiheista, osaamisen osoittamisen menetelmistä" in r.rewrite
     r = rewrite("Koulutuksessa vahvistetaan osaamista lapsen osallisuuden toteuttamisessa ja vaikuttavien "
                 "työmenetelmien valinnassa.")
     assert "myös vaikuttavien" not in r.rewrite
