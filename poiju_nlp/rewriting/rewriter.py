@@ -58,7 +58,11 @@ def candidate_edits(text: str, rules=None):
         chosen.append(e)
     for n, e in enumerate(chosen):
         e.id = n
-    ctx.token_edits = chosen
+    # sentence rules render only token edits that can pass the cheap checks: one bad inflection ('tauhun') must
+    # not sink a whole sentence edit (the bad edit is still offered to the guard, which rejects it with a reason)
+    allowed = guard.allowed_hours(text)
+    ctx.token_edits = [e for e in chosen if not guard.unknown_words_added(text, e.replacement)
+                       and not guard.fact_problems(e.original, e.replacement, allowed)]
     sentence_edits: list[Edit] = []
     for name in SENTENCE_RULES:
         if name in names:
