@@ -18,7 +18,15 @@ FINDING_HEADERS = ["Kohta", "Mikä", "Vakavuus", "Miksi", "Ehdotus"]
 EDIT_HEADERS = ["Alkuperäinen", "Uusi", "Sääntö", "Miksi"]
 RULE_LABELS = {"lexicon": "tutumpi sana", "explain": "termi selitetty", "abbreviation": "lyhenne avattu",
                "passive_to_2sg": "lukijan puhuttelu", "nominal_to_verb": "verbi -minen-sanan sijaan",
-               "enumeration": "luettelo", "split_sentence": "virke jaettu"}
+               "enumeration": "luettelo", "split_sentence": "virke jaettu", "drop_participle": "turha sana pois",
+               "learner_goal": "lukijan puhuttelu", "learner_subject": "lukijan puhuttelu",
+               "goal_for_learner": "lukijan puhuttelu", "recipient_split": "kenelle ja mitä saat",
+               "arranged_is": "tavallinen verbi", "list_split": "luettelo", "credit_sentence": "laajuus omaksi virkkeeksi"}
+
+
+def rule_label(rule: str) -> str:
+    """Finnish label of a rule; an edit made in two passes names both ('virke jaettu + tavallinen verbi')."""
+    return " + ".join(dict.fromkeys(RULE_LABELS.get(r, r) for r in rule.split("+")))
 
 
 def highlighted(text: str, findings) -> list[tuple[str, str | None]]:
@@ -65,7 +73,7 @@ def edit_segments(text: str, edits, side: str) -> list[tuple[str, str | None]]:
             continue
         if e.start > pos:
             segments.append((text[pos:e.start], None))
-        label = RULE_LABELS.get(e.rule, e.rule)
+        label = rule_label(e.rule)
         segments.append((e.original if side == "original" else e.replacement, label))
         pos = e.end
     if pos < len(text):
@@ -87,8 +95,8 @@ def rewrite_for_ui(text: str):
     for note in result.notes:
         summary += f"\n\n{note}"
     original = clean_text(text)
-    rows = [[e.original, e.replacement, RULE_LABELS.get(e.rule, e.rule), e.reason] for e in result.edits]
-    rows += [[r["original"][:200], r["replacement"][:200], "hylätty: " + RULE_LABELS.get(r["rule"], r["rule"]),
+    rows = [[e.original, e.replacement, rule_label(e.rule), e.reason] for e in result.edits]
+    rows += [[r["original"][:200], r["replacement"][:200], "hylätty: " + rule_label(r["rule"]),
               r["why"]] for r in result.rejected]
     download = write_download(result.rewrite, ".txt", "selkeytetty-")
     report = write_download(result.to_dict(), ".json", "selkeytys-")
