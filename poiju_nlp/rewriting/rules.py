@@ -288,16 +288,12 @@ def passive_to_second_person(ctx: Context) -> list[Edit]:
     return edits
 
 
-_EMPTY_PARTICIPLES = {"suunnata", "tarkoittaa", "kohdentaa", "kohdistaa"}
-
-
 @rule("drop_participle")
 def drop_empty_participle(ctx: Context) -> list[Edit]:
     """'Kurssi on suunnattu hoitajille.' -> 'Kurssi on hoitajille.' (the participle adds nothing)."""
     edits = []
     toks = ctx.analysis.tokens
     for t in toks:
-        m = t.morph
         if not (t.i > 0 and t.text.lower() in ("suunnattu", "tarkoitettu", "kohdennettu", "kohdistettu")
                 and toks[t.i - 1].text.lower() in ("on", "ovat")):
             continue
@@ -467,17 +463,11 @@ def learner_goal(ctx: Context) -> list[Edit]:
             continue
         override: dict[int, str] = {}
         for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
-            if w.morph.get("Person[psor]") == "3":
-                form = _to_second_person_possessive(ctx, w)
-                if not form:
-                    break
-                override[w.i] = form
-            elif "Person[psor]" in w.morph:
-                break
-        else:
-            form = ""
-        if form is None or any("Person[psor]" in w.morph and w.i not in override for w in ws[verb_at:]):
-            continue
+            second = _to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" else None
+            if second:
+                override[w.i] = second
+        if any("Person[psor]" in w.morph and w.i not in override for w in ws[verb_at:]):
+            continue  # a possessive that cannot become 2nd person: leave the sentence
         lemma = known or verb.lemma.lower()
         nxt = ws[verb_at + 1]
         course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
