@@ -334,3 +334,16 @@ def test_list_split_never_leaves_a_shared_object_behind():
     r = rewrite("Koulutuksessa vahvistetaan osaamista lapsen osallisuuden toteuttamisessa ja vaikuttavien "
                 "työmenetelmien valinnassa.")
     assert "myös vaikuttavien" not in r.rewrite
+
+
+def test_goal_for_the_learner_becomes_you_and_a_possessive():
+    r = rewrite("Koulutuksen tavoitteena on kehittää osallistujan taitoja kohdata asiakkaita.")
+    assert r.rewrite == "Koulutuksessa kehität taitojasi kohdata asiakkaita."
+
+
+def test_comma_splice_and_zero_person_clause_are_split():
+    r = rewrite("Koulutus on maksuton Itäjoen kaupungin työntekijöille, muille hinta on 95 €.")
+    assert "työntekijöille. Muille hinta on 95 €." in r.rewrite
+    r = rewrite("Kurssi toteutetaan itsenäisenä verkko-opiskeluna, ja sen voi suorittaa 1.8.2026–31.7.2027.")
+    assert r.rewrite == "Kurssi on itsenäistä verkko-opiskelua. Sen voi tehdä 1.8.2026–31.7.2027."
+    assert r.checks["facts_preserved"]
