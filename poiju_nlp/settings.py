@@ -259,7 +259,7 @@ class RewritingSettings:
     - Max new tokens 512: a course description rewrite is at most ~1.5x the original (~300 words, ~500 tokens).
     """
 
-    passes: int = 2
+    passes: int = int(os.environ.get("POIJU_REWRITE_PASSES", "2"))
     split_min_words: int = 8
     split_min_part_words: int = 3
     enumeration_min_items: int = 4
@@ -277,4 +277,4 @@ class RewritingSettings:
     prompt_file: str = "rewrite_fi.txt"
 
 
-REWRITING = RewritingSettings(passes=int(os.environ.get("POIJU_REWRITE_PASSES", "2")))
+REWRITING = RewritingSettings()

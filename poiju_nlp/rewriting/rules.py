@@ -22,6 +22,8 @@ from typing import Callable
 from ..scoring import ScoreReport, get_lexicon
 from ..settings import REWRITING
 from ..text import inflect
+from ..text.inflect import pykko_forms, pykko_lemmas
+from ..text.resources import get_pykko
 from ..text.analysis import Sentence, TextAnalysis, Token
 from .edits import Edit
 
@@ -93,8 +95,6 @@ def _token_at(ctx: Context, start: int) -> Token | None:
 
 
 def _gloss(tok: Token) -> str | None:
-    from ..text.inflect import pykko_lemmas
-
     lex = get_lexicon()
     for base in (tok.base, tok.lemma.lower(), *pykko_lemmas(tok.text)):
         entry = lex.lookup(base)
@@ -113,8 +113,6 @@ def _checked_replacement(ctx: Context, f) -> str | None:
     gloss = _gloss(tok)
     case = tok.morph.get("Case")
     if gloss and " " in gloss and case not in (None, "Nom"):
-        from ..text.inflect import pykko_forms
-
         last = gloss.split()[-1]
         forms = pykko_forms(last)
         if any(w in (" ja ", " tai ", " sekä ") for w in [f" {x} " for x in gloss.split()]) or not (
@@ -321,8 +319,6 @@ _GOAL_HEADS = {"tavoite", "päämäärä"}
 
 
 def _verb_of_minen(word: str) -> str | None:
-    from ..text.resources import get_pykko
-
     for a in get_pykko().utils.analyze(word):
         if a.pos == "verb" and "+inf4" in a.morphtags and "+sg+nom" in a.morphtags:
             return a.lemma.replace("|", "")
@@ -386,11 +382,9 @@ def nominal_to_verb(ctx: Context) -> list[Edit]:
                                    and e.rule == "lexicon" and " " not in e.replacement), None)
                 lemma = w.lemma.lower()
                 if token_edit is not None:
-                    from ..text.inflect import pykko_lemmas
                     lemmas = pykko_lemmas(token_edit.replacement)
                     lemma = lemmas[0] if lemmas else lemma
                 if w.pos == "VERB":  # participle 'liittyvien' -> 'liittyviä'
-                    from ..text.inflect import pykko_lemmas
                     lemmas = [x for x in pykko_lemmas(w.text) if x.endswith(("va", "vä"))]
                     lemma = lemmas[0] if lemmas else w.text[:-3] + ("ä" if "ä" in w.text else "a")
                 new = inflect(lemma, form)
@@ -429,6 +423,16 @@ def _course_genitive(w: Token) -> bool:
                                              or w.lemma.lower() in COURSE_WORDS)
 
 
+def _course_frame(ws: list[Token], low: list[str], markers: set[str]) -> int | None:
+    """Index of a frame word ('tavoitteena', 'suoritettuaan') among the first words, when only the course word in
+    the genitive and its title come before it ('X-kurssin tavoitteena'); None otherwise."""
+    k = next((n for n, w in enumerate(low[:14]) if w in markers), None)
+    if k is None or k > 0 and not _course_genitive(ws[k - 1]) or any(
+            w.text in ",;:" or w.morph.get("VerbForm") == "Fin" for w in ws[:max(0, k - 1)]):
+        return None
+    return k
+
+
 @rule("learner_goal")
 def learner_goal(ctx: Context) -> list[Edit]:
     """'Opintojakson tavoitteena on, että osallistuja kykenee tunnistamaan X.' -> 'Kurssilla opit tunnistamaan X.';
@@ -440,9 +444,8 @@ def learner_goal(ctx: Context) -> list[Edit]:
         ws = [toks[i] for i in sent.tokens]
         low = [w.text.lower() for w in ws]
         # 'X-kurssin tavoitteena on, että ...': a title may come before the course word; it is kept
-        k = next((n for n, w in enumerate(low[:14]) if w in _GOAL_WORDS or w == "suoritettuaan"), None)
-        if k is None or k > 0 and not _course_genitive(ws[k - 1]) or k == 0 and low[0] == "suoritettuaan" \
-                or any(w.text in ",;:" or w.morph.get("VerbForm") == "Fin" for w in ws[:max(0, k - 1)]):
+        k = _course_frame(ws, low, _GOAL_WORDS | {"suoritettuaan"})
+        if k is None or k == 0 and low[0] == "suoritettuaan":
             continue
         verb_at = None
         if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
@@ -473,8 +476,6 @@ def learner_goal(ctx: Context) -> list[Edit]:
         course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
         if lemma in _ABILITY_VERBS and nxt.morph.get("VerbForm") == "Inf" and nxt.morph.get("Case") == "Ill":
             if title:
-                from ..text.inflect import pykko_lemmas
-
                 lemmas = pykko_lemmas(course_gen.lstrip("-"))
                 ade = inflect(lemmas[0], "+sg+ade") if lemmas else None
                 if not ade:
@@ -492,8 +493,6 @@ def learner_goal(ctx: Context) -> list[Edit]:
         ok = True
         for w in ws:
             if w.dep == "conj" and w.head in chain and w.morph.get("VerbForm") == "Fin":
-                from ..text.inflect import pykko_forms
-
                 # the parser may leave the person out ('osaa' tagged connegative): the form decides
                 third = w.morph.get("Person") == "3" and w.morph.get("Number") == "Sing" or (
                     "Person" not in w.morph and "+pres+3sg" in pykko_forms(w.text.lower()))
@@ -539,8 +538,6 @@ def learner_goal(ctx: Context) -> list[Edit]:
 
 def _rendered_lemma(ctx: Context, w: Token) -> tuple[str, str]:
     """(text, lemma) of a word after its one-word token edit, if any ('reflektoi' -> ('pohtii', 'pohtia'))."""
-    from ..text.inflect import pykko_lemmas
-
     e = next((e for e in ctx.token_edits if e.start == w.start and e.end == w.end and " " not in e.replacement
               and e.rule == "lexicon"), None)
     if e is None:
@@ -552,15 +549,12 @@ def _rendered_lemma(ctx: Context, w: Token) -> tuple[str, str]:
 
 def _to_second_person_possessive(ctx: Context, w: Token) -> str | None:
     """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg)."""
-    from ..text.resources import get_pykko
-
     text, _ = _rendered_lemma(ctx, w)
     for a in get_pykko().utils.analyze(text.lower()):
         form, lemma = a.morphtags, a.lemma.replace("|", "")
         if "+poss3" in form and "+inf" not in form:
-            results = get_pykko().reinflect.reinflect(lemma, new_form=form.replace("+poss3", "+poss2sg"))
-            if results:  # the shortest is the everyday form ('käytäntöjäsi', not 'käytäntöjäitäsi')
-                new = min(results, key=lambda r: (len(r), r))
+            new = inflect(lemma, form.replace("+poss3", "+poss2sg"))  # 'käytäntöjäsi', not 'käytäntöjäitäsi'
+            if new:
                 return _cap(new) if w.text[:1].isupper() else new
     return None
 
@@ -593,8 +587,6 @@ def learner_subject(ctx: Context) -> list[Edit]:
             continue  # 'osallistuja, joka ...', 'jokainen osallistuja' or 'osallistuja voi ...': leave it
         if any(w.pos == "PRON" and w.base in ("hän", "he") for w in ws):
             continue
-        from ..text.inflect import pykko_forms
-
         # conjoined verbs share the learner ('... ja jalkauttaa ...': the parser may call it an infinitive)
         verbs = [verb] + [w for w in ws if w.dep == "conj" and w.head == verb.i and w.pos == "VERB" and (
             w.morph.get("VerbForm") == "Fin" or "+pres+3sg" in pykko_forms(w.text.lower()))]
@@ -883,18 +875,20 @@ def _top_level_parts(text: str) -> list[str] | None:
     return parts if all(parts) else None
 
 
-def _item_cases(item: str) -> set[str]:
-    from ..text.inflect import pykko_forms
+def _cases(word: str) -> set[str]:
+    """Cases pypykko reads in a word form ('laadintaan' -> {'+ill'})."""
+    return {c for f in pykko_forms(word.strip(",.").lower()) for c in _CASES if c in f}
 
-    last = re.sub(r"\s*\([^()]*\)\s*$", "", item).split()[-1] if item.split() else ""
-    return {c for f in pykko_forms(last.lower()) for c in _CASES if c in f}
+
+def _item_cases(item: str) -> set[str]:
+    """Cases of an item's last word (its head), an explanation in brackets left out."""
+    words = re.sub(r"\s*\([^()]*\)\s*$", "", item).split()
+    return _cases(words[-1]) if words else set()
 
 
 def _words_cases(item: str) -> set[str]:
-    from ..text.inflect import pykko_forms
-
-    words = re.sub(r"\([^()]*\)", " ", item).split()
-    return {c for w in words for f in pykko_forms(w.strip(",.").lower()) for c in _CASES if c in f}
+    """Cases of any word of an item (explanations left out)."""
+    return set().union(*(_cases(w) for w in re.sub(r"\([^()]*\)", " ", item).split()))
 
 
 @rule("list_split")
@@ -902,8 +896,6 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
     """'Kurssilla perehdyt A:han, B:hen sekä C:hen.' -> 'Kurssilla perehdyt A:han ja B:hen. Perehdyt myös C:hen.';
     with four or more items a bullet list ('Kurssilla perehdyt:' + '- A' ...). Works on the surface (items in the
     same case after a 2nd person verb), so it also helps where the parser misreads a new 2nd person verb."""
-    from ..text.inflect import pykko_forms
-
     edits = []
     toks = ctx.analysis.tokens
     for sent in ctx.analysis.sentences:
@@ -971,6 +963,13 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
 _GIVING_VERBS = {"tarjota", "antaa"}
 
 
+def _course_place(lemma: str) -> str | None:
+    """Where the reader studies: 'kurssilla' (adessive) for a course, 'koulutuksessa' (inessive) for the rest."""
+    if not lemma.isalpha():
+        return None
+    return inflect(lemma, "+sg+ade" if lemma.endswith("kurssi") else "+sg+ine")
+
+
 def _recipients_after(toks: list[Token], i: int, within: set[int]) -> Token | None:
     """The last word of the recipients right after token i: genitive attributes, hyphenated first parts,
     coordination and allatives only ('kotihoidon, kotiutustiimien ja pelastuslaitosten henkilöstölle'; the
@@ -1026,7 +1025,7 @@ def split_recipients(ctx: Context) -> list[Edit]:
                 or len([w for w in rest if w.is_word]) < 2:
             continue  # what is given comes next: 'taidot ...', 'tietoa ...', 'kokonaiskuvan ...' 
         lemma = _rendered_lemma(ctx, subj)[1].lstrip("-")
-        place = "Kurssilla" if lemma.endswith("kurssi") else _cap(inflect(lemma, "+sg+ine") or "")
+        place = _cap(_course_place("kurssi" if lemma.endswith("kurssi") else lemma) or "")  # 'Kurssilla saat
         if not place or " " in place:
             continue
         subject, used1 = ctx.render(sent.start, root.start)
@@ -1077,8 +1076,6 @@ def arranged_is(ctx: Context) -> list[Edit]:
                 if w.i <= v.i or w.morph.get("Case") != "Ess":
                     continue
                 # an essive of manner: 'etäopetuksena' -> 'etäopetusta', 'Zoom-webinaareina' -> 'Zoom-webinaareja'
-                from ..text.inflect import pykko_forms
-
                 text, lemma = _rendered_lemma(ctx, w)
                 if lemma.endswith(_TIME_WORDS) or w.head != v.i and toks[w.head].morph.get("Case") == "Ess" \
                         and _rendered_lemma(ctx, toks[w.head])[1].endswith(_TIME_WORDS):
@@ -1110,16 +1107,13 @@ def arranged_is(ctx: Context) -> list[Edit]:
 def goal_for_learner(ctx: Context) -> list[Edit]:
     """'Kurssin tavoitteena on vahvistaa osallistujien kykyä kerätä tietoa.' -> 'Kurssilla vahvistat kykyäsi kerätä
     tietoa.' (the goal frame goes; the learner becomes 'sinä' and the object gets a 2nd person possessive)."""
-    from ..text.resources import get_pykko
-
     edits = []
     toks = ctx.analysis.tokens
     for sent in ctx.analysis.sentences:
         ws = [toks[i] for i in sent.tokens]
         low = [w.text.lower() for w in ws]
-        k = next((n for n, w in enumerate(low[:14]) if w in _GOAL_WORDS), None)
-        if k is None or k == 0 or len(ws) < k + 6 or low[k + 1] != "on" or not _course_genitive(ws[k - 1]) \
-                or any(w.text in ",;:" or w.morph.get("VerbForm") == "Fin" for w in ws[:k - 1]):
+        k = _course_frame(ws, low, _GOAL_WORDS)
+        if not k or len(ws) < k + 6 or low[k + 1] != "on":
             continue
         inf, learner, obj = ws[k + 2], ws[k + 3], ws[k + 4]
         if not (inf.pos == "VERB" and inf.morph.get("VerbForm") == "Inf" and inf.text.lower().endswith(("a", "ä"))
@@ -1132,14 +1126,10 @@ def goal_for_learner(ctx: Context) -> list[Edit]:
                     if a.pos.startswith("noun") and "+poss" not in a.morphtags and "+inf" not in a.morphtags]
         if not verb or not readings:
             continue
-        results = get_pykko().reinflect.reinflect(readings[0][0], new_form=readings[0][1] + "+poss2sg")
-        if not results:
-            continue
-        obj_new = min(results, key=lambda r: (len(r), r))
+        obj_new = inflect(readings[0][0], readings[0][1] + "+poss2sg")
         course_text, lemma = _rendered_lemma(ctx, ws[k - 1])
-        lemma = lemma.lstrip("-")
-        place = inflect(lemma, "+sg+ade" if lemma.endswith("kurssi") else "+sg+ine") if lemma.isalpha() else None
-        if not place:
+        place = _course_place(lemma.lstrip("-"))
+        if not obj_new or not place:
             continue
         title = ctx.render(sent.start, ws[k - 1].start)[0]
         place = ("-" if course_text.startswith("-") else "") + place
