@@ -37,8 +37,9 @@ def browser():
 def page(browser, app_url):
     context = browser.new_context(viewport={"width": 1600, "height": 1100}, locale="fi-FI")
     page = context.new_page()
-    page.goto(app_url, wait_until="networkidle")
-    page.wait_for_selector("#teacher-text textarea", timeout=30_000)
+    # not "networkidle": Gradio keeps a queue connection open, so the network may never go idle on a busy machine
+    page.goto(app_url, wait_until="domcontentloaded", timeout=60_000)
+    page.wait_for_selector("#teacher-text textarea", timeout=60_000)
     yield page
     context.close()
 
