@@ -101,10 +101,14 @@ def _known(word: str) -> bool:
 def unknown_words_added(original: str, rewrite: str) -> list[str]:
     """Words of ``rewrite`` that Voikko does not know and that are not in ``original``."""
     have = {w.lower() for w in WORD.findall(_strip_urls(original))}
+    prefixes = {w.rsplit("-", 1)[0] for w in have if "-" in w}
     out = []
     for w in WORD.findall(_strip_urls(rewrite)):
         if w.lower() in have or _known(w) or _known(w.lower()):
             continue
+        head_of = w.lower().rsplit("-", 1)
+        if len(head_of) == 2 and head_of[0] in prefixes and _known(head_of[1]):
+            continue  # the original's own compound in another form: 'Zoom-webinaareina' -> 'Zoom-webinaareja'
         out.append(w)
     return list(dict.fromkeys(out))
 

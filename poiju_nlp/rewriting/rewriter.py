@@ -254,7 +254,7 @@ def rewrite(text: str, record=None, backend: str | None = None, **backend_option
     """Plain-Finnish rewrite of a course description, edit by edit, each explained and checked.
 
     >>> rewrite("Opintojaksolla perehdytään lääkehoitoon.").rewrite
-    'Kurssilla perehdyt lääkehoitoon.'
+    'Kurssilla opit lääkehoitoa.'
     """
     t0 = time.perf_counter()
     if record is not None and not text:

@@ -30,7 +30,7 @@ from .edits import Edit
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "drop_participle")
 SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "goal_for_learner", "recipient_split",
-                  "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
+                  "learn_topics", "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
 
 
 def rule(name: str):
@@ -249,6 +249,20 @@ def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
 _TOPIC_VERBS = {"käsitellä": "oppia", "tarkastella": "oppia"}
 
 
+def _learner_passive(ctx: Context, t: Token) -> bool:
+    """A present passive in course talk whose doer is the learner ('Opintojaksolla perehdytään ...'), not negated."""
+    m = t.morph
+    if not (t.pos == "VERB" and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin"
+            and m.get("Mood") == "Ind" and m.get("Tense") == "Pres"):
+        return False
+    sent = ctx.sentence_of(t)
+    words = [ctx.analysis.tokens[i] for i in sent.tokens]
+    if not any(_is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words):
+        return False
+    # 'ei käsitellä' would need 'et käsittele'
+    return not any(w.head == t.i and (w.lemma.lower() == "ei" or w.morph.get("Polarity") == "Neg") for w in words)
+
+
 @rule("passive_to_2sg")
 def passive_to_second_person(ctx: Context) -> list[Edit]:
     """'Opintojaksolla perehdytään X:ään' -> 'Opintojaksolla perehdyt X:ään' when the learner is the doer."""
@@ -260,15 +274,10 @@ def passive_to_second_person(ctx: Context) -> list[Edit]:
                 and m.get("Mood") == "Ind" and m.get("Tense") == "Pres"):
             continue
         lemma = t.lemma.lower()
-        if lemma not in LEARNER_VERBS:
+        if lemma not in LEARNER_VERBS or not _learner_passive(ctx, t):
             continue
-        sent = ctx.sentence_of(t)
-        words = [toks[i] for i in sent.tokens]
-        if not any(_is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words):
-            continue
+        words = [toks[i] for i in ctx.sentence_of(t).tokens]
         children = [w for w in words if w.head == t.i and w.i != t.i]
-        if any(c.lemma.lower() == "ei" or c.morph.get("Polarity") == "Neg" for c in children):
-            continue  # 'ei käsitellä' would need 'et käsittele'
         # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
         if any(c.dep == "obj" and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
                for c in children):
@@ -916,9 +925,13 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
         parts = _top_level_parts(body)
         if parts is None or len(parts) < 3:
             continue
-        inside = [w for w in ws if w.start >= body_start]
+        # words inside an explanation ('pelastussuunnitelman (rakennuksen turvallisuusohje) laadintaa') are no items
+        glossed = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", ctx.text[:sent.end])]
+        inside = [w for w in ws if w.start >= body_start and not any(a <= w.start < b for a, b in glossed)]
         if any(w.morph.get("VerbForm") == "Fin" or w.morph.get("PronType") == "Rel" for w in inside):
             continue
+        if any(w.text.lower() in ("kuten", "esimerkiksi", "esim.") for w in inside):
+            continue  # '..., kuten uneen, liikuntaan ja ravitsemukseen': examples of one item are no list
         # every item carries the case of the first item's head ('ehkäisyä, alkusammutusta, evakuointia ...')
         # only the cases a learning verb governs itself (opit X:ää, perehdyt X:ään); an elative may hang on a noun
         # the parser cannot see ('saat kokonaiskuvan A:sta, B:stä ...'), so it is left alone
@@ -1038,6 +1051,85 @@ def split_recipients(ctx: Context) -> list[Edit]:
     return edits
 
 
+_TOPIC_INTO_VERBS = {"perehtyä", "paneutua"}
+_TOPIC_INTO_2SG = {"perehdyt", "paneudut"}
+_NP_DEPS = ("amod", "det", "nummod", "conj", "appos", "flat", "flat:name", "compound")
+
+
+def _recase(text: str, from_case: str, to_case: str) -> str | None:
+    """The word in another case, same number, possessive and clitic ('keskeisiin' -> 'keskeisiä' for +ill ->
+    +par); a hyphenated first part is kept as written ('Ankkuri-toimintamalliin' -> 'Ankkuri-toimintamallia')."""
+    for a in get_pykko().utils.analyze(text.lower()):
+        if from_case in a.morphtags:
+            form = inflect(a.lemma.replace("|", ""), a.morphtags.replace(from_case, to_case))
+            if form:
+                if "-" in text:
+                    form = text.rpartition("-")[0] + "-" + form.rpartition("-")[2]
+                return _cap(form) if text[:1].isupper() else form
+    return None
+
+
+def _case_phrase(toks: list[Token], heads: list[Token], tag: str, within: set[int]) -> set[int] | None:
+    """Token indices of the noun phrases headed by ``heads`` that agree in the case ``tag`` (e.g. '+ill'): the head,
+    adjectives, participles, coordinated heads and 'kuten' examples. None when another word in that case hangs on
+    them other than as a participle's complement ('niihin vaikuttaviin' keeps 'niihin'): the parse is not clear."""
+    out: set[int] = set()
+    frontier = [h.i for h in heads]
+    while frontier:
+        h = frontier.pop()
+        if h in out:
+            continue
+        out.add(h)
+        for j in within:
+            w = toks[j]
+            if w.head == h and j != h and tag in _cases(w.text) and (
+                    w.dep in _NP_DEPS or w.dep == "acl" and w.morph.get("VerbForm") == "Part"):
+                frontier.append(j)
+    for h in heads:
+        for j in _subtree(toks, h.i, within) - out:
+            if tag not in _cases(toks[j].text):
+                continue
+            k = j
+            while k not in out and not (toks[k].dep in ("obl", "advcl", "obj") and toks[toks[k].head].pos == "VERB"):
+                k = toks[k].head
+            if k in out:
+                return None
+    return out
+
+
+@rule("learn_topics")
+def learn_topics(ctx: Context) -> list[Edit]:
+    """'Opintojaksolla perehdytään lääkehoidon keskeisiin käsitteisiin ja periaatteisiin.' -> 'Opintojaksolla opit
+    lääkehoidon keskeisiä käsitteitä ja periaatteita.' (the everyday verb; its object takes the partitive)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        within = set(sent.tokens)
+        for i in sent.tokens:
+            v = toks[i]
+            passive = v.lemma.lower() in _TOPIC_INTO_VERBS and _learner_passive(ctx, v)
+            if not passive and v.text.lower() not in _TOPIC_INTO_2SG:
+                continue
+            heads = [toks[j] for j in sent.tokens if toks[j].head == v.i and j > v.i and toks[j].dep == "obl"
+                     and toks[j].morph.get("Case") == "Ill" and toks[j].pos != "PRON"]
+            phrase = _case_phrase(toks, heads, "+ill", within) if heads else None
+            if not phrase:
+                continue
+            override = {v.i: _cap("opit") if v.text[:1].isupper() else "opit"}
+            for j in phrase:
+                form = _recase(_rendered_lemma(ctx, toks[j])[0], "+ill", "+par")
+                if form is None:
+                    break
+                override[j] = form
+            else:
+                new, used = ctx.render(sent.start, sent.end, override)
+                edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learn_topics",
+                                  f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
+                edits[-1].absorbs = used
+                break
+    return edits
+
+
 _ARRANGE_VERBS = {"toteuttaa", "järjestää"}
 _TIME_WORDS = ("päivä", "ilta", "aamu", "viikko", "viikonloppu", "kerta", "jakso", "syksy", "kevät", "kesä", "talvi")
 _COURSE_SUFFIXES = ("kurssi", "koulutus", "opinnot", "valmennus", "kokonaisuus", "moduuli", "opintojakso", "jakso",
@@ -1084,6 +1176,14 @@ def arranged_is(ctx: Context) -> list[Edit]:
                     ok = False
                     break
                 forms = pykko_forms(text.lower())
+                if forms and "+ess" in forms and not any("+sg" in f or "+pl" in f for f in forms):
+                    # a plurale tantum has no number: 'verkko-opintoina' -> 'verkko-opintoja'
+                    form = inflect(pykko_lemmas(text.lower())[0], "+par")
+                    if not form:
+                        ok = False
+                        break
+                    override[w.i] = _cap(form) if text[:1].isupper() else form
+                    continue
                 plural = any("+pl+ess" in f for f in forms) if forms else w.morph.get("Number") == "Plur"
                 if not plural and w.pos == "NOUN" and not lemma.endswith(("us", "ys", "u", "y", "o", "ö")):
                     ok = False  # a countable singular ('verkkokurssina') would need the nominative: leave it
@@ -1317,10 +1417,12 @@ def split_long_sentence(ctx: Context) -> list[Edit]:
         cuts.sort(key=lambda e: e.start)
         kept: list[Edit] = []
         part_start = sent.start
+        # a number counts as a word here: 'Kurssi alkaa 26.1.2027.' is a whole sentence
+        units = [toks[i] for i in sent.tokens if toks[i].is_word or toks[i].pos == "NUM"]
         for n, e in enumerate(cuts):
             nxt_start = cuts[n + 1].start if n + 1 < len(cuts) else sent.end
-            left = sum(1 for w in words if part_start <= w.start and w.end <= e.start)
-            right = sum(1 for w in words if e.start < w.start and w.end <= nxt_start)
+            left = sum(1 for w in units if part_start <= w.start and w.end <= e.start)
+            right = sum(1 for w in units if e.start < w.start and w.end <= nxt_start)
             if min(left, right) < REWRITING.split_min_part_words or kept and kept[-1].end > e.start:
                 continue
             kept.append(e)

@@ -53,8 +53,8 @@ def test_nominal_to_verb_example_from_the_issue():
 
 
 def test_passive_course_talk_addresses_the_reader():
-    r = rewrite("Opintojaksolla perehdytään lääkehoidon perusteisiin ja käsitellään potilasohjausta.")
-    assert "perehdyt" in r.rewrite and "opit potilasohjausta" in r.rewrite  # topic verb -> everyday 'opit'
+    r = rewrite("Opintojaksolla harjoitellaan lääkelaskuja ja käsitellään potilasohjausta.")
+    assert "harjoittelet lääkelaskuja" in r.rewrite and "opit potilasohjausta" in r.rewrite  # topic verb -> 'opit'
     assert "passive_to_2sg" in rules_of(r)
     # the teacher assesses, not the learner: 'arvioidaan' stays passive
     r2 = rewrite("Opintojaksolla osaaminen arvioidaan tentillä.")
@@ -173,9 +173,9 @@ def test_learner_goal_turns_the_learners_possessive_suffix_to_second_person():
 def test_list_of_objects_split_repeats_the_verb():
     r = rewrite("Opintojaksolla perehdytään lääkehoitoprosessin keskeisiin käsitteisiin, lääkelaskennan "
                 "periaatteisiin sekä turvallisen lääkehoidon edellytyksiin osana potilasturvallisuuden kokonaisuutta.")
-    assert "käsitteisiin. Perehdyt myös lääkeannosten laskemisen periaatteisiin ja turvallisen lääkehoidon" \
+    assert "käsitteitä. Opit myös lääkeannosten laskemisen periaatteita ja turvallisen lääkehoidon" \
         in r.rewrite  # three items: the first alone, then the other two (an item may have its own 'ja')
-    assert r.rewrite.startswith("Kurssilla perehdyt ")
+    assert r.rewrite.startswith("Kurssilla opit lääkehoitoprosessin keskeisiä käsitteitä.")
     r = rewrite("Kurssi sisältää verkkoluentoja sekä kaksi lähipäivää Järvilaakson ammattikorkeakoulun "
                 "opiskeluympäristössä.")
     assert r.rewrite == ("Kurssi sisältää verkkoluentoja. Se sisältää myös kaksi lähipäivää Järvilaakson "
@@ -313,8 +313,8 @@ def test_list_after_second_person_verb_becomes_bullets():
     r = rewrite("Kurssilla perehdytään tapahtuman pelastussuunnitelman laadintaan, väkijoukon hallinnan "
                 "periaatteisiin, viranomaisilmoitusten kulkuihin sekä sää- ja olosuhderiskien huomiointiin.")
     lines = r.rewrite.splitlines()
-    assert lines[0] == "Kurssilla perehdyt:" and len(lines) == 5
-    assert lines[-1] == "- sää- ja olosuhderiskien huomiointiin"  # 'sää- ja' is one item
+    assert lines[0] == "Kurssilla opit:" and len(lines) == 5
+    assert lines[-1] == "- sää- ja olosuhderiskien huomiointia"  # 'sää- ja' is one item
 
 
 def test_bullet_lines_count_as_sentences_for_lix():
@@ -347,3 +347,28 @@ def test_comma_splice_and_zero_person_clause_are_split():
     r = rewrite("Kurssi toteutetaan itsenäisenä verkko-opiskeluna, ja sen voi suorittaa 1.8.2026–31.7.2027.")
     assert r.rewrite == "Kurssi on itsenäistä verkko-opiskelua. Sen voi tehdä 1.8.2026–31.7.2027."
     assert r.checks["facts_preserved"]
+
+
+def test_learn_topics_uses_opit_and_the_partitive():
+    r = rewrite("Palautuminen ja työkyvyn ylläpitäminen -verkkokurssilla perehdytään työkuormituksen ja palautumisen "
+                "fysiologisiin ja psykologisiin mekanismeihin sekä niihin vaikuttaviin elintapatekijöihin, kuten "
+                "uneen, liikuntaan ja ravitsemukseen.")
+    # the head, its adjectives and participle and the 'kuten' examples change case; 'niihin' (the participle's
+    # own complement) stays
+    assert "-verkkokurssilla opit työkuormituksen ja palautumisen fysiologisia ja psykologisia" in r.rewrite
+    assert "niihin vaikuttavia elintapatekijöitä, kuten unta, liikuntaa ja ravitsemusta." in r.rewrite
+    assert "learn_topics" in "+".join(rules_of(r))
+    # hyphenated names keep their first part
+    r = rewrite("Opintojaksolla perehdytään huolen puheeksi ottamiseen ja moniammatilliseen "
+                "Ankkuri-toimintamalliin.")
+    assert "opit huolen puheeksi ottamista" in r.rewrite and "moniammatillista Ankkuri-toimintamallia" in r.rewrite
+    # a pronoun head stays: 'opit sitä, miten' would be clumsy
+    r = rewrite("Opintojaksolla perehdytään siihen, miten AHOT toimii omassa oppilaitoksessasi.")
+    assert "opit sitä" not in r.rewrite
+
+
+def test_list_split_ignores_examples_and_explanations():
+    # 'kuten uneen, liikuntaan' are examples of one item, not list items
+    r = rewrite("Kurssilla perehdyt työkuormituksen mekanismeihin sekä niihin vaikuttaviin tekijöihin, kuten uneen, "
+                "liikuntaan ja ravitsemukseen.")
+    assert "- kuten" not in r.rewrite

@@ -7,7 +7,7 @@ def test_rewrite_section_returns_side_by_side_segments_and_downloads():
     before, after, plain, summary, rows, download, report = rewrite_for_ui(text)
     assert "".join(piece for piece, _ in before) == text
     assert "".join(piece for piece, _ in after) == plain
-    assert any(label == "lukijan puhuttelu" for _, label in after)
+    assert any(label == "tavallinen verbi" for _, label in after)  # 'perehdytään lääkehoitoon' -> 'opit lääkehoitoa' 
     assert "<b>verkossa</b>" in plain  # shown as text by HighlightedText/Textbox, never rendered as HTML
     assert rows and all(len(r) == 4 for r in rows)
     assert open(download, encoding="utf-8").read() == plain
