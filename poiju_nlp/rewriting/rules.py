@@ -30,7 +30,7 @@ from .edits import Edit
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "drop_participle")
 SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "goal_for_learner", "recipient_split",
-                  "learn_topics", "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
+                  "learn_topics", "skills_to_learn", "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
 
 
 def rule(name: str):
@@ -958,6 +958,8 @@ def split_list_after_verb(ctx: Context) -> list[Edit]:
             reason = f"Pitkä luettelo ({len(parts)} kohtaa) luetelmaksi."
         else:
             half = len(parts) // 2  # 3 items: the first alone, then "B ja C" (an item may have its own "ja")
+            if all(len(p.split()) == 1 for p in parts[half:]) and any(len(p.split()) > 1 for p in parts[:half]):
+                continue  # 'kemikaalien turvallista käsittelyä, varastointia ja hävittämistä' share 'kemikaalien'
             def join(group: list[str]) -> str:  # 'A sekä B ja C' rather than 'A ja B ja C'
                 conj = " sekä " if any(" ja " in p for p in group) else " ja "
                 return ", ".join(group[:-1]) + (conj if len(group) > 1 else "") + group[-1]
@@ -1016,7 +1018,8 @@ def split_recipients(ctx: Context) -> list[Edit]:
         ws = [toks[i] for i in sent.tokens]
         within = set(sent.tokens)
         words = [w for w in ws if w.is_word]
-        root = next((w for w in ws if w.dep == "ROOT"), None)
+        # the giving verb (the parser may make a long title the root: 'Poistumisturvallisuus ... -koulutus tarjoaa')
+        root = next((w for w in ws if w.lemma.lower() in _GIVING_VERBS and w.dep in ("ROOT", "parataxis")), None)
         if root is None or len(words) < REWRITING.split_min_words or not sent.text.rstrip().endswith("."):
             continue
         m = root.morph
@@ -1034,7 +1037,8 @@ def split_recipients(ctx: Context) -> list[Edit]:
         j = rec.i + 1
         span = list(range(root.i + 1, rec.i + 1))
         rest = [w for w in ws if w.i > span[-1] and w.dep != "punct"]
-        if not rest or rest[0].morph.get("Case") not in ("Nom", "Par", "Gen") or rest[0].pos not in ("NOUN", "ADJ") \
+        if not rest or rest[0].morph.get("Case") not in ("Nom", "Par", "Gen") \
+                or rest[0].pos not in ("NOUN", "ADJ") and rest[0].text.lower() != "tarvittavat" \
                 or len([w for w in rest if w.is_word]) < 2:
             continue  # what is given comes next: 'taidot ...', 'tietoa ...', 'kokonaiskuvan ...' 
         lemma = _rendered_lemma(ctx, subj)[1].lstrip("-")
@@ -1043,11 +1047,15 @@ def split_recipients(ctx: Context) -> list[Edit]:
             continue
         subject, used1 = ctx.render(sent.start, root.start)
         recipients, used2 = ctx.render(toks[span[0]].start, toks[span[-1]].end)
-        tail, used3 = ctx.render(toks[span[-1]].end, sent.end)
-        new = f"{subject.rstrip()} on {recipients}. {place} saat{tail}"
+        # 'valmiudet X:n kartoittamiseen' is what you learn: 'opit X:n kartoittamista'
+        given = rest[1] if rest[0].text.lower() == "tarvittavat" and len(rest) > 1 else rest[0]
+        topics = _topics_after(ctx, sent, root, given) if _is_skill_noun(given) else None
+        verb = "opit" if topics else "saat"
+        tail, used3 = ctx.render(given.end if topics else toks[span[-1]].end, sent.end, topics)
+        new = f"{subject.rstrip()} on {recipients}. {place} {verb}{tail}"
         edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "recipient_split",
-                          f"Kenelle kurssi on ja mitä saat, kahdessa virkkeessä: \"{root.text}\" → \"saat\".",
-                          absorbs=used1 + used2 + used3))
+                          f"Kenelle kurssi on ja mitä {'opit' if topics else 'saat'}, kahdessa virkkeessä: "
+                          f"\"{root.text}\" → \"{verb}\".", absorbs=used1 + used2 + used3))
     return edits
 
 
@@ -1059,14 +1067,32 @@ _NP_DEPS = ("amod", "det", "nummod", "conj", "appos", "flat", "flat:name", "comp
 def _recase(text: str, from_case: str, to_case: str) -> str | None:
     """The word in another case, same number, possessive and clitic ('keskeisiin' -> 'keskeisiä' for +ill ->
     +par); a hyphenated first part is kept as written ('Ankkuri-toimintamalliin' -> 'Ankkuri-toimintamallia')."""
-    for a in get_pykko().utils.analyze(text.lower()):
+    pykko = get_pykko()
+    for a in pykko.utils.analyze(text.lower()):
         if from_case in a.morphtags:
-            form = inflect(a.lemma.replace("|", ""), a.morphtags.replace(from_case, to_case))
+            # from the word form and its reading, not the lemma: 'valinta' alone reads as a form of 'valin'
+            forms = pykko.reinflect.reinflect(text.lower(), new_form=a.morphtags.replace(from_case, to_case),
+                                              orig_form=a.morphtags)
+            form = min(forms, key=lambda f: (len(f), f)) if forms else None
             if form:
                 if "-" in text:
                     form = text.rpartition("-")[0] + "-" + form.rpartition("-")[2]
                 return _cap(form) if text[:1].isupper() else form
     return None
+
+
+def _recase_rendered(ctx: Context, w: Token, from_case: str, to_case: str) -> str | None:
+    """_recase on the word as the token rules render it: a plain word ('toimintatapoihin'), a gloss whose last word
+    carries the case ('eri ammattilaisten yhteiseen'), or a word with its explanation ('osallisuuteen (...)')."""
+    e = next((e for e in ctx.token_edits if e.start == w.start and e.end == w.end), None)
+    if e is None:
+        return _recase(w.text, from_case, to_case)
+    if e.replacement.startswith(w.text + " ("):
+        head = _recase(w.text, from_case, to_case)
+        return head + e.replacement[len(w.text):] if head else None
+    *rest, last = e.replacement.split(" ")
+    form = _recase(last, from_case, to_case)
+    return " ".join(rest + [form]) if form else None
 
 
 def _case_phrase(toks: list[Token], heads: list[Token], tag: str, within: set[int]) -> set[int] | None:
@@ -1117,7 +1143,7 @@ def learn_topics(ctx: Context) -> list[Edit]:
                 continue
             override = {v.i: _cap("opit") if v.text[:1].isupper() else "opit"}
             for j in phrase:
-                form = _recase(_rendered_lemma(ctx, toks[j])[0], "+ill", "+par")
+                form = _recase_rendered(ctx, toks[j], "+ill", "+par")
                 if form is None:
                     break
                 override[j] = form
@@ -1127,6 +1153,92 @@ def learn_topics(ctx: Context) -> list[Edit]:
                                   f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
                 edits[-1].absorbs = used
                 break
+    return edits
+
+
+# abstract nouns that plain-language guides call vague ('valmiudet', 'osaaminen'); 'taidot' is plain and stays
+_SKILL_NOUNS = {"valmius", "osaaminen", "valmiudet"}
+_SKILL_VERBS_2SG = {"saat", "vahvistat", "kehität", "syvennät", "lisäät"}
+_SKILL_VERBS = {"vahvistaa", "kehittää", "syventää", "lisätä"}  # 'Kurssilla vahvistetaan osaamista X:ssä' 
+
+
+def _is_skill_noun(w: Token) -> bool:
+    return w.pos == "NOUN" and (w.base in _SKILL_NOUNS or w.lemma.lower() in _SKILL_NOUNS)
+
+
+def _topics_after(ctx: Context, sent: Sentence, verb: Token, skill: Token) -> dict[int, str] | None:
+    """The illative topics hanging on the verb or the skill noun ('valmiudet X:n käsittelyyn ja varastointiin'),
+    re-cased to the partitive for 'opit'; None when there are none or one cannot be inflected."""
+    toks = ctx.analysis.tokens
+    within = set(sent.tokens)
+    anchors = {verb.i, skill.i}
+    # 'valmiudet X:ään'; 'osaaminen X:ssä' too ('vahvistat osaamistasi X:n toteuttamisessa')
+    for case, tag in (("Ill", "+ill"), ("Ine", "+ine")):
+        if case == "Ine" and not {skill.base, skill.lemma.lower()} & {"osaaminen"}:
+            return None
+        heads = [toks[j] for j in sent.tokens if j > skill.i and toks[j].head in anchors and toks[j].pos == "NOUN"
+                 and toks[j].dep in ("obl", "nmod") and toks[j].morph.get("Case") == case]
+        phrase = _case_phrase(toks, heads, tag, within) if heads else None
+        if phrase:
+            break
+    else:
+        return None
+    override = {}
+    for j in phrase:
+        form = _recase_rendered(ctx, toks[j], tag, "+par")
+        if form is None:
+            return None
+        override[j] = form
+    return override
+
+
+@rule("skills_to_learn")
+def skills_to_learn(ctx: Context) -> list[Edit]:
+    """'Koulutuksessa saat valmiudet riskien kartoittamiseen.' -> 'Koulutuksessa opit riskien kartoittamista.';
+    'Kemikaaliturvallisuuden kurssi antaa valmiudet kemikaalien käsittelyyn.' -> 'Kemikaaliturvallisuuden kurssilla
+    opit kemikaalien käsittelyä.' ('valmiudet/taidot X:ään' says 'you learn X' in more words)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens]
+        for n, v in enumerate(ws[:-2]):
+            obj = ws[n + 1]
+            if obj.text.lower() == "tarvittavat" and n + 2 < len(ws):
+                obj = ws[n + 2]
+            if not _is_skill_noun(obj) or obj.dep != "obj" or obj.head != v.i:
+                continue
+            if any(w.head == obj.i and w.i > obj.i and w.morph.get("Case") == "Gen" and _is_human(w) for w in ws):
+                continue  # 'syventää hoitajien osaamista': whose skills is a fact to keep
+            override = _topics_after(ctx, sent, v, obj)
+            if override is None:
+                continue
+            if v.text.lower() in _SKILL_VERBS_2SG or v.lemma.lower() in _SKILL_VERBS and _learner_passive(ctx, v):
+                prefix, used0 = ctx.render(sent.start, v.start)
+            else:
+                m = v.morph
+                # the course word nearest the verb ('Projektinhallinnan perusteet -kurssi antaa ...')
+                subj = max((w for w in ws if w.head == v.i and w.dep == "nsubj" and w.i < v.i and _is_course_word(w)),
+                           key=lambda w: w.i, default=None)
+                if not (v.lemma.lower() in _GIVING_VERBS and m.get("Person") == "3" and m.get("Tense") == "Pres"
+                        and subj is not None and subj.morph.get("Case") == "Nom"):
+                    continue
+                if any(w.head == v.i and w.morph.get("Case") == "All" for w in ws):
+                    continue  # recipients: recipient_split says 'on X:lle' first
+                subj_text, lemma = _rendered_lemma(ctx, subj)
+                place = _course_place(lemma.lstrip("-"))
+                if not place:
+                    continue
+                place = ("-" if subj_text.startswith("-") else "") + place
+                head, used_a = ctx.render(sent.start, subj.start)
+                middle, used_b = ctx.render(subj.end, v.start)
+                prefix, used0 = head + (place if head else _cap(place)) + middle, used_a + used_b
+            rest, used1 = ctx.render(obj.end, sent.end, override)
+            verb = "opit" if prefix.strip() else "Opit"
+            new = re.sub(r" {2,}", " ", f"{prefix}{verb}{rest}")
+            edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "skills_to_learn",
+                              f"Sano suoraan, mitä opit: \"{v.text} {obj.text} …\" → \"opit …\".",
+                              absorbs=used0 + used1))
+            break
     return edits
 
 
@@ -1235,8 +1347,12 @@ def goal_for_learner(ctx: Context) -> list[Edit]:
         place = ("-" if course_text.startswith("-") else "") + place
         if not title:
             place = _cap(place)
-        rest, used = ctx.render(obj.end, sent.end)
-        new = f"{title}{place} {verb} {obj_new}{rest}"
+        # 'vahvistaa osallistujien valmiuksia X:n suunnitteluun' is what you learn: 'opit X:n suunnittelua'
+        topics = _topics_after(ctx, sent, inf, obj) if _is_skill_noun(obj) else None
+        if topics:
+            verb, obj_new = "opit", ""
+        rest, used = ctx.render(obj.end, sent.end, topics)
+        new = re.sub(r" {2,}", " ", f"{title}{place} {verb} {obj_new}{rest}")
         edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "goal_for_learner",
                           f"Kerro lukijalle, mitä hän tekee: \"tavoitteena on {inf.text} {learner.text} {obj.text}\" "
                           f"→ \"{verb} {obj_new}\".", absorbs=used))

@@ -12,11 +12,24 @@ def inflect(lemma: str, form: str) -> str | None:
 
     >>> inflect("opintopiste", "+pl+ela")
     'opintopisteistä'
+    >>> inflect("tilanne", "+sg+par")
+    'tilannetta'
     """
     pykko = get_pykko()
     results = pykko.reinflect.reinflect(lemma, new_form=form)
+    # A bare lemma can be misread as a form of another word ('tilanne' as 'tila' + clitic, 'valinta' as a form
+    # of 'valin'): when no result reads back as this lemma in this form, inflect it as the nominative it is.
+    if results and not any(_reads_as(r, lemma, form) for r in results) and _reads_as(lemma, lemma, "+sg+nom"):
+        checked = [r for r in pykko.reinflect.reinflect(lemma, new_form=form, orig_form="+sg+nom")
+                   if _reads_as(r, lemma, form)]
+        results = checked or results
     # the shortest variant is the standard one: 'tärkeää' (not 'tärkeätä'), 'asioiden' (not 'asioitten')
     return min(results, key=lambda r: (len(r), r)) if results else None
+
+
+def _reads_as(word: str, lemma: str, form: str) -> bool:
+    return any(a.lemma.replace("|", "").lower() == lemma.lower() and a.morphtags == form
+               for a in get_pykko().utils.analyze(word))
 
 
 _UPOS_TO_PYKKO = {"NOUN": "noun", "PROPN": "noun", "ADJ": "adjective", "VERB": "verb", "AUX": "verb"}

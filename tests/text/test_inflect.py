@@ -22,3 +22,11 @@ def test_forms_of_a_word():
 
 def test_unknown_form_returns_none():
     assert inflect("opintopiste", "+nonsense") is None
+
+
+def test_a_lemma_that_reads_as_another_words_form_is_inflected_as_itself():
+    # pypykko alone reads 'tilanne' as 'tila' + clitic and 'valinta' as a form of 'valin'
+    assert inflect("tilanne", "+sg+par") == "tilannetta"
+    assert inflect("valinta", "+sg+ine") == "valinnassa"
+    assert inflect("verkkoalusta", "+pl+par") == "verkkoalustoja"
+    assert inflect("tausta", "+sg+par") == "taustaa"
