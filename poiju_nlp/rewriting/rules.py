@@ -1243,7 +1243,10 @@ def skills_to_learn(ctx: Context) -> list[Edit]:
 
 
 _ARRANGE_VERBS = {"toteuttaa", "järjestää"}
-_TIME_WORDS = ("päivä", "ilta", "aamu", "viikko", "viikonloppu", "kerta", "jakso", "syksy", "kevät", "kesä", "talvi")
+_AGREEING_DEPS = ("amod", "det", "nummod", "acl")
+_FORMAT_WORDS = ("kurssi", "seminaari", "webinaari", "luento", "työpaja", "tapaaminen", "tilaisuus")
+_TIME_WORDS = ("päivä", "ilta", "aamu", "viikko", "viikonloppu", "kerta", "jakso", "syksy", "kevät", "kesä", "talvi",
+               "maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai")
 _COURSE_SUFFIXES = ("kurssi", "koulutus", "opinnot", "valmennus", "kokonaisuus", "moduuli", "opintojakso", "jakso",
                     "työpaja", "webinaari", "lähiopetus", "opetus", "toteutus", "luokkaopetus", "päivä",
                     "opiskelu")
@@ -1279,32 +1282,39 @@ def arranged_is(ctx: Context) -> list[Edit]:
             for w in ws:
                 if w.i <= v.i or w.morph.get("Case") != "Ess":
                     continue
-                # an essive of manner: 'etäopetuksena' -> 'etäopetusta', 'Zoom-webinaareina' -> 'Zoom-webinaareja'
+                if w.head != v.i and toks[w.head].morph.get("Case") == "Ess" and w.dep in _AGREEING_DEPS:
+                    continue  # 'kuutena', 'itsenäisenä': changes with its noun, below
+                # an essive of manner: 'etäopetuksena' -> 'etäopetusta', 'Zoom-webinaareina' -> 'Zoom-webinaareja',
+                # 'verkkoseminaarina' -> 'verkkoseminaari', 'kuutena verkkotapaamisena' -> 'kuusi verkkotapaamista'
                 text, lemma = _rendered_lemma(ctx, w)
-                if lemma.endswith(_TIME_WORDS) or w.head != v.i and toks[w.head].morph.get("Case") == "Ess" \
-                        and _rendered_lemma(ctx, toks[w.head])[1].endswith(_TIME_WORDS):
+                if lemma.endswith(_TIME_WORDS):
                     continue  # an essive of time reads fine with 'on': 'Kurssi on kahtena iltapäivänä.'
-                if w.pos == "NUM" or any(x.pos == "NUM" and x.head == w.i for x in ws) or w.text[:1].isdigit():
+                if w.pos == "NUM" or w.text[:1].isdigit():
                     ok = False
                     break
+                # a numeral ('kuutena', '3'), not a date the parser hung on the noun ('verkko-opintoina 2.11.-14.12.')
+                nums = [x for x in ws if x.head == w.i and (x.pos == "NUM" or x.dep == "nummod")
+                        and not re.search(r"\d[.:–-]", x.text)]
                 forms = pykko_forms(text.lower())
-                if forms and "+ess" in forms and not any("+sg" in f or "+pl" in f for f in forms):
-                    # a plurale tantum has no number: 'verkko-opintoina' -> 'verkko-opintoja'
-                    form = inflect(pykko_lemmas(text.lower())[0], "+par")
-                    if not form:
-                        ok = False
-                        break
-                    override[w.i] = _cap(form) if text[:1].isupper() else form
-                    continue
-                plural = any("+pl+ess" in f for f in forms) if forms else w.morph.get("Number") == "Plur"
-                if not plural and w.pos == "NOUN" and not lemma.endswith(("us", "ys", "u", "y", "o", "ö")):
-                    ok = False  # a countable singular ('verkkokurssina') would need the nominative: leave it
+                mass = any("+pl+ess" in f for f in forms) or "+ess" in forms or lemma.endswith(
+                    ("us", "ys", "u", "y", "o", "ö"))  # plural, plurale tantum ('opintoina') or a mass noun
+                if nums or mass:
+                    case = "+par"
+                elif any(x.endswith(_FORMAT_WORDS) for x in (lemma, *pykko_lemmas(text.lower()))):
+                    case = "+nom"  # a countable format: 'Koulutus on verkkoseminaari.'
+                else:
+                    ok = False  # 'toteutetaan yhteistyöhankkeena': the role would change; leave it
                     break
-                form = inflect(lemma, "+pl+par" if plural else "+sg+par")
-                if not form:
+                changes = {w.i: _recase(text, "+ess", case)}
+                for x in ws:
+                    if x.head == w.i and x.morph.get("Case") == "Ess" and x.dep in _AGREEING_DEPS:
+                        changes[x.i] = _recase(x.text, "+ess", "+nom" if x in nums else case)
+                for x in nums:
+                    changes.setdefault(x.i, x.text)
+                if not all(changes.values()):
                     ok = False
                     break
-                override[w.i] = _cap(form) if text[:1].isupper() else form
+                override.update(changes)
             if not ok:
                 continue
             new, used = ctx.render(sent.start, sent.end, override)

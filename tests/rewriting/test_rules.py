@@ -309,6 +309,13 @@ def test_arranged_is_and_essive_becomes_partitive():
     assert r.rewrite.startswith("Koulutus on kahtena lähiopetuspäivänä 14.–15.4.2027")
     r = rewrite("Koulutus toteutetaan yhteistyöhankkeena Vaasassa.")
     assert "toteutetaan yhteistyöhankkeena" in r.rewrite
+    # a numeral with its noun, a countable format, a plurale tantum; a date hung on the noun is no numeral
+    r = rewrite("Opetus toteutetaan kuutena verkkotapaamisena 1.2.–26.4.2027.")
+    assert r.rewrite == "Opetus on kuusi verkkotapaamista 1.2.–26.4.2027."
+    r = rewrite("Koulutus toteutetaan verkkoseminaarina 17.11.2026 klo 9–12.")
+    assert r.rewrite == "Koulutus on verkkoseminaari 17.11.2026 klo 9–12."
+    r = rewrite("Kurssi toteutetaan verkko-opintoina 2.11.–14.12.2026.")
+    assert r.rewrite == "Kurssi on verkko-opintoja 2.11.–14.12.2026."
 
 
 def test_list_after_second_person_verb_becomes_bullets():
