@@ -18,7 +18,7 @@ FINDING_HEADERS = ["Kohta", "Mikä", "Vakavuus", "Miksi", "Ehdotus"]
 EDIT_HEADERS = ["Alkuperäinen", "Uusi", "Sääntö", "Miksi"]
 RULE_LABELS = {"lexicon": "tutumpi sana", "explain": "termi selitetty", "abbreviation": "lyhenne avattu",
                "passive_to_2sg": "lukijan puhuttelu", "nominal_to_verb": "verbi -minen-sanan sijaan",
-               "enumeration": "luettelo", "split_sentence": "virke jaettu", "drop_participle": "turha sana pois",
+               "enumeration": "luettelo", "split_sentence": "virke jaettu", "intended_for": "tavallinen verbi",
                "learner_goal": "lukijan puhuttelu", "learner_subject": "lukijan puhuttelu",
                "goal_for_learner": "lukijan puhuttelu", "recipient_split": "kenelle ja mitä saat",
                "arranged_is": "tavallinen verbi", "learn_topics": "tavallinen verbi", "skills_to_learn": "mitä opit", "list_split": "luettelo", "credit_sentence": "laajuus omaksi virkkeeksi"}

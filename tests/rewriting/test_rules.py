@@ -108,7 +108,7 @@ def test_split_relative_clause_about_a_thing_continues_with_se():
     r = rewrite(text)
     split = [e for e in r.edits if e.rule == "split_sentence"]
     assert split and split[0].original == ", joka" and split[0].replacement == ". Se"
-    assert "kokonaisuus. Se on sosiaali- ja terveysalan" in r.rewrite  # "suunnattu" dropped too
+    assert "kokonaisuus. Se sopii sosiaali- ja terveysalan" in r.rewrite  # "on suunnattu" -> "sopii" too
     assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
 
 
@@ -240,7 +240,7 @@ def test_two_passes_compose_into_edits_on_the_original():
     from poiju_nlp.rewriting.edits import apply_edits
     assert apply_edits(text, r.edits) == r.rewrite
     assert all(text[e.start:e.end] == e.original for e in r.edits)
-    assert r.rewrite.endswith("on kuntien viestijöille. Se on verkossa 1.2.–15.3.2027.")
+    assert r.rewrite.endswith("sopii kuntien viestijöille. Se on verkossa 1.2.–15.3.2027.")
     assert any("+" in e.rule for e in r.edits)  # one edit that names both steps
     # a sentence that a pronoun points back to gets no credit sentence after it ('He' must follow 'työntekijöille')
     r = rewrite("Yksintyöskentelyn turvallisuus -verkkokurssi (1 op) on suunnattu kotihoidon työntekijöille, jotka "
@@ -400,3 +400,16 @@ def test_list_split_ignores_examples_and_explanations():
     r = rewrite("Kurssilla perehdyt työkuormituksen mekanismeihin sekä niihin vaikuttaviin tekijöihin, kuten uneen, "
                 "liikuntaan ja ravitsemukseen.")
     assert "- kuten" not in r.rewrite
+
+
+def test_intended_for_becomes_sopii():
+    r = rewrite("Työelämälähtöisen opinnäytetyön ohjaus -koulutus on tarkoitettu työelämäorganisaatioiden "
+                "edustajille, jotka toimivat opinnäytetöiden toimeksiantajina.")
+    assert "-koulutus sopii työelämäorganisaatioiden edustajille." in r.rewrite
+    # recipients with a participle phrase of their own are still one phrase
+    r = rewrite("Turvallisuusjohtamisen moduuli on suunnattu organisaatioiden turvallisuudesta vastaaville "
+                "asiantuntijoille ja esihenkilöille.")
+    assert r.rewrite.endswith("sopii organisaatioiden turvallisuudesta vastaaville asiantuntijoille ja esihenkilöille.")
+    # something else after the recipients: left alone
+    r = rewrite("Kurssi on tarkoitettu hoitajille kotihoidossa.")
+    assert "tarkoitettu" in r.rewrite
