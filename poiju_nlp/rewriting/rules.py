@@ -134,6 +134,29 @@ def _checked_replacement(ctx: Context, f) -> str | None:
     return f.replacement
 
 
+_UNIT_WORDS = ("kurssi", "opintojakso", "jakso")
+
+
+def _would_merge_course_units(ctx: Context, f) -> bool:
+    """'moduuli' -> 'kurssi' in a text that also speaks of its 'opintojaksot': two units would get one name."""
+    if not f.replacement.lower().startswith("kurssi"):
+        return False
+    return any(t.start != f.start and t.base.endswith(_UNIT_WORDS) and f.term not in t.base
+               for t in ctx.analysis.tokens)
+
+
+def _next_alternative(ctx: Context, f) -> str | None:
+    from ..scoring.detectors import inflected_alternative
+
+    entry = get_lexicon().lookup(f.term)
+    tok = _token_at(ctx, f.start)
+    alternatives = [a for a in (entry.plain[1:] if entry else []) if not a.startswith("kurssi")]
+    if tok is None or not alternatives:
+        return None
+    rep = inflected_alternative(alternatives[0], tok)
+    return _cap(rep) if f.text[:1].isupper() else rep
+
+
 @rule("lexicon")
 def lexicon_replacement(ctx: Context) -> list[Edit]:
     """Replace a lexicon term with its plain alternative, inflected like the original
@@ -144,6 +167,8 @@ def lexicon_replacement(ctx: Context) -> list[Edit]:
             if f.replacement.lower() == f.text.lower():
                 continue
             rep = _checked_replacement(ctx, f)
+            if rep and _would_merge_course_units(ctx, f):
+                rep = _next_alternative(ctx, f)
             if not rep:
                 continue
             if f.text[:1].islower():

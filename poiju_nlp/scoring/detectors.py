@@ -56,6 +56,8 @@ def inflected_alternative(alternative: str, original: Token) -> str:
     if original.pos == "ADV" and original.text.endswith("sti") and len(out) == 1 and not out[0].endswith("sti"):
         out[0] = out[0][:-3] + "sesti" if out[0].endswith("nen") else out[0] + "sti"  # käsitteellinen -> -lisesti
     result = " ".join(out)
+    # one studies 'kurssilla', not 'kurssissa' ('moduulissa' -> 'kurssilla')
+    result = re.sub(r"(kurssi|kursse)(i?)ssa\b", lambda m: m.group(1) + m.group(2) + "lla", result)
     if original.text[:1].isupper() and not original.text.isupper():
         result = result[:1].upper() + result[1:]
     return result

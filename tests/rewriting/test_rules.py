@@ -413,3 +413,11 @@ def test_intended_for_becomes_sopii():
     # something else after the recipients: left alone
     r = rewrite("Kurssi on tarkoitettu hoitajille kotihoidossa.")
     assert "tarkoitettu" in r.rewrite
+
+
+def test_module_becomes_kurssi_unless_the_text_has_courses_of_its_own():
+    r = rewrite("Moduulissa perehdytään turvallisuusjohtamisen standardeihin. Moduulin hinta on 900 €.")
+    assert r.rewrite.startswith("Kurssilla opit ") and "Kurssin hinta on 900 €." in r.rewrite  # not 'kurssissa'
+    # a module made of courses: 'kurssi' would give two units one name
+    r = rewrite("Moduuli koostuu kolmesta opintojaksosta. Moduulin hinta on 900 €.")
+    assert r.rewrite.startswith("Kokonaisuus koostuu kolmesta kurssista.")
