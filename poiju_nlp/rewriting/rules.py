@@ -1022,8 +1022,8 @@ def _modifies_allative_after(toks: list[Token], w: Token, within: set[int]) -> b
         if k.head == k.i or k.head not in within or k.head < k.i:
             return False
         k = toks[k.head]
-        if k.morph.get("Case") == "All" and k.pos in ("NOUN", "PROPN"):
-            return True
+        if k.morph.get("Case") == "All" and k.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
+            return True  # (a participle may be the head itself: 'hoitotyötä tekeville')
     return False
 
 
@@ -1037,8 +1037,13 @@ def _recipients_after(toks: list[Token], i: int, within: set[int]) -> Token | No
         case = w.morph.get("Case")
         if case == "All" and w.pos in ("NOUN", "PROPN", "ADJ", "VERB"):
             rec = w
-            if j + 1 in within and toks[j + 1].text.lower() not in (",", "ja", "sekä", "tai") \
-                    and toks[j + 1].morph.get("Case") != "All":  # ('vastaaville asiantuntijoille': one phrase)
+            # ('vastaaville asiantuntijoille', 'rokotuksia antaville terveydenhuollon ammattilaisille': one phrase)
+            nxt = toks[j + 1] if j + 1 in within else None
+            if w.pos in ("ADJ", "VERB") and nxt is not None and (
+                    nxt.morph.get("Case") == "All" or _modifies_allative_after(toks, nxt, within)):
+                j += 1
+                continue
+            if nxt is not None and nxt.text.lower() not in (",", "ja", "sekä", "tai"):
                 j += 1
                 break  # what follows the recipients is the rest of the clause ('... opettajille kokonaiskuvan')
         elif not (case == "Gen" or w.text.endswith("-") or w.text == "-" or j + 1 in within and toks[j + 1].text == "-"

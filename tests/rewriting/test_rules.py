@@ -421,3 +421,12 @@ def test_module_becomes_kurssi_unless_the_text_has_courses_of_its_own():
     # a module made of courses: 'kurssi' would give two units one name
     r = rewrite("Moduuli koostuu kolmesta opintojaksosta. Moduulin hinta on 900 €.")
     assert r.rewrite.startswith("Kokonaisuus koostuu kolmesta kurssista.")
+
+
+def test_recipients_with_a_participle_phrase_stay_one_phrase():
+    r = rewrite("Rokottamisen osaaminen -täydennyskoulutus antaa rokotuksia antaville terveydenhuollon "
+                "ammattihenkilöille kansallisen rokotusohjelman mukaiset tiedot ja taidot.")
+    assert "on rokotuksia antaville terveydenhuollon ammattihenkilöille." in r.rewrite
+    assert "saat kansallisen rokotusohjelman mukaiset tiedot ja taidot." in r.rewrite
+    r = rewrite("Kurssi on tarkoitettu hoitotyötä tekeville.")
+    assert r.rewrite == "Kurssi sopii hoitotyötä tekeville."
