@@ -9,7 +9,9 @@ guard can accept the sentence edit or fall back to the token edits one by one:
 - one thing per sentence: recipient_split (who it is for / what you get), credit_sentence (the credit amount),
   split_sentence (', ja', bare commas, relative clauses, lists of objects);
 - lists: list_split and enumeration (bullets from 4 items, or 3 long ones);
-- plain verbs: arranged_is ('toteutetaan' -> 'on').
+- plain verbs: arranged_is ('toteutetaan' -> 'on'), learn_topics ('perehdytään X:ään' -> 'opit X:ää'),
+  skills_to_learn ('antaa valmiudet X:ään' -> 'opit X:ää'); intended_for ('on suunnattu X:lle' -> 'sopii X:lle')
+  is a token rule.
 
 The rewriter runs the rules twice (``REWRITING.passes``): structural rules see the result of the first pass.
 """
