@@ -1165,6 +1165,10 @@ def _case_phrase(toks: list[Token], heads: list[Token], tag: str, within: set[in
         for j in _subtree(toks, h.i, within) - out:
             if tag not in _cases(toks[j].text):
                 continue
+            w = toks[j]
+            if w.dep == "amod" and w.pos == "ADJ" and toks[w.head].morph.get("Case") == "Gen" and w.i < w.head:
+                out.add(j)  # agrees with the head, not with the genitive the parser hung it on ('eurooppalaiseen
+                continue    # mikrotutkintojen taustaan': an illative adjective cannot modify a genitive)
             k = j
             while k not in out and not (toks[k].dep in ("obl", "advcl", "obj") and toks[toks[k].head].pos == "VERB"):
                 k = toks[k].head
@@ -1193,6 +1197,9 @@ def learn_topics(ctx: Context) -> list[Edit]:
                 continue
             heads = [toks[j] for j in sent.tokens if toks[j].head == v.i and j > v.i and toks[j].dep == "obl"
                      and toks[j].morph.get("Case") == "Ill" and toks[j].pos != "PRON"]
+            if not heads and v.head > v.i and v.head in within and toks[v.head].morph.get("Case") == "Ill" \
+                    and toks[v.head].pos == "NOUN" and v.text.lower() in _TOPIC_INTO_2SG:
+                heads = [toks[v.head]]  # the parser read 'perehdyt' as a participle of the illative noun after it
             phrase = _case_phrase(toks, heads, "+ill", within) if heads else None
             if not phrase:
                 continue

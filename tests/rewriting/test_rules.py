@@ -390,6 +390,11 @@ def test_learn_topics_uses_opit_and_the_partitive():
     r = rewrite("Opintojaksolla perehdytään huolen puheeksi ottamiseen ja moniammatilliseen "
                 "Ankkuri-toimintamalliin.")
     assert "opit huolen puheeksi ottamista" in r.rewrite and "eri ammattilaisten yhteistä Ankkuri-toimintamallia" in r.rewrite
+    # the parser reads a 2nd person 'perehdyt' as a participle and hangs an illative adjective on a genitive
+    r = rewrite("Kurssilla perehdyt eurooppalaiseen mikrotutkintojen viitekehykseen sekä työelämän "
+                "osaamistarpeiden ennakointiin.")
+    assert r.rewrite.startswith("Kurssilla opit eurooppalaista mikrotutkintojen")
+    assert "osaamistarpeiden ennakointia." in r.rewrite
     # a pronoun head stays: 'opit sitä, miten' would be clumsy
     r = rewrite("Opintojaksolla perehdytään siihen, miten AHOT toimii omassa oppilaitoksessasi.")
     assert "opit sitä" not in r.rewrite
