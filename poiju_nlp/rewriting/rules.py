@@ -32,7 +32,7 @@ from .edits import Edit
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "intended_for")
 SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "goal_for_learner", "recipient_split",
-                  "learn_topics", "skills_to_learn", "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
+                  "learn_topics", "skills_to_learn", "enrol_imperative", "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
 
 
 def rule(name: str):
@@ -1325,6 +1325,47 @@ def skills_to_learn(ctx: Context) -> list[Edit]:
                               f"Sano suoraan, mitä opit: \"{v.text} {obj.text} …\" → \"opit …\".",
                               absorbs=used0 + used1))
             break
+    return edits
+
+
+@rule("enrol_imperative")
+def enrol_imperative(ctx: Context) -> list[Edit]:
+    """'Ilmoittautuminen tapahtuu osoitteessa X.' / 'Ilmoittautuminen 30.11. mennessä osoitteessa X.' /
+    'Kursseille ilmoittaudutaan portaalissa X.' -> 'Ilmoittaudu (kursseille) ... osoitteessa X.' (tell the reader
+    what to do; 'Ilmoittautuminen päättyy 20.1.' -> 'Ilmoittaudu viimeistään 20.1.')."""
+    edits = []
+    toks = ctx.analysis.tokens
+    for sent in ctx.analysis.sentences:
+        ws = [toks[i] for i in sent.tokens if toks[i].text.strip()]
+        if len(ws) < 3 or not sent.text.rstrip().endswith("."):
+            continue
+        finite = [w for w in ws if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin"]
+        first = ws[0]
+        if first.text.lower() == "ilmoittautuminen":
+            verb = ws[1] if ws[1] in finite else None
+            if len(finite) > (1 if verb else 0) or verb is not None and verb.lemma.lower() not in ("tapahtua",
+                                                                                                    "päättyä"):
+                continue
+            rest_start = (verb or first).end
+            lead = " viimeistään" if verb is not None and verb.lemma.lower() == "päättyä" else ""
+            rest, used = ctx.render(rest_start, sent.end)
+            new = f"Ilmoittaudu{lead}{rest}"
+            why = f"Kerro lukijalle, mitä tehdä: \"{ctx.text[first.start:rest_start]}\" → \"Ilmoittaudu{lead}\"."
+        else:
+            verb = next((w for w in finite if w.text.lower() == "ilmoittaudutaan"), None)
+            if verb is None or len(finite) != 1 or any(
+                    w.morph.get("Case") not in ("Ill", "All", "Gen") and not w.text.endswith("-")
+                    for w in ws if w.i < verb.i):
+                continue  # only where to enrol may come first: 'Kursseille', 'Siihen'
+            target, used0 = ctx.render(sent.start, verb.start)
+            rest, used1 = ctx.render(verb.end, sent.end)
+            target = target.strip()
+            if target and not (target[:1].isupper() and target[1:2].isupper()):  # 'Siihen' -> 'siihen', not 'EU:n'
+                target = target[:1].lower() + target[1:]
+            new, used = "Ilmoittaudu" + (f" {target}" if target else "") + rest, used0 + used1
+            why = f"Kerro lukijalle, mitä tehdä: \"{verb.text}\" → \"Ilmoittaudu\"."
+        edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "enrol_imperative", why,
+                          absorbs=used))
     return edits
 
 

@@ -21,7 +21,7 @@ RULE_LABELS = {"lexicon": "tutumpi sana", "explain": "termi selitetty", "abbrevi
                "enumeration": "luettelo", "split_sentence": "virke jaettu", "intended_for": "tavallinen verbi",
                "learner_goal": "lukijan puhuttelu", "learner_subject": "lukijan puhuttelu",
                "goal_for_learner": "lukijan puhuttelu", "recipient_split": "kenelle ja mitä saat",
-               "arranged_is": "tavallinen verbi", "learn_topics": "tavallinen verbi", "skills_to_learn": "mitä opit", "list_split": "luettelo", "credit_sentence": "laajuus omaksi virkkeeksi"}
+               "arranged_is": "tavallinen verbi", "learn_topics": "tavallinen verbi", "skills_to_learn": "mitä opit", "enrol_imperative": "kehotus lukijalle", "list_split": "luettelo", "credit_sentence": "laajuus omaksi virkkeeksi"}
 
 
 def rule_label(rule: str) -> str:

@@ -435,3 +435,15 @@ def test_recipients_with_a_participle_phrase_stay_one_phrase():
     assert "saat kansallisen rokotusohjelman mukaiset tiedot ja taidot." in r.rewrite
     r = rewrite("Kurssi on tarkoitettu hoitotyötä tekeville.")
     assert r.rewrite == "Kurssi sopii hoitotyötä tekeville."
+
+
+def test_enrolment_becomes_an_instruction():
+    r = rewrite("Ilmoittautuminen 30.11.2026 mennessä osoitteessa https://opinnot.example.fi/kivunhoito.")
+    assert r.rewrite == "Ilmoittaudu 30.11.2026 mennessä osoitteessa https://opinnot.example.fi/kivunhoito."
+    r = rewrite("Hinta on 240 €. Ilmoittautuminen päättyy 20.1.2027.")
+    assert r.rewrite.endswith("Ilmoittaudu viimeistään 20.1.2027.")
+    r = rewrite("Opintojaksoille ilmoittaudutaan Järvilaakson ammattikorkeakoulun portaalissa "
+                "https://opinnot.example.fi/jatkuva.")
+    assert r.rewrite.startswith("Ilmoittaudu kursseille Järvilaakson ammattikorkeakoulun portaalissa")
+    # when enrolment opens is no instruction
+    assert "Ilmoittautuminen alkaa 1.5.2026." in rewrite("Kurssi on verkossa. Ilmoittautuminen alkaa 1.5.2026.").rewrite
