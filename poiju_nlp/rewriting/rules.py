@@ -32,7 +32,8 @@ from .edits import Edit
 RULES: dict[str, Callable[["Context"], list[Edit]]] = {}
 TOKEN_RULES = ("lexicon", "explain", "abbreviation", "passive_to_2sg", "intended_for")
 SENTENCE_RULES = ("nominal_to_verb", "learner_goal", "learner_subject", "goal_for_learner", "recipient_split",
-                  "learn_topics", "skills_to_learn", "enrol_imperative", "arranged_is", "list_split", "enumeration", "split_sentence", "credit_sentence")
+                  "learn_topics", "skills_to_learn", "enrol_imperative", "arranged_is", "list_split", "enumeration",
+                  "split_sentence", "credit_sentence")
 
 
 def rule(name: str):
@@ -76,6 +77,12 @@ class Context:
                 used.append(eid)
         out.append(self.text[pos:end])
         return "".join(out), tuple(used)
+
+
+def _sentence_edit(ctx: Context, sent: Sentence, override: dict[int, str], rule_name: str, reason: str) -> Edit:
+    """The whole sentence re-rendered with its token edits and the re-cased words in ``override``."""
+    new, used = ctx.render(sent.start, sent.end, override)
+    return Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, rule_name, reason, absorbs=used)
 
 
 def _cap(s: str) -> str:
@@ -1222,10 +1229,8 @@ def learn_topics(ctx: Context) -> list[Edit]:
                     break
                 override[j] = form
             else:
-                new, used = ctx.render(sent.start, sent.end, override)
-                edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learn_topics",
-                                  f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
-                edits[-1].absorbs = used
+                edits.append(_sentence_edit(ctx, sent, override, "learn_topics",
+                                            f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
                 break
     return edits
 
@@ -1444,10 +1449,8 @@ def arranged_is(ctx: Context) -> list[Edit]:
                 override.update(changes)
             if not ok:
                 continue
-            new, used = ctx.render(sent.start, sent.end, override)
-            edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "arranged_is",
-                              f"Tavallinen verbi: \"{v.text}\" → \"on\"."))
-            edits[-1].absorbs = used
+            edits.append(_sentence_edit(ctx, sent, override, "arranged_is",
+                                        f"Tavallinen verbi: \"{v.text}\" → \"on\"."))
             break
     return edits
 
