@@ -112,6 +112,9 @@ def _gloss(tok: Token) -> str | None:
     return None
 
 
+_PARTITIVE_ONLY_VERBS = {"auttaa", "tukea", "käsitellä", "pohtia"}  # their object is never a total object
+
+
 def _checked_replacement(ctx: Context, f) -> str | None:
     """The finding's inflected replacement, unless inflecting it would break the grammar: a multiword gloss is
     inflected on its last word only, which is wrong for 'opetus verkossa ja paikan päällä' in the essive. Finite
@@ -121,6 +124,10 @@ def _checked_replacement(ctx: Context, f) -> str | None:
         return f.replacement if " " not in f.replacement else None
     gloss = _gloss(tok)
     case = tok.morph.get("Case")
+    if gloss and tok.pos == "VERB" and gloss.split()[0] in _PARTITIVE_ONLY_VERBS and any(
+            w.head == tok.i and w.dep == "obj" and w.morph.get("Case") in ("Gen", "Acc", "Nom")
+            for w in ctx.analysis.tokens):
+        return None  # 'mahdollistaa opintojen tekemisen' -> 'auttaa opintojen tekemisen' breaks the government
     if gloss and " " in gloss and case not in (None, "Nom"):
         last = gloss.split()[-1]
         forms = pykko_forms(last)

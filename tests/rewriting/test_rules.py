@@ -447,3 +447,10 @@ def test_enrolment_becomes_an_instruction():
     assert r.rewrite.startswith("Ilmoittaudu kursseille Järvilaakson ammattikorkeakoulun portaalissa")
     # when enrolment opens is no instruction
     assert "Ilmoittautuminen alkaa 1.5.2026." in rewrite("Kurssi on verkossa. Ilmoittautuminen alkaa 1.5.2026.").rewrite
+
+
+def test_a_plain_verb_that_would_break_the_object_case_is_not_used():
+    # 'auttaa' takes a partitive: 'auttaa opintojen suorittamisen' would be ungrammatical
+    r = rewrite("Opintotarjonta mahdollistaa opintojaksojen suorittamisen ilman tutkinto-opiskelijan statusta.")
+    assert "auttaa" not in r.rewrite
+    assert rewrite("Malli mahdollistaa asiakkaiden osallistumista.").rewrite.startswith("Malli auttaa asiakkaiden")
