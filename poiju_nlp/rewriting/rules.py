@@ -24,7 +24,7 @@ from typing import Callable
 from ..scoring import ScoreReport, get_lexicon
 from ..settings import REWRITING
 from ..text import inflect
-from ..text.inflect import pykko_forms, pykko_lemmas
+from ..text.inflect import pykko_forms, pykko_lemmas, recase
 from ..text.resources import get_pykko
 from ..text.analysis import Sentence, TextAnalysis, Token
 from .edits import Edit
@@ -1128,35 +1128,24 @@ _TOPIC_INTO_2SG = {"perehdyt", "paneudut"}
 _NP_DEPS = ("amod", "det", "nummod", "conj", "appos", "flat", "flat:name", "compound")
 
 
-def _recase(text: str, from_case: str, to_case: str) -> str | None:
-    """The word in another case, same number, possessive and clitic ('keskeisiin' -> 'keskeisiä' for +ill ->
-    +par); a hyphenated first part is kept as written ('Ankkuri-toimintamalliin' -> 'Ankkuri-toimintamallia')."""
-    pykko = get_pykko()
-    for a in pykko.utils.analyze(text.lower()):
-        if from_case in a.morphtags:
-            # from the word form and its reading, not the lemma: 'valinta' alone reads as a form of 'valin'
-            forms = pykko.reinflect.reinflect(text.lower(), new_form=a.morphtags.replace(from_case, to_case),
-                                              orig_form=a.morphtags)
-            form = min(forms, key=lambda f: (len(f), f)) if forms else None
-            if form:
-                if "-" in text:
-                    form = text.rpartition("-")[0] + "-" + form.rpartition("-")[2]
-                return _cap(form) if text[:1].isupper() else form
-    return None
-
-
 def _recase_rendered(ctx: Context, w: Token, from_case: str, to_case: str) -> str | None:
-    """_recase on the word as the token rules render it: a plain word ('toimintatapoihin'), a gloss whose last word
+    """recase() on the word as the token rules render it: a plain word ('toimintatapoihin'), a gloss whose last word
     carries the case ('eri ammattilaisten yhteiseen'), or a word with its explanation ('osallisuuteen (...)')."""
     e = next((e for e in ctx.token_edits if e.start == w.start and e.end == w.end), None)
     if e is None:
-        return _recase(w.text, from_case, to_case)
+        return recase(w.text, from_case, to_case)
     if e.replacement.startswith(w.text + " ("):
-        head = _recase(w.text, from_case, to_case)
+        head = recase(w.text, from_case, to_case)
         return head + e.replacement[len(w.text):] if head else None
     *rest, last = e.replacement.split(" ")
-    form = _recase(last, from_case, to_case)
+    form = recase(last, from_case, to_case)
     return " ".join(rest + [form]) if form else None
+
+
+def _recased_phrase(ctx: Context, phrase: set[int], from_case: str, to_case: str) -> dict[int, str] | None:
+    """Every word of the phrase re-cased (token index -> text), or None when one of them cannot be."""
+    out = {j: _recase_rendered(ctx, ctx.analysis.tokens[j], from_case, to_case) for j in phrase}
+    return out if all(out.values()) else None
 
 
 def _case_phrase(toks: list[Token], heads: list[Token], tag: str, within: set[int]) -> set[int] | None:
@@ -1217,28 +1206,20 @@ def learn_topics(ctx: Context) -> list[Edit]:
             phrase = _case_phrase(toks, heads, "+ill", within) if heads else None
             if not phrase:
                 continue
+            override = _recased_phrase(ctx, phrase, "+ill", "+par")
+            if override is None:
+                continue
             if framed:
-                override = {}
-                for j in phrase:
-                    override[j] = _recase_rendered(ctx, toks[j], "+ill", "+par")
                 rest, used = ctx.render(learner.end, sent.end, override)
-                if not all(override.values()):
-                    continue
                 edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end],
                                   re.sub(r" {2,}", " ", f"{framed[0]}opit{rest}"), "learn_topics",
                                   f"Puhuttele lukijaa: \"{v.text} {learner.text}\" → \"opit\".",
                                   absorbs=framed[1] + used))
                 break
-            override = {v.i: _cap("opit") if v.text[:1].isupper() else "opit"}
-            for j in phrase:
-                form = _recase_rendered(ctx, toks[j], "+ill", "+par")
-                if form is None:
-                    break
-                override[j] = form
-            else:
-                edits.append(_sentence_edit(ctx, sent, override, "learn_topics",
-                                            f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
-                break
+            override[v.i] = _cap("opit") if v.text[:1].isupper() else "opit"
+            edits.append(_sentence_edit(ctx, sent, override, "learn_topics",
+                                        f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
+            break
     return edits
 
 
@@ -1269,13 +1250,7 @@ def _topics_after(ctx: Context, sent: Sentence, verb: Token, skill: Token) -> di
             break
     else:
         return None
-    override = {}
-    for j in phrase:
-        form = _recase_rendered(ctx, toks[j], tag, "+par")
-        if form is None:
-            return None
-        override[j] = form
-    return override
+    return _recased_phrase(ctx, phrase, tag, "+par")
 
 
 def _course_subject_place(ctx: Context, sent: Sentence, v: Token) -> tuple[str, tuple] | None:
@@ -1444,10 +1419,10 @@ def arranged_is(ctx: Context) -> list[Edit]:
                 else:
                     ok = False  # 'toteutetaan yhteistyöhankkeena': the role would change; leave it
                     break
-                changes = {w.i: _recase(text, "+ess", case)}
+                changes = {w.i: recase(text, "+ess", case)}
                 for x in ws:
                     if x.head == w.i and x.morph.get("Case") == "Ess" and x.dep in _AGREEING_DEPS:
-                        changes[x.i] = _recase(x.text, "+ess", "+nom" if x in nums else case)
+                        changes[x.i] = recase(x.text, "+ess", "+nom" if x in nums else case)
                 for x in nums:
                     changes.setdefault(x.i, x.text)
                 if not all(changes.values()):

@@ -60,6 +60,30 @@ def inflect_like(lemma: str, model_word: str, pos: str | None = None, prefer: st
 
 
 @lru_cache(maxsize=50_000)
+def recase(word: str, from_case: str, to_case: str) -> str | None:
+    """The word form in another case, same number, possessive and clitic, or ``None``. It is inflected from the form
+    and its reading, not from the lemma ('valinta' alone reads as a form of 'valin'); a hyphenated first part is
+    kept as written.
+
+    >>> recase("keskeisiin", "+ill", "+par")
+    'keskeisiä'
+    >>> recase("Ankkuri-toimintamalliin", "+ill", "+par")
+    'Ankkuri-toimintamallia'
+    """
+    pykko = get_pykko()
+    for a in pykko.utils.analyze(word.lower()):
+        if from_case in a.morphtags:
+            forms = pykko.reinflect.reinflect(word.lower(), new_form=a.morphtags.replace(from_case, to_case),
+                                              orig_form=a.morphtags)
+            if forms:
+                form = min(forms, key=lambda f: (len(f), f))
+                if "-" in word:
+                    form = word.rpartition("-")[0] + "-" + form.rpartition("-")[2]
+                return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return None
+
+
+@lru_cache(maxsize=50_000)
 def pykko_forms(word: str) -> tuple[str, ...]:
     """The pypykko morph tag strings of a word form, best first (e.g. ``('+sg+gen',)``)."""
     pykko = get_pykko()

@@ -30,3 +30,13 @@ def test_a_lemma_that_reads_as_another_words_form_is_inflected_as_itself():
     assert inflect("valinta", "+sg+ine") == "valinnassa"
     assert inflect("verkkoalusta", "+pl+par") == "verkkoalustoja"
     assert inflect("tausta", "+sg+par") == "taustaa"
+
+
+def test_recase_keeps_number_and_a_hyphenated_first_part():
+    from poiju_nlp.text.inflect import recase
+
+    assert recase("keskeisiin", "+ill", "+par") == "keskeisiä"
+    assert recase("valinnassa", "+ine", "+par") == "valintaa"  # from the form: the lemma alone misreads
+    assert recase("Ankkuri-toimintamalliin", "+ill", "+par") == "Ankkuri-toimintamallia"
+    assert recase("kuutena", "+ess", "+nom") == "kuusi"
+    assert recase("kurssi", "+ill", "+par") is None  # no illative reading
