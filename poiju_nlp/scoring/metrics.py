@@ -93,6 +93,45 @@ def passive_share(a: TextAnalysis) -> float:
     return sum(is_passive(t) for t in finite) / len(finite) if finite else 0.0
 
 
+# --- Wiio (1968): Finnish school-grade readability ---------------------------------------------------------------
+# Wiio's formulas predict the school grade a reader needs; over 9 is difficult, under 6 easy. Unlike LIX they count
+# syllables of the *base form* (Finnish endings lengthen every word alike), as Voikko's voikko-readability does.
+WIIO_LONG_SYLLABLES = 4
+
+
+def _base_syllables(token: Token) -> int:
+    from ..text.analysis import syllables
+
+    base = token.baseform or token.lemma or token.text
+    return len(syllables(base.lower())) or len(token.syllables)
+
+
+def wiio_long_word_percent(a: TextAnalysis) -> float:
+    """Per cent of words whose base form has four or more syllables ('opintojakso' 5, 'kurssi' 2)."""
+    words = [t for t in a.words if not any(ch.isdigit() for ch in t.text)]
+    return 100 * sum(_base_syllables(t) >= WIIO_LONG_SYLLABLES for t in words) / len(words) if words else 0.0
+
+
+def wiio_w9(a: TextAnalysis) -> float:
+    """Wiio's simple formula W9 = 2.7 + 0.3 x (% words whose base form has >= 4 syllables): the school grade a
+    reader needs. 'Kurssilla opit antamaan ensiapua.' -> 2.7 + 0.3 x 25 = 10.2 (one word in four is long)."""
+    return 2.7 + 0.3 * wiio_long_word_percent(a)
+
+
+def wiio_w10(a: TextAnalysis) -> float:
+    """Wiio's W10 = 0.7 + 0.3 x (% long base forms) + 0.05 x (100 x (ADJ + ADV) / (NOUN + VERB)): modifiers
+    per content word add to the grade."""
+    heads = sum(t.pos in ("NOUN", "VERB") for t in a.words)
+    modifiers = sum(t.pos in ("ADJ", "ADV") for t in a.words)
+    ratio = 100 * modifiers / heads if heads else 0.0
+    return 0.7 + 0.3 * wiio_long_word_percent(a) + 0.05 * ratio
+
+
+def wiio_level(grade: float) -> str:
+    """Plain Finnish reading of a Wiio grade: over 9 difficult, under 6 easy (Wiio 1968)."""
+    return "vaikea" if grade > 9 else "helppo" if grade < 6 else "keskivaikea"
+
+
 ALL_METRICS = {
     "lix": lix,
     "words": word_count,
@@ -105,6 +144,8 @@ ALL_METRICS = {
     "unknown_word_share": unknown_word_share,
     "nominal_density": nominal_density,
     "passive_share": passive_share,
+    "wiio_w9": wiio_w9,
+    "wiio_w10": wiio_w10,
 }
 
 

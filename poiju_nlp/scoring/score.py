@@ -20,12 +20,14 @@ from __future__ import annotations
 import json
 import math
 import threading
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..text.analysis import Sentence, TextAnalysis, analyze
 from .detectors import parenthesised_spans, run_detectors
 from .findings import Finding
+from .glossary import Glossary
 from .lexicon import get_lexicon
 from .metrics import compute_metrics
 
@@ -130,9 +132,30 @@ def without_explanations(a: TextAnalysis) -> TextAnalysis:
                         tokens=[a.tokens[k] for k in keep], warnings=a.warnings)
 
 
-def score_analysis(a: TextAnalysis) -> ScoreReport:
-    """Score an existing analysis (used by the spaCy component and the rewriter)."""
-    findings = run_detectors(a, get_lexicon())
+_WORD_LEVEL = {"jargon", "abbreviation", "loanword", "unknown_word", "rare_word", "long_compound", "empty_phrase"}
+
+
+@lru_cache(maxsize=64)
+def _lexicon_for(glossary: Glossary | None):
+    return glossary.apply_to(get_lexicon()) if glossary else get_lexicon()
+
+
+def _accepted(a: TextAnalysis, f: Finding, glossary: Glossary) -> bool:
+    """A word-level finding on a term the organisation has accepted ('lähihoitaja', a course name)."""
+    tokens = [t for t in a.tokens if t.is_word and f.start <= t.start and t.end <= f.end]
+    if not tokens:
+        return False
+    if any(glossary.accepts(t.base) or glossary.accepts(t.text) for t in tokens):
+        return True
+    return glossary.accepts(" ".join(t.base for t in tokens)) or glossary.accepts(f.text)
+
+
+def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreReport:
+    """Score an existing analysis (used by the spaCy component and the rewriter). ``glossary``: the organisation's
+    accepted terms (never flagged) and own replacements."""
+    findings = run_detectors(a, _lexicon_for(glossary or None))
+    if glossary:
+        findings = [f for f in findings if f.kind not in _WORD_LEVEL or not _accepted(a, f, glossary)]
     metrics = compute_metrics(a)
     plain_view = without_explanations(a)
     fm = compute_metrics(plain_view) if plain_view is not a else metrics
@@ -151,10 +174,10 @@ def score_analysis(a: TextAnalysis) -> ScoreReport:
                        warnings=list(a.warnings))
 
 
-def score(text: str) -> ScoreReport:
-    """Plainness of a Finnish course description.
+def score(text: str, glossary: Glossary | None = None) -> ScoreReport:
+    """Plainness of a Finnish course description; ``glossary`` holds the organisation's own terms.
 
     >>> score("Kurssilla opit antamaan ensiapua.").level
     'selkeä'
     """
-    return score_analysis(analyze(text))
+    return score_analysis(analyze(text), glossary)

@@ -1,0 +1,41 @@
+"""Domain facts: one home for each. Settings (limits, thresholds) live in ``settings.py``; facts that are true of
+Finnish higher education and of the EU recommendation live here, and every module imports them from here.
+
+>>> credits_to_hours(5)
+135.0
+>>> MODE_LABELS["monimuoto"]
+'osin verkossa, osin paikan päällä'
+"""
+from __future__ import annotations
+
+# Finland: 1 op (opintopiste, an ECTS credit) = 27 hours of student work (reference.md; Universities Act practice).
+HOURS_PER_CREDIT = 27
+# The Finnish draft national micro-credential framework (OKM working group 2024): 1-59 op; 60 op is a study year.
+MICRO_CREDENTIAL_MIN_CREDITS = 1.0
+MICRO_CREDENTIAL_MAX_CREDITS = 59.0
+
+# Course levels in the catalogue (perus = basic, syventävä = advanced, jatko = doctoral/continuing) and the EQF
+# level each usually corresponds to in Finnish higher education.
+COURSE_LEVELS = ("perus", "syventävä", "jatko")
+EQF_BY_LEVEL = {"perus": 6, "syventävä": 7, "jatko": 8}
+
+# Forms of participation (EU element 10) as the catalogue writes them, with a plain Finnish phrase for each.
+MODES = ("lähi", "etä", "hybridi", "verkko")
+MODE_ALIASES = {"lähiopetus": "lähi", "etäopetus": "etä", "monimuoto": "hybridi", "monimuotoinen": "hybridi",
+                "verkko-opetus": "verkko", "verkkokurssi": "verkko"}
+MODE_LABELS = {"verkko": "verkossa", "etäopetus": "etänä verkossa", "etä": "etänä verkossa",
+               "lähiopetus": "paikan päällä", "lähi": "paikan päällä", "monimuoto": "osin verkossa, osin paikan päällä",
+               "hybridi": "osin verkossa, osin paikan päällä"}
+
+# Words for a unit of study: what a course is called in Finnish course text.
+CREDIT_WORDS = ("op", "opintopiste", "osp", "osaamispiste", "ects")
+
+
+def credits_to_hours(credits: float) -> float:
+    """Notional workload in hours for a credit amount (1 op = 27 h)."""
+    return float(credits) * HOURS_PER_CREDIT
+
+
+def hours_to_credits(hours: float) -> float:
+    """Credits for a workload in hours (27 h = 1 op)."""
+    return float(hours) / HOURS_PER_CREDIT
