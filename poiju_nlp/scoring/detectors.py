@@ -99,12 +99,23 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
     elif whole_word and token is not None and gloss:
         replacement = inflected_alternative(gloss, token)
         others = [p for p in entry.plain[1:]]
-        suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
+        if not real_finnish(replacement):
+            # an inflection that is not a word ('henkilöstöjohtaa'): offer the base forms, never a made-up word
+            replacement = None
+            suggestion = "Käytä sanaa " + " tai ".join(f"'{p}'" for p in entry.plain)
+        else:
+            suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     else:  # matched inside a compound: explain the part
         suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
         reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
     return Finding(start, end, text, kind, severity, reason, suggestion, replacement, term=entry.lemma)
+
+
+def real_finnish(phrase: str) -> bool:
+    from .select import real_finnish as check
+
+    return check(phrase)
 
 
 def guessed_lemmas(word: str) -> tuple[str, ...]:
@@ -244,7 +255,8 @@ def detect_nominal_style(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
                 continue
             if len(run) >= 2:
                 start, end = run[0].start, run[-1].end
-                verb = next((r.base for r in reversed(run) if r.base.endswith(("a", "ä")) and r.base != r.lemma.lower()), None)
+                verb = next((r.base for r in reversed(run) if r.base.endswith(("a", "ä")) and r.base != r.lemma.lower()
+                             and real_finnish(r.base)), None)
                 tip = f"Käytä verbiä, esim. '{verb}'." if verb else "Käytä verbiä: kerro, kuka tekee mitä."
                 out.append(Finding(start, end, a.text[start:end], "nominal", 2,
                                    "Peräkkäiset -minen- ja -us-sanat tekevät tekstistä raskasta virkakieltä.", tip))
@@ -252,7 +264,8 @@ def detect_nominal_style(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if words and len(nominal) / len(words) > SCORING.nominal_density and len(nominal) >= 2:
             for t in nominal:
                 if not any(f.start <= t.start < f.end for f in out):
-                    verb = t.base if t.base != t.lemma.lower() and t.base.endswith(("a", "ä")) else None
+                    verb = t.base if (t.base != t.lemma.lower() and t.base.endswith(("a", "ä"))
+                                      and real_finnish(t.base)) else None
                     tip = f"Käytä verbiä, esim. '{verb}'." if verb else "Käytä verbiä substantiivin sijaan."
                     out.append(Finding(t.start, t.end, t.text, "nominal", 1,
                                        "Virkkeessä on paljon -minen- ja -us-sanoja.", tip))
