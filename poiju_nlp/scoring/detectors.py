@@ -96,6 +96,16 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         suggestion = f"{text} ({gloss})"
         replacement = suggestion
         reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
+    elif entry.action == "explain":
+        # a fixed term with no short gloss: kept as it is and explained in the teacher's own words
+        suggestion = "Pidä sana, mutta selitä se lukijalle ensimmäisellä kerralla."
+        reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
+    elif entry.action == "suggest" and whole_word and token is not None and gloss:
+        # the alternatives fit some sentences only: the teacher chooses, the rewriter never swaps them
+        first = inflected_alternative(gloss, token)
+        options = [first if real_finnish(first) else gloss] + list(entry.plain[1:])
+        suggestion = "Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
+        reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:
         replacement = inflected_alternative(gloss, token)
         others = [p for p in entry.plain[1:]]
@@ -109,6 +119,10 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
     else:  # matched inside a compound: explain the part
         suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
         reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
+    if replacement and text[:1].isupper() and not text.isupper() and replacement[:1].islower():
+        replacement = replacement[:1].upper() + replacement[1:]  # a multiword term opens the sentence
+        suggestion = replacement + suggestion[len(replacement):] if suggestion.lower().startswith(
+            replacement.lower()) else suggestion
     return Finding(start, end, text, kind, severity, reason, suggestion, replacement, term=entry.lemma)
 
 

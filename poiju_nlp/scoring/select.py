@@ -47,6 +47,8 @@ WORD_KINDS = ("jargon", "abbreviation", "loanword", "empty_phrase", "unknown_wor
 _IMPACT = {"empty_phrase": 8.0, "jargon": 6.0, "loanword": 6.0, "abbreviation": 5.0, "unknown_word": 4.0,
            "rare_word": 2.0}
 _CODE = re.compile(r"\d")
+# -nta/-nti action nouns are nominal style too ('konfliktinhallinta', 'arviointi'); named in a hard sentence only
+_ACTION_NOUN = ("nta", "ntä", "nti")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -68,7 +70,7 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
     everyday nouns such as 'koulutus', 'terveys' or 'tutkimus'."""
     out = []
     for t in tokens:
-        if not is_nominal(t):
+        if not is_nominal(t) and not (t.pos == "NOUN" and len(t.base) > 7 and t.base.endswith(_ACTION_NOUN)):
             continue
         minen = "Minen" in t.morph.get("Derivation", "") or t.text.lower().rstrip("a").endswith(
             ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "misella",
@@ -208,7 +210,7 @@ def _edit_distance(a: str, b: str) -> int:
 def _word_finding(f: Finding) -> Finding | None:
     """The teacher's version of one word-level hit, or None when there is nothing to offer."""
     if f.kind == "rare_word":
-        return f if f.severity >= 2 else None
+        return f if familiarity_of(f) < RARE_WORD_MAX_ZIPF else None
     if f.kind == "abbreviation" and not f.term and _CODE.search(f.text):
         return None  # a course code ('ELEC-A9110'), not an abbreviation
     if f.kind == "unknown_word":
@@ -278,3 +280,9 @@ def _passive_summary(a: TextAnalysis) -> Finding | None:
 def reason_line(f: Finding) -> str:
     """One short line naming why ('pitkä, passiivi')."""
     return ", ".join(REASON_LABELS.get(r, r) for r in f.reasons)
+
+
+def familiarity_of(f: Finding) -> float:
+    """The Zipf familiarity a rare-word finding reports in its reason ('yleisyys 1.8/7')."""
+    m = re.search(r"yleisyys (\d+(?:\.\d+)?)/7", f.reason)
+    return float(m.group(1)) if m else 0.0
