@@ -75,9 +75,17 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
         minen = "Minen" in t.morph.get("Derivation", "") or t.text.lower().rstrip("a").endswith(
             ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "misella",
              "misellä", "miseksi", "misena", "misenä", "misten", "misia", "misiä", "misiin", "misille", "misiksi"))
+        if t.base in _familiar_terms():
+            continue  # reviewed as familiar ('laajuus'): not nominal style a teacher should rewrite
         if minen or familiarity(t) < NOMINAL_FAMILIAR_ZIPF:
             out.append(t)
     return out
+
+
+def _familiar_terms() -> dict:
+    from .lexicon import get_lexicon
+
+    return get_lexicon().familiar
 
 
 def _verb_for(t: Token) -> str | None:
