@@ -12,6 +12,7 @@ from .lexicon import Lexicon, LexiconEntry
 from .metrics import is_nominal, is_passive
 
 DETECTORS: dict[str, Callable[[TextAnalysis, Lexicon], list[Finding]]] = {}
+_ROMAN = re.compile(r"[IVXLC]+")  # 'Kalustesuunnittelu III', 'osa II': a numeral, not an abbreviation
 _ABBREV = re.compile(r"^([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}|[a-zåäö]{1,3})(?::[a-zåäö]+)?(?:-.*)?$")
 
 
@@ -208,7 +209,8 @@ def detect_unlisted_abbreviations(a: TextAnalysis, lex: Lexicon) -> list[Finding
     for t in a.words:
         head = t.text.split(":")[0].split("-")[0]
         if (2 <= len(head) <= SCORING.abbreviation_max_len and head.isupper() and head.isalpha()
-                and lex.lookup_abbreviation(head) is None):
+                and lex.lookup_abbreviation(head) is None and not _ROMAN.fullmatch(head)
+                and head.lower() not in lex.familiar):
             out.append(Finding(t.start, t.end, t.text, "abbreviation", 1,
                                "Lyhenne voi olla lukijalle tuntematon.",
                                f"Kirjoita lyhenne auki, kun se esiintyy ensimmäisen kerran: ... ({head})."))

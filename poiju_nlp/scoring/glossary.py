@@ -150,4 +150,4 @@ class Glossary:
             else:
                 entries[e.term] = entry
         return Lexicon(entries=entries, abbreviations=abbreviations, multiword=multiword,
-                       empty_phrases=list(lexicon.empty_phrases))
+                       empty_phrases=list(lexicon.empty_phrases), familiar=dict(lexicon.familiar))

@@ -16,7 +16,7 @@ rewriter use them all). A teacher needs far fewer, and each one actionable:
 ...           "asiakaslähtöisten toimintamallien implementoinnin haasteisiin sosiaali- ja terveysalan "
 ...           "palvelujärjestelmässä sekä potilasturvallisuuden edistämiseen.")
 >>> r.findings[0].kind, r.findings[0].reasons
-('hard_sentence', ['nominal', 'passive'])
+('hard_sentence', ['nominal', 'passive', 'hard_words'])
 >>> r.findings[0].suggestion
 "Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'."
 >>> [f.kind for f in r.findings].count("passive")  # every passive of the text is one finding
@@ -47,6 +47,8 @@ WORD_KINDS = ("jargon", "abbreviation", "loanword", "empty_phrase", "unknown_wor
 _IMPACT = {"empty_phrase": 8.0, "jargon": 6.0, "loanword": 6.0, "abbreviation": 5.0, "unknown_word": 4.0,
            "rare_word": 2.0}
 _CODE = re.compile(r"\d")
+_MINEN_ENDINGS = ("minen", "misen", "mist", "mista", "mistä", "miseen", "misess", "misest", "misell", "miseksi",
+                  "misen", "misten", "misi", "misiin", "misille", "misiksi")
 # -nta/-nti action nouns are nominal style too ('konfliktinhallinta', 'arviointi'); named in a hard sentence only
 _ACTION_NOUN = ("nta", "ntä", "nti")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -72,9 +74,7 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         if not is_nominal(t) and not (t.pos == "NOUN" and len(t.base) > 7 and t.base.endswith(_ACTION_NOUN)):
             continue
-        minen = "Minen" in t.morph.get("Derivation", "") or t.text.lower().rstrip("a").endswith(
-            ("minen", "misen", "mista", "mistä", "miseen", "misessa", "misessä", "misesta", "misestä", "misella",
-             "misellä", "miseksi", "misena", "misenä", "misten", "misia", "misiä", "misiin", "misille", "misiksi"))
+        minen = "Minen" in t.morph.get("Derivation", "") or t.text.lower().rstrip("a").endswith(_MINEN_ENDINGS)
         if t.base in _familiar_terms():
             continue  # reviewed as familiar ('laajuus'): not nominal style a teacher should rewrite
         if minen or familiarity(t) < NOMINAL_FAMILIAR_ZIPF:
@@ -117,6 +117,8 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     if n < 6:
         return None
     nominal = nominal_words(words)
+    # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
+    minen_words = [t for t in nominal if t.text.lower().rstrip("a").rstrip("ä").endswith(_MINEN_ENDINGS)]
     chain = any(is_nominal(x) and x in nominal and y in nominal for x, y in zip(toks, toks[1:]))
     nominal_heavy = chain or len(nominal) >= 3 or (len(nominal) >= 2 and len(nominal) / n > SCORING.nominal_density)
     passives = [t for t in toks if is_passive(t)]
@@ -141,7 +143,7 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     if very_long or ("long" in reasons and structural >= 1 and s < HARD_SENTENCE_SCORE) or structural >= 3:
         severity = 3
     elif "long" in reasons or (structural >= 1 and s < HARD_SENTENCE_SCORE) or structural >= 2 \
-            or (s < VERY_HARD_SENTENCE_SCORE and n >= 6):
+            or (s < VERY_HARD_SENTENCE_SCORE and n >= 6) or len(minen_words) >= 2:
         severity = 2
     else:
         return None

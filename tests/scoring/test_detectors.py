@@ -14,7 +14,7 @@ def test_inflected_forms_and_compounds_of_lexicon_terms_are_caught():
     found = kinds("Opintojakson laajuus on viisi opintopistettä, ja opintopistemäärä kertyy AMK:n opinnoista.")
     texts = [t for _, t in found]
     assert "Opintojakson" in texts and "opintopistettä" in texts and "opintopistemäärä" in texts
-    assert ("abbreviation", "AMK:n") in found
+    assert not [t for k, t in found if t == "AMK:n"]  # familiar since the blind lexicon review
 
 
 def test_replacement_is_inflected_like_the_original():
