@@ -18,7 +18,7 @@ rewriter use them all). A teacher needs far fewer, and each one actionable:
 >>> r.findings[0].kind, r.findings[0].reasons
 ('hard_sentence', ['nominal', 'passive', 'hard_words'])
 >>> r.findings[0].suggestion
-"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'."
+"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'. Selitä vaikeat sanat tai käytä tutumpia."
 >>> [f.kind for f in r.findings].count("passive")  # every passive of the text is one finding
 1
 """
