@@ -160,8 +160,13 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         said.append(f"pitkä ({n} sanaa)")
         todo.append("Jaa virke kolmeen osaan." if very_long else "Jaa virke kahdeksi.")
     elif not reasons:
-        said.append("paljon vaikeita sanoja")
+        # hard for its words alone: name them, or say nothing (a finding must tell what to fix)
+        terms = [f for f in details if f.kind in WORD_KINDS and sent.start <= f.start < sent.end]
+        if not terms:
+            return None
+        said.append("vaikeita sanoja: " + _quote(dict.fromkeys(f.text for f in terms[:4])))
         todo.append("Käytä tutumpia sanoja ja selitä välttämättömät termit.")
+        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in terms]
     if "nominal" in reasons:
         said.append("-minen- ja -us-sanoja: " + _quote(t.text for t in nominal[:4]))
         verbs = list(dict.fromkeys(v for v in map(_verb_for, nominal) if v))[:3]

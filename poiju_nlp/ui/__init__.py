@@ -49,8 +49,10 @@ CSS = """
 .poiju-flow .textfield { display: block !important; font-size: 0 !important; }
 .poiju-flow .token-container, .poiju-flow .token { display: inline !important; margin: 0 !important;
   padding: 0 !important; }
-.poiju-flow .token { border-radius: 3px; }
-.poiju-flow .token .text { font-size: 16px !important; line-height: 1.9; white-space: pre-wrap !important;
+.poiju-flow .token .text { background-color: inherit; border-radius: 3px; }  /* the token's own box has no height */
+.poiju-flow .line-break { display: block !important; height: 0; }
+.poiju-flow .line-break + .line-break { height: 14px; }
+.poiju-flow .token .text { font-size: 16px !important; line-height: 1.75; white-space: pre-wrap !important;
   word-break: normal !important; overflow-wrap: normal !important; hyphens: manual !important; }
 .poiju-cards { display: flex; flex-direction: column; gap: 10px; }
 .poiju-total { margin: 0 0 2px 0; color: #555; font-size: 0.95em; }
