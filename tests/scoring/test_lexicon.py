@@ -46,3 +46,16 @@ def test_empty_phrases_loaded():
     phrases = {" ".join(p.lemmas) for p in get_lexicon().empty_phrases}
     assert len(phrases) >= 40
     assert "keskeinen käsite" in phrases
+
+
+def test_lexicon_checker_passes_strictly():
+    """corpora/lexicon/check_lexicon.py: format, Voikko base forms, the review's actions, no warnings."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "corpora/lexicon/check_lexicon.py", "--strict", "--quiet"], cwd=root,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "0 errors, 0 warnings" in result.stdout

@@ -54,3 +54,18 @@ def test_edits_that_do_not_fit_the_text_are_refused_in_finnish():
     edits = [{"start": 0, "end": 5, "original": "Kissa", "replacement": "Koira", "rule": "lexicon"}]
     with pytest.raises(InputError, match="ei osu"):
         apply_chosen_edits("Opintojaksolla opit.", edits, [0])
+
+
+def test_glossary_saved_in_the_tab_is_used_by_the_score(tmp_path, monkeypatch):
+    from poiju_nlp.ui.teacher_tab import current_glossary, save_glossary, score_for_ui
+
+    monkeypatch.setenv("POIJU_GLOSSARY", str(tmp_path / "oma_sanasto.tsv"))
+    text = "Kurssi sopii lähihoitajille, ja opintojaksolla opit palveluohjausta."
+    before = score_for_ui(text)[2]
+    assert any(row[0] == "opintojaksolla" for row in before)
+    rows, note, download = save_glossary([["opintojakso", "", ""], ["", "puuttuu", ""]])
+    assert "Tallennettu 1 termiä" in note and "Rivi 2: termi puuttuu." in note
+    assert current_glossary().accepts("opintojakso")
+    after = score_for_ui(text)[2]
+    assert not any(row[0] == "opintojaksolla" for row in after)
+    assert open(download, encoding="utf-8").read().startswith("term\tplain\texplanation\nopintojakso")
