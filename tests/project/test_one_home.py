@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from poiju_nlp import domain
-from tests.project.known_exceptions import DOMAIN_LITERALS
+from tests.project.known_exceptions import DOMAIN_LITERALS, KNOWN_GOVERNMENT_DISAGREEMENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "poiju_nlp"
@@ -125,3 +125,19 @@ def test_known_exceptions_are_still_needed():
     stale = [f"{path}: {line}" for (path, line) in DOMAIN_LITERALS if (path, line) not in found]
     assert not stale, ("These entries of tests/project/known_exceptions.py DOMAIN_LITERALS are fixed: delete them\n"
                        + "\n".join(stale))
+
+
+def test_verb_government_is_not_contradicted():
+    """A module that keeps its own verb -> case knowledge must not contradict the table in corpora/verbs (the
+    issue found rewriting's PARTITIVE_VERBS saying partitive where bloom_verbs.tsv says genitive)."""
+    from poiju_nlp.rewriting import rules
+    from poiju_nlp.text.wordlists import verb_government
+
+    government = verb_government()
+    disagree = {verb: government[verb] for verb in rules.PARTITIVE_VERBS
+                if verb in government and government[verb] != "par"}
+    unexpected = {v: c for v, c in disagree.items() if v not in KNOWN_GOVERNMENT_DISAGREEMENTS}
+    assert not unexpected, ("rewriting.rules.PARTITIVE_VERBS says partitive, corpora/verbs/bloom_verbs.tsv says "
+                            f"{unexpected}: make the table the one source (text.wordlists.verb_government)")
+    stale = sorted(set(KNOWN_GOVERNMENT_DISAGREEMENTS) - set(disagree))
+    assert not stale, f"delete from known_exceptions.KNOWN_GOVERNMENT_DISAGREEMENTS, now consistent: {stale}"
