@@ -1,6 +1,7 @@
 """One home per fact: the domain facts of poiju_nlp/domain.py are not written again anywhere else in the package.
 
-The scan reads the code (not comments or docstrings) of every module of poiju_nlp and reports, with file and line:
+The scan reads the code (not comments or docstrings) of every module of poiju_nlp, evaluation/, scripts/ and app.py
+and reports, with file and line:
 - the number 27 (hours per credit) and strings such as "27 tuntia", "1 op = 27 h";
 - arithmetic with hours per credit (``credits * HOURS_PER_CREDIT``): the conversion has one home too,
   ``domain.credits_to_hours`` / ``hours_to_credits`` (the rewriting guard computed "27 x each number" twice);
@@ -84,7 +85,9 @@ def scan(path: Path) -> list[tuple[int, str]]:
 
 def violations() -> dict[tuple[str, str], str]:
     out = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
+    paths = [*PACKAGE.rglob("*.py"), *(ROOT / "evaluation").rglob("*.py"), *(ROOT / "scripts").glob("*.py"),
+             ROOT / "app.py"]
+    for path in sorted(paths):
         if path.name == "domain.py" and path.parent == PACKAGE:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
