@@ -1,8 +1,9 @@
 """spaCy pipeline component ``poiju_jargon``: sets ``Doc._.plainness`` (0-100) and ``Doc._.findings``.
 
     >>> import spacy, poiju_nlp.scoring.spacy_component
-    >>> nlp = spacy.load("spacy_fi_experimental_web_md"); nlp.add_pipe("poiju_jargon")
-    >>> nlp("Opintojaksolla implementoidaan moduuleja.")._.plainness
+    >>> nlp = spacy.load("spacy_fi_experimental_web_md"); _ = nlp.add_pipe("poiju_jargon")
+    >>> nlp("Opintojaksolla implementoidaan moduuleja.")._.plainness < nlp("Kurssilla opit ensiavun.")._.plainness
+    True
 """
 from __future__ import annotations
 
