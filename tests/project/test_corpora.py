@@ -19,6 +19,7 @@ CHECKERS = sorted(CORPORA.glob("*/check_*.py"))
 STRICT = {
     "annotated/check_annotated.py": ["--spell"],
     "annotated/check_outcomes.py": ["--strict"],
+    "courses/check_courses.py": ["--strict"],
     "lexicon/check_lexicon.py": ["--strict"],
     "verbs/check_verbs.py": ["--strict"],
 }
