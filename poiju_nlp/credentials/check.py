@@ -15,6 +15,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..domain import EQF_BY_LEVEL, MODES, HOURS_PER_CREDIT, MICRO_CREDENTIAL_MAX_CREDITS, MICRO_CREDENTIAL_MIN_CREDITS
 from ..errors import InputError, PoijuError
 from ..records import SUPERVISION_VALUES, CourseRecord, FieldProblem, is_placeholder
 from ..settings import CREDENTIALS
@@ -38,9 +39,6 @@ ELEMENTS = [
 
 STATUS_FI = {"present": "kunnossa", "missing": "puuttuu", "unclear": "epäselvä"}
 
-# Typical EQF level of a Finnish course level; only a proposal, the provider decides.
-_EQF_BY_LEVEL = {"perus": 6, "syventävä": 7, "jatko": 8}
-
 
 @dataclass
 class ElementStatus:
@@ -59,10 +57,33 @@ class ElementStatus:
 
 
 @dataclass
+class OptionalElement:
+    """One optional element of Annex I (prerequisites, supervision, grade, stackability, further information)."""
+
+    key: str
+    name: str
+    value: str
+    status: str  # present / missing
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# (key, Finnish name) of the optional elements, in the order of Annex I.
+OPTIONAL_ELEMENTS = [
+    ("prerequisites", "Esitiedot"),
+    ("supervision_verification", "Valvonta ja henkilöllisyyden tarkistus"),
+    ("grade", "Arvosana"),
+    ("stackability", "Yhdistettävyys"),
+    ("further_info", "Lisätiedot"),
+]
+
+
+@dataclass
 class CredentialCheck:
     elements: list[ElementStatus]
     field_problems: list[FieldProblem] = field(default_factory=list)
-    optional: list[dict] = field(default_factory=list)
+    optional: list[OptionalElement] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -75,7 +96,7 @@ class CredentialCheck:
             "summary": self.summary(),
             "elements": [e.to_dict() for e in self.elements],
             "field_problems": [p.to_dict() for p in self.field_problems],
-            "optional": self.optional,
+            "optional": [o.to_dict() for o in self.optional],
             "notes": self.notes,
         }
 
@@ -157,7 +178,7 @@ def _check_outcomes(record: CourseRecord, propose_outcomes: bool) -> ElementStat
 
 def _check_workload(record: CourseRecord) -> ElementStatus:
     key, number, name, _ = ELEMENTS[6]
-    h = CREDENTIALS.hours_per_credit
+    h = HOURS_PER_CREDIT
     credits, hours = record.credits, record.hours
     if credits is None and hours is None:
         return ElementStatus(key, number, name, "missing", "", "Laajuus puuttuu: anna opintopisteet (op).",
@@ -168,10 +189,10 @@ def _check_workload(record: CourseRecord) -> ElementStatus:
                              "Työmäärä on annettu vain tunteina; suositus pyytää opintopisteet (ECTS).", proposal)
     value = f"{credits:g} op" + (f", {hours:g} h" if hours is not None else "")
     expected = credits * h
-    if not CREDENTIALS.min_credits <= credits <= CREDENTIALS.max_credits:
+    if not MICRO_CREDENTIAL_MIN_CREDITS <= credits <= MICRO_CREDENTIAL_MAX_CREDITS:
         return ElementStatus(key, number, name, "unclear", value,
-                             f"Mikrotutkinnon laajuus on Suomessa yleensä {CREDENTIALS.min_credits:g}–"
-                             f"{CREDENTIALS.max_credits:g} op; {credits:g} op on sen ulkopuolella.")
+                             f"Mikrotutkinnon laajuus on Suomessa yleensä {MICRO_CREDENTIAL_MIN_CREDITS:g}–"
+                             f"{MICRO_CREDENTIAL_MAX_CREDITS:g} op; {credits:g} op on sen ulkopuolella.")
     if hours is None:
         return ElementStatus(key, number, name, "present", value, "Laajuus on annettu opintopisteinä.",
                              f"{expected:g} tuntia ({credits:g} op × {h:g} h/op)")
@@ -184,7 +205,7 @@ def _check_workload(record: CourseRecord) -> ElementStatus:
 
 def _check_level(record: CourseRecord) -> ElementStatus:
     key, number, name, _ = ELEMENTS[7]
-    guess = _EQF_BY_LEVEL.get(record.level.strip().lower())
+    guess = EQF_BY_LEVEL.get(record.level.strip().lower())  # typical level only: a proposal, the provider decides
     proposal = f"EQF {guess} (tyypillinen tasolle '{record.level}')" if guess else ""
     if record.eqf_level is None:
         if record.level.strip():
@@ -205,7 +226,7 @@ def _check_participation(record: CourseRecord) -> ElementStatus:
         return ElementStatus(key, number, name, "present", record.mode,
                              "Osallistumismuoto luettiin kentästä 'mode' (opetusmuoto).")
     return ElementStatus(key, number, name, "missing", "", "Osallistumismuoto puuttuu: kerro, onko opiskelu "
-                         "verkossa, paikan päällä vai monimuotona.", "verkko / lähiopetus / monimuoto")
+                         "verkossa, paikan päällä vai monimuotona.", " / ".join(MODES))
 
 
 def check_micro_credential(record: CourseRecord | dict, *, propose_outcomes: bool = True,
@@ -246,16 +267,12 @@ def check_micro_credential(record: CourseRecord | dict, *, propose_outcomes: boo
                 explanation = f"{explanation} {hint}".strip()
             elements.append(ElementStatus(key, number, name, status, str(value),
                                           explanation, proposal if status != "present" else ""))
-    optional = [
-        {"key": "prerequisites", "name": "Esitiedot", "value": record.prerequisites},
-        {"key": "supervision_verification", "name": "Valvonta ja henkilöllisyyden tarkistus",
-         "value": SUPERVISION_VALUES.get(record.supervision_verification, record.supervision_verification)},
-        {"key": "grade", "name": "Arvosana", "value": record.grade},
-        {"key": "stackability", "name": "Yhdistettävyys", "value": record.stackability},
-        {"key": "further_info", "name": "Lisätiedot", "value": record.further_info},
-    ]
-    for item in optional:
-        item["status"] = "present" if not is_placeholder(item["value"]) else "missing"
+    optional = []
+    for key, name in OPTIONAL_ELEMENTS:
+        value = getattr(record, key)
+        if key == "supervision_verification":
+            value = SUPERVISION_VALUES.get(value, value)
+        optional.append(OptionalElement(key, name, value, "missing" if is_placeholder(value) else "present"))
     notes = []
     if record.issue_date and record.dates.get("start") and record.issue_date < record.dates["start"]:
         notes.append("Myöntämispäivä on ennen kurssin alkua.")

@@ -1,9 +1,16 @@
 """Hybrid course search (e5 passages + BM25 on base forms, fused by reciprocal rank fusion), explanations,
 bundles (greedy set cover of a need's requirements) and gap reports.
 
+>>> from poiju_nlp.records import CourseRecord
+>>> index = CourseIndex.build([
+...     CourseRecord(id="k1", title="Kivunhoito muistisairaan hoidossa",
+...                  description="Opit arvioimaan muistisairaan asiakkaan kipua ja lievittämään sitä."),
+...     CourseRecord(id="t1", title="Tietoturva sote-työssä",
+...                  description="Opit tunnistamaan tietojenkalastelun ja suojaamaan asiakastiedot.")],
+...     show_progress=False)
 >>> result = match(index, "Tarvitsemme kivunhoidon osaamista muistisairaiden hoitoon", k=3)
->>> result.results[0]["explanation"]["shared_terms"]
-['kipu', 'muistisairas', ...]
+>>> result.results[0]["id"], result.results[0]["explanation"]["shared_terms"]
+('k1', [...'kipu', ...'muistisairas', ...])
 """
 from __future__ import annotations
 

