@@ -28,9 +28,11 @@ HEADER = ("term", "plain", "explanation")
 
 
 def default_path() -> Path:
-    """Where the UI keeps the organisation's glossary: ``POIJU_GLOSSARY`` or ~/.poiju-nlp/oma_sanasto.tsv (local to
-    this machine, outside the repository, so an update of the project never overwrites it)."""
-    return Path(os.environ.get("POIJU_GLOSSARY") or Path.home() / ".poiju-nlp" / "oma_sanasto.tsv")
+    """Where the UI keeps the organisation's glossary: the setting ``glossary_path`` (``POIJU_GLOSSARY_PATH``,
+    default ~/.poiju-nlp/oma_sanasto.tsv: local to this machine, outside the repository)."""
+    from ..settings import get_settings
+
+    return Path(get_settings().glossary_path)
 
 
 @dataclass(frozen=True)

@@ -56,10 +56,14 @@ def test_edits_that_do_not_fit_the_text_are_refused_in_finnish():
         apply_chosen_edits("Opintojaksolla opit.", edits, [0])
 
 
-def test_glossary_saved_in_the_tab_is_used_by_the_score(tmp_path, monkeypatch):
+def test_glossary_saved_in_the_tab_is_used_by_the_score(tmp_path, monkeypatch, request):
     from poiju_nlp.ui.teacher_tab import current_glossary, save_glossary, score_for_ui
 
-    monkeypatch.setenv("POIJU_GLOSSARY", str(tmp_path / "oma_sanasto.tsv"))
+    from poiju_nlp.settings import get_settings
+
+    monkeypatch.setenv("POIJU_GLOSSARY_PATH", str(tmp_path / "oma_sanasto.tsv"))
+    get_settings.reset()
+    request.addfinalizer(get_settings.reset)  # the next test reads the environment without the override
     text = "Kurssi sopii lähihoitajille, ja opintojaksolla opit palveluohjausta."
     before = score_for_ui(text)[2]
     assert any(row[0] == "opintojaksolla" for row in before)
