@@ -160,6 +160,10 @@ class Settings:
     # e5 encoding batch size: 32 passages of ~60 tokens is the throughput knee on 2 CPU cores.
     embed_batch_size: int = 32
 
+    # The organisation's own glossary that the teacher tab edits (POIJU_GLOSSARY_PATH): local to this machine and
+    # outside the repository, so updating the project never overwrites it.
+    glossary_path: Path = Path.home() / ".poiju-nlp" / "oma_sanasto.tsv"
+
     # POIJU_DEBUG=1: the CLI shows the Python traceback of an unexpected error instead of a one-line message.
     debug: bool = False
 

@@ -34,7 +34,9 @@ LEXICON_HEADER = ["lemma", "kind", "plain", "explanation", "domain", "action"]
 PHRASES_HEADER = ["phrase", "reason", "suggestion"]
 KINDS = {"term", "abbreviation", "loanword", "bureaucratic", "academic"}
 DOMAINS = {"korkeakoulu", "sote", "turvallisuus", "tyyli", "yleinen"}
-ACTIONS = {"replace", "explain"}
+ACTIONS = {"replace", "suggest", "explain", "familiar"}
+# An explained fixed term may have no short gloss (explanation only): its plain column may be empty.
+EMPTY_PLAIN_ACTIONS = {"explain"}
 SEPARATOR = " | "
 
 # Minimum counts from the project brief (reported as warnings when not met).
@@ -219,6 +221,8 @@ def read_tsv(path: Path, header: list[str], errors: list[str]) -> list[tuple[int
                 errors.append(f"{path.name}:{lineno}: expected {len(header)} columns, got {len(row)}: {row!r}")
                 continue
             for name, cell in zip(header, row):
+                if not cell.strip() and name == "plain" and row[-1] in EMPTY_PLAIN_ACTIONS:
+                    continue
                 if not cell.strip():
                     errors.append(f"{path.name}:{lineno}: empty column '{name}'")
                 elif cell != cell.strip() or "  " in cell:
@@ -256,6 +260,10 @@ def check_lexicon(an: Analyzer, errors: list[str], warnings: list[str]) -> list[
         if not e["explanation"][:1].isupper() and not e["explanation"][:1].isdigit():
             warnings.append(f"{where}: explanation should start with a capital letter")
 
+    # Reviewed rows (review.tsv) list the alternative judged safe first, whatever its part of speech.
+    review_path = HERE / "review.tsv"
+    reviewed = {line.split("\t", 1)[0] for line in review_path.read_text(encoding="utf-8").splitlines()[1:]} \
+        if review_path.exists() else set()
     abbreviations = {e["lemma"] for e in entries if e["kind"] == "abbreviation"}
     replace_lemmas = {e["lemma"] for e in entries if e["action"] == "replace" and " " not in e["lemma"]}
 
@@ -281,7 +289,7 @@ def check_lexicon(an: Analyzer, errors: list[str], warnings: list[str]) -> list[
                 ):
                     warnings.append(f"{where}: dictionary_baseform() never gives {w!r}; a matcher would miss it")
         # --- plain ---------------------------------------------------------------
-        alternatives = [a.strip() for a in e["plain"].split("|")]
+        alternatives = [a.strip() for a in e["plain"].split("|")] if e["plain"] else []
         lemma_classes = an.word_classes(lemma) if " " not in lemma else set()
         for alt in alternatives:
             if not alt:
@@ -294,7 +302,7 @@ def check_lexicon(an: Analyzer, errors: list[str], warnings: list[str]) -> list[
                     continue
                 if not an.known(w):
                     errors.append(f"{where}: Voikko does not know plain word {w!r} in {alt!r}")
-            if e["action"] == "replace":
+            if e["action"] in ("replace", "suggest"):
                 toks = alt.split(" ")
                 if len(toks) == 1 and an.known(alt) and not an.is_plain_form(alt):
                     warnings.append(f"{where}: plain alternative {alt!r} is not in base form")
@@ -304,7 +312,7 @@ def check_lexicon(an: Analyzer, errors: list[str], warnings: list[str]) -> list[
                         warnings.append(
                             f"{where}: plain alternative {alt!r} uses {sorted(hits)[0]!r}, itself a 'replace' entry"
                         )
-        if e["action"] == "replace" and lemma_classes:
+        if e["action"] == "replace" and lemma_classes and lemma not in reviewed:
             same_pos = [
                 i for i, a in enumerate(alternatives)
                 if " " not in a and an.word_classes(a) & lemma_classes

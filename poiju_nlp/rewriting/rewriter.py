@@ -234,7 +234,7 @@ def _rule_pass(text: str, rules=None, meaning: bool = True) -> RewriteResult:
     new = apply_edits(text, accepted)
     notes = []
     if not accepted:
-        lexical = [f for f in ctx.report.findings if f.kind in LEXICAL_KINDS]
+        lexical = [f for f in ctx.report.details if f.kind in LEXICAL_KINDS]
         if not lexical and not sentence_edits and not token_edits:
             notes.append("Tekstissä ei ole ammattikieltä eikä muutettavia rakenteita: teksti palautetaan "
                          "sellaisenaan.")

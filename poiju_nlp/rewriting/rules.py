@@ -178,7 +178,7 @@ def lexicon_replacement(ctx: Context) -> list[Edit]:
     """Replace a lexicon term with its plain alternative, inflected like the original
     ('implementoinnissa' -> 'toteutuksessa')."""
     edits = []
-    for f in ctx.report.findings:
+    for f in ctx.report.details:
         if f.kind in ("jargon", "loanword", "rare_word", "empty_phrase") and f.replacement and not _is_explanation(f):
             if f.replacement.lower() == f.text.lower():
                 continue
@@ -219,7 +219,7 @@ def _credit_explanation(ctx: Context, f) -> Edit | None:
 def explain_once(ctx: Context) -> list[Edit]:
     """Explain a necessary term once, at first use: 'opintopiste (noin 27 tuntia työtä)'."""
     edits, seen = [], set()
-    for f in sorted(ctx.report.findings, key=lambda f: f.start):
+    for f in sorted(ctx.report.details, key=lambda f: f.start):
         if not _is_explanation(f) or f.kind == "abbreviation" and f.text.lower() != "op":
             continue
         key = f.replacement[len(f.text):].strip().lower()
@@ -245,7 +245,7 @@ def expand_abbreviation(ctx: Context) -> list[Edit]:
     """Expand an abbreviation once, at first use: 'AHOT' -> 'AHOT (aiemmin hankitun osaamisen tunnistaminen)'."""
     edits, seen = [], set()
     lex = get_lexicon()
-    for f in sorted(ctx.report.findings, key=lambda f: f.start):
+    for f in sorted(ctx.report.details, key=lambda f: f.start):
         if f.kind != "abbreviation" or f.text.lower() == "op":
             continue
         head = f.text.split(":")[0].split("-")[0]

@@ -12,6 +12,7 @@ from .lexicon import Lexicon, LexiconEntry
 from .metrics import is_nominal, is_passive
 
 DETECTORS: dict[str, Callable[[TextAnalysis, Lexicon], list[Finding]]] = {}
+_ROMAN = re.compile(r"[IVXLC]+")  # 'Kalustesuunnittelu III', 'osa II': a numeral, not an abbreviation
 _ABBREV = re.compile(r"^([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}|[a-zåäö]{1,3})(?::[a-zåäö]+)?(?:-.*)?$")
 
 
@@ -96,15 +97,40 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         suggestion = f"{text} ({gloss})"
         replacement = suggestion
         reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
+    elif entry.action == "explain":
+        # a fixed term with no short gloss: kept as it is and explained in the teacher's own words
+        suggestion = "Pidä sana, mutta selitä se lukijalle ensimmäisellä kerralla."
+        reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
+    elif entry.action == "suggest" and whole_word and token is not None and gloss:
+        # the alternatives fit some sentences only: the teacher chooses, the rewriter never swaps them
+        first = inflected_alternative(gloss, token)
+        options = [first if real_finnish(first) else gloss] + list(entry.plain[1:])
+        suggestion = "Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
+        reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:
         replacement = inflected_alternative(gloss, token)
         others = [p for p in entry.plain[1:]]
-        suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
+        if not real_finnish(replacement):
+            # an inflection that is not a word ('henkilöstöjohtaa'): offer the base forms, never a made-up word
+            replacement = None
+            suggestion = "Käytä sanaa " + " tai ".join(f"'{p}'" for p in entry.plain)
+        else:
+            suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     else:  # matched inside a compound: explain the part
         suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
         reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
+    if replacement and text[:1].isupper() and not text.isupper() and replacement[:1].islower():
+        replacement = replacement[:1].upper() + replacement[1:]  # a multiword term opens the sentence
+        suggestion = replacement + suggestion[len(replacement):] if suggestion.lower().startswith(
+            replacement.lower()) else suggestion
     return Finding(start, end, text, kind, severity, reason, suggestion, replacement, term=entry.lemma)
+
+
+def real_finnish(phrase: str) -> bool:
+    from .select import real_finnish as check
+
+    return check(phrase)
 
 
 def guessed_lemmas(word: str) -> tuple[str, ...]:
@@ -183,7 +209,8 @@ def detect_unlisted_abbreviations(a: TextAnalysis, lex: Lexicon) -> list[Finding
     for t in a.words:
         head = t.text.split(":")[0].split("-")[0]
         if (2 <= len(head) <= SCORING.abbreviation_max_len and head.isupper() and head.isalpha()
-                and lex.lookup_abbreviation(head) is None):
+                and lex.lookup_abbreviation(head) is None and not _ROMAN.fullmatch(head)
+                and head.lower() not in lex.familiar):
             out.append(Finding(t.start, t.end, t.text, "abbreviation", 1,
                                "Lyhenne voi olla lukijalle tuntematon.",
                                f"Kirjoita lyhenne auki, kun se esiintyy ensimmäisen kerran: ... ({head})."))
@@ -244,7 +271,8 @@ def detect_nominal_style(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
                 continue
             if len(run) >= 2:
                 start, end = run[0].start, run[-1].end
-                verb = next((r.base for r in reversed(run) if r.base.endswith(("a", "ä")) and r.base != r.lemma.lower()), None)
+                verb = next((r.base for r in reversed(run) if r.base.endswith(("a", "ä")) and r.base != r.lemma.lower()
+                             and real_finnish(r.base)), None)
                 tip = f"Käytä verbiä, esim. '{verb}'." if verb else "Käytä verbiä: kerro, kuka tekee mitä."
                 out.append(Finding(start, end, a.text[start:end], "nominal", 2,
                                    "Peräkkäiset -minen- ja -us-sanat tekevät tekstistä raskasta virkakieltä.", tip))
@@ -252,7 +280,8 @@ def detect_nominal_style(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if words and len(nominal) / len(words) > SCORING.nominal_density and len(nominal) >= 2:
             for t in nominal:
                 if not any(f.start <= t.start < f.end for f in out):
-                    verb = t.base if t.base != t.lemma.lower() and t.base.endswith(("a", "ä")) else None
+                    verb = t.base if (t.base != t.lemma.lower() and t.base.endswith(("a", "ä"))
+                                      and real_finnish(t.base)) else None
                     tip = f"Käytä verbiä, esim. '{verb}'." if verb else "Käytä verbiä substantiivin sijaan."
                     out.append(Finding(t.start, t.end, t.text, "nominal", 1,
                                        "Virkkeessä on paljon -minen- ja -us-sanoja.", tip))

@@ -1,10 +1,11 @@
 """Finding: one place in a text where a working-life reader will stumble."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 # Finding kinds with their Finnish labels (UI legend). Severity: 1 = huomio, 2 = vaikea, 3 = hyvin vaikea.
 KIND_LABELS = {
+    "hard_sentence": "vaikea virke",
     "jargon": "korkeakoulu- tai alan termi",
     "abbreviation": "lyhenne",
     "loanword": "vierasperäinen sana",
@@ -18,6 +19,15 @@ KIND_LABELS = {
     "empty_phrase": "tyhjä ilmaus",
 }
 SEVERITY_LABELS = {1: "huomio", 2: "vaikea", 3: "hyvin vaikea"}
+# Why a sentence is hard: the reasons a hard_sentence finding names, in the order they are shown.
+REASON_LABELS = {
+    "long": "pitkä",
+    "nominal": "-minen- ja -us-sanoja",
+    "passive": "passiivi",
+    "genitive_chain": "genetiiviketju",
+    "hard_words": "vaikeita sanoja",
+    "terms": "vaikeita sanoja",
+}
 
 
 @dataclass
@@ -31,6 +41,12 @@ class Finding:
     suggestion: str
     replacement: str | None = None  # an inflected drop-in replacement, when the suggestion is one
     term: str | None = None  # the lexicon lemma behind a jargon/abbreviation finding
+    # Additions for the teacher's view (issue 14); older readers ignore them.
+    count: int = 1  # how many times the same word or phrase occurs in the text
+    occurrences: list = field(default_factory=list)  # [[start, end], ...] of every occurrence (first included)
+    reasons: list = field(default_factory=list)  # hard_sentence: codes of REASON_LABELS
+    parts: list = field(default_factory=list)  # hard_sentence: [{start, end, text, kind}] of the words behind it
+    impact: float = 0.0  # ordering key: higher = matters more to a reader
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -17,12 +17,22 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lexicon import Lexicon, LexiconEntry
 
 HEADER = ("term", "plain", "explanation")
+
+
+def default_path() -> Path:
+    """Where the UI keeps the organisation's glossary: the setting ``glossary_path`` (``POIJU_GLOSSARY_PATH``,
+    default ~/.poiju-nlp/oma_sanasto.tsv: local to this machine, outside the repository)."""
+    from ..settings import get_settings
+
+    return Path(get_settings().glossary_path)
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,37 @@ class Glossary:
     def load(cls, path: Path | str) -> "Glossary":
         return cls.from_tsv(Path(path).read_text(encoding="utf-8"))
 
+    @classmethod
+    def from_rows(cls, rows) -> "Glossary":
+        """From table rows ``[term, plain, explanation]`` (the UI's editable table): same checks as from_tsv, row
+        numbers count from 1 (the first row under the header)."""
+        lines = ["\t".join(HEADER)]
+        for row in rows or []:
+            cells = ["" if c is None else str(c).replace("\t", " ").replace("\n", " ") for c in list(row)]
+            lines.append("\t".join(cells))
+        parsed = cls.from_tsv("\n".join(lines) + "\n")
+        import re
+
+        problems = tuple(re.sub(r"^Rivi (\d+)", lambda m: f"Rivi {int(m.group(1)) - 1}", p) for p in parsed.problems)
+        return cls(parsed.entries, problems)
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Write atomically: a temporary file in the same folder, flushed to disk, then renamed over the old one.
+        A crash while saving leaves the old file as it was (never a half-written glossary)."""
+        path = Path(path or default_path())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".oma_sanasto-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(self.to_tsv())
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path
+
     def to_tsv(self) -> str:
         rows = ["\t".join(HEADER)] + ["\t".join((e.term, e.plain, e.explanation)) for e in self.entries]
         return "\n".join(rows) + "\n"
@@ -111,4 +152,4 @@ class Glossary:
             else:
                 entries[e.term] = entry
         return Lexicon(entries=entries, abbreviations=abbreviations, multiword=multiword,
-                       empty_phrases=list(lexicon.empty_phrases))
+                       empty_phrases=list(lexicon.empty_phrases), familiar=dict(lexicon.familiar))

@@ -16,7 +16,10 @@ class LexiconEntry:
     plain: tuple[str, ...]  # plain alternatives in base form (or the inline gloss when action == "explain")
     explanation: str
     domain: str
-    action: str  # replace | explain
+    # replace: the first alternative is safe to swap in; suggest: alternatives fit some sentences only, so they
+    # are shown to the teacher and never swapped automatically; explain: a fixed or necessary term, kept and
+    # explained (the gloss may be empty: explanation only); familiar: never flagged (not loaded for lookups)
+    action: str
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Lexicon:
     abbreviations: dict[str, LexiconEntry] = field(default_factory=dict)  # by exact surface (AMK, op)
     multiword: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
     empty_phrases: list[EmptyPhrase] = field(default_factory=list)
+    familiar: dict[str, LexiconEntry] = field(default_factory=dict)  # reviewed as familiar: never flagged
 
     def __len__(self) -> int:
         return len(self.entries) + len(self.abbreviations) + len(self.multiword)
@@ -68,7 +72,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             domain=(row.get("domain") or "").strip(),
             action=(row.get("action") or "replace").strip(),
         )
-        if entry.kind == "abbreviation":
+        if entry.action == "familiar":
+            lex.familiar[lemma.lower()] = entry
+        elif entry.kind == "abbreviation":
             lex.abbreviations[lemma] = entry
         elif " " in lemma:
             lex.multiword[tuple(lemma.lower().split())] = entry

@@ -30,6 +30,7 @@ from .findings import Finding
 from .glossary import Glossary
 from .lexicon import get_lexicon
 from .metrics import compute_metrics
+from .select import teacher_findings
 
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
 LEVELS = [(75, "selkeä"), (55, "melko selkeä"), (35, "vaikea"), (0, "hyvin vaikea")]
@@ -58,6 +59,9 @@ class ScoreReport:
     findings: list[Finding]
     features: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Every detector hit, word by word and occurrence by occurrence (the plainness features and the rewriter's
+    # token rules use these); ``findings`` is the teacher's selection of them (scoring/select.py). Not in the JSON.
+    details: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -153,25 +157,26 @@ def _accepted(a: TextAnalysis, f: Finding, glossary: Glossary) -> bool:
 def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreReport:
     """Score an existing analysis (used by the spaCy component and the rewriter). ``glossary``: the organisation's
     accepted terms (never flagged) and own replacements."""
-    findings = run_detectors(a, _lexicon_for(glossary or None))
+    details = run_detectors(a, _lexicon_for(glossary or None))
     if glossary:
-        findings = [f for f in findings if f.kind not in _WORD_LEVEL or not _accepted(a, f, glossary)]
+        details = [f for f in details if f.kind not in _WORD_LEVEL or not _accepted(a, f, glossary)]
     metrics = compute_metrics(a)
     plain_view = without_explanations(a)
     fm = compute_metrics(plain_view) if plain_view is not a else metrics
-    feats = features_of(fm, findings, int(fm["words"]), int(fm["sentences"]))
+    feats = features_of(fm, details, int(fm["words"]), int(fm["sentences"]))
     sentence_scores = []
     for s in plain_view.sentences:
         sub = _sub_analysis(plain_view, s)
         if not sub.words:
             continue
         sm = compute_metrics(sub)
-        sf = [f for f in findings if s.start <= f.start < s.end]
+        sf = [f for f in details if s.start <= f.start < s.end]
         sentence_scores.append(SentenceScore(s.start, s.end, plainness(features_of(sm, sf, int(sm["words"]), 1)), s.text))
     value = plainness(feats)
+    findings = teacher_findings(a, details, sentence_scores)
     return ScoreReport(score=value, level=level_for(value), metrics=metrics, sentences=sentence_scores,
                        findings=findings, features={k: round(v, 4) for k, v in feats.items()},
-                       warnings=list(a.warnings))
+                       warnings=list(a.warnings), details=details)
 
 
 def score(text: str, glossary: Glossary | None = None) -> ScoreReport:

@@ -177,8 +177,9 @@ def analysis_from_doc(doc, warnings: list[str] | None = None) -> TextAnalysis:
     index_of: dict[int, int] = {}
     bounds: list[list[int]] = []
     previous = None
+    text = doc.text  # once: Doc.text joins every token on each call, so calling it per token was quadratic
     for tok in doc:
-        if tok.is_sent_start or not bounds or (previous is not None and _line_starts_unit(doc.text, previous, tok)):
+        if tok.is_sent_start or not bounds or (previous is not None and _line_starts_unit(text, previous, tok)):
             if not bounds or bounds[-1]:
                 bounds.append([])
         if tok.is_space:
@@ -191,9 +192,9 @@ def analysis_from_doc(doc, warnings: list[str] | None = None) -> TextAnalysis:
         t.head = index_of.get(t.head, index_of.get(t.i, 0))
         t.i = index_of[t.i]
     sentences = [Sentence(start=tokens[idx[0]].start, end=tokens[idx[-1]].end,
-                          text=doc.text[tokens[idx[0]].start:tokens[idx[-1]].end], tokens=idx)
+                          text=text[tokens[idx[0]].start:tokens[idx[-1]].end], tokens=idx)
                  for idx in bounds if idx]
-    return TextAnalysis(text=doc.text, sentences=sentences, tokens=tokens, warnings=warnings or [])
+    return TextAnalysis(text=text, sentences=sentences, tokens=tokens, warnings=warnings or [])
 
 
 def parse(text: str):

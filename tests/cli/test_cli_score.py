@@ -36,3 +36,19 @@ def test_batch_catalog_reports_broken_rows_and_keeps_good_ones(tmp_path):
     assert "tyhjä" in rows[2]["error"]
     assert rows[0]["score"] > rows[3]["score"]
     assert "2 riviä ohitettiin" in result.stderr
+
+
+def test_quality_gate_lists_the_courses_below_the_bar_and_exits_1(tmp_path):
+    catalog = tmp_path / "kurssit.jsonl"
+    catalog.write_text(
+        '{"id": "k1", "title": "Ensiapu", "description": "Kurssilla opit antamaan ensiapua."}\n'
+        '{"id": "k2", "title": "Johtaminen", "description": "Opintojaksolla implementoidaan moniammatillisen '
+        'yhteistyön viitekehys ja substanssiosaaminen."}\n', encoding="utf-8")
+    result = run_cli("score", "--catalog", str(catalog), "--min-score", "50")
+    assert result.returncode == 1, result.stderr
+    assert "1 kurssia ei läpäise" in result.stdout and "k2 Johtaminen: selkeys" in result.stdout
+    assert "k1" not in result.stdout
+    glossary = tmp_path / "sanasto.tsv"
+    glossary.write_text("term\tplain\texplanation\nensiapu\t\t\n", encoding="utf-8")
+    result = run_cli("score", "--catalog", str(catalog), "--max-wiio", "30", "--glossary", str(glossary))
+    assert result.returncode == 0 and "Kaikki kurssit läpäisevät" in result.stdout

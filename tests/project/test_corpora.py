@@ -20,6 +20,7 @@ STRICT = {
     "annotated/check_annotated.py": ["--spell"],
     "annotated/check_outcomes.py": ["--strict"],
     "courses/check_courses.py": ["--strict"],
+    "glossary/check_glossary.py": ["--strict"],
     "lexicon/check_lexicon.py": ["--strict"],
     "verbs/check_verbs.py": ["--strict"],
 }
@@ -88,7 +89,7 @@ CLAIMS = [
     *[("lexicon/README.md", rf"\b{value} (\d+)\b", (lambda c=column, v=value: _by("lexicon/lexicon.tsv", c)[v]))
       for column, values in (("domain", ("korkeakoulu", "sote", "turvallisuus", "tyyli", "yleinen")),
                              ("kind", ("term", "abbreviation", "loanword", "bureaucratic", "academic")),
-                             ("action", ("replace", "explain")))
+                             ("action", ("replace", "suggest", "explain", "familiar")))
       for value in values],
     ("verbs/README.md", r"(\d+) verbs: level", lambda: _count("verbs/bloom_verbs.tsv")),
     *[("verbs/README.md", rf"level {n}: (\d+)", (lambda n=n: _by("verbs/bloom_verbs.tsv", "level")[str(n)]))

@@ -23,3 +23,48 @@ def test_broken_rows_are_reported_by_number_and_good_rows_kept():
     assert [e.term for e in g.entries] == ["lähihoitaja", "sektori"]
     assert g.problems == ("Rivi 3: termi puuttuu.", "Rivi 4: liikaa sarakkeita (4), odotettiin enintään 3.")
     assert Glossary.from_tsv(g.to_tsv()) == g
+
+
+def test_table_rows_keep_good_rows_and_report_bad_ones_by_row_number():
+    from poiju_nlp.scoring import Glossary
+
+    g = Glossary.from_rows([["lähihoitaja", "", ""], ["", "ohjaus", ""], ["a", "b", "c", "d"],
+                            ["palveluohjaus", "ohjaus palveluihin", ""]])
+    assert [e.term for e in g.entries] == ["lähihoitaja", "palveluohjaus"]
+    assert g.problems == ("Rivi 2: termi puuttuu.", "Rivi 3: liikaa sarakkeita (4), odotettiin enintään 3.")
+
+
+def test_a_crash_while_saving_never_loses_the_old_glossary(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from poiju_nlp.scoring import Glossary
+
+    path = tmp_path / "oma_sanasto.tsv"
+    Glossary.from_tsv("term\tplain\texplanation\nlähihoitaja\t\t\n").save(path)
+    old = path.read_text(encoding="utf-8")
+
+    def crash(*args):
+        raise OSError("levy täynnä")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        Glossary.from_tsv("term\tplain\texplanation\nomavalvonta\t\t\n").save(path)
+    assert path.read_text(encoding="utf-8") == old
+    assert [p.name for p in tmp_path.iterdir()] == ["oma_sanasto.tsv"]  # no temp file left behind
+    monkeypatch.undo()
+    Glossary.from_tsv("term\tplain\texplanation\nomavalvonta\t\t\n").save(path)
+    assert Glossary.load(path).accepts("omavalvonta")
+
+
+def test_example_glossary_in_corpora_is_valid():
+    from pathlib import Path
+
+    from poiju_nlp.scoring import Glossary, score
+
+    g = Glossary.load(Path(__file__).resolve().parents[2] / "corpora" / "glossary" / "example_glossary.tsv")
+    assert len(g) >= 5 and not g.problems and g.accepts("lähihoitaja")
+    text = "Kurssilla perehdytään palveluohjaukseen. Kurssi sopii lähihoitajille."
+    f = next(f for f in score(text, glossary=g).findings if f.text == "palveluohjaukseen")
+    assert f.replacement == "ohjaukseen oikeisiin palveluihin"

@@ -41,3 +41,28 @@ def test_emoji_are_kept_as_tokens():
     result = analyze("Kurssi on hauska 😀 ja hyödyllinen.")
     assert "😀" in [t.text for t in result.tokens]
     assert len(result.sentences) >= 1
+
+
+def test_product_names_codes_and_urls_do_not_make_finnish_foreign():
+    from poiju_nlp.text.validate import validate_text
+
+    # a real Aalto course sentence (issue 14): 38 % of its words are Finnish when names count
+    sentence = "Harjoitustehtävissä käytetään Matlab/Control System Toolboxia sekä Simulinkiä."
+    assert validate_text(sentence) == sentence
+    assert validate_text("Kurssin materiaalit ovat osoitteessa https://mycourses.aalto.fi ja Zoomissa.")
+    # Finnish technical terms Voikko does not know are still Finnish
+    assert validate_text("Atomiorbitaalit, atomiorbitaalien lineaarikombinaatiot, hybridisaatio, "
+                         "valenssisidosteoria, molekyyliorbitaalit.")
+
+
+def test_english_and_swedish_are_still_refused():
+    import pytest
+
+    from poiju_nlp.errors import NotFinnishError
+    from poiju_nlp.text.validate import validate_text
+
+    for text in ("The course introduces the basics of control engineering with weekly exercises.",
+                 "Research Methods in Engineering Psychology",
+                 "Kursen behandlar vektorkalkyl, matriser och linjära ekvationssystem."):
+        with pytest.raises(NotFinnishError):
+            validate_text(text)

@@ -93,3 +93,18 @@ def test_auth_refuses_unauthenticated_requests():
         assert "/score" in info["named_endpoints"]
     finally:
         stop(proc)
+
+
+@pytest.mark.slow
+def test_apply_edits_endpoint_returns_the_text_with_the_chosen_edits(client):
+    text = "Opintojaksolla perehdytään ensiapuun. Kurssi implementoidaan verkossa."
+    outputs = client.predict(text, api_name="/rewrite")
+    report = json.load(open(outputs[-1], encoding="utf-8"))
+    edits = report["edits"]
+    assert len(edits) >= 2
+    every = client.predict(text, json.dumps(report, ensure_ascii=False),
+                           ",".join(str(i) for i in range(len(edits))), api_name="/apply_edits")
+    assert every == report["rewrite"]
+    assert client.predict(text, json.dumps(edits, ensure_ascii=False), "", api_name="/apply_edits") == text
+    first = client.predict(text, json.dumps(edits, ensure_ascii=False), "[0]", api_name="/apply_edits")
+    assert first not in (text, report["rewrite"])

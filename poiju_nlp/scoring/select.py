@@ -1,0 +1,303 @@
+"""From every detector hit to the few findings a teacher can act on (issue 14: "a Finnish Hemingway").
+
+The detectors mark every stumbling point word by word (``ScoreReport.details``: the plainness features and the
+rewriter use them all). A teacher needs far fewer, and each one actionable:
+
+- **Sentence level first.** Each hard or very hard sentence is one finding that names its reasons in one line
+  (long, -minen words, passive, genitive chain) and what to do. Nominal style, passives and genitive chains are
+  never flagged word by word: they only make a sentence hard. A short plain sentence with one passive is fine.
+- **Word level only with something to offer**: a plain alternative or an explanation (lexicon terms,
+  abbreviations, empty phrases), a spelling correction for an unknown word, or a very rare word worth explaining.
+  Long compounds without an alternative are left out. A word that occurs several times is one finding with a count.
+- **Ordered by impact**, so the first screen shows what matters most.
+
+>>> from poiju_nlp.scoring import score
+>>> r = score("Opintojaksolla perehdytään moniammatillisen yhteistyön kehittämisen menetelmiin ja "
+...           "asiakaslähtöisten toimintamallien implementoinnin haasteisiin sosiaali- ja terveysalan "
+...           "palvelujärjestelmässä sekä potilasturvallisuuden edistämiseen.")
+>>> r.findings[0].kind, r.findings[0].reasons
+('hard_sentence', ['nominal', 'passive', 'hard_words'])
+>>> r.findings[0].suggestion
+"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'. Selitä vaikeat sanat tai käytä tutumpia."
+>>> [f.kind for f in r.findings].count("passive")  # every passive of the text is one finding
+1
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from ..settings import SCORING
+from ..text.analysis import TextAnalysis, Token
+from .familiarity import familiarity
+from .findings import REASON_LABELS, Finding
+from .metrics import is_nominal, is_passive
+
+# A -us/-ys noun as familiar as 'koulutus' (Zipf 4.6), 'terveys' or 'tutkimus' is everyday Finnish, not nominal
+# style; 'toteutus' (3.4) and 'asiakaslähtöisyys' (unknown) are. -minen nouns always count.
+NOMINAL_FAMILIAR_ZIPF = 4.0
+# A sentence whose calibrated plainness is below this (the "vaikea" band of the score) counts as hard when it also
+# has a structural reason; below the second figure even without one (it is then hard for its words).
+HARD_SENTENCE_SCORE = 35.0
+VERY_HARD_SENTENCE_SCORE = 15.0
+# Rare words: only the rarest are worth a teacher's time (Zipf < 1.5: 'kausaliteetti', 'venymäliuska').
+RARE_WORD_MAX_ZIPF = SCORING.rare_zipf - 1.0
+
+WORD_KINDS = ("jargon", "abbreviation", "loanword", "empty_phrase", "unknown_word", "rare_word")
+_IMPACT = {"empty_phrase": 8.0, "jargon": 6.0, "loanword": 6.0, "abbreviation": 5.0, "unknown_word": 4.0,
+           "rare_word": 2.0}
+_CODE = re.compile(r"\d")
+_MINEN_ENDINGS = ("minen", "misen", "mist", "mista", "mistä", "miseen", "misess", "misest", "misell", "miseksi",
+                  "misen", "misten", "misi", "misiin", "misille", "misiksi")
+# -nta/-nti action nouns are nominal style too ('konfliktinhallinta', 'arviointi'); named in a hard sentence only
+_ACTION_NOUN = ("nta", "ntä", "nti")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def real_finnish(phrase: str) -> bool:
+    """True when every word of ``phrase`` is a word Voikko knows: a suggestion must be real Finnish
+    ('kehittää' yes, 'kehittämisosata' no).
+
+    >>> real_finnish("toteutuksessa"), real_finnish("kehittämisosata")
+    (True, False)
+    """
+    from ..text.resources import voikko_spell
+
+    words = _WORD.findall(phrase)
+    return bool(words) and all(voikko_spell(w) for w in words)
+
+
+def nominal_words(tokens: list[Token]) -> list[Token]:
+    """The -minen words and the less familiar -us/-ys words of a sentence ('kehittämisen', 'toteutuksen'), not
+    everyday nouns such as 'koulutus', 'terveys' or 'tutkimus'."""
+    out = []
+    for t in tokens:
+        if not is_nominal(t) and not (t.pos == "NOUN" and len(t.base) > 7 and t.base.endswith(_ACTION_NOUN)):
+            continue
+        minen = "Minen" in t.morph.get("Derivation", "") or t.text.lower().rstrip("a").endswith(_MINEN_ENDINGS)
+        if t.base in _familiar_terms():
+            continue  # reviewed as familiar ('laajuus'): not nominal style a teacher should rewrite
+        if minen or familiarity(t) < NOMINAL_FAMILIAR_ZIPF:
+            out.append(t)
+    return out
+
+
+def _familiar_terms() -> dict:
+    from .lexicon import get_lexicon
+
+    return get_lexicon().familiar
+
+
+def _verb_for(t: Token) -> str | None:
+    """The verb behind a -minen word, when it is a real word ('kehittämisen' -> 'kehittää')."""
+    base = t.base
+    if base != t.lemma.lower() and base.endswith(("a", "ä")) and " " not in base and real_finnish(base):
+        return base
+    return None
+
+
+def _active_2sg(t: Token) -> str | None:
+    from ..text.inflect import inflect
+
+    if t.pos != "VERB":
+        return None
+    tense = "+past" if t.morph.get("Tense") == "Past" else "+pres"
+    form = inflect(t.lemma.lower(), f"{tense}+2sg")
+    return form if form and real_finnish(form) else None
+
+
+def _quote(words) -> str:
+    return ", ".join(f"'{w}'" for w in words)
+
+
+def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: float | None) -> Finding | None:
+    toks = [a.tokens[i] for i in sent.tokens]
+    words = [t for t in toks if t.is_word]
+    n = len(words)
+    if n < 6:
+        return None
+    nominal = nominal_words(words)
+    # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
+    minen_words = [t for t in nominal if t.text.lower().rstrip("a").rstrip("ä").endswith(_MINEN_ENDINGS)]
+    chain = any(is_nominal(x) and x in nominal and y in nominal for x, y in zip(toks, toks[1:]))
+    nominal_heavy = chain or len(nominal) >= 3 or (len(nominal) >= 2 and len(nominal) / n > SCORING.nominal_density)
+    passives = [t for t in toks if is_passive(t)]
+    genitives = [f for f in details if f.kind == "genitive_chain" and sent.start <= f.start < sent.end]
+    # hard words with no word-level finding of their own (a rare word, a long compound) make a sentence hard too
+    hard_words = [f for f in details if f.kind in ("rare_word", "long_compound") and sent.start <= f.start < sent.end
+                  and not (f.kind == "rare_word" and f.severity >= 2)]
+    reasons: list[str] = []
+    if n > SCORING.long_sentence_words:
+        reasons.append("long")
+    if nominal_heavy:
+        reasons.append("nominal")
+    if passives:
+        reasons.append("passive")
+    if genitives:
+        reasons.append("genitive_chain")
+    if len(hard_words) >= 2 or (hard_words and n > SCORING.long_sentence_words):
+        reasons.append("hard_words")
+    structural = len([r for r in reasons if r != "long"])
+    s = 100.0 if score is None else score
+    very_long = n > SCORING.very_long_sentence_words
+    if very_long or ("long" in reasons and structural >= 1 and s < HARD_SENTENCE_SCORE) or structural >= 3:
+        severity = 3
+    elif "long" in reasons or (structural >= 1 and s < HARD_SENTENCE_SCORE) or structural >= 2 \
+            or (s < VERY_HARD_SENTENCE_SCORE and n >= 6) or len(minen_words) >= 2:
+        severity = 2
+    else:
+        return None
+    # passive alone does not make a sentence hard: it is named only beside another reason
+    if reasons == ["passive"] and s >= VERY_HARD_SENTENCE_SCORE:
+        return None
+    # once a sentence is hard, name every hard word and -minen word in it: they are what to fix
+    if hard_words and "hard_words" not in reasons:
+        reasons.append("hard_words")
+    if nominal and "nominal" not in reasons:
+        reasons.insert(1 if "long" in reasons else 0, "nominal")
+    said, todo, parts = [], [], []
+    if "long" in reasons:
+        said.append(f"pitkä ({n} sanaa)")
+        todo.append("Jaa virke kolmeen osaan." if very_long else "Jaa virke kahdeksi.")
+    elif not reasons:
+        # hard for its words alone: name them, or say nothing (a finding must tell what to fix)
+        terms = [f for f in details if f.kind in WORD_KINDS and sent.start <= f.start < sent.end]
+        if not terms:
+            return None
+        said.append("vaikeita sanoja: " + _quote(dict.fromkeys(f.text for f in terms[:4])))
+        todo.append("Käytä tutumpia sanoja ja selitä välttämättömät termit.")
+        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in terms]
+    if "nominal" in reasons:
+        said.append("-minen- ja -us-sanoja: " + _quote(t.text for t in nominal[:4]))
+        verbs = list(dict.fromkeys(v for v in map(_verb_for, nominal) if v))[:3]
+        todo.append(f"Käytä verbejä, esim. {_quote(verbs)}." if verbs else "Kerro verbillä, kuka tekee mitä.")
+        parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "nominal"} for t in nominal]
+    if "passive" in reasons:
+        said.append("passiivi: " + _quote(t.text for t in passives[:3]))
+        active = [v for v in map(_active_2sg, passives) if v][:2]
+        todo.append(f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "Kerro, kuka tekee.")
+        parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "passive"} for t in passives]
+    if "genitive_chain" in reasons:
+        said.append("genetiiviketju: " + _quote(f.text for f in genitives[:2]))
+        todo.append("Pura genetiiviketju.")
+        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": "genitive_chain"} for f in genitives]
+    if "hard_words" in reasons:
+        said.append("vaikeita sanoja: " + _quote(f.text for f in hard_words[:4]))
+        todo.append("Selitä vaikeat sanat tai käytä tutumpia.")
+        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in hard_words]
+    label = "Hyvin vaikea virke" if severity == 3 else "Vaikea virke"
+    reason = f"{label}: " + "; ".join(said) + "."
+    impact = 10.0 + 5.0 * (severity - 2) + 0.1 * n + len(reasons)
+    return Finding(sent.start, sent.end, sent.text, "hard_sentence", severity, reason, " ".join(todo),
+                   reasons=reasons or ["terms"], parts=sorted(parts, key=lambda p: p["start"]),
+                   impact=round(impact, 2))
+
+
+def _key(f: Finding) -> str:
+    return (f.term or f.text).lower()
+
+
+def _spelling_suggestion(word: str) -> str | None:
+    """Voikko's first suggestion for an unknown word when it is a small edit away (a typo: 'luonnnonmateriaalit',
+    'maalauksensekä'), else None: a technical term Voikko lacks gets no made-up correction."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    if len(word) < 4 or not word.isalpha() and "-" not in word:
+        return None
+    with voikko_lock:
+        suggestions = get_voikko().suggest(word)
+    for s in suggestions[:3]:
+        if _edit_distance(s.lower(), word.lower()) <= 2 and real_finnish(s):
+            return s
+    return None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _word_finding(f: Finding) -> Finding | None:
+    """The teacher's version of one word-level hit, or None when there is nothing to offer."""
+    if f.kind == "rare_word":
+        return f if familiarity_of(f) < RARE_WORD_MAX_ZIPF else None
+    if f.kind == "abbreviation" and not f.term and _CODE.search(f.text):
+        return None  # a course code ('ELEC-A9110'), not an abbreviation
+    if f.kind == "unknown_word":
+        fix = _spelling_suggestion(f.text)
+        if fix:
+            return Finding(f.start, f.end, f.text, f.kind, 2, "Sana voi olla kirjoitusvirhe: suomen oikoluku ei tunne "
+                           "sitä.", f"Tarkista kirjoitusasu, esim. '{fix}'.", fix)
+        return f
+    return f
+
+
+def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()) -> list[Finding]:
+    """The findings a teacher sees, most important first (see the module docstring)."""
+    scores = {s.start: s.score for s in sentence_scores}
+    out: list[Finding] = []
+    for sent in a.sentences:
+        f = _sentence_finding(a, sent, details, scores.get(sent.start))
+        if f:
+            out.append(f)
+    grouped: dict[tuple[str, str], Finding] = {}
+    for f in sorted(details, key=lambda f: f.start):
+        if f.kind not in WORD_KINDS:
+            continue
+        key = (f.kind if f.kind != "loanword" else "jargon", _key(f))
+        if key in grouped:
+            g = grouped[key]
+            g.count += 1
+            g.occurrences.append([f.start, f.end])
+            continue
+        w = _word_finding(f)
+        if w is None:
+            continue
+        w = Finding(w.start, w.end, w.text, w.kind, w.severity, w.reason, w.suggestion, w.replacement, w.term,
+                    occurrences=[[f.start, f.end]])
+        grouped[key] = w
+    passive = _passive_summary(a)
+    if passive:
+        out.append(passive)
+    for w in grouped.values():
+        w.impact = round(_IMPACT.get(w.kind, 1.0) + w.severity + math.log(w.count) + (1.0 if w.replacement else 0.0),
+                         2)
+        out.append(w)
+    out.sort(key=lambda f: (-f.impact, f.start))
+    return out
+
+
+def _passive_summary(a: TextAnalysis) -> Finding | None:
+    """All passives of a text as one finding (Hemingway's "N uses of passive voice"): a course description speaks
+    to its reader ('perehdyt', 'harjoittelet'), and the teacher fixes them in one go. Every passive is an
+    occurrence, so each is highlighted."""
+    passives = [t for t in a.tokens if is_passive(t)]
+    if not passives:
+        return None
+    first = passives[0]
+    names = list(dict.fromkeys(t.text.lower() for t in passives))
+    active = list(dict.fromkeys(v for v in map(_active_2sg, passives) if v))[:3]
+    n = len(passives)
+    listed = _quote(names[:4]) + (", ..." if len(names) > 4 else "")
+    reason = ((f"Passiivi ({listed})" if n == 1 else f"Passiivi {n} kertaa ({listed})") +
+              ": ei kerro, kuka tekee. Kurssikuvauksessa lukija on se, joka opiskelee.")
+    tip = (f"Puhuttele lukijaa, esim. {_quote(active)}. " if active else "") + \
+        "Kun tekijä on järjestäjä, kerro se ('Kurssi on verkossa')."
+    return Finding(first.start, first.end, first.text, "passive", 1, reason, tip, count=n,
+                   occurrences=[[t.start, t.end] for t in passives], impact=round(3.0 + math.log(n), 2))
+
+
+def reason_line(f: Finding) -> str:
+    """One short line naming why ('pitkä, passiivi')."""
+    return ", ".join(REASON_LABELS.get(r, r) for r in f.reasons)
+
+
+def familiarity_of(f: Finding) -> float:
+    """The Zipf familiarity a rare-word finding reports in its reason ('yleisyys 1.8/7')."""
+    m = re.search(r"yleisyys (\d+(?:\.\d+)?)/7", f.reason)
+    return float(m.group(1)) if m else 0.0

@@ -1,0 +1,73 @@
+"""The teacher's findings (issue 14): few, sentence level first, word level only with something to offer."""
+from poiju_nlp.scoring import score
+from poiju_nlp.scoring.select import real_finnish
+
+DENSE = ("Opintojakson tavoitteena on opiskelijan osaamisen kehittymisen tukeminen sekä moniammatillisen "
+         "yhteistyön kehittämisen edellytysten tunnistaminen ja arviointi, ja opintojaksolla perehdytään "
+         "palvelujärjestelmän toimintaan ja sen kehittämiseen sosiaali- ja terveysalalla.")
+
+
+def test_a_hard_sentence_is_one_finding_with_its_reasons_in_one_line():
+    report = score(DENSE)
+    sentences = [f for f in report.findings if f.kind == "hard_sentence"]
+    assert len(sentences) == 1
+    f = sentences[0]
+    assert f.severity == 3 and f.start == 0
+    assert {"long", "nominal", "passive", "genitive_chain"} <= set(f.reasons)
+    assert "pitkä (26 sanaa)" in f.reason and "'kehittymisen'" in f.reason and "'perehdytään'" in f.reason
+    assert "Jaa virke" in f.suggestion and "'tukea'" in f.suggestion and "'perehdyt'" in f.suggestion
+    # the words behind it are named as parts (highlighted in the UI), not as findings of their own
+    assert {"tukeminen", "perehdytään"} <= {p["text"] for p in f.parts}
+    assert not [x for x in report.findings if x.kind in ("nominal", "genitive_chain", "long_sentence")]
+
+
+def test_nominal_words_are_not_flagged_in_a_plain_sentence():
+    report = score("Koulutus on tarkoitettu terveyden ja hyvinvoinnin ammattilaisille. Tutkimus kestää tunnin.")
+    assert not [f for f in report.findings if f.kind in ("hard_sentence", "nominal")]
+    # the detectors still see them (the plainness features count every nominal word)
+    assert report.details is not None
+
+
+def test_a_repeated_term_is_one_finding_with_a_count():
+    text = "Moduuli kestää viikon. Moduulin jälkeen on toinen moduuli. Moduuleja on kolme."
+    jargon = [f for f in score(text).findings if f.term == "moduuli"]
+    assert len(jargon) == 1 and jargon[0].count == 4 and len(jargon[0].occurrences) == 4
+
+
+def test_all_passives_of_a_text_are_one_finding():
+    text = "Kurssilla käsitellään ensiapua. Lisäksi harjoitellaan elvytystä. Kurssi toteutetaan verkossa."
+    passives = [f for f in score(text).findings if f.kind == "passive"]
+    assert len(passives) == 1 and passives[0].count == 3
+    assert "'käsittelet'" in passives[0].suggestion
+
+
+def test_findings_are_ordered_by_impact_and_very_hard_sentences_come_first():
+    report = score("Kurssilla opit ensiapua. " + DENSE)
+    assert report.findings[0].kind == "hard_sentence"
+    impacts = [f.impact for f in report.findings]
+    assert impacts == sorted(impacts, reverse=True)
+
+
+def test_a_typo_gets_a_spelling_suggestion_and_a_course_code_is_not_an_abbreviation():
+    report = score("Kurssilla käytetään luonnnonmateriaaleja. Esitiedot: kurssi ELEC-A9110.")
+    typo = next(f for f in report.findings if f.kind == "unknown_word")
+    assert typo.replacement == "luonnonmateriaaleja"
+    assert not [f for f in report.findings if f.kind == "abbreviation" and "ELEC" in f.text]
+
+
+def test_suggestions_are_real_finnish_words():
+    assert real_finnish("toteutuksessa") and not real_finnish("kehittämisosata")
+    report = score("Kurssi vahvistaa kehittämisosaamista ja henkilöstöjohtamisen taitoja. " + DENSE)
+    for f in report.findings:
+        if f.replacement:
+            assert real_finnish(f.replacement), f.replacement
+        for quoted in f.suggestion.split("'")[1::2]:
+            assert real_finnish(quoted), quoted
+
+
+def test_json_contract_keeps_the_old_keys_and_adds_new_ones():
+    data = score(DENSE).to_dict()
+    f = data["findings"][0]
+    assert {"start", "end", "text", "kind", "severity", "reason", "suggestion", "replacement", "term"} <= set(f)
+    assert {"count", "occurrences", "reasons", "parts", "impact"} <= set(f)
+    assert "details" not in data
