@@ -8,7 +8,18 @@ import argparse
 import os
 import sys
 
-import poiju_nlp  # noqa: F401  (sets the offline environment first)
+# Two cores serve many users: every request runs single-threaded (e5, BLAS, torch), so two requests use the two
+# cores at once instead of one request's threads spin-waiting for the other's. Set before any library loads its
+# thread pool; an explicit environment value wins.
+for _var in ("POIJU_TORCH_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import poiju_nlp  # noqa: E402,F401  (sets the offline environment first)
+
+# Requests each endpoint runs at once. Work is CPU-bound on 2 cores, so more would only interleave; fewer would
+# leave a core idle while one request waits for the model or the disk. Matching has no separate limit any more.
+CONCURRENCY = int(os.environ.get("POIJU_CONCURRENCY", "4"))
 
 
 def parse_args(argv=None):
@@ -32,7 +43,7 @@ def main(argv=None) -> int:
     from poiju_nlp.ui import build_app
 
     demo = build_app()
-    demo.queue(default_concurrency_limit=4)
+    demo.queue(default_concurrency_limit=CONCURRENCY)
     demo.launch(server_name=args.host, server_port=args.port, auth=auth or None, show_error=False)
     return 0
 

