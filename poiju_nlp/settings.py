@@ -219,8 +219,8 @@ class MatchingSettings:
     hnsw_ef_construction: int = 64
     rrf_k: int = 60
     dense_depth: int = 400
-    dense_weight: float = 0.3
-    mean_bonus: float = 0.1
+    dense_weight: float = 0.6
+    mean_bonus: float = 0.3
     max_query_words: int = 1000
     gap_percentile: float = 10.0
     gap_threshold: float = 0.856
@@ -239,17 +239,21 @@ class MatchingSettings:
     # the learning outcomes outcomes_weight times a word of the description's prose. Need-frame words
     # (lexical.NEED_FRAME_WORDS: "osaaminen", "työntekijä", "tehtävä" ...) keep frame_word_weight of their weight.
     title_weight: float = 2.0
-    outcomes_weight: float = 1.5
+    outcomes_weight: float = 1.0
     frame_word_weight: float = 0.3
     # Dense side: a title or outcome passage's cosine gets a small bonus over description prose (e5 cosines sit
     # in a 0.7-0.9 band, so 0.01 is a real but modest push); the course score adds mean_bonus x the mean of its
     # next bonus_passages matching passages.
-    title_bonus: float = 0.0
+    title_bonus: float = 0.02
     outcomes_bonus: float = 0.0
-    bonus_passages: int = 2
-    # Fusion of the two sides: "rrf" (weighted reciprocal rank fusion) or "score" (weighted sum of min-max
-    # normalised scores).
-    fusion: str = "rrf"
+    bonus_passages: int = 4
+    # Fusion of the two sides: "z" (weighted sum of z-scores against the query's score distribution over up to
+    # norm_sample courses), "rrf" (weighted reciprocal rank fusion) or "score" (min-max). A need of several
+    # sentences also ranks by its best sentence (sentence_weight of the fused score): a course that answers one
+    # requirement of a long need well is relevant.
+    fusion: str = "z"
+    norm_sample: int = 500
+    sentence_weight: float = 0.3
     # e5 threads per call in matching: one, so that two cores serve two requests at once. With two OpenMP threads
     # per call a query took 578 ms instead of 97 ms on this machine while other jobs ran (spin-waiting threads).
     e5_threads: int = 1

@@ -126,6 +126,7 @@ class CourseIndex:
         self._rows = None
         self._raw_bm25 = None
         self._base_bm25 = None
+        self._norm_sample = None
         self._lock = threading.RLock()
         self.store = make_store(store, self, **(store_options or {}))
 
@@ -239,6 +240,7 @@ class CourseIndex:
         self._rows = None
         self._raw_bm25 = None
         self._base_bm25 = None
+        self._norm_sample = None
 
     # --- derived structures (built once per change; read without locks) --------------------------------------
     @property

@@ -191,16 +191,64 @@ def dense_course_scores(index: CourseIndex, qvec: np.ndarray, filters: MatchFilt
     return _aggregate(index, rows, sims)
 
 
-def _ranks(scores: dict[int, float]) -> dict[int, int]:
-    order = sorted(scores, key=lambda c: -scores[c])
-    return {c: i + 1 for i, c in enumerate(order)}
+def norm_sample(index: CourseIndex) -> dict:
+    """A fixed sample of courses (all of them up to ``norm_sample`` courses) whose dense and lexical scores give
+    each query's score distribution for z-score fusion: computed in-process from ``vectors.npy`` and the terms,
+    so the FAISS and the Qdrant store normalise alike."""
+    cached = getattr(index, "_norm_sample", None)
+    if cached is not None and cached["n"] == len(index):
+        return cached
+    n = len(index)
+    limit = index.settings.norm_sample
+    courses = np.arange(n) if n <= limit else np.linspace(0, n - 1, limit).astype(np.int64)
+    ids = index.rows["course_ids"]
+    by_course = index.rows["by_course"]
+    prow = np.asarray([r for c in courses for r in by_course[ids[int(c)]]], dtype=np.int64)
+    sample = {"n": n, "courses": courses, "passage_rows": prow,
+              "vectors": np.ascontiguousarray(np.asarray(index.vectors)[prow], dtype=np.float32),
+              "bm25": index.base_bm25.matrix.tocsr()[courses].tocsc()}
+    index._norm_sample = sample
+    return sample
+
+
+def _stats(values: np.ndarray) -> tuple[float, float]:
+    return float(values.mean()), float(values.std()) or 1.0
+
+
+def score_stats(index: CourseIndex, qvecs: np.ndarray, weights: list[dict[str, float]]) -> list[tuple]:
+    """(dense mean, dense std, lexical mean, lexical std) of each query over the normalisation sample."""
+    sample = norm_sample(index)
+    sims = np.atleast_2d(qvecs) @ sample["vectors"].T
+    bm = index.base_bm25
+    out = []
+    for srow, w in zip(sims, weights):
+        dense = np.asarray(list(_aggregate(index, sample["passage_rows"], srow).values()), dtype=np.float32)
+        pairs = [(bm.vocab[t], v) for t, v in w.items() if t in bm.vocab and v]
+        if pairs:
+            lex = np.asarray(sample["bm25"][:, [c for c, _ in pairs]] @ np.asarray([v for _, v in pairs],
+                                                                                   dtype=np.float32)).ravel()
+        else:
+            lex = np.zeros(len(sample["courses"]), dtype=np.float32)
+        out.append((*_stats(dense), *_stats(lex)))
+    return out
 
 
 def fuse(dense: dict[int, float], lex: dict[int, float], weight: float, settings=MATCHING,
-         how: str | None = None) -> dict[int, float]:
-    """Weighted reciprocal rank fusion (``rrf``, Cormack et al. 2009) or a weighted sum of scores min-max
-    normalised over each side's candidates (``score``); a course missing from one side gets nothing from it."""
+         how: str | None = None, stats: tuple | None = None) -> dict[int, float]:
+    """Fuse the two sides' course scores:
+
+    - ``z`` (default): weight x z(dense) + (1 - weight) x z(BM25), each z-scored against the query's score
+      distribution over the catalogue (``score_stats``); a course missing from the lexical side has BM25 0, one
+      missing from the dense side the lowest dense score seen;
+    - ``rrf``: weighted reciprocal rank fusion (Cormack et al. 2009);
+    - ``score``: weighted sum of scores min-max normalised over each side's candidates.
+    """
     how = how or settings.fusion
+    if how == "z" and stats is not None:
+        dm, ds, lm, ls = stats
+        floor = min(dense.values()) if dense else dm
+        return {c: weight * (dense.get(c, floor) - dm) / ds + (1 - weight) * (lex.get(c, 0.0) - lm) / ls
+                for c in set(dense) | set(lex)}
     if how == "score":
         def norm(d):
             if not d:
@@ -218,16 +266,43 @@ def fuse(dense: dict[int, float], lex: dict[int, float], weight: float, settings
     return out
 
 
+def _sentence_parts(index: CourseIndex, sent_vecs: np.ndarray, sentences: list[str], weight: float, depth: int,
+                    filters, mask, how: str) -> dict[int, float]:
+    """Long needs ask for several things; a course that answers one of them well is relevant. Each sentence is
+    searched on its own (both sides, fused the same way) and a course keeps its best sentence score."""
+    sent_weights = [query_weights(x, index.settings) for x in sentences]
+    stats = score_stats(index, sent_vecs, sent_weights) if how == "z" else [None] * len(sentences)
+    hits = index.store.dense(sent_vecs, depth, filters, mask)
+    best: dict[int, float] = {}
+    for (rows, sims), w, st in zip(hits, sent_weights, stats):
+        fused = fuse(_aggregate(index, rows, sims), index.store.lexical(w, depth, filters, mask), weight,
+                     index.settings, how, st)
+        for c, v in fused.items():
+            if v > best.get(c, -np.inf):
+                best[c] = v
+    return best
+
+
+def _ranks(scores: dict[int, float]) -> dict[int, int]:
+    order = sorted(scores, key=lambda c: -scores[c])
+    return {c: i + 1 for i, c in enumerate(order)}
+
+
 def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: np.ndarray | None = None,
                  filters: MatchFilters | None = None, dense_weight: float | None = None,
                  depth: int | None = None, weights: dict[str, float] | None = None,
-                 fusion: str | None = None) -> list[tuple[int, float, dict]]:
-    """Rank course rows: [(row, score, {"dense", "bm25"})] best first. ``qvec`` / ``weights`` skip re-encoding."""
+                 fusion: str | None = None, sentences: list[str] | None = None,
+                 sent_vecs: np.ndarray | None = None, sentence_weight: float | None = None
+                 ) -> list[tuple[int, float, dict]]:
+    """Rank course rows: [(row, score, {"dense", "bm25"})] best first. ``qvec`` / ``weights`` skip re-encoding;
+    ``sentences`` with their ``sent_vecs`` add the best-sentence part of the hybrid (long needs)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
-    depth = depth or index.settings.dense_depth
+    s = index.settings
+    depth = depth or s.dense_depth
     filters = MatchFilters.from_any(filters)
     mask = filter_mask(index, filters) if index.store.needs_mask or method == "bm25_raw" else None
+    weights = weights if weights is not None else query_weights(query, s)
     dense: dict[int, float] = {}
     lex: dict[int, float] = {}
     if method in ("hybrid", "dense"):
@@ -235,21 +310,28 @@ def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: n
             qvec = index.embedder.encode_queries([query])[0]
         dense = dense_course_scores(index, qvec, filters, depth, mask)
     if method == "bm25_raw":
-        s = index.raw_bm25.scores(raw_terms(query))
+        raw = index.raw_bm25.scores(raw_terms(query))
         if mask is not None:
-            s = np.where(mask, s, 0.0)
-        top = np.argpartition(-s, depth)[:depth] if len(s) > depth else np.arange(len(s))
-        lex = {int(c): float(s[c]) for c in top if s[c] > 0}
+            raw = np.where(mask, raw, 0.0)
+        top = np.argpartition(-raw, depth)[:depth] if len(raw) > depth else np.arange(len(raw))
+        lex = {int(c): float(raw[c]) for c in top if raw[c] > 0}
     elif method in ("hybrid", "bm25"):
-        lex = index.store.lexical(weights if weights is not None else query_weights(query, index.settings),
-                                  depth, filters, mask)
+        lex = index.store.lexical(weights, depth, filters, mask)
     if method == "dense":
         fused = dense
     elif method in ("bm25", "bm25_raw"):
         fused = lex
     else:
-        w = index.settings.dense_weight if dense_weight is None else dense_weight
-        fused = fuse(dense, lex, w, index.settings, fusion)
+        w = s.dense_weight if dense_weight is None else dense_weight
+        how = fusion or s.fusion
+        stats = score_stats(index, qvec, [weights])[0] if how == "z" else None
+        fused = fuse(dense, lex, w, s, how, stats)
+        beta = s.sentence_weight if sentence_weight is None else sentence_weight
+        if beta and sentences and sent_vecs is not None and len(sentences) > 1:
+            best = _sentence_parts(index, np.asarray(sent_vecs), sentences, w, depth, filters, mask, how)
+            low = min(fused.values()) if fused else 0.0
+            low_s = min(best.values()) if best else 0.0
+            fused = {c: (1 - beta) * fused.get(c, low) + beta * best.get(c, low_s) for c in set(fused) | set(best)}
     order = sorted(fused, key=lambda c: (-fused[c], c))
     return [(c, fused[c], {"dense": dense.get(c), "bm25": lex.get(c)}) for c in order]
 
@@ -292,7 +374,8 @@ def match(index: CourseIndex, need: str, filters=None, k: int = 10, method: str 
         k = max(1, int(k))
     except (TypeError, ValueError):
         raise InputError(f"Tulosten määrän pitää olla kokonaisluku, nyt {k!r}.") from None
-    ranked = rank_courses(index, text, method, qvec, filters, weights=weights)[:k]
+    ranked = rank_courses(index, text, method, qvec, filters, weights=weights,
+                          sentences=enc.sentences if enc else None, sent_vecs=enc.sent_vecs if enc else None)[:k]
     ids = index.rows["course_ids"]
     qterms = set(base_terms(text)) if explain_results else set()
     results = []
