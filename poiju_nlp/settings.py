@@ -191,12 +191,10 @@ class MatchingSettings:
       at least the dense depth) keeps p50 low.
     - Dense depth 400 passages (~120 courses) per query feed the fusion: RRF weight below rank 100 is negligible,
       and a deeper k costs time linearly.
-    - RRF k 60: the constant of Cormack et al. (2009), robust without tuning; the dense weight is tuned on the dev
-      half of corpora/needs/qrels.tsv by evaluation/bench_matching.py (grid 0.3-0.8): 0.3 was best on the dev half
-      (nDCG@10 0.652 vs 0.644 at 0.5) and on the test half (0.641 vs 0.630): the lemma BM25 is the stronger
-      single signal on these needs (0.585 vs dense 0.561 on the test half).
-    - Course score = best passage + 0.1 x mean of the next two: one strongly matching passage decides, a course
-      whose other passages also match wins ties.
+    - Fusion: see the session-4 block below (z-score fusion, fitted on the dev half). RRF k 60, the constant of
+      Cormack et al. (2009), is kept for fusion="rrf".
+    - Course score = best passage + mean_bonus x mean of the next passages: one strongly matching passage
+      decides, a course whose other passages also match wins ties (values in the session-4 block).
     - Query limit 1,000 words: a long employer need is a paragraph (100-200 words); e5 reads only the first 512
       tokens anyway, and BM25 over 10,000 words would take seconds. Longer queries are cut with a warning.
     - Gap threshold: e5 cosines sit in a narrow band (0.7-0.9), so the coverage threshold is the 10th percentile of
@@ -219,7 +217,7 @@ class MatchingSettings:
     hnsw_ef_construction: int = 64
     rrf_k: int = 60
     dense_depth: int = 400
-    dense_weight: float = 0.6
+    dense_weight: float = 0.7
     mean_bonus: float = 0.3
     max_query_words: int = 1000
     gap_percentile: float = 10.0
@@ -251,9 +249,11 @@ class MatchingSettings:
     # norm_sample courses), "rrf" (weighted reciprocal rank fusion) or "score" (min-max). A need of several
     # sentences also ranks by its best sentence (sentence_weight of the fused score): a course that answers one
     # requirement of a long need well is relevant.
+    # dense_weight 0.7 and sentence_weight 0.5 are the best of the grid 0.4-0.7 x 0-0.5 on the dev half of
+    # corpora/needs (evaluation/bench_matching.py fits them in every run and reports the test half).
     fusion: str = "z"
     norm_sample: int = 500
-    sentence_weight: float = 0.3
+    sentence_weight: float = 0.5
     # e5 threads per call in matching: one, so that two cores serve two requests at once. With two OpenMP threads
     # per call a query took 578 ms instead of 97 ms on this machine while other jobs ran (spin-waiting threads).
     e5_threads: int = 1

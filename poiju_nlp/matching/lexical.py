@@ -152,9 +152,12 @@ class BM25:
         pairs = [(self.vocab[t], w) for t, w in weights.items() if t in self.vocab and w]
         if not pairs or not self.n:
             return np.zeros(self.n, dtype=np.float32)
-        cols = np.asarray([c for c, _ in pairs])
-        q = np.asarray([w for _, w in pairs], dtype=np.float32)
-        return np.asarray(self.matrix[:, cols] @ q).ravel()
+        m = self.matrix  # CSC: a column's weights are one contiguous slice
+        out = np.zeros(self.n, dtype=np.float32)
+        for c, w in pairs:
+            a, b = m.indptr[c], m.indptr[c + 1]
+            out[m.indices[a:b]] += np.float32(w) * m.data[a:b]
+        return out
 
     def idf_of(self, term: str) -> float:
         j = self.vocab.get(term)

@@ -134,27 +134,33 @@ def encode_need(index: CourseIndex, text: str) -> NeedEncoding:
     return NeedEncoding(text, sentences, vecs[0], sent_vecs, query_weights(text, index.settings), warnings)
 
 
-def _aggregate(index: CourseIndex, rows: np.ndarray, sims: np.ndarray) -> dict[int, float]:
-    """Course score from passage scores: the best passage (a title or outcome passage counts a little more than
-    description prose) plus ``mean_bonus`` x the mean of the next ``bonus_passages`` matching passages."""
+def aggregate_arrays(index: CourseIndex, rows: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Course scores from passage scores (vectorised): the best passage (a title passage gets ``title_bonus``, an
+    outcome passage ``outcomes_bonus`` over description prose) plus ``mean_bonus`` x the mean of the course's next
+    ``bonus_passages`` passages among ``rows``. Returns (course rows, scores)."""
     s = index.settings
+    rows = np.asarray(rows, dtype=np.int64)
+    if not len(rows):
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
     bonus_by_kind = np.asarray([s.title_bonus, 0.0, s.outcomes_bonus], dtype=np.float32)
     sims = np.asarray(sims, dtype=np.float32) + bonus_by_kind[index.rows["passage_kind"][rows]]
     pc = index.rows["passage_course"][rows]
     order = np.lexsort((-sims, pc))
-    out: dict[int, float] = {}
-    start = 0
-    n = len(order)
-    while start < n:
-        c = pc[order[start]]
-        end = start
-        while end < n and pc[order[end]] == c:
-            end += 1
-        vals = sims[order[start:end]]
-        rest = vals[1:1 + s.bonus_passages]
-        out[int(c)] = float(vals[0] + (s.mean_bonus * float(rest.mean()) if len(rest) else 0.0))
-        start = end
-    return out
+    pc, sims = pc[order], sims[order]
+    starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
+    group = np.cumsum(np.r_[True, pc[1:] != pc[:-1]]) - 1
+    rank = np.arange(len(pc)) - starts[group]
+    extra = (rank >= 1) & (rank <= s.bonus_passages)
+    total = np.bincount(group, weights=np.where(extra, sims, 0.0), minlength=len(starts))
+    count = np.bincount(group, weights=extra.astype(np.float64), minlength=len(starts))
+    rest = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+    return pc[starts], (sims[starts] + s.mean_bonus * rest).astype(np.float32)
+
+
+def _aggregate(index: CourseIndex, rows: np.ndarray, sims: np.ndarray) -> dict[int, float]:
+    """course row -> course score (see ``aggregate_arrays``)."""
+    courses, scores = aggregate_arrays(index, rows, sims)
+    return dict(zip(courses.tolist(), scores.tolist()))
 
 
 _blas_limited = False
@@ -222,7 +228,7 @@ def score_stats(index: CourseIndex, qvecs: np.ndarray, weights: list[dict[str, f
     bm = index.base_bm25
     out = []
     for srow, w in zip(sims, weights):
-        dense = np.asarray(list(_aggregate(index, sample["passage_rows"], srow).values()), dtype=np.float32)
+        dense = aggregate_arrays(index, sample["passage_rows"], srow)[1]
         pairs = [(bm.vocab[t], v) for t, v in w.items() if t in bm.vocab and v]
         if pairs:
             lex = np.asarray(sample["bm25"][:, [c for c, _ in pairs]] @ np.asarray([v for _, v in pairs],
@@ -294,7 +300,8 @@ def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: n
                  fusion: str | None = None, sentences: list[str] | None = None,
                  sent_vecs: np.ndarray | None = None, sentence_weight: float | None = None
                  ) -> list[tuple[int, float, dict]]:
-    """Rank course rows: [(row, score, {"dense", "bm25"})] best first. ``qvec`` / ``weights`` skip re-encoding;
+    """Rank course rows: the best ``depth`` [(row, score, {"dense", "bm25"})], best first. ``qvec`` / ``weights``
+    skip re-encoding;
     ``sentences`` with their ``sent_vecs`` add the best-sentence part of the hybrid (long needs)."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
@@ -332,8 +339,11 @@ def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: n
             low = min(fused.values()) if fused else 0.0
             low_s = min(best.values()) if best else 0.0
             fused = {c: (1 - beta) * fused.get(c, low) + beta * best.get(c, low_s) for c in set(fused) | set(best)}
-    order = sorted(fused, key=lambda c: (-fused[c], c))
-    return [(c, fused[c], {"dense": dense.get(c), "bm25": lex.get(c)}) for c in order]
+    courses = np.fromiter(fused.keys(), dtype=np.int64, count=len(fused))
+    values = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+    order = np.lexsort((courses, -values))[:depth].tolist()  # the best ``depth`` courses are plenty
+    courses, values = courses.tolist(), values.tolist()
+    return [(courses[i], values[i], {"dense": dense.get(courses[i]), "bm25": lex.get(courses[i])}) for i in order]
 
 
 def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.ndarray, qterms: set[str],
