@@ -20,6 +20,7 @@ project (``search.py``), so results match the FAISS store. Modes:
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 import uuid
 import weakref
@@ -83,7 +84,7 @@ class QdrantStore(Store):
     def __init__(self, index, url: str | None = None, api_key: str | None = None, prefix: str | None = None):
         super().__init__(index)
         self.url = url
-        self.api_key = api_key
+        self.api_key = api_key or os.environ.get("POIJU_QDRANT_API_KEY") or None  # a secret: never in the manifest
         self.prefix = prefix or index.settings.qdrant_prefix
         self.token = uuid.uuid4().hex[:12]
         self._client = None
