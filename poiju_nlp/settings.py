@@ -263,6 +263,10 @@ class MatchingSettings:
     # Qdrant: collections are named <prefix>_passages_<id> and <prefix>_courses_<id> (id: a fresh token per save,
     # so a server keeps serving the old pair until the new manifest points to the new one).
     qdrant_prefix: str = "poiju"
+    # Bundles: a course covers a requirement when it is among that requirement's 3 best courses (hybrid ranking of
+    # the requirement alone) and reaches the coverage threshold. Cosine alone let a broad course "cover" every
+    # sentence of a need (the coordinator's example: a home-care course covered both pain and fire safety).
+    bundle_rank: int = 3
 
 
 MATCHING = MatchingSettings()

@@ -10,11 +10,31 @@ import numpy as np
 
 from ..domain import hours_to_credits
 from .index import CourseIndex
-from .lexical import base_terms, tokenize
+from .lexical import base_terms, query_weights, tokenize
 from .passages import split_sentences
 from .results import (Bundle, BundleCourse, GapReport, NeedCoverage, RequirementCover, RequirementCoverage,
                       CourseSummary)
 from .search import MatchFilters, NeedEncoding, encode_need, prepare_query, rank_courses
+
+
+# Words of practical wishes rather than skills: "Koulutus ei saa olla kovin pitkä", "mieluiten verkossa syksyllä",
+# "osallistujia on noin 20". A sentence made only of these (and stop and frame words) is a practical wish: it is
+# shown, not covered by a course.
+PRACTICAL_WORDS = frozenset("""
+kesto kestää pitkä lyhyt pituus kovin liian mieluiten mielellään mahdollinen mahdollisimman pieni iso suuri
+verkko verkossa etä etänä lähi paikka paikan päällä hinta euro maksaa maksuton ilmainen budjetti raha edullinen
+osallistuja osallistua henkilö hlö päivä viikko kuukausi tunti aika aikataulu ilta aamu vuoro vuorotyö ryhmä
+syksy kevät kesä talvi vuosi alkaa alku loppu mennessä nopea nopeasti pian heti järjestää järjestetä toteuttaa
+toteutus sopia sopiva lomassa loma työaika työajalla kerta kerralla osa pala kova noki""".split())  # noki: Voikko reads "noin" so
+
+
+def is_practical(sentence: str) -> bool:
+    """True for a practical wish (duration, place, price, timing, group size) with no skill in it."""
+    from .lexical import NEED_FRAME_WORDS
+
+    words = [t for t in tokenize(sentence) if not t.isdigit()]
+    terms = {t for t in base_terms(sentence)} - NEED_FRAME_WORDS
+    return bool(words) and all(t in PRACTICAL_WORDS for t in terms)
 
 
 def split_requirements(text: str) -> list[str]:
@@ -47,17 +67,33 @@ def _credits_of(r) -> float:
 
 def bundle(index: CourseIndex, need_text: str, max_credits: float | None = None, max_hours: float | None = None,
            filters=None, encoding: NeedEncoding | None = None) -> Bundle:
-    """Greedy set cover: repeatedly take the course that covers the most still-uncovered requirements (ties: the
-    larger coverage gain, then the smaller workload) while the total stays under the cap."""
+    """A small set of courses that covers the need's requirements under a workload cap.
+
+    Each requirement (a sentence of the need that asks for a skill; practical wishes are listed apart) is searched
+    on its own with the hybrid ranking. A course covers a requirement when it is among the requirement's best
+    ``bundle_rank`` courses and its best passage reaches the calibrated coverage threshold. Greedy set cover:
+    repeatedly take the course that covers the most still-uncovered requirements (ties: the better ranks for
+    them, then the larger coverage, then the smaller workload) while the total stays under the cap."""
     enc = encoding or encode_need(index, need_text)
-    reqs, req_vecs = _requirement_vectors(index, enc)
-    qvec = req_vecs.mean(axis=0)
-    ranked = rank_courses(index, enc.text, "hybrid", qvec / max(float(np.linalg.norm(qvec)), 1e-9),
-                          MatchFilters.from_any(filters), weights=enc.weights)
+    reqs_all, vecs_all = _requirement_vectors(index, enc)
+    practical = [r for r in reqs_all if is_practical(r)] if len(reqs_all) > 1 else []
+    keep = [i for i, r in enumerate(reqs_all) if r not in practical]
+    reqs, req_vecs = [reqs_all[i] for i in keep], vecs_all[keep]
+    filters = MatchFilters.from_any(filters)
     ids = index.rows["course_ids"]
-    cids = [ids[r] for r, _, _ in ranked[:index.settings.bundle_candidates]]
+    top_per_req = [[ids[r] for r, _, _ in rank_courses(index, req, "hybrid", vec, filters,
+                                                        weights=query_weights(req, index.settings))
+                    [:index.settings.bundle_rank]] for req, vec in zip(reqs, req_vecs)]
+    cids = list(dict.fromkeys(c for top in top_per_req for c in top))
     cov = coverage_matrix(index, req_vecs, cids)
     thr = index.gap_threshold
+    ok = np.zeros_like(cov, dtype=bool)
+    rank = np.zeros_like(cov, dtype=np.int64)
+    for i, top in enumerate(top_per_req):
+        for pos, c in enumerate(top, 1):
+            j = cids.index(c)
+            ok[i, j] = cov[i, j] >= thr
+            rank[i, j] = pos
     best = np.zeros(len(reqs), dtype=np.float32)
     covered_by: list[str | None] = [None] * len(reqs)
     chosen: list[BundleCourse] = []
@@ -74,17 +110,17 @@ def bundle(index: CourseIndex, need_text: str, max_credits: float | None = None,
                 continue
             if max_hours is not None and tot_h + h > max_hours + 1e-9:
                 continue
-            newly = [i for i in range(len(reqs)) if covered_by[i] is None and cov[i, j] >= thr]
+            newly = [i for i in range(len(reqs)) if covered_by[i] is None and ok[i, j]]
             if not newly:
                 continue
-            key = (len(newly), float(sum(cov[i, j] for i in newly)), -h)
+            key = (len(newly), -int(sum(rank[i, j] for i in newly)), float(sum(cov[i, j] for i in newly)), -h)
             if pick_key is None or key > pick_key:
                 pick, pick_key = j, key
         if pick is None:
             break
         cid = cids[pick]
         r = index.records[cid]
-        newly = [i for i in range(len(reqs)) if covered_by[i] is None and cov[i, pick] >= thr]
+        newly = [i for i in range(len(reqs)) if covered_by[i] is None and ok[i, pick]]
         for i in newly:
             covered_by[i] = cid
             best[i] = cov[i, pick]
@@ -93,12 +129,12 @@ def bundle(index: CourseIndex, need_text: str, max_credits: float | None = None,
         chosen.append(BundleCourse(**CourseSummary.of(r).__dict__, covers=[reqs[i] for i in newly]))
     requirements = []
     for i, req in enumerate(reqs):
-        j = int(np.argmax(cov[i])) if cov.shape[1] else None
-        value = best[i] if covered_by[i] else (cov[i, j] if j is not None else 0.0)
+        value = best[i] if covered_by[i] else (float(cov[i].max()) if cov.shape[1] else 0.0)
         requirements.append(RequirementCover(req, covered_by[i], round(float(value), 4)))
     return Bundle(need=enc.text, courses=chosen, requirements=requirements, total_credits=round(tot_op, 2),
                   total_hours=round(tot_h, 1), cap={"max_credits": max_credits, "max_hours": max_hours},
-                  threshold=round(thr, 4), uncovered=[reqs[i] for i in range(len(reqs)) if covered_by[i] is None])
+                  threshold=round(thr, 4), uncovered=[reqs[i] for i in range(len(reqs)) if covered_by[i] is None],
+                  practical=practical)
 
 
 def lexical_coverage(index: CourseIndex, req: str, cid: str) -> float:

@@ -18,7 +18,8 @@
 
 ``Bundle.to_dict()``: ``need``, ``courses`` (course fields as above plus ``covers``: the requirements it covers),
 ``requirements`` (``requirement``, ``covered_by``, ``coverage``), ``total_credits``, ``total_hours``, ``cap``,
-``threshold``, ``uncovered``. ``GapReport.to_dict()``: ``threshold``, ``lexical_threshold``, ``needs`` (``qid``,
+``threshold``, ``uncovered``, ``practical`` (sentences that state practical wishes, such as duration or place,
+rather than skills). ``GapReport.to_dict()``: ``threshold``, ``lexical_threshold``, ``needs`` (``qid``,
 ``text``, ``requirements``, ``coverage``) and ``gaps`` (requirements below a threshold, with their ``qid``).
 """
 from __future__ import annotations
@@ -125,6 +126,7 @@ class Bundle:
     cap: dict
     threshold: float
     uncovered: list[str]
+    practical: list[str] = field(default_factory=list)  # practical wishes (duration, place, price): not covered
 
     def to_dict(self) -> dict:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -132,6 +134,7 @@ class Bundle:
         out["requirements"] = [r.to_dict() for r in self.requirements]
         out["cap"] = dict(self.cap)
         out["uncovered"] = list(self.uncovered)
+        out["practical"] = list(self.practical)
         return out
 
 

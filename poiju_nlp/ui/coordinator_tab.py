@@ -93,13 +93,14 @@ def _why(r) -> str:
 
 
 def _highlight(query: str, results) -> list[tuple[str, str | None]]:
-    """Mark each need sentence with the best course that matched it."""
-    label: dict[str, str] = {}
-    for r in results[:5]:
+    """Mark each need sentence with the course (among the results) whose passage matched it best."""
+    best: dict[str, tuple[float, str]] = {}
+    for r in results:
         for m in (r.explanation.matched if r.explanation else []):
-            label.setdefault(m.need_sentence, r.title)
+            if m.similarity > best.get(m.need_sentence, (-1.0, ""))[0]:
+                best[m.need_sentence] = (m.similarity, r.title)
     segments, pos = [], 0
-    for sentence, title in sorted(label.items(), key=lambda x: query.find(x[0])):
+    for sentence, (_, title) in sorted(best.items(), key=lambda x: query.find(x[0])):
         start = query.find(sentence, pos)
         if start < 0:
             continue
@@ -112,13 +113,22 @@ def _highlight(query: str, results) -> list[tuple[str, str | None]]:
     return segments
 
 
+def _limit(value) -> float | None:
+    """A number field: empty or 0 means no limit (Gradio shows an empty Number as 0)."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return value if value > 0 else None
+
+
 def _size(c) -> str:
     return f"{c.credits:g} op" if c.credits else (f"{c.hours:g} h" if c.hours else "? op")
 
 
 @friendly
 def search_for_ui(need: str, modes: list, max_credits, max_hours, max_price, language: str, provider: str,
-                  tags: str, cap_credits, upload, k: int = 10):
+                  tags: str, cap_credits, upload, k: int = 10, free_only: bool = False):
     from ..matching import MatchFilters, bundle, encode_need, match
 
     if upload:
@@ -128,9 +138,9 @@ def search_for_ui(need: str, modes: list, max_credits, max_hours, max_price, lan
     else:
         index = default_index()
         note, problems = f"Oletusluettelo: {len(index)} kurssia.", []
-    filters = MatchFilters.from_any(dict(mode=modes or None, max_credits=max_credits or None,
-                                         max_hours=max_hours or None,
-                                         max_price=max_price if max_price not in (None, "") else None,
+    filters = MatchFilters.from_any(dict(mode=modes or None, max_credits=_limit(max_credits),
+                                         max_hours=_limit(max_hours),
+                                         max_price=0.0 if free_only else _limit(max_price),
                                          language=(language or "").strip() or None,
                                          provider=(provider or "").strip() or None,
                                          tags=[t.strip() for t in (tags or "").split(",") if t.strip()] or None))
@@ -138,13 +148,16 @@ def search_for_ui(need: str, modes: list, max_credits, max_hours, max_price, lan
     res = match(index, need, filters=filters, k=int(k or 10), encoding=enc)
     rows = [[n, r.title, r.id, r.provider, r.credits, r.hours, r.mode, r.price_eur, round(r.score, 4), _why(r)]
             for n, r in enumerate(res.results, 1)]
-    b = bundle(index, need, max_credits=cap_credits or None, filters=filters, encoding=enc)
+    b = bundle(index, need, max_credits=_limit(cap_credits), filters=filters, encoding=enc)
     lines = [f"### Paketti: {len(b.courses)} kurssia, {b.total_credits:g} op / {b.total_hours:g} h"]
     for c in b.courses:
         lines.append(f"- **{esc(c.title)}** ({esc(c.id)}, {_size(c)}) kattaa: "
                      + "; ".join(f"“{esc(q)}”" for q in c.covers))
     if b.uncovered:
         lines.append("\n**Ei hyvää vastinetta:** " + "; ".join(f"“{esc(q)}”" for q in b.uncovered))
+    if b.practical:
+        lines.append("\n**Käytännön toiveet** (katso kurssien toteutustapa, laajuus ja hinta): "
+                     + "; ".join(f"“{esc(q)}”" for q in b.practical))
     summary = "\n".join([esc(note), *problems, *[f"⚠ {esc(w)}" for w in res.warnings]])
     buf = io.StringIO()
     writer = csv.writer(buf)
@@ -192,9 +205,10 @@ def build() -> None:
                 provider = gr.Textbox(label="Järjestäjä", max_lines=1)
                 tags = gr.Textbox(label="Aiheet (pilkulla erotettuna)", max_lines=1)
             with gr.Row():
-                max_credits = gr.Number(label="Enintään op / kurssi", value=None, minimum=0)
-                max_hours = gr.Number(label="Enintään tuntia / kurssi", value=None, minimum=0)
-                max_price = gr.Number(label="Enintään € / kurssi", value=None, minimum=0)
+                max_credits = gr.Number(label="Enintään op / kurssi (0 = ei rajaa)", value=None, minimum=0)
+                max_hours = gr.Number(label="Enintään tuntia / kurssi (0 = ei rajaa)", value=None, minimum=0)
+                max_price = gr.Number(label="Enintään € / kurssi (0 = ei rajaa)", value=None, minimum=0)
+                free_only = gr.Checkbox(label="Vain maksuttomat", value=False)
                 cap_credits = gr.Number(label="Paketin enimmäislaajuus (op)", value=10, minimum=0)
                 k = gr.Slider(1, 30, value=10, step=1, label="Tuloksia")
             upload = gr.File(label="Oma kurssiluettelo (CSV, JSONL tai JSON, enintään 20 Mt)",
@@ -209,7 +223,7 @@ def build() -> None:
         # The page's own event; other systems call /match (match_api: the need text alone, filters optional).
         # Searches run concurrently: the index is read-only while serving and query encodes are micro-batched.
         button.click(search_for_ui, inputs=[need, modes, max_credits, max_hours, max_price, language, provider,
-                                            tags, cap_credits, upload, k],
+                                            tags, cap_credits, upload, k, free_only],
                      outputs=[summary, table, marked, package, download], api_name="match_ui",
                      api_visibility="undocumented")
         gr.api(match_api, api_name="match")

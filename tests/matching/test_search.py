@@ -60,3 +60,14 @@ def test_gaps_flags_uncovered_need(index):
                           {"qid": "b", "text": "Muistisairaan kivun arviointi."}])
     flagged = {g.qid for g in report.gaps}
     assert "a" in flagged and "b" not in flagged
+
+
+def test_bundle_lists_practical_wishes_apart(index):
+    need = ("Hoitajamme tarvitsevat osaamista muistisairaan kivun arviointiin. Koulutus ei saa olla kovin pitkä. "
+            "Osallistujia on noin 20, ja koulutus voisi olla verkossa.")
+    b = bundle(index, need)
+    assert b.practical == ["Koulutus ei saa olla kovin pitkä.",
+                           "Osallistujia on noin 20, ja koulutus voisi olla verkossa."]
+    assert [r.requirement for r in b.requirements] == ["Hoitajamme tarvitsevat osaamista muistisairaan kivun "
+                                                       "arviointiin."]
+    assert b.courses and b.courses[0].id in ("c003", "c008") and not b.uncovered
