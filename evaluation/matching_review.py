@@ -24,6 +24,7 @@ import csv
 import hashlib
 import json
 import math
+import os
 import random
 from pathlib import Path
 
@@ -32,7 +33,7 @@ import numpy as np
 from .common import SHARED_DATA, bootstrap_ci
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT.parent.parent / "notes" / "review_matching"  # /work/notes/review_matching: outside the repo
+DEFAULT_OUT = Path(os.environ.get("POIJU_REVIEW_DIR", ROOT.parent / "notes" / "review_matching"))  # outside the repo
 METHODS = ("bm25_raw", "bm25", "dense", "hybrid")
 # ISCO groups of the social, health, care, guidance and safety occupations the product serves.
 ISCO_PREFIXES = ("222", "226", "2634", "2635", "321", "322", "325", "3412", "531", "532", "541", "1342", "1344",
