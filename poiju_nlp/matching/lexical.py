@@ -40,7 +40,7 @@ opiskelija opintojakso kurssi osata koulutus
 NEED_FRAME_WORDS = frozenset("""
 tarve osaaminen osaava taito valmius kyky kyetä pystyä ammatti ammattilainen työntekijä henkilöstö henkilökunta
 työ työskennellä tehtävä tehdä vastata huolehtia hoitaa toimia kuulua liittyä varmistaa hyvä uusi tärkeä
-yksikkö organisaatio työpaikka asiakas ihminen henkilö ryhmä ala
+yksikkö organisaatio työpaikka asiakas ihminen henkilö ryhmä ala koko
 """.split())
 
 FIELDS = ("title", "description", "outcomes")

@@ -346,8 +346,25 @@ def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: n
     return [(courses[i], values[i], {"dense": dense.get(courses[i]), "bm25": lex.get(courses[i])}) for i in order]
 
 
-def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.ndarray, qterms: set[str],
-            top: int = 2) -> Explanation:
+def explanation_terms(text: str) -> tuple[set[str], set[str]]:
+    """The need's terms for explanations: (whole base forms of its content words, compound parts); verbs are left
+    out ("pystyä", "kertoa" say nothing about why a course fits)."""
+    from ..text.analysis import voikko_info
+    from .lexical import NEED_FRAME_WORDS, STOPWORDS
+
+    whole, parts = set(), set()
+    for w in tokenize(text):
+        terms = base_terms(w)
+        if not terms or w.isdigit() or w in STOPWORDS or voikko_info(w).word_class == "teonsana":
+            continue
+        if terms[0] not in NEED_FRAME_WORDS and terms[0] not in STOPWORDS:
+            whole.add(terms[0])
+        parts.update(t for t in terms[1:] if len(t) > 3)
+    return whole, parts - whole
+
+
+def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.ndarray,
+            qterms: tuple[set[str], set[str]], top: int = 2) -> Explanation:
     rows = index.rows["by_course"][cid]
     sims = sent_vecs @ np.asarray(index.vectors[rows]).T  # (sentences, passages)
     pairs = []
@@ -362,8 +379,12 @@ def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.nd
         if len(pairs) >= top:
             break
     lex = index.base_bm25
-    shared = sorted(qterms & index.base_terms_of(cid), key=lambda t: (-lex.idf_of(t), t))[:10]
-    return Explanation(pairs, shared)
+    course = index.base_terms_of(cid)
+    whole, parts = qterms
+    # whole base forms first (rarest first); compound parts only when their compound is not shared itself
+    shown = sorted(whole & course, key=lambda t: (-lex.idf_of(t), t))
+    shown += sorted((parts & course) - set(shown), key=lambda t: (-lex.idf_of(t), t))
+    return Explanation(pairs, shown[:8])
 
 
 def match(index: CourseIndex, need: str, filters=None, k: int = 10, method: str = "hybrid",
@@ -387,7 +408,7 @@ def match(index: CourseIndex, need: str, filters=None, k: int = 10, method: str 
     ranked = rank_courses(index, text, method, qvec, filters, weights=weights,
                           sentences=enc.sentences if enc else None, sent_vecs=enc.sent_vecs if enc else None)[:k]
     ids = index.rows["course_ids"]
-    qterms = set(base_terms(text)) if explain_results else set()
+    qterms = explanation_terms(text) if explain_results else (set(), set())
     results = []
     for row, score, parts in ranked:
         cid = ids[row]

@@ -215,7 +215,9 @@ def build() -> None:
                              file_types=[".csv", ".jsonl", ".json"], type="filepath")
         button = gr.Button("Hae kurssit", variant="primary", elem_id="match-button")
         summary = gr.Markdown(elem_id="match-summary")
-        table = gr.Dataframe(headers=HEADERS, label="Sopivimmat kurssit", wrap=True, interactive=False)
+        # widths that keep every column on screen at 1280 px (the explanation wraps instead)
+        table = gr.Dataframe(headers=HEADERS, label="Sopivimmat kurssit", wrap=True, interactive=False,
+                             column_widths=["5%", "20%", "6%", "13%", "4%", "5%", "7%", "6%", "6%", "28%"])
         marked = gr.HighlightedText(label="Mihin tarpeen kohtaan mikin kurssi vastaa", combine_adjacent=False,
                                     show_legend=True)
         package = gr.Markdown(elem_id="match-bundle")
