@@ -81,6 +81,15 @@ def start_app(timeout: float = 180) -> tuple[subprocess.Popen, str]:
     raise RuntimeError(f"app.py did not answer on {url}")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its threads (Linux /proc), 0 when unknown."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def _match_call(client, named: dict, endpoint: str, need: str):
     if endpoint == "match":
         return client.predict(need, api_name="/match")
@@ -111,6 +120,8 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
         if match_endpoint:
             _match_call(probe, named, match_endpoint, needs[0])
         load_start = os.getloadavg()
+        server_cpu0 = _cpu_seconds(proc.pid) if proc is not None else 0.0
+        client_cpu0 = time.process_time()
         latencies = {e: [] for e in endpoints}
         errors = {e: [] for e in endpoints}
         lock = threading.Lock()
@@ -118,7 +129,9 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
 
         def user(n: int) -> None:
             rng = random.Random(n)
-            client = Client(url, verbose=False)
+            # Files in the answers (the CSV of a search, the JSON report of a score) stay on the server as links,
+            # as in the browser: a user downloads one when they want it, not on every click.
+            client = Client(url, verbose=False, download_files=False)
             endpoint = endpoints[n % len(endpoints)]  # a fixed role: half score, half match
             order = list(needs)
             rng.shuffle(order)
@@ -148,6 +161,8 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
         for th in threads:
             th.join(timeout=seconds + 300)
         wall = time.monotonic() - start
+        server_cpu = _cpu_seconds(proc.pid) - server_cpu0 if proc is not None else None
+        client_cpu = time.process_time() - client_cpu0
     finally:
         if proc is not None:
             proc.terminate()
@@ -161,6 +176,14 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
                                "at_start": [round(x, 2) for x in load_start],
                                "after": [round(x, 2) for x in load_after]},
               "endpoints": {}}
+    done = sum(len(v) for v in latencies.values())
+    if server_cpu is not None and done:
+        # CPU the app spent per answered request: independent of other jobs on a shared machine; 2 cores / this
+        # is the request rate the app could serve if it had the machine to itself (clients elsewhere)
+        result["server_cpu_seconds"] = round(server_cpu, 1)
+        result["server_cpu_ms_per_request"] = round(1000 * server_cpu / done, 1)
+        result["capacity_per_s_on_2_free_cores"] = round(2 * done / server_cpu, 1) if server_cpu else None
+    result["client_cpu_seconds"] = round(client_cpu, 1)
     for e in endpoints:
         lat = latencies[e]
         result["endpoints"][e] = {
@@ -192,7 +215,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     r = run(args.url, args.users, args.seconds, args.think, match_endpoint=args.match_endpoint)
     print(f"kuorma (1 min keskiarvo) ennen: {r['load_average']['at_start'][0]}, jälkeen: "
-          f"{r['load_average']['after'][0]}")
+          f"{r['load_average']['after'][0]}; sovelluksen CPU {r.get('server_cpu_ms_per_request')} ms/pyyntö, "
+          f"kuormitustestin asiakkaiden CPU {r['client_cpu_seconds']} s")
     for name, e in r["endpoints"].items():
         print(f"{name}: {e['requests']} pyyntöä, p50 {e['p50_s']} s, p95 {e['p95_s']} s, "
               f"{e['per_s']}/s, virheitä {e['errors']}")
