@@ -1,7 +1,7 @@
 """Benchmark of course matching: retrieval quality per method and per store, Qdrant-vs-FAISS parity, query
 latency at scale, and indexing speed on real course texts.
 
-    python -m evaluation.bench_matching [--quick] [--no-real] [--catalog FILE_OR_DIR --queries NEEDS.jsonl
+    python -m evaluation.bench_matching [--quick] [--no-real | --real] [--catalog FILE_OR_DIR --queries NEEDS.jsonl
                                          --qrels QRELS.tsv]
 
 - Quality (team corpus, corpora/needs): Recall@10, MRR@10 (relevant = grade >= 2) and nDCG@10 (gains 2^g - 1) for
@@ -236,7 +236,7 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100) -
 
 
 def run(quick: bool = False, data: str | None = None, catalog=None, queries=None, qrels=None,
-        save_default_index: bool = True, real: bool = True) -> dict:
+        save_default_index: bool = True, real: bool | None = None) -> dict:
     from poiju_nlp.matching import CourseIndex, calibrate_gap_threshold, load_catalog
     from poiju_nlp.matching.data import read_needs, read_qrels
 
@@ -341,8 +341,8 @@ def run(quick: bool = False, data: str | None = None, catalog=None, queries=None
                               "p50_ms_long": top["long"]["p50_ms"],
                               "met": max(top["short"]["p50_ms"], top["long"]["p50_ms"]) <= 25}
 
-    # --- indexing speed on real texts ---------------------------------------------------------------------------
-    if real:
+    # --- indexing speed on real texts (full runs; --quick stays within a few minutes for run_all) -------------------
+    if real if real is not None else not quick:
         result["indexing_real"] = run_real_indexing(quick)
     result["peak_rss_mb"] = round(peak_rss_mb(), 0)
     result["load_average_end"] = _load_avg()
@@ -376,13 +376,14 @@ def main() -> None:
     p = argparse.ArgumentParser(description="Matching benchmark")
     p.add_argument("--quick", action="store_true")
     p.add_argument("--no-real", action="store_true", help="skip the indexing benchmark on real texts")
+    p.add_argument("--real", action="store_true", help="run it also with --quick (200 texts)")
     p.add_argument("--data", help="folder with courses/ (or catalogue files), needs.jsonl and qrels.tsv")
     p.add_argument("--catalog")
     p.add_argument("--queries")
     p.add_argument("--qrels")
     args = p.parse_args()
     result = run(quick=args.quick, data=args.data, catalog=args.catalog, queries=args.queries, qrels=args.qrels,
-                 real=not args.no_real)
+                 real=False if args.no_real else (True if args.real else None))
     path = write_result("matching", result)
     print(markdown(result))
     print(f"\nWritten: {path}")

@@ -233,6 +233,7 @@ class MatchingSettings:
     window_words: int = 40
     min_window_words: int = 8
     max_need_sentences: int = 20
+    max_embed_words: int = 300
     # Field-aware lexical side (BM25F-style term frequencies): a word in the title counts title_weight times, in
     # the learning outcomes outcomes_weight times a word of the description's prose. Need-frame words
     # (lexical.NEED_FRAME_WORDS: "osaaminen", "työntekijä", "tehtävä" ...) keep frame_word_weight of their weight.

@@ -109,6 +109,12 @@ def prepare_query(query: str, settings=MATCHING) -> tuple[str, list[str]]:
         query = " ".join(words[:settings.max_query_words])
     if not tokenize(query):
         raise InputError("Hakutekstissä ei ole sanoja. Kirjoita tarve sanoin.")
+    if len(words) >= 4:
+        from ..text.validate import finnish_share
+
+        if finnish_share(query) < 0.5:
+            warnings.append("Hakuteksti ei näytä olevan suomea. Kurssit löytyvät silloin vain merkityksen "
+                            "perusteella (sanahaku etsii suomenkielisiä sanoja); kirjoita tarve suomeksi, jos voit.")
     return query, warnings
 
 
@@ -128,7 +134,11 @@ class NeedEncoding:
 def encode_need(index: CourseIndex, text: str) -> NeedEncoding:
     text, warnings = prepare_query(text, index.settings)
     sentences = split_sentences(text)[:index.settings.max_need_sentences] or [text]
-    texts = [text] + (sentences if len(sentences) > 1 else [])
+    # e5 reads a window of 512 tokens (about 250-300 Finnish words): the whole-need vector comes from the first
+    # max_embed_words words; sentences and the lexical side see everything (up to max_query_words).
+    words = text.split()
+    head = text if len(words) <= index.settings.max_embed_words else " ".join(words[:index.settings.max_embed_words])
+    texts = [head] + (sentences if len(sentences) > 1 else [])
     vecs = index.embedder.encode_queries(texts)  # one (micro-batched) engine call for the whole need
     sent_vecs = vecs[1:] if len(sentences) > 1 else vecs[:1]
     return NeedEncoding(text, sentences, vecs[0], sent_vecs, query_weights(text, index.settings), warnings)

@@ -71,3 +71,9 @@ def test_bundle_lists_practical_wishes_apart(index):
     assert [r.requirement for r in b.requirements] == ["Hoitajamme tarvitsevat osaamista muistisairaan kivun "
                                                        "arviointiin."]
     assert b.courses and b.courses[0].id in ("c003", "c008") and not b.uncovered
+
+
+def test_a_need_in_another_language_is_searched_with_a_finnish_notice(index):
+    res = match(index, "Our nurses need training in pain assessment for patients with dementia.", k=3)
+    assert res.results and "ei näytä olevan suomea" in res.warnings[0]
+    assert not match(index, NEEDS["k1"], k=1).warnings
