@@ -134,7 +134,7 @@ class NeedEncoding:
 def encode_need(index: CourseIndex, text: str) -> NeedEncoding:
     text, warnings = prepare_query(text, index.settings)
     sentences = split_sentences(text)[:index.settings.max_need_sentences] or [text]
-    # e5 reads a window of 512 tokens (about 250-300 Finnish words): the whole-need vector comes from the first
+    # e5 reads a window of 512 tokens (about 180 Finnish words): the whole-need vector comes from the first
     # max_embed_words words; sentences and the lexical side see everything (up to max_query_words).
     words = text.split()
     head = text if len(words) <= index.settings.max_embed_words else " ".join(words[:index.settings.max_embed_words])
