@@ -311,8 +311,7 @@ def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: n
                  sent_vecs: np.ndarray | None = None, sentence_weight: float | None = None
                  ) -> list[tuple[int, float, dict]]:
     """Rank course rows: the best ``depth`` [(row, score, {"dense", "bm25"})], best first. ``qvec`` / ``weights``
-    skip re-encoding;
-    ``sentences`` with their ``sent_vecs`` add the best-sentence part of the hybrid (long needs)."""
+    skip re-encoding; ``sentences`` with their ``sent_vecs`` add the best-sentence part of the hybrid."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
     s = index.settings
