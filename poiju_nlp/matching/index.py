@@ -142,6 +142,7 @@ class CourseIndex:
               store: str = "faiss", store_options: dict | None = None, reuse=None) -> "CourseIndex":
         """Index ``records``. ``reuse``: a previous index folder whose vectors are reused for unchanged texts."""
         index = cls(embedder=embedder, settings=settings, store=store, store_options=store_options)
+        index.store.prepare()
         index._reuse = _vectors_from_folder(reuse, index.embedder.name) if reuse else {}
         index.add(list(records), show_progress=show_progress)
         index._reuse = {}

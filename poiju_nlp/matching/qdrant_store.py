@@ -198,6 +198,10 @@ class QdrantStore(Store):
         return {c: parts[row[c]] for c in course_ids}
 
     # --- Store interface --------------------------------------------------------------------------------------
+    def prepare(self) -> None:
+        if self.url:
+            self.client  # noqa: B018 - connect now: a server that does not answer fails before any encoding
+
     def added(self, passages, vectors, course_ids) -> None:
         self._ensure()
         self._call(self._upsert, self.client, passages, vectors, course_ids)

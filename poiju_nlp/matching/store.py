@@ -40,6 +40,9 @@ class Store:
     def reset(self) -> None:
         """Forget derived structures after the index changed (rebuilt lazily)."""
 
+    def prepare(self) -> None:
+        """Called before a build encodes anything: a store that can fail (a server) fails now."""
+
     def added(self, passages, vectors: np.ndarray, course_ids: list[str]) -> None:
         """Courses were added (their passages and vectors are already in the index)."""
         self.reset()

@@ -97,7 +97,8 @@ def test_cli_builds_and_searches_a_qdrant_index(tmp_path):
 
 
 def test_a_server_that_does_not_answer_gets_a_finnish_message(tmp_path):
-    catalog = ROOT / "corpora" / "courses" / "courses_b.jsonl"
+    catalog = tmp_path / "kurssi.jsonl"
+    catalog.write_text(json.dumps({"id": "s1", "title": "Ensiapu", "description": "Opit ensiavun."}), encoding="utf-8")
     done = run_cli("index", "--catalog", str(catalog), "--out", str(tmp_path / "x"), "--store", "qdrant",
                    "--qdrant-url", "http://127.0.0.1:9")
     assert done.returncode == 2 and "Qdrant-palvelin http://127.0.0.1:9 ei vastaa" in done.stderr
