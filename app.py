@@ -8,7 +8,15 @@ import argparse
 import os
 import sys
 
-import poiju_nlp  # noqa: F401  (sets the offline environment first)
+# Two cores serve many users: every request runs single-threaded (e5, BLAS, torch), so two requests use the two
+# cores at once instead of one request's threads spin-waiting for the other's. Set before any library loads its
+# thread pool; an explicit environment value wins.
+for _var in ("POIJU_TORCH_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import poiju_nlp  # noqa: E402,F401  (sets the offline environment first)
+from poiju_nlp.settings import get_settings  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -32,7 +40,8 @@ def main(argv=None) -> int:
     from poiju_nlp.ui import build_app
 
     demo = build_app()
-    demo.queue(default_concurrency_limit=4)
+    # Requests each endpoint runs at once (POIJU_CONCURRENCY); matching has no separate limit any more.
+    demo.queue(default_concurrency_limit=get_settings().concurrency)
     demo.launch(server_name=args.host, server_port=args.port, auth=auth or None, show_error=False)
     return 0
 

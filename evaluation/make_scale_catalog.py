@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def synthetic_records(base_records, n: int, seed: int = 0):
-    from poiju_nlp.matching.index import split_sentences
+    from poiju_nlp.matching.passages import split_sentences
     from poiju_nlp.records import CourseRecord
 
     rng = random.Random(seed)
@@ -45,7 +45,8 @@ def synthetic_records(base_records, n: int, seed: int = 0):
 
 def synthetic_index(base, n: int, seed: int = 0, max_passages: int = 3, noise: float = 0.03):
     """A CourseIndex of ``n`` synthetic courses made by perturbing ``base``'s vectors and term bags."""
-    from poiju_nlp.matching.index import CourseIndex, Passage
+    from poiju_nlp.matching.index import CourseIndex
+    from poiju_nlp.matching.passages import Passage
 
     rng = np.random.default_rng(seed)
     ids = list(base.records)
@@ -59,10 +60,13 @@ def synthetic_index(base, n: int, seed: int = 0, max_passages: int = 3, noise: f
         src = ids[int(rng.integers(len(ids)))]
         src_rows = by_course[src][:max_passages]
         other = ids[int(rng.integers(len(ids)))]
-        terms = [t for t in base.terms[src][0] if rng.random() > 0.2]
-        borrowed = base.terms[other][0]
-        terms += [borrowed[int(j)] for j in rng.integers(0, len(borrowed), size=max(1, len(terms) // 10))]
-        idx.terms[rec.id] = (terms, terms)
+        fields = base.terms[src]
+        kept = {f: [t for t in fields[f] if rng.random() > 0.2] for f in ("title", "description", "outcomes")}
+        borrowed = base.terms[other]["description"] or base.terms[other]["title"]
+        kept["description"] += [borrowed[int(j)] for j in rng.integers(0, len(borrowed),
+                                                                     size=max(1, len(kept["description"]) // 10))]
+        kept["raw"] = kept["title"] + kept["description"] + kept["outcomes"]
+        idx.terms[rec.id] = kept
         idx.records[rec.id] = rec
         for r in src_rows:
             passages.append(Passage(pid, rec.id, base.passages[r].kind, base.passages[r].text))
@@ -74,6 +78,8 @@ def synthetic_index(base, n: int, seed: int = 0, max_passages: int = 3, noise: f
     idx.passages = passages
     idx.vectors = vecs.astype(np.float32)
     idx._next_pid = pid
+    idx._changed()
+    idx.store.reset()
     return idx
 
 

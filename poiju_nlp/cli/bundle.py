@@ -28,8 +28,9 @@ def run(args) -> int:
         return 0
     print(f"Paketti: {len(b.courses)} kurssia, yhteensä {b.total_credits:g} op / {b.total_hours:g} h")
     for c in b.courses:
-        print(f"- {c['title']} [{c['id']}], {c['credits'] or '?'} op, kattaa:")
-        for req in c["covers"]:
+        size = f"{c.credits:g} op" if c.credits else (f"{c.hours:g} h" if c.hours else "? op")
+        print(f"- {c.title} [{c.id}], {size}, kattaa:")
+        for req in c.covers:
             print(f"    • {req}")
     for req in b.uncovered:
         print(f"Ei katettu: {req}")

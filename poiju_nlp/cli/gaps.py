@@ -23,5 +23,5 @@ def run(args) -> int:
         return 0
     print(f"Kattavuusraja {report.threshold:.3f}; {len(report.gaps)} katveessa olevaa vaatimusta:")
     for g in report.gaps:
-        print(f"- [{g['qid']}] {g['requirement']} (paras: {g['title']}, {g['coverage']:.3f})")
+        print(f"- [{g.qid}] {g.requirement} (paras: {g.title}, {g.coverage:.3f})")
     return 0

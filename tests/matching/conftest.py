@@ -43,3 +43,10 @@ def index(built_index):
     from poiju_nlp.matching import CourseIndex
 
     return CourseIndex.load(built_index)
+
+
+@pytest.fixture(scope="session")
+def app_url() -> str:
+    from tests.app_server import running_app
+
+    return running_app()

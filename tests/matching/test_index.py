@@ -52,7 +52,7 @@ def test_add_update_remove_without_rebuild(index):
                        credits=2, mode="lähi", language="fi", provider="Tallikoulu")
     index.add([new])
     assert len(index) == 61 and len(index.passages) > n_passages
-    assert match(index, "hevosavusteinen terapia", k=1).results[0]["id"] == "x1"
+    assert match(index, "hevosavusteinen terapia", k=1).results[0].id == "x1"
     index.update([CourseRecord(id="x1", title="Ratsastusterapia", description="Hevonen terapiassa.", credits=1)])
     assert index.records["x1"].credits == 1 and sum(p.course_id == "x1" for p in index.passages) == 2
     assert index.remove(["x1", "ei-ole"]) == 1
@@ -90,12 +90,12 @@ def test_hnsw_above_threshold_finds_the_same_course(built_index):
 
     flat = CourseIndex.load(built_index)
     hnsw = CourseIndex.load(built_index, settings=MatchingSettings(hnsw_threshold=50))
-    hnsw._faiss = None  # rebuilt as HNSW on first use
+    hnsw.store.reset()  # rebuilt as HNSW on first use
     assert "HNSW" in hnsw.manifest()["index_type"]
     import faiss
 
     assert type(faiss.downcast_index(hnsw.faiss_index.index)).__name__ == "IndexHNSWFlat"
     for need in NEEDS.values():
-        assert match(hnsw, need, k=1).results[0]["id"] == match(flat, need, k=1).results[0]["id"]
+        assert match(hnsw, need, k=1).results[0].id == match(flat, need, k=1).results[0].id
     hnsw.remove(["c003"])
     assert hnsw.faiss_index.ntotal == len(hnsw.passages)

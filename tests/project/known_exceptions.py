@@ -19,15 +19,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('poiju_nlp/cli/outcomes.py',
      'p.add_argument("--level", choices=["perus", "syventävä", "jatko"], default=None,'):
         'outcomes (issue 13) uses domain.COURSE_LEVELS',
-    ('poiju_nlp/matching/search.py',
-     'MODE_ALIASES = {"lähiopetus": "lähi", "etäopetus": "etä", "monimuoto": "hybridi", "monimuotoinen": "hybridi",'):
-        'matching (issue 15) uses domain.MODES / MODE_ALIASES / MODE_LABELS',
-    ('poiju_nlp/matching/search.py',
-     'hours_per_op = 27.0'):
-        'matching (issue 15) imports domain.HOURS_PER_CREDIT',
-    ('poiju_nlp/matching/search.py',
-     'op = r.credits or ((r.workload_hours or 0) / hours_per_op)'):
-        'matching (issue 15) uses domain.credits_to_hours / hours_to_credits',
     ('poiju_nlp/outcomes/propose.py',
      'return level if level in ("perus", "syventävä", "jatko") else "perus"'):
         'outcomes (issue 13) uses domain.COURSE_LEVELS',
