@@ -1,0 +1,265 @@
+"""Build outcome statements from what a text says is taught, when it states no outcomes of its own.
+
+Only teaching content is used: sentences whose verb says what is taught or learned ("Opintojaksolla käsitellään
+X", "Kurssilla perehdytään X:ään", "Opit laatimaan X", "Harjoittelet X:n käyttöä") and the items of a content
+section ("Keskeiset sisällöt: - X"). Titles, timetables, prices, enrolment, assessment and marketing sentences are
+never used (they are not in a content section and have no teaching verb; a sentence with a date, a price or an
+admin word is skipped even then).
+
+The verb is the text's own when it is measurable ("laaditaan hoitosuunnitelma" -> "Osaat laatia
+hoitosuunnitelman"; "opit kertomaan X:stä" -> "Osaat kertoa X:stä"); a teaching verb becomes the lowest measurable
+verb that fits the object (käsitellään / tarkastellaan X -> kuvata X; perehdytään / tutustutaan X:ään -> kertoa
+X:stä; a content item X -> kuvata X), checked against ``corpora/verbs/verb_object_fit.tsv``. Only the object's
+own words are kept (not the setting or the teaching method), re-inflected with pypykko into the case the verb
+governs. At most ``OUTCOMES.max_outcomes`` statements, one per object; fewer (or none) when the text gives too little.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..settings import OUTCOMES
+from .sections import Item, is_second_person
+from .statements import (_CLAUSE_WORDS, _base, _content, _dangling_reference, _expand, _is_predicate_verb,
+                         _phrase_tokens, _render, _without_brackets, noun_class, recase_edits, unknown_words,
+                         verb_level, words)
+from .verbs import load_fit, load_verbs
+
+# Teaching verbs (base form) -> (measurable verb, the object's case after it). "" = the verb the sentence itself
+# governs ("opit laatimaan X" -> laatia).
+TEACHING_VERBS = {
+    "käsitellä": ("kuvata", "same"),
+    "tarkastella": ("kuvata", "same"),
+    "käydä": ("kuvata", "same"),  # "käydään läpi X"
+    "perehtyä": ("kertoa", "+ela"),
+    "tutustua": ("kertoa", "+ela"),
+    "syventyä": ("kertoa", "+ela"),
+    "opiskella": ("kuvata", "same"),
+    "oppia": ("", ""),
+    "opetella": ("", ""),
+    "harjoitella": ("käyttää", "same"),
+}
+TAUGHT = {"käsitellä": "käsitellään", "tarkastella": "tarkastellaan", "käydä": "käydään läpi",
+          "perehtyä": "perehdytään", "tutustua": "tutustutaan", "syventyä": "syvennytään", "opiskella": "opiskellaan",
+          "harjoitella": "harjoitellaan"}
+# "harjoitellaan X" becomes "käyttää X" only when X is something one uses.
+PRACTISED_CLASSES = {"tool", "method", "language", "concept", "material"}
+ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautuminen", "ilmoittautua", "toteutus",
+               "toteutustapa", "arvosana", "tentti", "verkkotentti", "kurssimaksu", "ajankohta", "kesto",
+               "opetuskieli", "esitieto", "arviointiasteikko", "hyväksytty", "läsnäolo", "luento", "luentokerta",
+               "aikataulu", "maksu", "maksuton", "tervetuloa", "ainutlaatuinen", "hakea", "haku", "hakuaika",
+               "opettaja", "vastuuopettaja", "suoritustapa", "arviointi", "palautus", "deadline", "moodle", "zoom",
+               "teams", "verkkoalusta", "klo", "viikko", "maanantai", "tiistai", "keskiviikko", "torstai",
+               "perjantai", "lauantai", "sunnuntai", "osoite", "sähköposti", "puhelin", "ilmoittaudu"}
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[:.]\d{2}\b|€|\beur\b|\bklo\b", re.IGNORECASE)
+
+
+@dataclass
+class Built:
+    text: str
+    verb: str
+    bloom_level: int
+    object: str
+    item: Item
+    source_verb: str  # the text's own verb or "" for a content item
+    why: str
+
+
+def _is_admin(sentence: str, doc) -> bool:
+    if _DATE.search(sentence):
+        return True
+    bases = {_base(t) for t in doc if t.is_alpha} | {t.lower_ for t in doc}
+    return bool(bases & ADMIN_WORDS)
+
+
+def _teaching_predicate(doc):
+    """The sentence's teaching verb: a passive, a 2nd person verb or a learner-subject verb at the root."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not _is_predicate_verb(root):
+        return None
+    voice = root.morph.get("Voice")
+    person = root.morph.get("Person")
+    learner_subject = any(c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja", "oppija")
+                          for c in root.children)
+    we = person == ["1"] and root.morph.get("Number") == ["Plur"]  # "Käymme läpi X": the course speaking
+    if voice == ["Pass"] or person == ["2"] or learner_subject or we or is_second_person(root.text):
+        return root
+    return None
+
+
+def _object_tokens(doc, verb, own_verb: bool) -> tuple[object, list]:
+    """The verb's object (or, for a teaching verb, its governed complement: "perehdytään X:ään") and the tokens of
+    its subtree, in text order. A passive's object may stand before the verb ("Kandidaatintyö laaditaan")."""
+    passive = verb.morph.get("Voice") == ["Pass"]
+    deps = ("obj", "ccomp", "nsubj") if own_verb else ("obj", "ccomp", "obl", "nsubj")
+    for dep in deps:
+        for c in verb.children:
+            if c.dep_ != dep or (c.i < verb.i and not (passive and dep in ("obj", "nsubj"))):
+                continue
+            if dep == "obl" and c.morph.get("Case") not in (["Ill"], ["Ela"], ["Par"]):
+                continue
+            if dep == "nsubj" and not passive:
+                continue
+            if c.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+                continue
+            ids = sorted(t.i for t in c.subtree)
+            toks = [doc[i] for i in range(ids[0], ids[-1] + 1)]
+            return c, toks
+    return None, []
+
+
+def _measurable(verb: str) -> bool:
+    return verb in load_verbs() and verb not in load_fit().replacements
+
+
+def from_sentence(item: Item, doc) -> list[Built]:
+    """Statements from one content sentence with a teaching verb (0, 1 or a few)."""
+    root = _teaching_predicate(doc)
+    if root is None or _is_admin(item.text, doc):
+        return []
+    fit = load_fit()
+    out = []
+    for tok, wrapper, _ in _expand(root):
+        base = _base(tok)
+        if base in ("oppia", "opetella"):
+            continue  # "opitaan X" without an infinitive: what is learned is not an action
+        verb_tok = tok
+        source = base if not wrapper else wrapper
+        if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
+            target, case = TEACHING_VERBS[base]
+        elif _measurable(base):
+            target, case = base, "total" if tok.morph.get("Voice") == ["Pass"] else "same"
+        else:
+            continue
+        head, toks = _object_tokens(doc, verb_tok, own_verb=target == base)
+        if head is None:
+            continue
+        toks, _ = _without_brackets(toks)
+        while toks and toks[0].lower_ in ("myös", "mm", "esimerkiksi", "erityisesti", "lisäksi"):
+            toks = toks[1:]
+        if not _content(toks):
+            continue
+        clause = head.dep_ == "ccomp" or toks[0].lower_ in _CLAUSE_WORDS
+        cls = "clause" if clause else noun_class(head.text)
+        if base == "harjoitella" and cls not in PRACTISED_CLASSES:
+            continue
+        if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
+            continue  # the text's own measurable verb needs no fit check: the author chose it for this object
+        edits: dict[int, str] | None = {}
+        if not clause:
+            if case == "+ela":
+                edits = recase_edits(head, toks, "+ela")
+            elif case == "total":
+                edits = _total_object(head, toks)
+            if edits is None:
+                continue
+        if _dangling_reference(toks):
+            continue
+        if toks and toks[0].i == 0 and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
+            edits = dict(edits or {})
+            first = edits.get(toks[0].i, toks[0].text)
+            edits[toks[0].i] = first[:1].lower() + first[1:]  # "Kandidaatintyö laaditaan" -> "… kandidaatintyön"
+        rest = _render(toks, edits)
+        if clause and not rest.startswith(","):
+            rest = ", " + rest
+        text = re.sub(r"\s+", " ", f"Osaat {target}{'' if rest.startswith(',') else ' '}{rest}").rstrip(" ,;:") + "."
+        if words(text) > OUTCOMES.max_words or unknown_words(text):
+            continue
+        if target == base:
+            why = f"Verbi on kuvauksen oma ('{tok.text.lower()}')."
+        else:
+            why = (f"Kuvauksen mukaan kurssilla {TAUGHT.get(base, 'opitaan')} tätä sisältöä. Verbi '{target}' "
+                   "kertoo, mitä osaat sen jälkeen, eikä lupaa enempää kuin kuvaus.")
+        out.append(Built(text, target, verb_level(target) or 3, rest.lstrip(", "), item, source, why))
+    return out
+
+
+def _total_object(head, toks) -> dict[int, str] | None:
+    """A passive's singular nominative object becomes the genitive of a total object ('laaditaan suunnitelma' ->
+    'laatia suunnitelman'); plurals and partitives stay."""
+    if head.morph.get("Case") != ["Nom"] or head.morph.get("Number") != ["Sing"]:
+        return {}
+    return recase_edits(head, toks, "+gen")
+
+
+def from_content_item(item: Item, doc) -> Built | None:
+    """'Keskeiset sisällöt: - Rooman historian käännekohdat' -> 'Osaat kuvata Rooman historian käännekohdat.'"""
+    if _is_admin(item.text, doc):
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
+                                                     for t in doc):
+        return None
+    toks = _noun_phrase(doc, root)
+    toks, _ = _without_brackets(toks)
+    cls = noun_class(root.text)
+    fit = load_fit()
+    if cls in ("person", "skill", "course", "activity") or not fit.fit("kuvata", cls):
+        return None
+    if root.morph.get("Case") != ["Nom"]:
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "conj" and noun_class(t.text) == "activity" for t in toks):
+        return None
+    if _dangling_reference(toks) or len(toks) > 10:
+        return None
+    edits = {} if root.morph.get("Number") == ["Plur"] else recase_edits(root, toks, "+gen")
+    if edits is None or not _phrase_tokens(root, toks):
+        return None
+    for t in root.children:  # coordinated singular heads must become genitive too
+        if t.dep_ == "conj" and t.pos_ == "NOUN" and t.morph.get("Number") == ["Sing"] and t.i not in edits:
+            return None
+    rest = _render(toks, edits)
+    rest = rest[:1].lower() + rest[1:] if not _is_name(toks[0]) else rest
+    text = f"Osaat kuvata {rest}".rstrip(" ,;:") + "."
+    if words(text) > OUTCOMES.max_words or unknown_words(text):
+        return None
+    return Built(text, "kuvata", verb_level("kuvata"), rest, item, "",
+                 "Sisältö on kuvauksen sisältöluettelosta. 'Kuvata' on matala taso: se ei lupaa enempää kuin "
+                 "kuvaus kertoo.")
+
+
+_SETTING_CASES = {"Ess", "Com", "Abe", "Ins", "Ade", "Ine"}
+
+
+def _noun_phrase(doc, root) -> list:
+    """The content item's noun phrase without what follows it as a setting or a teaching form ('jälkityöt
+    ryhmätyönä opiskelijoiden kanssa' -> 'jälkityöt')."""
+    drop = set()
+    for c in root.subtree:
+        if c.i > root.i and c.head.i == root.i and c.dep_ not in ("conj", "cc", "punct", "amod", "nmod:poss"):
+            if c.morph.get("Case") and c.morph.get("Case")[0] in _SETTING_CASES or any(
+                    g.dep_ == "case" for g in c.children) or c.dep_ in ("obl", "advmod", "appos", "acl", "advcl"):
+                drop |= {t.i for t in c.subtree}
+    toks = [t for t in doc if not t.is_space and t.i not in drop]
+    while toks and toks[-1].is_punct and toks[-1].text != ")":
+        toks.pop()
+    return toks
+
+
+def _is_name(tok) -> bool:
+    return tok.pos_ == "PROPN" or tok.text.isupper()
+
+
+def build(items: list[Item]) -> list[Built]:
+    """Statements from the content items of a text, at most ``OUTCOMES.max_outcomes``, one per object head."""
+    from ..settings import get_settings
+    from ..text.resources import get_nlp
+
+    candidates = [i for i in items if i.section in ("content", "text")]
+    if not candidates:
+        return []
+    docs = get_nlp().pipe([i.text for i in candidates], batch_size=get_settings().spacy_batch_size)
+    out: list[Built] = []
+    seen: set[str] = set()
+    for item, doc in zip(candidates, docs):
+        if item.frame == "content" and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+            made = [b for b in [from_content_item(item, doc)] if b]
+        else:
+            made = from_sentence(item, doc)
+        for b in made:
+            key = b.object.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(b)
+    return out[:OUTCOMES.max_outcomes]
