@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
 from .statements import (_CLAUSE_WORDS, _base, _content, _dangling_reference, _expand, _is_predicate_verb,
-                         _phrase_tokens, _render, _without_brackets, noun_class, recase_edits, unknown_words,
-                         verb_level, words)
+                         _phrase_tokens, _render, _without_brackets, join_elliptic, noun_class, recase_edits,
+                         unjoin, unknown_words, verb_level, words)
 from .verbs import load_fit, load_verbs
 
 # Teaching verbs (base form) -> (measurable verb, the object's case after it). "" = the verb the sentence itself
@@ -248,15 +248,17 @@ def build(items: list[Item]) -> list[Built]:
     candidates = [i for i in items if i.section in ("content", "text")]
     if not candidates:
         return []
-    docs = get_nlp().pipe([i.text for i in candidates], batch_size=get_settings().spacy_batch_size)
+    joined = [join_elliptic(i.text) for i in candidates]
+    docs = get_nlp().pipe([t for t, _ in joined], batch_size=get_settings().spacy_batch_size)
     out: list[Built] = []
     seen: set[str] = set()
-    for item, doc in zip(candidates, docs):
+    for item, (_, back), doc in zip(candidates, joined, docs):
         if item.frame == "content" and not any(t.pos_ in ("VERB", "AUX") for t in doc):
             made = [b for b in [from_content_item(item, doc)] if b]
         else:
             made = from_sentence(item, doc)
         for b in made:
+            b.text, b.object = unjoin(b.text, back), unjoin(b.object, back)
             key = b.object.lower()
             if key in seen:
                 continue

@@ -95,9 +95,9 @@ def _outcome_verbs(tokens) -> list:
     """The statement's action verbs: finite verbs and A-infinitives of the main clause, wrappers excluded."""
     found = []
     for t in tokens:
-        if t.pos not in ("VERB",) or t.morph.get("VerbForm") not in ("Fin", "Inf"):
+        if t.pos not in ("VERB",) or t.morph.get("VerbForm") not in ("Fin", "Inf") or not _voikko_verb(t.text):
             continue
-        if t.dep not in ("ROOT", "xcomp", "conj", "acl", "csubj:cop", "csubj"):
+        if t.dep not in ("ROOT", "xcomp", "conj", "acl", "csubj:cop", "csubj", "xcomp:ds"):
             continue
         if _in_subordinate(tokens, t) or _in_clause(tokens, t, "ccomp"):
             continue
@@ -113,6 +113,20 @@ def _outcome_verbs(tokens) -> list:
             continue
         found.append(t)
     return found
+
+
+_VERB_MOODS = {"indicative", "imperative", "conditional", "potential", "A-infinitive", "MA-infinitive"}
+
+
+def _voikko_verb(word: str) -> bool:
+    """Voikko reads the word as a verb form that can carry an outcome (not a participle or a noun the tagger
+    mistook for a verb: 'käyttämiisi', 'harrastuneisuudestasi', 'alasi')."""
+    from ..text.resources import voikko_analyze
+
+    readings = voikko_analyze(word)
+    if not readings:
+        return True  # unknown to Voikko: trust the parse
+    return any(a.get("CLASS") == "teonsana" and a.get("MOOD") in _VERB_MOODS for a in readings)
 
 
 def _in_clause(tokens, tok, dep: str) -> bool:
@@ -241,6 +255,11 @@ def _wraps_action(tokens, tok) -> bool:
 
 
 def _has_object(tokens, verb) -> bool:
+    entry = load_verbs().get(verb.base)
+    if entry is not None and entry.object_case == "adv":
+        # "toimia hätätilanteessa", "työskennellä ergonomisesti": a place or manner completes the verb
+        if any(k.dep.startswith(("obl", "advmod", "advcl", "nmod", "xcomp")) for k in _children(tokens, verb.i)):
+            return True
     for k in _children(tokens, verb.i):
         if k.dep in OBJECT_DEPS or (k.dep == "xcomp" and k.pos != "ADV"):
             return True
@@ -260,7 +279,7 @@ def _has_object(tokens, verb) -> bool:
     # perusteella"): a noun after the verb in an object case, not governed by a postposition, is an object
     for t in tokens[verb.i + 1:]:
         if t.pos in ("NOUN", "PROPN", "PRON") and t.morph.get("Case") in ("Nom", "Gen", "Par", "Acc") and \
-                not any(k.dep == "case" for k in _children(tokens, t.i)) and t.dep not in ("nsubj", "obl"):
+                not any(k.dep == "case" for k in _children(tokens, t.i)) and not _in_subordinate(tokens, t):
             return True
     return False
 

@@ -99,6 +99,25 @@ def _text_of(source) -> str:
     return "Osaamistavoitteet:\n" + "\n".join(stated) + ("\nSisältö:\n" + description if description else "")
 
 
+def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[ProposedOutcome]:
+    """Only statements the checker accepts are proposed: the proposals and ``check()`` use the same rules, so what
+    the tool proposes is what it would accept (and what a credential export carries)."""
+    from ..text import analyze_many
+    from .check import check_statement
+
+    if not outcomes:
+        return outcomes
+    kept = []
+    for o, analysis in zip(outcomes, analyze_many([o.text for o in outcomes])):
+        item = check_statement(analysis)
+        if item.problems:
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb,
+                                   f"tarkistus: {item.problems[0].reason}"))
+        else:
+            kept.append(o)
+    return kept
+
+
 def propose(source, *, level: str | None = None, embedder=None) -> OutcomeProposal:
     """Propose outcomes from a text, a ``CourseRecord`` or a dict with ``description``/``text`` (and optionally
     ``learning_outcomes``). ``embedder`` is accepted for compatibility and not used."""
@@ -125,6 +144,7 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
             source_sentence=item.sentence or item.text, source="author", source_start=item.sentence_start,
             source_end=item.sentence_end, statement=item.text, statement_start=item.start, statement_end=item.end,
             author_verb=plain.author_verb, changed=plain.changes, why=plain.why))
+    outcomes = _checked(outcomes, skipped)
     notes: list[str] = []
     stated = bool(author_items)
     coverage = len(outcomes) / len(abilities) if abilities else 0.0
@@ -144,6 +164,7 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
                 source_sentence=it.sentence or it.text, source="built", source_start=it.sentence_start,
                 source_end=it.sentence_end, statement=it.text, statement_start=it.start, statement_end=it.end,
                 author_verb=b.source_verb, changed=["built"], why=b.why))
+        outcomes = _checked(outcomes, skipped)
         if stated:
             notes.append("Kuvauksen omista tavoitteista ei saatu arvioitavia tavoitteita; ehdotukset on koottu "
                          "kurssin sisällöstä.")

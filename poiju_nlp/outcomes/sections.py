@@ -291,7 +291,8 @@ def split_run_on(body: str, frame: str, plural: bool = False) -> list[tuple[int,
         elif frame == "finite" and _item_verb(word) and _is_finite_3rd_number(word, plural) \
                 and _ends_phrase(prev.group(0)):
             starts = True
-        elif frame in ("osata", "2sg") and _item_verb(word) and is_a_infinitive(word) and _ends_phrase(prev.group(0)):
+        elif frame in ("osata", "2sg", "finite") and _item_verb(word) and is_a_infinitive(word) \
+                and not is_finite_3rd(word) and _ends_phrase(prev.group(0)):
             starts = True
         elif frame in ("pystyä", "kyetä") and is_ma_illative(word) and _ends_phrase(prev.group(0)):
             starts = True

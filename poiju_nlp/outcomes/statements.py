@@ -36,6 +36,9 @@ WRAPPERS = {"osata", "pystyä", "kyetä", "oppia"}  # "oppii käyttämään X" i
 # Verbs that take a 3rd infinitive of another person's action ("ohjata asiakasta hakemaan tukea").
 MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "tukea", "rohkaista", "innostaa",
             "opettaa", "valmentaa", "pyytää", "käskeä", "pystyä", "kyetä", "oppia", "joutua", "ryhtyä", "mennä"}
+HEDGES = {"mahdollisesti", "ehkä", "kenties"}
+# Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
+NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
 ANAPHORS = {"se", "ne", "tämä", "nämä", "tuo", "nuo", "hän", "he", "sama"}
 _CLAUSE_WORDS = {"miten", "kuinka", "miksi", "mitä", "että", "millainen", "millaisia", "mikä", "mitkä", "missä",
                  "milloin", "mistä", "mihin", "minkälainen", "minkälaisia", "kenelle", "keneen", "kuka"}
@@ -104,14 +107,48 @@ def item_frame(item: Item) -> str:
     return item.frame if item.frame in PREFIX else "finite"
 
 
-def synthetic(item: Item) -> tuple[str, int]:
-    """The sentence to parse for an item and the character offset of the item's text in it."""
+_ELLIPSIS = re.compile(r"(?<![\w-])((?:[^\W\d_]+-,?\s+)+)(ja|tai|sekä)\s+(?=[^\W\d_])")
+
+
+def join_elliptic(text: str) -> tuple[str, dict[str, str]]:
+    """'liikunta- ja vapaa-ajanviettomahdollisuuksiin' -> one token 'liikunta-ja-vapaa-ajanvietto…' for the parser
+    (which otherwise reads 'liikunta' as a noun of its own), with the map back to the words as written.
+
+    >>> join_elliptic("tieto- ja viestintätekniikan laitteita")
+    ('tieto-ja-viestintätekniikan laitteita', {'tieto-ja-': 'tieto- ja '})
+    """
+    back: dict[str, str] = {}
+
+    def repl(m):
+        parts = [p for p in re.split(r"-,?\s+", m.group(1)) if p]
+        joined = "-".join(parts) + "-" + m.group(2) + "-"
+        back[joined] = m.group(0)
+        return joined
+
+    return _ELLIPSIS.sub(repl, text), back
+
+
+def unjoin(text: str, back: dict[str, str]) -> str:
+    for joined, original in back.items():
+        text = text.replace(joined, original)
+        text = text.replace(joined[:1].upper() + joined[1:], original[:1].upper() + original[1:])
+    return text
+
+
+def synthetic(item: Item) -> tuple[str, int, dict[str, str]]:
+    """The sentence to parse for an item, the character offset of the item's text in it and the map that undoes
+    the joining of elliptic compounds."""
     frame = item_frame(item)
     prefix = PREFIX[frame]
     text = item.text.rstrip(" .;,:")
     if frame == "osata" and item.frame == "2sg":
         prefix = "Osaat "
-    return prefix + text + ".", len(prefix)
+    first = re.match(r"[^\W\d_]+", text)
+    if prefix and first and first.group(0)[:1].isupper() and not first.group(0).isupper() and not any(
+            a.get("CLASS") in ("etunimi", "sukunimi", "paikannimi", "nimi") for a in _voikko_readings(first.group(0))):
+        text = text[:1].lower() + text[1:]  # "Opiskelija osaa: Suunnitella X" parses better in lower case
+    text, back = join_elliptic(text)
+    return prefix + text + ".", len(prefix), back
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -157,6 +194,10 @@ def _expand(tok, wrapper: str = "", anchor=None) -> list[tuple]:
     if base in WRAPPERS:
         inner = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "obj", "csubj")
                  and c.pos_ in ("VERB", "AUX") and c.i > tok.i and c.morph.get("VerbForm") == ["Inf"]]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not inner and nxt is not None and nxt.pos_ != "VERB" and (
+                base == "osata" and is_a_infinitive(nxt.text) or base != "osata" and is_ma_illative(nxt.text)):
+            inner = [nxt]  # "osaa viestiä ja toimia": 'viestiä' is the verb, not the noun 'viesti'
         if inner:
             out += _expand(inner[0], base, anchor)
         else:
@@ -200,7 +241,7 @@ def abilities(item: Item, doc, offset: int) -> list[Ability]:
         preds = _expand(root)
     elif root is not None and root.pos_ in ("ADJ", "NOUN", "ADV") and any(
             c.dep_ == "cop" for c in root.children):
-        preds = [(root, "copula")]
+        preds = [(root, "copula", root)]
         preds += [p for c in root.children if c.dep_ == "conj" and _is_predicate_verb(c) for p in _expand(c)]
     else:
         first_verb = next((t for t in body if _is_predicate_verb(t)), None)
@@ -393,7 +434,10 @@ def unknown_words(text: str) -> list[str]:
     from ..text.resources import voikko_spell
 
     bad = []
+    text = re.sub(r"-(ja|tai|sekä)-", r"- \1 ", text)  # joined elliptic compounds: "sosiaali- ja terveysalan"
     for w in re.findall(r"[^\W_][\w\-–]*", text):
+        if w.endswith(("-", "–")) and voikko_spell(w):
+            continue  # "sosiaali-" as the first part of an elliptic compound
         w = w.strip("-–")
         if not w or voikko_spell(w) or _OK_UNKNOWN.match(w):
             continue
@@ -441,11 +485,14 @@ def noun_class(word: str) -> str:
     """The object class of a noun form by its base form, its last compound part or its derivation."""
     from ..text import voikko_info
 
+    from ..text.inflect import pykko_lemmas
+
     table = load_fit().noun_class
     info = voikko_info(word)
     base = (info.baseform or word).lower()
-    if base in table:
-        return table[base]
+    for lemma in [base, *pykko_lemmas(word.lower())]:  # Voikko gives 'osata' for 'osaamistaan'
+        if lemma in table:
+            return table[lemma]
     if info.compound_parts:
         last = info.compound_parts[-1].base.lower()
         if last in table:
@@ -496,6 +543,15 @@ def _phrase_tokens(head, tokens) -> list:
     return out
 
 
+def _same_lemma(old: str, new: str) -> bool:
+    """A re-inflected word is still the same word ('tavoitteisiin' must not become 'tavoitteisista' of
+    'tavoitteinen')."""
+    from ..text import voikko_info
+
+    a, b = voikko_info(old).baseform, voikko_info(new).baseform
+    return bool(b) and (not a or a.lower() == b.lower())
+
+
 def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
     """Edits that put the object phrase into ``target`` case ('+ela', '+par'); None when a word cannot be
     re-inflected (the statement is then not proposed)."""
@@ -520,9 +576,18 @@ def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
         new = recase(t.text, source, target)
         if new is None and source == "+gen":  # a plural total object is nominative: "perusteet"
             new = recase(t.text, "+nom", target)
-        if new is None:
+        if new is None or not _same_lemma(t.text, new):
             return None
         edits[t.i] = new
+    # every word of the phrase in the old case must have moved: a left-over ('monimuotoisiin erittelevistä')
+    # means the parse split the phrase, and the statement would be ungrammatical
+    old = head.morph.get("Case")
+    for t in head.subtree:
+        if t.i in edits or t.i not in {x.i for x in tokens} or t.i > head.i:
+            continue
+        if t.morph.get("Case") == old and t.pos_ in ("ADJ", "NOUN", "VERB", "DET", "NUM") and t.dep_ not in (
+                "nmod:poss", "nmod"):
+            return None
     return edits
 
 
@@ -549,6 +614,10 @@ def to_plain(ability: Ability) -> Plain:
     whys: list[str] = []
     if ability.before is None:
         return Plain("", author, 0, "", author, ok=False, reason="sanajärjestystä ei voitu säilyttää")
+    if any(_base(t) in HEDGES for t in ability.before):
+        return Plain("", author, 0, "", author, ok=False, reason="tavoite on vain mahdollinen ('mahdollisesti')")
+    if author in NOT_ABILITIES or not author.isalpha() or not verb_base(author) == author and ability.kind == "verb":
+        return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     head = object_head(ability)
     cls = object_class(ability, head)
     verb = author
@@ -561,7 +630,8 @@ def to_plain(ability: Ability) -> Plain:
             t.head.i == ability.verb_index and is_ma_illative(t.text) and t.dep_ in ("xcomp", "advcl", "obl")
             for t in ability.tokens):
         return Plain("", author, 0, "", author, ok=False, reason="verbin rakenne ei säily")
-    if ability.kind == "noun" and ability.verb != "osata":
+    if ability.kind == "noun" and (ability.verb != "osata" or ability.tokens and (
+            ability.tokens[0].pos_ in ("VERB", "AUX") or is_a_infinitive(ability.tokens[0].text))):
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     key = author
     if key in fit.replacements:
@@ -575,6 +645,8 @@ def to_plain(ability: Ability) -> Plain:
         if not fit.fit(verb, cls):
             return Plain("", author, 0, "", author, ok=False,
                          reason=f"'{verb}' ei sovi kohteeseen (luokka {cls})")
+        if head is None:
+            return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
         if rule.case in ("ela", "par", "gen") and head not in (None, "clause"):
             edits = recase_edits(head, ability.tokens, "+" + rule.case)
             if edits is None:
@@ -677,9 +749,12 @@ def plain_statements(items: list[Item]) -> list[tuple[Ability, Plain]]:
     if not items:
         return []
     texts = [synthetic(i) for i in items]
-    docs = get_nlp().pipe([t for t, _ in texts], batch_size=get_settings().spacy_batch_size)
+    docs = get_nlp().pipe([t for t, _, _ in texts], batch_size=get_settings().spacy_batch_size)
     out = []
-    for item, (_, offset), doc in zip(items, texts, docs):
+    for item, (_, offset, back), doc in zip(items, texts, docs):
         for ability in abilities(item, doc, offset):
-            out.append((ability, to_plain(ability)))
+            plain = to_plain(ability)
+            if back and plain.ok:
+                plain.text, plain.object = unjoin(plain.text, back), unjoin(plain.object, back)
+            out.append((ability, plain))
     return out

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import ModelMissingError
 from ..settings import get_settings
 
-CASES = {"par", "gen", "ela", "ill", "all", "ade", "nom"}
+CASES = {"par", "gen", "ela", "ill", "all", "ade", "nom", "adv"}
 
 
 @dataclass(frozen=True)
