@@ -101,7 +101,7 @@ def well_formed(statements: list[str]) -> list[dict]:
 
     if not statements:
         return []
-    checked = check(statements).items
+    checked = [i for start in range(0, len(statements), 300) for i in check(statements[start:start + 300]).items]
     out = []
     for text, item in zip(statements, checked):
         words = re.findall(r"[^\W\d_]+(?:[-–][^\W\d_]*)*", text)

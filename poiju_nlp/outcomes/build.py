@@ -45,7 +45,8 @@ TEACHING_VERBS = {
 GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "näkökulma", "kysymys", "aihepiiri",
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
                  "tapa", "keino", "työ", "tehtävä", "asiakokonaisuus", "opintojakso", "kurssi", "perustieto",
-                 "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli"}
+                 "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli", "tausta", "laboratoriotyö",
+                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
 ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
                     "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota"}
@@ -139,6 +140,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
     out = []
     for tok, wrapper, _ in _expand(root):
         base = _base(tok)
+        if tok.i != root.i and any(c.dep_.startswith("nsubj") and _base(c) not in ("opiskelija", "osallistuja")
+                                   for c in tok.children):
+            continue  # "…, miten X ja Y luovat Z": a clause with a subject of its own
         if base in ("oppia", "opetella"):
             continue  # "opitaan X" without an infinitive: what is learned is not an action
         verb_tok = tok
@@ -153,12 +157,15 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if head is None:
             continue
         toks, _ = _without_brackets(toks)
-        while toks and toks[0].lower_ in ("myös", "mm", "esimerkiksi", "erityisesti", "lisäksi", "lähinnä",
+        while toks and toks[0].lower_ in ("myös", "mm", "mm.", "esim.", "esimerkiksi", "erityisesti", "lisäksi", "lähinnä",
                                           "pääasiassa", "etenkin", "varsinkin", "muun", "muassa"):
             toks = toks[1:]
         if not _content(toks):
             continue
         clause = head.dep_ == "ccomp" or toks[0].lower_ in _CLAUSE_WORDS
+        if clause and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Inf"])
+                              for t in toks):
+            continue  # "esitellään, miten luotu konsepti": a clause without its verb
         cls = "clause" if clause else noun_class(head.text)
         if cls in ("activity", "course", "skill") or cls == "person" and target != base \
                 or _base(head) in GENERIC_NOUNS:
@@ -222,6 +229,11 @@ def from_content_item(item: Item, doc) -> Built | None:
     toks = _noun_phrase(doc, root)
     toks, _ = _without_brackets(toks)
     toks = cut_examples(toks)
+    from ..text import voikko_info
+
+    if len([t for t in toks if t.is_alpha]) == 1 and len(voikko_info(root.text).compound_parts) < 2 \
+            and noun_class(root.text) == "topic":
+        return None  # one everyday word ('koulu', 'uni') says too little to describe
     cls = noun_class(root.text)
     fit = load_fit()
     deverbal = _deverbal(root, toks, item)
@@ -256,17 +268,16 @@ def from_content_item(item: Item, doc) -> Built | None:
                  "kuvaus kertoo.")
 
 
-_SETTING_CASES = {"Ess", "Com", "Abe", "Ins", "Ade", "Ine"}
-
-
 def _noun_phrase(doc, root) -> list:
-    """The content item's noun phrase without what follows it as a setting or a teaching form ('jälkityöt
-    ryhmätyönä opiskelijoiden kanssa' -> 'jälkityöt')."""
+    """The content item's noun phrase without what follows it as a teaching form ('jälkityöt ryhmätyönä
+    opiskelijoiden kanssa' -> 'jälkityöt'); other right-hand words define the content and stay ('eettiset
+    pelisäännöt vuorovaikutuksessa')."""
     drop = set()
     for c in root.subtree:
         if c.i > root.i and c.head.i == root.i and c.dep_ not in ("conj", "cc", "punct", "amod", "nmod:poss"):
-            if c.morph.get("Case") and c.morph.get("Case")[0] in _SETTING_CASES or any(
-                    g.dep_ == "case" for g in c.children) or c.dep_ in ("obl", "advmod", "appos", "acl", "advcl"):
+            form = c.morph.get("Case") == ["Ess"] or any(g.lower_ in ("kanssa", "avulla", "kautta", "aikana")
+                                                        for g in c.children if g.dep_ == "case")
+            if form or noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
                 drop |= {t.i for t in c.subtree}
     toks = [t for t in doc if not t.is_space and t.i not in drop]
     while toks and toks[-1].is_punct and toks[-1].text != ")":
@@ -301,15 +312,21 @@ def _deverbal(root, toks, item) -> Built | None:
     verb = _verb_of_noun(root.text)
     if not verb or not _measurable(verb):
         return None
+    if any(_base(c) in GENERIC_NOUNS for c in root.children if c.dep_.startswith("nmod")):
+        return None  # "tavoitteen asettaminen": nothing concrete to do
     objs = [c for c in root.children if c.dep_ in ("nmod:poss", "nmod:gobj") and c.i < root.i
             and c.morph.get("Case") == ["Gen"] and c.pos_ in ("NOUN", "PROPN")]
     if len(objs) != 1:
         return None
     obj = objs[0]
     ids = sorted(t.i for t in obj.subtree)
-    if [t.i for t in toks] != ids + [root.i]:
+    doc = root.doc
+    after = [t for t in doc if t.i > root.i and not t.is_punct]
+    if [t.i for t in doc if t.i <= root.i and not t.is_punct] != ids + [root.i] or any(
+            t.head.i != root.i and t.head.i not in {a.i for a in after} for t in after):
         return None  # anything else in the phrase (adjectives of the action, a setting) would be lost
-    phrase = [t for t in toks if t.i != root.i]
+    phrase = [t for t in doc if t.i in ids]
+    tail = _render(after, {}) if after else ""
     entry = load_verbs().get(verb)
     if obj.morph.get("Number") == ["Plur"] or entry.object_case == "par":
         edits = recase_edits(obj, phrase, "+par")
@@ -320,7 +337,7 @@ def _deverbal(root, toks, item) -> Built | None:
     if phrase and phrase[0].i == 0 and not _is_name(phrase[0]):
         first = edits.get(phrase[0].i, phrase[0].text)
         edits = {**edits, phrase[0].i: first[:1].lower() + first[1:]}
-    rest = _render(phrase, edits)
+    rest = _render(phrase, edits) + (" " + tail if tail else "")
     text = f"Osaat {verb} {rest}."
     if words(text) > OUTCOMES.max_words or unknown_words(text):
         return None
@@ -329,10 +346,16 @@ def _deverbal(root, toks, item) -> Built | None:
 
 
 def _is_name(tok) -> bool:
-    """A name keeps its capital ('Suomen'); a sentence-initial common noun does not ('Animaation')."""
-    from .sections import _is_proper
+    """A name keeps its capital ('Suomen', 'Rooman'); a sentence-initial common noun does not ('Animaation',
+    'Riskin': Voikko also knows a surname Riski, but a common noun reading wins over a personal name)."""
+    from .sections import _voikko_readings
 
-    return tok.text.isupper() or _is_proper(tok.text)
+    readings = _voikko_readings(tok.text)
+    classes = {a.get("CLASS") for a in readings}
+    if tok.text.isupper() or "paikannimi" in classes:
+        return True
+    return bool(classes & {"etunimi", "sukunimi", "nimi"}) and not classes & {"nimisana", "laatusana",
+                                                                              "nimisana_laatusana"}
 
 
 def build(items: list[Item]) -> list[Built]:

