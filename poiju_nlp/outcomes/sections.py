@@ -536,7 +536,7 @@ def _items_from_body(text: str, start: int, end: int, frame: str, lead: str, sec
     plural = bool(re.search(r"\b(?:opiskelijat|osallistujat|oppijat|opiskelijoiden)\b", lead, re.IGNORECASE))
     out = []
     for a, b in split_run_on(body, frame, plural):
-        piece = body[a:b].strip().rstrip(";,")
+        piece = body[a:b].strip().rstrip(";,.:")
         if not piece:
             continue
         s = start + a + (len(body[a:b]) - len(body[a:b].lstrip()))

@@ -71,7 +71,7 @@ def test_inline_statements_and_second_person():
     text = ("Osaamistavoitteet: Opiskelija osaa kuvata palvelujärjestelmän. Opiskelija tuntee kirjaamisen "
             "periaatteet. Kohtaa on muutettu 1.6.2025.")
     found = statements(text)
-    assert [t for _, t in found] == ["osaa kuvata palvelujärjestelmän.", "tuntee kirjaamisen periaatteet."]
+    assert [t for _, t in found] == ["osaa kuvata palvelujärjestelmän", "tuntee kirjaamisen periaatteet"]
     from poiju_nlp.outcomes.statements import item_frame
 
     text = "Osaamistavoitteet: Kurssin suoritettuasi - osaat laatia lyhyitä viestejä - tulet toimeen arjessa"
