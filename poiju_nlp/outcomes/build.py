@@ -131,8 +131,76 @@ def _measurable(verb: str) -> bool:
     return verb in load_verbs() and verb not in load_fit().replacements
 
 
+def conj_items(head, tokens) -> list[list]:
+    """The items of a coordinated object, each with its own words ('kaksoistarkastusta, lääkepoikkeamien
+    ilmoittamista ja potilaan ohjausta' -> three items). Only the first head's own conjuncts split the list: a
+    pair inside an item stays with it ('lääkkeiden yhteisvaikutukset ja haittavaikutukset')."""
+    ids = {t.i for t in tokens}
+    heads = [head] + [c for c in head.children if c.dep_ == "conj" and c.i in ids and c.pos_ in ("NOUN", "PROPN")]
+    out = []
+    for h in heads:
+        own = {t.i for t in h.subtree}
+        if h is head:
+            own -= {t.i for o in heads[1:] for t in o.subtree}
+        toks = [t for t in tokens if t.i in own]
+        while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+            toks = toks[:-1]
+        if toks:
+            out.append(toks)
+    return out
+
+
+def _items_as_content(item: Item, pieces: list[list]) -> list[Built]:
+    """Each coordinated item read as a content line of its own (re-parsed alone)."""
+    from ..text import parse
+
+    out = []
+    for toks in pieces:
+        if not toks:
+            continue
+        text = item.text[toks[0].idx - 0:toks[-1].idx + len(toks[-1].text)] if toks[0].doc.text == item.text \
+            else " ".join(t.text for t in toks)
+        sub = Item(text, item.start + toks[0].idx, item.start + toks[-1].idx + len(toks[-1].text), "content",
+                   item.section, sentence=item.sentence, sentence_start=item.sentence_start,
+                   sentence_end=item.sentence_end)
+        made = from_content_item(sub, parse(text), any_case=True)
+        if made:
+            out.append(made)
+    return out
+
+
+# Verbs whose object is a person: "potilaan ohjaus" is guiding the patient (the parser may call the genitive its
+# subject).
+PERSON_VERBS = {"ohjata", "neuvoa", "opastaa", "haastatella", "tukea", "motivoida", "kohdata", "palvella"}
+CONTENT_SUBJECTS = {"sisältö", "aihe", "teema", "näkökulma", "painopiste", "aihepiiri", "aihealue", "sisältöalue"}
+
+
+def from_content_list(item: Item, doc) -> list[Built]:
+    """'Sisältöjä ovat X, Y ja Z.' / 'Keskeisiä näkökulmia ovat X ja Y.' -> one statement per item."""
+    cop = next((t for t in doc if t.dep_ == "cop"), None)
+    if cop is None or _is_admin(item.text, doc):
+        return []
+    before = [t for t in doc if t.i < cop.i]
+    if not any(_base(t) in CONTENT_SUBJECTS or (noun_class(t.text) == "topic" and _base(t).endswith(
+            tuple(CONTENT_SUBJECTS))) for t in before):
+        return []
+    after = [t for t in doc if t.i > cop.i and not (t.is_punct and t.i == len(doc) - 1)]
+    heads = [t for t in after if (t.head.i not in {a.i for a in after} or t.head.i == t.i)
+             and t.pos_ in ("NOUN", "PROPN")]
+    if not heads:
+        return []
+    while after and after[0].lower_ in ("muun", "muassa", "mm", "mm.", "esimerkiksi", "esim."):
+        after = after[1:]
+    return _items_as_content(item, conj_items(heads[0], after))
+
+
 def from_sentence(item: Item, doc) -> list[Built]:
     """Statements from one content sentence with a teaching verb (0, 1 or a few)."""
+    listed = from_content_list(item, doc)
+    if listed:
+        return listed
     root = _teaching_predicate(doc)
     if root is None or _is_admin(item.text, doc):
         return []
@@ -171,6 +239,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
                 or _base(head) in GENERIC_NOUNS:
             continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
         if base == "harjoitella" and cls not in PRACTISED_CLASSES:
+            # "Harjoittelemme lääkepoikkeamien ilmoittamista ja potilaan ohjausta": the practised actions
+            out += [b for b in _items_as_content(item, conj_items(head, toks)) if b.source_verb]
             continue
         if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
             continue  # the text's own measurable verb needs no fit check: the author chose it for this object
@@ -217,8 +287,9 @@ def _total_object(head, toks) -> dict[int, str] | None:
     return recase_edits(head, toks, "+gen")
 
 
-def from_content_item(item: Item, doc) -> Built | None:
-    """'Keskeiset sisällöt: - Rooman historian käännekohdat' -> 'Osaat kuvata Rooman historian käännekohdat.'"""
+def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
+    """'Keskeiset sisällöt: - Rooman historian käännekohdat' -> 'Osaat kuvata Rooman historian käännekohdat.'
+    (``any_case``: an item cut from a sentence may be in another case; only its action is then used)."""
     if _is_admin(item.text, doc) or ":" in item.text or not unknown_words(item.text) == []:
         return None
     roots = [t for t in doc if t.dep_ == "ROOT"]
@@ -241,7 +312,7 @@ def from_content_item(item: Item, doc) -> Built | None:
         return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; a bare activity says nothing
     if cls in ("person", "skill", "course") or not fit.fit("kuvata", cls) or _base(root) in GENERIC_NOUNS:
         return None
-    if root.morph.get("Case") != ["Nom"]:
+    if root.morph.get("Case") != ["Nom"] and not (any_case and token_case(root) in ("+nom", "")):
         return None
     if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "conj" and noun_class(t.text) == "activity" for t in toks):
         return None
@@ -314,8 +385,10 @@ def _deverbal(root, toks, item) -> Built | None:
         return None
     if any(_base(c) in GENERIC_NOUNS for c in root.children if c.dep_.startswith("nmod")):
         return None  # "tavoitteen asettaminen": nothing concrete to do
-    objs = [c for c in root.children if c.dep_ in ("nmod:poss", "nmod:gobj") and c.i < root.i
-            and c.morph.get("Case") == ["Gen"] and c.pos_ in ("NOUN", "PROPN")]
+    objs = [c for c in root.children if (c.dep_ in ("nmod:poss", "nmod:gobj") or c.dep_ == "nmod:gsubj"
+                                         and verb in PERSON_VERBS and noun_class(c.text) == "person"
+                                         and _base(c) not in ("opettaja", "ohjaaja", "kouluttaja"))
+            and c.i < root.i and c.morph.get("Case") == ["Gen"] and c.pos_ in ("NOUN", "PROPN")]
     if len(objs) != 1:
         return None
     obj = objs[0]

@@ -229,7 +229,45 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
         elif len(outcomes) < OUTCOMES.min_outcomes:
             notes.append(f"Kuvaus kertoo sisällöstä niukasti: siitä saatiin {len(outcomes)} tavoitetta. Täydennä "
                          "tavoitteet itse.")
+    for o in outcomes:  # offsets always point at the words shown (joined compounds may have shifted them)
+        if text[o.statement_start:o.statement_end] != o.statement:
+            found = text.find(o.statement, o.source_start)
+            o.statement_start, o.statement_end = (found, found + len(o.statement)) if found >= 0 else (
+                o.source_start, o.source_end)
     if not text.strip():
         raise InputError("Anna kurssikuvaus.")
     return OutcomeProposal(outcomes=outcomes, course_level=course_level, coverage=coverage, notes=notes,
                            stated=stated, skipped=skipped)
+
+
+def plain_outcomes(statements) -> list[str]:
+    """The statements a record should carry: each one the checker accepts stays as written; each one it does not is
+    replaced by the plain, checked statements made from it (``propose`` on that statement); one from which nothing
+    assessable can be made is kept as written, never lost (the credential check then still flags it).
+    The credential check proposes these and the ELM / Open Badges export writes them, so both use the same
+    statements.
+
+    >>> plain_outcomes(["Osaat laskea lääkeannoksen.", "Opiskelija tuntee ja osaa käyttää kipumittaria."])
+    ['Osaat laskea lääkeannoksen.', 'Osaat kuvata kipumittaria.', 'Osaat käyttää kipumittaria.']
+    """
+    from ..errors import PoijuError
+    from .check import check
+
+    statements = [str(s).strip() for s in (statements or []) if str(s).strip()]
+    if not statements:
+        return []
+    try:
+        checked = check(statements).items
+    except PoijuError:
+        return statements
+    out: list[str] = []
+    for statement, item in zip(statements, checked):
+        if not item.problems:
+            out.append(statement)
+            continue
+        try:
+            made = [o.text for o in propose("Osaamistavoitteet:\n" + statement).outcomes if o.source == "author"]
+        except PoijuError:
+            made = []
+        out += made or [statement]
+    return list(dict.fromkeys(out))

@@ -39,6 +39,9 @@ MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "
 # Course activities: what is done on the course, not what is learned.
 TEACHING_ACTIVITIES = {"harjoittelu", "harjoitus", "opiskelu", "kertaus", "luento", "vierailu", "ekskursio",
                        "tehtävä", "seminaari", "työpaja", "projektityö", "ryhmätyö", "tentti", "essee"}
+# Vague verbs that take a direct object ("tuntee ja osaa käyttää X": 'tuntea' shares X).
+TRANSITIVE_VAGUE = {"tuntea", "ymmärtää", "tietää", "hallita", "omaksua", "hahmottaa", "käsittää", "sisäistää",
+                    "tiedostaa", "oivaltaa"}
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
@@ -285,7 +288,7 @@ def abilities(item: Item, doc, offset: int) -> list[Ability]:
     for k in range(len(out) - 2, -1, -1):
         a, nxt = out[k], out[k + 1]
         entry = load_verbs().get(a.verb)
-        transitive = entry is not None and entry.object_case in ("gen", "par", "nom")
+        transitive = entry is not None and entry.object_case in ("gen", "par", "nom") or a.verb in TRANSITIVE_VAGUE
         if not _content(a.tokens) and a.before is not None and _content(nxt.tokens) and transitive:
             a.tokens = _borrowed(doc, nxt)
             a.shared = True
