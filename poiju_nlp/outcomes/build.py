@@ -46,10 +46,10 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
                  "tapa", "keino", "työ", "tehtävä", "asiakokonaisuus", "opintojakso", "kurssi", "perustieto",
                  "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli", "tausta", "laboratoriotyö",
-                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite"}
+                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue", "alue"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
 ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
-                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota"}
+                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata"}
 COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento", "opetus", "opintokokonaisuus",
                 "kokonaisuus", "seminaari", "työpaja", "osio"}
 TAUGHT = {"käsitellä": "käsitellään", "tarkastella": "tarkastellaan", "käydä": "käydään läpi",
@@ -64,7 +64,8 @@ ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautumine
                "opettaja", "vastuuopettaja", "suoritustapa", "arviointi", "palautus", "deadline", "moodle", "zoom",
                "teams", "verkkoalusta", "klo", "viikko", "maanantai", "tiistai", "keskiviikko", "torstai",
                "perjantai", "lauantai", "sunnuntai", "osoite", "sähköposti", "puhelin", "ilmoittaudu"}
-_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[:.]\d{2}\b|€|\beur\b|\bklo\b", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[:.]\d{2}\b|€|\beur\b|\bklo\b|"
+                   r"\b(?:suullise|kirjallise)\w* (?:kokee|koke)\w*|\btent(?:ti|issä|in)\w*", re.IGNORECASE)
 
 
 @dataclass

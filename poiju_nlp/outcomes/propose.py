@@ -20,6 +20,7 @@ Everything is rule-based on spaCy's parse, Voikko and pypykko: no embedding mode
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from ..domain import COURSE_LEVELS
@@ -99,6 +100,11 @@ def _text_of(source) -> str:
     return "Osaamistavoitteet:\n" + "\n".join(stated) + ("\nSisältö:\n" + description if description else "")
 
 
+# A comma right after the verb only before a clause word; no comma after a space, no doubled stop.
+_BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)|^Osaat \w+, (?!(?:miten|kuinka|mitä|miksi|että|millainen|millaisia|mikä|mitkä|missä|milloin|"
+                     r"mistä|mihin|minkä|minkälai\w*|kenelle|keneen|kuka|onko|voiko|kenen)\b)|\s[,.;:]|\.\.$")
+
+
 def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[ProposedOutcome]:
     """Only statements the checker accepts are proposed: the proposals and ``check()`` use the same rules, so what
     the tool proposes is what it would accept (and what a credential export carries)."""
@@ -110,7 +116,9 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
     kept = []
     for o, analysis in zip(outcomes, analyze_many([o.text for o in outcomes])):
         item = check_statement(analysis)
-        if item.problems:
+        if _BROKEN.search(o.text):
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
+        elif item.problems:
             skipped.append(Skipped(o.statement, o.author_verb or o.verb,
                                    f"tarkistus: {item.problems[0].reason}"))
         elif ("verb" in o.changed or "built" in o.changed) and (_disagreement(analysis.tokens)

@@ -42,6 +42,7 @@ TEACHING_ACTIVITIES = {"harjoittelu", "harjoitus", "opiskelu", "kertaus", "luent
 # Vague verbs that take a direct object ("tuntee ja osaa käyttää X": 'tuntea' shares X).
 TRANSITIVE_VAGUE = {"tuntea", "ymmärtää", "tietää", "hallita", "omaksua", "hahmottaa", "käsittää", "sisäistää",
                     "tiedostaa", "oivaltaa"}
+LEARNER_WORDS = {"opiskelija", "osallistuja", "oppija", "suorittaja", "hän"}
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
@@ -401,13 +402,16 @@ def _refers_to_learner(tok) -> bool:
     a subject of its own ('miten potilas kokee kipunsa') or in a nominalisation ('osien palauttaminen mitoilleen')."""
     if _base(tok) == "toinen":
         return False
+    if tok.dep_ in ("obl", "nmod", "advmod") and (tok.head.pos_ == "ADJ" or tok.head.morph.get("VerbForm") == [
+            "Part"] and tok.head.dep_ in ("amod", "acl")):
+        return False  # "taustaltaan erilaisten asiakkaiden": the possessive belongs to the clients
     seen = set()
     t = tok
     while t.head.i != t.i and t.i not in seen:
         seen.add(t.i)
         head = t.head
         if head.pos_ in ("VERB", "AUX") and head.i > 0 and any(
-                c.dep_.startswith("nsubj") and c.i != 0 for c in head.children):
+                c.dep_.startswith("nsubj") and c.i != 0 and _base(c) not in LEARNER_WORDS for c in head.children):
             return False
         if head.pos_ == "NOUN" and _base(head).endswith("minen") and t.dep_ in ("obl", "nmod"):
             return False
@@ -497,6 +501,9 @@ def noun_class(word: str) -> str:
     from ..text.inflect import pykko_lemmas
 
     table = load_fit().noun_class
+    joined = re.split(r"-(?:ja|tai|sekä)-", word)
+    if len(joined) > 1:
+        word = joined[-1]  # "tulityö-ja-työturvallisuuskoulutuksen": the class of the last compound
     info = voikko_info(word)
     base = (info.baseform or word).lower()
     last = info.compound_parts[-1].base.lower() if info.compound_parts else base
@@ -603,9 +610,9 @@ def _recase_reading(tok, source: str, target: str) -> str | None:
     lemmas = {tok.lemma_.lower(), (voikko_info(word).baseform or "").lower()}
     pos = _UPOS_PYKKO.get(tok.pos_, ())
     readings = [a for a in pykko.utils.analyze(word.lower()) if source in a.morphtags]
-    fitting = [a for a in readings if a.lemma.replace("|", "").lower() in lemmas and (not pos or a.pos in pos)]
-    if readings and not fitting:
-        fitting = [a for a in readings if a.lemma.replace("|", "").lower() in lemmas]
+    fitting = [a for a in readings if a.lemma.replace("|", "").lower() in lemmas and (not pos or a.pos in pos)] \
+        or [a for a in readings if pos and a.pos in pos] \
+        or [a for a in readings if a.lemma.replace("|", "").lower() in lemmas]
     if readings and not fitting:
         return None  # every reading is another word: do not guess
     for a in fitting or readings:
@@ -779,7 +786,8 @@ def to_plain(ability: Ability) -> Plain:
     rest = _render(tokens, edits)
     if tokens and tokens[0].lower_ in _CLAUSE_WORDS and not rest.startswith(","):
         rest = ", " + rest  # "selittää, miten …": a clause after the verb takes a comma
-    before = _render(ability.before, {}) if ability.before else ""
+    before = _render([t for t in ability.before if t.lower_ not in ("myös", "lisäksi", "siis")], {}) \
+        if ability.before else ""
     text = "Osaat " + (before + " " if before else "") + verb + ("" if rest.startswith(",") else " ") + rest
     text = re.sub(r"\s+\d{1,2}$", "", re.sub(r"\s+", " ", text).strip().rstrip(" ,;:-–.")).rstrip(" ,;:-–.") + "."
     if re.search(r"[.!?]\s", text[:-1]) and not re.search(r"\b(?:esim|mm|ns|jne|n|ks)\.\s", text):
