@@ -281,11 +281,15 @@ def from_sentence(item: Item, doc) -> list[Built]:
 
 
 def _total_object(head, toks) -> dict[int, str] | None:
-    """A passive's singular nominative object becomes the genitive of a total object ('laaditaan suunnitelma' ->
-    'laatia suunnitelman'); plurals and partitives stay."""
-    if head.morph.get("Case") != ["Nom"] or head.morph.get("Number") != ["Sing"]:
+    """A nominative object becomes a total object: singular words take the genitive ('laaditaan suunnitelma' ->
+    'laatia suunnitelman'), plural ones stay nominative ('käsite, piirteet ja ominaisuudet' -> 'käsitteen, piirteet
+    ja ominaisuudet'); partitives stay."""
+    if token_case(head) != "+nom":
         return {}
-    return recase_edits(head, toks, "+gen")
+    edits = recase_edits(head, toks, "+gen")
+    if edits is None:
+        return None
+    return {i: form for i, form in edits.items() if head.doc[i].morph.get("Number") != ["Plur"]}
 
 
 def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
@@ -319,7 +323,7 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
         return None
     if _dangling_reference(toks) or len(toks) > 10:
         return None
-    edits = {} if root.morph.get("Number") == ["Plur"] else recase_edits(root, toks, "+gen")
+    edits = _total_object(root, toks)
     if edits is None or not _phrase_tokens(root, toks):
         return None
     for t in root.children:  # coordinated singular heads must become genitive too

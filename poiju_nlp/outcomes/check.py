@@ -190,8 +190,11 @@ def check_statement(analysis) -> CheckedOutcome:
             "huomioon hoitosuunnitelmassa.'"))
 
     # --- vague verb -------------------------------------------------------------------------------------------
-    vague = [t for t in tokens if t.pos in ("VERB", "AUX") and _bases(t) & VAGUE and t.i not in feeling_tuntea
-             and t.morph.get("VerbForm") != "Part" and not _wraps_action(tokens, t)]
+    # a vague verb by its base form and Voikko's verb reading, whatever the tagger says: a sentence-initial
+    # "Hallitset" or "Syvennät" is often tagged as an adjective or a noun
+    vague = [t for t in tokens if _bases(t) & VAGUE and t.i not in feeling_tuntea
+             and (t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") != "Part" or _voikko_verb(t.text)
+                  and t.pos in ("ADJ", "NOUN", "PROPN", "ADV")) and not _wraps_action(tokens, t)]
     if vague:
         t = vague[0]
         verb = sorted(_bases(t) & VAGUE)[0]
@@ -279,8 +282,9 @@ def _has_object(tokens, verb) -> bool:
     # perusteella"): a noun after the verb in an object case, not governed by a postposition, is an object
     for t in tokens[verb.i + 1:]:
         if t.pos in ("NOUN", "PROPN", "PRON") and t.morph.get("Case") in ("Nom", "Gen", "Par", "Acc") and \
-                not any(k.dep == "case" for k in _children(tokens, t.i)) and not _in_subordinate(tokens, t):
-            return True
+                not any(k.dep == "case" for k in _children(tokens, t.i)) and not _in_clause(tokens, t, "acl:relcl") \
+                and not _in_clause(tokens, t, "ccomp"):
+            return True  # (an agent participle the parser made a clause, 'valitsemallesi', does not hide it)
     return False
 
 
@@ -310,6 +314,13 @@ def check(outcomes) -> OutcomeCheck:
     statements = [s.strip().lstrip("-•*").strip() for s in outcomes if s and s.strip()]
     if not statements:
         raise InputError("Anna vähintään yksi osaamistavoite (yksi tavoite riviä kohden).")
+    from .statements import join_elliptic
+
     cleaned = [validate_text(s, check_language=False) for s in statements]
     validate_text(" ".join(cleaned))  # language check on the whole set: single short lines are too short to judge
-    return OutcomeCheck(items=[check_statement(a) for a in analyze_many(cleaned)])
+    # "tiedotus- ja esittelyaineistoa" is parsed as one word (the parser otherwise reads 'tiedotus' as a noun of
+    # its own); the items keep the text as written
+    items = [check_statement(a) for a in analyze_many([join_elliptic(s)[0] for s in cleaned])]
+    for item, text in zip(items, cleaned):
+        item.text = text.strip()
+    return OutcomeCheck(items=items)

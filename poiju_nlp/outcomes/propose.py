@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..settings import OUTCOMES
 from .build import build
 from .sections import Item, find_items
-from .statements import plain_statements
+from .statements import join_elliptic, plain_statements
 
 CHANGE_LABELS = {"person": "sinä-muoto", "osaat": "muoto 'Osaat …'", "verb": "verbi vaihdettu",
                  "split": "jaettu", "shortened": "lyhennetty", "built": "koottu sisällöstä"}
@@ -114,7 +114,7 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
     if not outcomes:
         return outcomes
     kept = []
-    for o, analysis in zip(outcomes, analyze_many([o.text for o in outcomes])):
+    for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis)
         if _BROKEN.search(o.text):
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
@@ -149,8 +149,9 @@ def _wrong_object_case(tokens, verb: str) -> str:
     verb_tok = next((t for t in tokens if t.base == verb), None)
     if verb_tok is None:
         return ""
-    heads = [t for t in tokens if t.head == verb_tok.i and t.dep in ("obj", "obl", "nsubj", "obl:arg")
-             and t.pos in ("NOUN", "PROPN") and t.i > verb_tok.i]
+    object_deps = ("obl", "obl:arg") if entry.object_case == "ela" else ("obj", "nsubj")
+    heads = [t for t in tokens if t.head == verb_tok.i and t.dep in object_deps and t.pos in ("NOUN", "PROPN")
+             and t.i > verb_tok.i and (entry.object_case != "ela" or t.morph.get("Case") == "Ela")]
     if not heads:
         return ""
     todo = heads[:1]
