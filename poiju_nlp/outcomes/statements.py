@@ -378,6 +378,8 @@ def person_edits(tokens) -> tuple[dict[int, str], str]:
     reason when that cannot be done ('' when fine)."""
     edits: dict[int, str] = {}
     for t in tokens:
+        if (t.is_alpha or "-" in t.text) and _second_person_possessive(t.text) is not None and _unclear_possessive(t):
+            return {}, f"omistusliitteen viittaus on epäselvä ('{t.text}')"
         if (t.is_alpha or "-" in t.text) and _refers_to_learner(t):
             new = _second_person_possessive(t.text)
             if new:
@@ -397,13 +399,24 @@ def person_edits(tokens) -> tuple[dict[int, str], str]:
     return edits, ""
 
 
+def _has_oma(tok) -> bool:
+    return any(_base(c) == "oma" for c in tok.children)
+
+
+def _unclear_possessive(tok) -> bool:
+    """A possessive inside a participle phrase without 'oma' ('hyvinvointiinsa vaikuttavia asioita'): it may be the
+    learner's or the thing's; the statement is not proposed rather than guessed."""
+    return tok.dep_ in ("obl", "nmod") and tok.head.morph.get("VerbForm") == ["Part"] \
+        and tok.head.dep_ in ("amod", "acl") and not _has_oma(tok)
+
+
 def _refers_to_learner(tok) -> bool:
     """A 3rd person possessive refers to the learner unless it is reciprocal ('toisiinsa') or sits in a clause with
     a subject of its own ('miten potilas kokee kipunsa') or in a nominalisation ('osien palauttaminen mitoilleen')."""
     if _base(tok) == "toinen":
         return False
-    if tok.dep_ in ("obl", "nmod", "advmod") and (tok.head.pos_ == "ADJ" or tok.head.morph.get("VerbForm") == [
-            "Part"] and tok.head.dep_ in ("amod", "acl")):
+    if tok.dep_ in ("obl", "nmod", "advmod") and tok.head.pos_ == "ADJ" and tok.head.morph.get("VerbForm") != [
+            "Part"] and not _has_oma(tok):
         return False  # "taustaltaan erilaisten asiakkaiden": the possessive belongs to the clients
     seen = set()
     t = tok
@@ -825,8 +838,10 @@ def _without_brackets(tokens) -> tuple[list, bool]:
             continue
         if depth == 0:
             out.append(t)
-    if depth:
-        return list(tokens), False
+    if depth:  # a bracket left open: the item was cut inside it; the aside goes from its "(" on
+        first_open = next(i for i, t in enumerate(tokens) if t.text == "(")
+        out = [t for t in tokens[:first_open]]
+        dropped = True
     while out and out[-1].is_punct and out[-1].text not in (")", '"'):
         out.pop()
     return out, dropped
