@@ -216,9 +216,12 @@ def from_sentence(item: Item, doc) -> list[Built]:
             continue  # "opitaan X" without an infinitive: what is learned is not an action
         verb_tok = tok
         source = base if not wrapper else wrapper
+        if base == "käydä" and not any(c.lower_ == "läpi" for c in tok.children):
+            continue  # "käydään keskusteluja" is having discussions, not going through a topic
         if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
             target, case = TEACHING_VERBS[base]
-        elif _measurable(base) and not (tok.morph.get("Voice") == ["Pass"] and base in ORGANISING_VERBS):
+        elif _measurable(base) and not (base in ORGANISING_VERBS and (tok.morph.get("Voice") == ["Pass"] or any(
+                c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in tok.children))):
             target, case = base, "total" if tok.morph.get("Voice") == ["Pass"] else "same"
         else:
             continue
@@ -321,6 +324,10 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
         return None
     if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ == "conj" and noun_class(t.text) == "activity" for t in toks):
         return None
+    heads = [root] + [t for t in toks if t.dep_ == "conj" and t.head.i == root.i]
+    if len(heads) >= 3 and all(not any(c.i in {x.i for x in toks} and c.dep_ not in ("cc", "punct", "conj")
+                                       for c in h.children) for h in heads):
+        return None  # a bare word list ('luonto, maasto, lumi'): vocabulary, not content to describe
     if _dangling_reference(toks) or len(toks) > 10:
         return None
     edits = _total_object(root, toks)
@@ -351,8 +358,8 @@ def _noun_phrase(doc, root) -> list:
     drop = set()
     for c in root.subtree:
         if c.i > root.i and c.head.i == root.i and c.dep_ not in ("conj", "cc", "punct", "amod", "nmod:poss"):
-            form = c.morph.get("Case") == ["Ess"] or any(g.lower_ in ("kanssa", "avulla", "kautta", "aikana")
-                                                        for g in c.children if g.dep_ == "case")
+            form = c.morph.get("Case") == ["Ess"] and noun_class(c.text) in ("activity", "course") or any(
+                g.lower_ in ("kanssa", "avulla", "kautta", "aikana") for g in c.children if g.dep_ == "case")
             if form or noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
                 drop |= {t.i for t in c.subtree}
     toks = [t for t in doc if not t.is_space and t.i not in drop]
