@@ -161,10 +161,11 @@ def _measurable(verb: str) -> str:
     return verb
 
 
-def check_statement(analysis) -> CheckedOutcome:
-    """Check one analysed statement (a ``TextAnalysis`` of one outcome)."""
+def check_statement(analysis, original: str | None = None) -> CheckedOutcome:
+    """Check one analysed statement (a ``TextAnalysis`` of one outcome); ``original`` is the statement as written
+    when the analysed text was prepared for the parser (joined compounds): its words are the ones counted."""
     tokens = analysis.tokens
-    text = analysis.text.strip()
+    text = (original if original is not None else analysis.text).strip()
     item = CheckedOutcome(text=text)
     verbs = _outcome_verbs(tokens)
     item.verbs = [t.base for t in verbs]
@@ -320,7 +321,5 @@ def check(outcomes) -> OutcomeCheck:
     validate_text(" ".join(cleaned))  # language check on the whole set: single short lines are too short to judge
     # "tiedotus- ja esittelyaineistoa" is parsed as one word (the parser otherwise reads 'tiedotus' as a noun of
     # its own); the items keep the text as written
-    items = [check_statement(a) for a in analyze_many([join_elliptic(s)[0] for s in cleaned])]
-    for item, text in zip(items, cleaned):
-        item.text = text.strip()
-    return OutcomeCheck(items=items)
+    analyses = analyze_many([join_elliptic(s)[0] for s in cleaned])
+    return OutcomeCheck(items=[check_statement(a, text) for a, text in zip(analyses, cleaned)])

@@ -115,7 +115,7 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
         return outcomes
     kept = []
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
-        item = check_statement(analysis)
+        item = check_statement(analysis, o.text)
         if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")"):
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
         elif item.problems:
