@@ -302,7 +302,13 @@ def _borrowed(doc, ability: Ability) -> list:
     ids = {t.i for t in ability.tokens}
     objs = [t for t in doc[ability.verb_index].children if t.dep_ == "obj" and t.i in ids]
     if not objs:
-        return [t for t in ability.tokens if t.dep_ != "compound:prt"]
+        # the parser did not mark the object: share the words only when they start with one (a noun phrase in an
+        # object case), never the other verb's particle or adverbials ("ottaa työssään huomioon X")
+        toks = [t for t in ability.tokens]
+        if toks and toks[0].pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET") and token_case(toks[0]) in (
+                "+gen", "+par", "+nom") and not any(t.dep_ == "compound:prt" for t in toks):
+            return toks
+        return []
     sub = sorted(t.i for t in objs[0].subtree if t.i in ids)
     return [doc[i] for i in range(sub[0], sub[-1] + 1)]
 
@@ -575,6 +581,9 @@ def _phrase_tokens(head, tokens) -> list:
         elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
             if token_case(c) != case and not {token_case(c), case} <= total:
                 return []
+            if token_case(c) != case and any(t.morph.get("Number") == ["Sing"] and token_case(t) == "+nom"
+                                             for t in (c, head)):
+                return []  # a singular nominative beside a genitive object: the text is off ('elokuva ja …')
             more = _phrase_tokens(c, tokens)
             if not more:
                 return []
