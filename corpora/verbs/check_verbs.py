@@ -27,6 +27,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BLOOM = HERE / "bloom_verbs.tsv"
 AVOID = HERE / "avoid_verbs.tsv"
+NOUNS = HERE / "noun_classes.tsv"
+FIT = HERE / "verb_object_fit.tsv"
+REPLACEMENTS = HERE / "replacements.tsv"
+NOUN_HEADER = ["noun", "class"]
+FIT_HEADER = ["verb", "fits", "never", "note"]
+REPLACEMENT_HEADER = ["verb", "max_level", "object_class", "replacement", "case", "why"]
+CLASSES = {"method", "principle", "concept", "tool", "material", "document", "text", "language", "situation",
+           "person", "process", "phenomenon", "data", "product", "skill", "course", "activity", "clause", "topic"}
+REPLACEMENT_CASES = {"same", "ela", "par", "gen"}
 
 BLOOM_HEADER = ["level", "level_name", "verb", "object_case", "example"]
 AVOID_HEADER = ["verb", "reason", "alternatives"]
@@ -40,6 +49,7 @@ CASES = {
     "all": "ulkotulento",
     "ade": "ulkoolento",
     "nom": "nimento",
+    "adv": None,  # no object: an adverbial or a place ("Osaat toimia hätätilanteessa", "työskennellä ergonomisesti")
 }
 MIN_BLOOM = 90
 MIN_AVOID = 15
@@ -155,6 +165,75 @@ def main(argv: list[str] | None = None) -> int:
             if not v.analyze(w):
                 warnings.append(f"{where}: Voikko does not know reason word {w!r}")
 
+    # --- noun_classes.tsv -------------------------------------------------------------------
+    noun_rows = read_tsv(NOUNS, NOUN_HEADER, errors)
+    nouns: dict[str, int] = {}
+    for lineno, r in noun_rows:
+        where = f"noun_classes.tsv:{lineno} [{r['noun']}]"
+        if r["noun"] in nouns:
+            errors.append(f"{where}: duplicate noun (first on line {nouns[r['noun']]})")
+        nouns.setdefault(r["noun"], lineno)
+        if r["class"] not in CLASSES:
+            errors.append(f"{where}: class {r['class']!r} not in {sorted(CLASSES)}")
+        if not any(a.get("CLASS") in ("nimisana", "laatusana", "nimisana_laatusana", "teonsana")
+                   and (a.get("BASEFORM") or "").lower() == r["noun"] or a.get("MOOD") == "MINEN-infinitive"
+                   for a in v.analyze(r["noun"])):
+            errors.append(f"{where}: Voikko does not know {r['noun']!r} as a noun in base form")
+
+    # --- verb_object_fit.tsv ------------------------------------------------------------------
+    fit_rows = read_tsv(FIT, FIT_HEADER, errors)
+    fits: dict[str, tuple[set, set]] = {}
+    for lineno, r in fit_rows:
+        where = f"verb_object_fit.tsv:{lineno} [{r['verb']}]"
+        if r["verb"] not in bloom_verbs:
+            errors.append(f"{where}: verb is not in bloom_verbs.tsv")
+        if r["verb"] in fits:
+            errors.append(f"{where}: duplicate verb")
+        yes = {c.strip() for c in r["fits"].split(",")}
+        no = {c.strip() for c in r["never"].split(",")}
+        for c in (yes | no) - {"*"}:
+            if c not in CLASSES:
+                errors.append(f"{where}: class {c!r} not in {sorted(CLASSES)}")
+        if yes & no - {"*"}:
+            errors.append(f"{where}: {sorted(yes & no)} both fit and never fit")
+        fits[r["verb"]] = (yes, no)
+
+    # --- replacements.tsv: a vague verb is replaced by a measurable verb of the same or a lower level that fits ---
+    levels = {r["verb"]: int(r["level"]) for _, r in bloom_rows if r["level"].isdigit()}
+    rep_rows = read_tsv(REPLACEMENTS, REPLACEMENT_HEADER, errors)
+    seen_rules: set = set()
+    for lineno, r in rep_rows:
+        verb, cls, target = r["verb"], r["object_class"], r["replacement"]
+        where = f"replacements.tsv:{lineno} [{verb} {cls}]"
+        if (verb, cls) in seen_rules:
+            errors.append(f"{where}: duplicate rule")
+        seen_rules.add((verb, cls))
+        if verb in bloom_verbs and target != "-":
+            errors.append(f"{where}: a measurable verb needs no replacement")
+        check_verb(v, verb.split()[-1] if verb.startswith("olla ") else verb, where, errors) \
+            if not verb.startswith("olla ") else None
+        if cls != "*" and cls not in CLASSES:
+            errors.append(f"{where}: class {cls!r} not in {sorted(CLASSES)}")
+        if r["case"] not in REPLACEMENT_CASES:
+            errors.append(f"{where}: case {r['case']!r} not in {sorted(REPLACEMENT_CASES)}")
+        if target == "-":
+            if r["max_level"] != "-":
+                errors.append(f"{where}: a rule that proposes nothing has max_level '-'")
+            continue
+        if target not in bloom_verbs:
+            errors.append(f"{where}: replacement {target!r} is not in bloom_verbs.tsv")
+            continue
+        if not r["max_level"].isdigit() or levels[target] > int(r["max_level"]):
+            errors.append(f"{where}: replacement {target!r} (level {levels[target]}) is above the level of "
+                          f"{verb!r} ({r['max_level']}): an overclaim")
+        if target in fits and cls not in ("*",):
+            yes, no = fits[target]
+            if cls in no or not ("*" in yes or cls in yes):
+                errors.append(f"{where}: {target!r} does not fit objects of class {cls!r} (verb_object_fit.tsv)")
+        for w in WORD_RE.findall(r["why"]):
+            if not v.analyze(w):
+                warnings.append(f"{where}: Voikko does not know word {w!r} in 'why'")
+
     if len(bloom_rows) < MIN_BLOOM:
         warnings.append(f"bloom_verbs.tsv: {len(bloom_rows)} verbs, brief asks for at least {MIN_BLOOM}")
     if len(avoid_rows) < MIN_AVOID:
@@ -170,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  by level:", dict(sorted(levels.items())))
     print("  by object_case:", dict(sorted(cases.items())))
     print(f"avoid_verbs.tsv: {len(avoid_rows)} verbs")
+    print(f"noun_classes.tsv: {len(noun_rows)} nouns; verb_object_fit.tsv: {len(fit_rows)} verbs; "
+          f"replacements.tsv: {len(rep_rows)} rules")
     print(f"{len(errors)} errors, {len(warnings)} warnings")
     return 1 if errors or (args.strict and warnings) else 0
 

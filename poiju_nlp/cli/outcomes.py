@@ -38,14 +38,16 @@ def run(args) -> int:
 
     proposal = propose(text, level=args.level)
     if args.json:
-        print_json({"outcomes": [{"text": o.text, "verb": o.verb, "bloom_level": o.bloom_level,
-                                  "object": o.object, "source_sentence": o.source_sentence}
-                                 for o in proposal.outcomes],
-                    "course_level": proposal.course_level, "coverage": round(proposal.coverage, 4),
-                    "notes": proposal.notes})
+        print_json(proposal.to_dict())
         return 0
+    labels = {"author": "kuvauksen tavoitteesta", "built": "koottu sisällöstä"}
     for o in proposal.outcomes:
-        print(f"- {o.text}  (Bloom {o.bloom_level}, verbi {o.verb})")
+        print(f"- {o.text}  (Bloom {o.bloom_level}, verbi {o.verb}; {labels.get(o.source, o.source)})")
+        print(f"    Lähde: {o.source_sentence}")
+        if o.why:
+            print(f"    Miksi: {o.why}")
+    for s in proposal.skipped:
+        print(f"Jäi pois: '{s.statement}' ({s.reason})")
     for note in proposal.notes:
         print(f"Huom: {note}")
     return 0

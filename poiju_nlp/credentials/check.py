@@ -142,11 +142,14 @@ def _text_status(value: str, what: str) -> tuple[str, str]:
 
 def _proposal(record: CourseRecord, propose_outcomes: bool) -> str:
     """Outcomes proposed from the description (empty when not asked for or not possible)."""
-    if not propose_outcomes or not record.description.strip():
+    stated = [o for o in record.learning_outcomes if not is_placeholder(o)]
+    if not propose_outcomes or not (record.description.strip() or stated):
         return ""
     try:
-        from ..outcomes import propose
+        from ..outcomes import plain_outcomes, propose
 
+        if stated:  # the record's own statements made plain and checked: the same ones the export writes
+            return "\n".join(plain_outcomes(stated))
         return "\n".join(o.text for o in propose(record).outcomes)
     except PoijuError as err:  # e.g. the e5 model is not built, or too little content: the check still works
         log.info("no outcome proposal: %s", err.message)

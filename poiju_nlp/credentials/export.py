@@ -83,6 +83,14 @@ def _concept(label: str, record: CourseRecord, concept_id: str | None = None, sc
     return concept
 
 
+def _outcomes(record: CourseRecord) -> list[str]:
+    """The learning outcomes the credential carries: the record's own statements, plain and checked (a weak one is
+    replaced by the plain statements made from it, the same ones the credential check proposes)."""
+    from ..outcomes import plain_outcomes
+
+    return plain_outcomes(record.learning_outcomes)
+
+
 def to_elm(record: CourseRecord) -> dict:
     """Europass ELM v3 JSON-LD (unsigned EuropeanDigitalCredential) for a micro-credential."""
     country = _COUNTRY_3.get(record.country or "FI", record.country or "FIN")
@@ -109,7 +117,7 @@ def to_elm(record: CourseRecord) -> dict:
         "title": _langstr(record, record.title),
         "learningOutcome": [
             {"id": _id(record, f"outcome/{n}"), "type": "LearningOutcome", "title": _langstr(record, text)}
-            for n, text in enumerate(record.learning_outcomes, 1)
+            for n, text in enumerate(_outcomes(record), 1)
         ],
     }
     if record.description:
@@ -208,7 +216,7 @@ def to_ob3(record: CourseRecord) -> dict:
         issuer["address"] = {"type": ["Address"], "addressCountryCode": record.country}
     narrative_parts = []
     if record.learning_outcomes:
-        narrative_parts.append("Osaamistavoitteet:\n" + "\n".join(f"- {o}" for o in record.learning_outcomes))
+        narrative_parts.append("Osaamistavoitteet:\n" + "\n".join(f"- {o}" for o in _outcomes(record)))
     if record.assessment_type:
         narrative_parts.append(f"Arviointi: {record.assessment_type}")
     if record.quality_assurance:

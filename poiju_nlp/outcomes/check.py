@@ -95,9 +95,9 @@ def _outcome_verbs(tokens) -> list:
     """The statement's action verbs: finite verbs and A-infinitives of the main clause, wrappers excluded."""
     found = []
     for t in tokens:
-        if t.pos not in ("VERB",) or t.morph.get("VerbForm") not in ("Fin", "Inf"):
+        if t.pos not in ("VERB",) or t.morph.get("VerbForm") not in ("Fin", "Inf") or not _voikko_verb(t.text):
             continue
-        if t.dep not in ("ROOT", "xcomp", "conj", "acl", "csubj:cop", "csubj"):
+        if t.dep not in ("ROOT", "xcomp", "conj", "acl", "csubj:cop", "csubj", "xcomp:ds"):
             continue
         if _in_subordinate(tokens, t) or _in_clause(tokens, t, "ccomp"):
             continue
@@ -113,6 +113,20 @@ def _outcome_verbs(tokens) -> list:
             continue
         found.append(t)
     return found
+
+
+_VERB_MOODS = {"indicative", "imperative", "conditional", "potential", "A-infinitive", "MA-infinitive"}
+
+
+def _voikko_verb(word: str) -> bool:
+    """Voikko reads the word as a verb form that can carry an outcome (not a participle or a noun the tagger
+    mistook for a verb: 'käyttämiisi', 'harrastuneisuudestasi', 'alasi')."""
+    from ..text.resources import voikko_analyze
+
+    readings = voikko_analyze(word)
+    if not readings:
+        return True  # unknown to Voikko: trust the parse
+    return any(a.get("CLASS") == "teonsana" and a.get("MOOD") in _VERB_MOODS for a in readings)
 
 
 def _in_clause(tokens, tok, dep: str) -> bool:
@@ -147,10 +161,11 @@ def _measurable(verb: str) -> str:
     return verb
 
 
-def check_statement(analysis) -> CheckedOutcome:
-    """Check one analysed statement (a ``TextAnalysis`` of one outcome)."""
+def check_statement(analysis, original: str | None = None) -> CheckedOutcome:
+    """Check one analysed statement (a ``TextAnalysis`` of one outcome); ``original`` is the statement as written
+    when the analysed text was prepared for the parser (joined compounds): its words are the ones counted."""
     tokens = analysis.tokens
-    text = analysis.text.strip()
+    text = (original if original is not None else analysis.text).strip()
     item = CheckedOutcome(text=text)
     verbs = _outcome_verbs(tokens)
     item.verbs = [t.base for t in verbs]
@@ -176,8 +191,11 @@ def check_statement(analysis) -> CheckedOutcome:
             "huomioon hoitosuunnitelmassa.'"))
 
     # --- vague verb -------------------------------------------------------------------------------------------
-    vague = [t for t in tokens if t.pos in ("VERB", "AUX") and _bases(t) & VAGUE and t.i not in feeling_tuntea
-             and t.morph.get("VerbForm") != "Part" and not _wraps_action(tokens, t)]
+    # a vague verb by its base form and Voikko's verb reading, whatever the tagger says: a sentence-initial
+    # "Hallitset" or "Syvennät" is often tagged as an adjective or a noun
+    vague = [t for t in tokens if _bases(t) & VAGUE and t.i not in feeling_tuntea
+             and (t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") != "Part" or _voikko_verb(t.text)
+                  and t.pos in ("ADJ", "NOUN", "PROPN", "ADV")) and not _wraps_action(tokens, t)]
     if vague:
         t = vague[0]
         verb = sorted(_bases(t) & VAGUE)[0]
@@ -241,6 +259,11 @@ def _wraps_action(tokens, tok) -> bool:
 
 
 def _has_object(tokens, verb) -> bool:
+    entry = load_verbs().get(verb.base)
+    if entry is not None and entry.object_case == "adv":
+        # "toimia hätätilanteessa", "työskennellä ergonomisesti": a place or manner completes the verb
+        if any(k.dep.startswith(("obl", "advmod", "advcl", "nmod", "xcomp")) for k in _children(tokens, verb.i)):
+            return True
     for k in _children(tokens, verb.i):
         if k.dep in OBJECT_DEPS or (k.dep == "xcomp" and k.pos != "ADV"):
             return True
@@ -260,8 +283,9 @@ def _has_object(tokens, verb) -> bool:
     # perusteella"): a noun after the verb in an object case, not governed by a postposition, is an object
     for t in tokens[verb.i + 1:]:
         if t.pos in ("NOUN", "PROPN", "PRON") and t.morph.get("Case") in ("Nom", "Gen", "Par", "Acc") and \
-                not any(k.dep == "case" for k in _children(tokens, t.i)) and t.dep not in ("nsubj", "obl"):
-            return True
+                not any(k.dep == "case" for k in _children(tokens, t.i)) and not _in_clause(tokens, t, "acl:relcl") \
+                and not _in_clause(tokens, t, "ccomp"):
+            return True  # (an agent participle the parser made a clause, 'valitsemallesi', does not hide it)
     return False
 
 
@@ -291,6 +315,11 @@ def check(outcomes) -> OutcomeCheck:
     statements = [s.strip().lstrip("-•*").strip() for s in outcomes if s and s.strip()]
     if not statements:
         raise InputError("Anna vähintään yksi osaamistavoite (yksi tavoite riviä kohden).")
+    from .statements import join_elliptic
+
     cleaned = [validate_text(s, check_language=False) for s in statements]
     validate_text(" ".join(cleaned))  # language check on the whole set: single short lines are too short to judge
-    return OutcomeCheck(items=[check_statement(a) for a in analyze_many(cleaned)])
+    # "tiedotus- ja esittelyaineistoa" is parsed as one word (the parser otherwise reads 'tiedotus' as a noun of
+    # its own); the items keep the text as written
+    analyses = analyze_many([join_elliptic(s)[0] for s in cleaned])
+    return OutcomeCheck(items=[check_statement(a, text) for a, text in zip(analyses, cleaned)])

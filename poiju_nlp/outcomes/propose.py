@@ -1,55 +1,37 @@
-"""Propose 3-6 learning outcomes ("Osaat arvioida muistisairaan asiakkaan kipua.") from a course description.
+"""Propose learning outcomes ("Osaat …") for a course text: the author's own statements first, made plain and
+measurable; built from the teaching content only when the text states none.
 
-How (each step is deliberately simple and inspectable):
+1. **Author's statements** (``sections.find_items``): outcome sections, lead-ins ("Opintojakson suoritettuaan
+   opiskelija osaa"), bullets, inline statements and lists whose line breaks were lost.
+2. **One ability, one statement** (``statements``): each verb of a statement with the author's words that belong
+   to it becomes "Osaat <verb> …" in the 2nd person. A measurable verb is kept; a vague one is replaced by a
+   measurable verb of the same or a lower Bloom level that fits its object (``corpora/verbs/replacements.tsv``,
+   ``verb_object_fit.tsv``); growth, attitude and course activity are not proposed. Each proposal links to its
+   source sentence (with offsets) and says what changed and why.
+3. **No stated outcomes** (``build``): statements from teaching-content sentences and content lists only, at most
+   six, none from a title, timetable, admin, price, enrolment or marketing sentence; fewer or none when the text
+   gives too little, and the result says so.
 
-1. **Objects.** Finnish spaCy has no ``noun_chunks``, so noun phrases are built from the dependency parse: a noun
-   head with its adjective (``amod``) and genitive (``nmod:poss/gobj/gsubj``) dependents, plus one coordinated noun
-   ("lääkemuodot ja antoreitit"). Generic course words (opintojakso, kurssi, opiskelija, valmius ...) and
-   sentences about credits, price and schedule are skipped.
-2. **Selection.** Greedy maximum coverage: each step adds the phrase whose e5 vector most raises the mean, over
-   the description's content sentences, of the best cosine to any chosen phrase; it stops at 6, or after 3 when
-   the gain falls below ``OUTCOMES.coverage_min_gain``.
-3. **Verb.** Each chosen phrase gets a Bloom level from a level mix suited to the course level (basic courses
-   remember/understand/apply, advanced ones analyse/evaluate/create). Among the table verbs of that level, the verb
-   whose *example sentence* is closest (e5 cosine) to the phrase's source sentence wins: the example "Osaat laskea
-   lääkeannoksen ..." is near a sentence about "lääkelaskut", so the verb fits the content without a hand-written
-   verb-noun list. A verb is used once per proposal.
-4. **Inflection.** The head noun goes to the case the verb governs (``object_case``; ``gen`` = total object:
-   singular genitive, plural nominative) keeping its number; adjectives agree with it; genitive modifiers stay as
-   they are. pypykko generates the forms; a phrase that cannot be inflected is dropped, never guessed.
+Everything is rule-based on spaCy's parse, Voikko and pypykko: no embedding model is needed.
+
+>>> result = propose("Osaamistavoitteet:\\nOpiskelija\\n- tuntee ensiavun perusteet\\n- osaa laatia hoitosuunnitelman")
+>>> [(o.text, o.source) for o in result.outcomes]
+[('Osaat selittää ensiavun perusteet.', 'author'), ('Osaat laatia hoitosuunnitelman.', 'author')]
 """
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
-import numpy as np
-
+from ..domain import COURSE_LEVELS
 from ..errors import InputError
 from ..settings import OUTCOMES
-from .verbs import BloomVerb, load_verbs
+from .build import build
+from .sections import Item, find_items
+from .statements import join_elliptic, plain_statements
 
-# Course-talk nouns that never make a learning-outcome object on their own.
-GENERIC_NOUNS = {
-    "opintojakso", "kurssi", "opiskelija", "opettaja", "osallistuja", "valmius", "pohja", "perusta", "tavoite",
-    "sisältö", "asia", "osa", "tapa", "mahdollisuus", "merkitys", "aihe", "teema", "kokonaisuus", "jakso",
-    "moduuli", "luento", "harjoitus", "tehtävä", "opinto", "opetus", "koulutus", "oppiminen", "osaaminen",
-    "opintokokonaisuus", "näkökulma", "lisäksi", "avulla", "aika", "vuosi", "viikko", "päivä", "kerta", "ryhmä",
-    "verkko", "lähipäivä", "keskustelu", "yhteys", "liittyvä", "mukaan", "kanssa", "hyvä", "esimerkki", "ala",
-    "perusteet", "edellytys", "suoritus", "suorittaminen", "työ", "käytäntö", "ihminen", "toteutus", "laajuus",
-}
-# Teaching methods and course artefacts (last compound part): how the course is taught, not what is learned.
-TEACHING_METHOD_PARTS = {"luento", "harjoitus", "tehtävä", "esimerkki", "päiväkirja", "rasti", "todistus",
-                         "vierailu", "seminaari", "työpaja", "tentti", "koe", "materiaali", "alusta", "arviointi",
-                         "palaute", "keskustelu", "opiskelu", "jakso", "kerta", "osio", "video", "simulaatio"}
-# Sentences about credits, price, schedule and assessment describe the course, not what is learned.
-ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautuminen", "toteutus", "toteutustapa",
-               "arvosana", "tentti", "verkkotentti", "kurssimaksu", "ajankohta", "kesto", "opetuskieli", "esitieto",
-               "monimuoto", "monimuotototeutus", "lähiopetus", "etäopetus", "arviointiasteikko", "hyväksytty"}
-_CASE_TAG = {"Nom": "nom", "Gen": "gen", "Par": "par", "Ill": "ill", "Ine": "ine", "Ela": "ela", "All": "all",
-             "Ade": "ade", "Abl": "abl", "Ess": "ess", "Tra": "tra", "Ins": "ins", "Abe": "abe", "Com": "com"}
-_GENITIVE_DEPS = {"nmod:poss", "nmod:gobj", "nmod:gsubj"}
+CHANGE_LABELS = {"person": "sinä-muoto", "osaat": "muoto 'Osaat …'", "verb": "verbi vaihdettu",
+                 "split": "jaettu", "shortened": "lyhennetty", "built": "koottu sisällöstä"}
 
 
 @dataclass
@@ -59,6 +41,27 @@ class ProposedOutcome:
     bloom_level: int
     object: str
     source_sentence: str
+    source: str = "author"  # author: made from the author's statement | built: made from the teaching content
+    source_start: int = 0  # offsets of the source sentence in the text
+    source_end: int = 0
+    statement: str = ""  # the author's statement (or content line) the proposal was made from, as written
+    statement_start: int = 0
+    statement_end: int = 0
+    author_verb: str = ""  # the verb the author used (base form); "" for a content item
+    changed: list[str] = field(default_factory=list)  # person | osaat | verb | split | shortened | built
+    why: str = ""  # plain Finnish: what changed and why
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Skipped:
+    """An author's ability that was not proposed, and why (shown to the teacher)."""
+
+    statement: str
+    verb: str
+    reason: str
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -68,333 +71,221 @@ class ProposedOutcome:
 class OutcomeProposal:
     outcomes: list[ProposedOutcome]
     course_level: str = "perus"
-    coverage: float = 0.0  # mean best e5 cosine of content sentences to the chosen objects
+    coverage: float = 0.0  # kept for the interface: share of the author's abilities that became proposals
     notes: list[str] = field(default_factory=list)
+    stated: bool = False  # the text states its own outcomes
+    skipped: list[Skipped] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"outcomes": [o.to_dict() for o in self.outcomes], "course_level": self.course_level,
-                "coverage": round(self.coverage, 4), "notes": self.notes}
-
-
-@dataclass
-class NounPhrase:
-    """A noun phrase of the description, with what is needed to re-inflect it."""
-
-    words: list  # spaCy tokens in text order
-    head: object  # spaCy token
-    coordinated: "NounPhrase | None"
-    sentence: str
-
-    @property
-    def text(self) -> str:
-        t = " ".join(w.text for w in self.words)
-        if self.coordinated:
-            t += " ja " + self.coordinated.text
-        return t
-
-    @property
-    def key(self) -> str:
-        return self.head.lemma_.lower()
-
-
-@lru_cache(maxsize=20_000)
-def _pykko_reading(word: str, number: str, case: str) -> tuple[str, str, str] | None:
-    """(lemma, pos, morphtags) of pypykko's analysis of ``word`` that matches spaCy's number and case.
-    When several lemmas fit ("fysiologia": fysiologia nom / fysiologi par), Voikko's base form decides."""
-    from ..text import voikko_info
-    from ..text.resources import get_pykko
-
-    get_pykko()
-    import pypykko.utils
-
-    wanted = f"+{number}+{case}"
-    exact, loose = [], []
-    for a in pypykko.utils.analyze(word):
-        if a.pos not in ("noun", "adjective", "participle", "proper", "numeral"):
-            continue
-        reading = (a.lemma.replace("|", ""), a.pos, a.morphtags)
-        if a.morphtags == wanted:
-            exact.append(reading)
-        elif a.morphtags.endswith(wanted):
-            loose.append(reading)
-    voikko_base = (voikko_info(word).baseform or "").lower()
-    for group in (exact, loose):
-        for reading in group:
-            if reading[0] == voikko_base:
-                return reading
-    return (exact or loose or [None])[0]
-
-
-def _number_case(tok) -> tuple[str, str] | None:
-    morph = tok.morph.to_dict()
-    case = _CASE_TAG.get(morph.get("Case", ""))
-    if not case or "Number[psor]" in morph or "Person[psor]" in morph:
-        return None
-    return ("pl" if morph.get("Number") == "Plur" else "sg"), case
-
-
-def _is_generic(tok) -> bool:
-    from ..text import voikko_info
-
-    info = voikko_info(tok.text)
-    base = (info.baseform or tok.lemma_).lower()
-    return base in GENERIC_NOUNS or tok.lemma_.lower() in GENERIC_NOUNS or \
-        any(base.endswith(part) for part in TEACHING_METHOD_PARTS)
-
-
-def _genitive_chain(tok) -> list:
-    """A genitive modifier with its own genitive modifiers and adjectives ("turvallisen lääkehoidon toteuttamisen")."""
-    out = [tok]
-    for g in tok.children:
-        if g.i > tok.i or g.morph.get("Case") != ["Gen"] or list(g.children) and g.dep_ == "amod":
-            continue
-        if g.dep_ == "amod" and g.pos_ == "ADJ":
-            out.append(g)
-        elif g.dep_ in _GENITIVE_DEPS and g.pos_ in ("NOUN", "PROPN"):
-            out += _genitive_chain(g)
-    return out
-
-
-def _phrase_for(head, sentence: str) -> NounPhrase | None:
-    """Head noun + adjective / genitive dependents (genitives with their own adjectives), at most N words."""
-    if _number_case(head) is None or not head.is_alpha and "-" not in head.text:
-        return None
-    words = [head]
-    for child in head.children:
-        if child.dep_ == "amod" and child.pos_ == "ADJ" and child.i < head.i and not list(child.children):
-            if _number_case(child) is None:
-                continue
-            words.append(child)
-        elif child.dep_ in _GENITIVE_DEPS and child.pos_ in ("NOUN", "PROPN") and child.i < head.i \
-                and child.morph.get("Case") == ["Gen"]:
-            words += _genitive_chain(child)
-    words.sort(key=lambda t: t.i)
-    included = {w.i for w in words}
-    if any(c.i < head.i and c.i not in included and c.dep_ in ("nmod", "acl", "amod", "appos", "compound", "flat")
-           for c in head.children):
-        return None  # "tahdosta riippumaton hoito": a left dependent we cannot carry along would change the sense
-    # keep a contiguous span ending at the head: a gap means the parse skipped words we would lose
-    span = [w for w in words if w.i >= head.i - (len(words) - 1)]
-    if [w.i for w in span] != list(range(head.i - len(span) + 1, head.i + 1)):
-        return None
-    if len(span) > OUTCOMES.max_object_words:
-        span = span[-OUTCOMES.max_object_words:]
-    from ..text.resources import voikko_spell
-
-    if not all(voikko_spell(w.text) for w in span):
-        return None  # typos and foreign terms ("designia") would make an outcome a reader cannot trust
-    return NounPhrase(words=span, head=head, coordinated=None, sentence=sentence)
-
-
-def noun_phrases(doc) -> list[NounPhrase]:
-    """Candidate object phrases of a parsed description, in text order, one per head lemma."""
-    from ..text import voikko_info
-
-    phrases: list[NounPhrase] = []
-    seen = set()
-    for sent in doc.sents:
-        lemmas = {(voikko_info(t.text).baseform or t.lemma_).lower() for t in sent if t.is_alpha}
-        lemmas |= {t.lower_ for t in sent}
-        if lemmas & ADMIN_WORDS:
-            continue
-        for tok in sent:
-            if tok.pos_ != "NOUN" or tok.dep_ in _GENITIVE_DEPS | {"compound", "amod", "flat", "appos"}:
-                continue
-            if any(c.dep_ == "case" for c in tok.children) or _is_generic(tok):
-                continue  # postposition phrases ("X:n kanssa") are settings, not objects
-            np_ = _phrase_for(tok, sent.text)
-            if np_ is None or np_.key in seen:
-                continue
-            for conj in tok.children:  # one coordinated noun: "lääkemuodot ja antoreitit"
-                if conj.dep_ == "conj" and conj.pos_ == "NOUN" and not _is_generic(conj):
-                    other = _phrase_for(conj, sent.text)
-                    if other and len(other.words) + len(np_.words) <= OUTCOMES.max_object_words \
-                            and other.key not in seen:
-                        np_.coordinated = other
-                        seen.add(other.key)
-                    break
-            seen.add(np_.key)
-            phrases.append(np_)
-    return phrases
-
-
-def _inflect_phrase(np_: NounPhrase, object_case: str) -> str | None:
-    """Re-inflect a phrase into the case a verb governs; None when pypykko cannot produce a form."""
-    number, _ = _number_case(np_.head)
-    if object_case == "gen":  # total object: sg genitive, pl nominative
-        target = "+sg+gen" if number == "sg" else "+pl+nom"
-    elif object_case == "nom":  # plural total object of listing verbs ("luetella oireet"): needs a plural
-        if number != "pl":
-            return None
-        target = "+pl+nom"
-    else:
-        target = f"+{number}+{object_case}"
-    out = []
-    for w in np_.words:
-        nc = _number_case(w)
-        if w.i == np_.head.i or (w.dep_ == "amod" and w.head.i == np_.head.i):
-            form = _generate(w.text, *nc, target)
-            if not form:
-                return None
-            out.append(form if w.pos_ == "PROPN" else form.lower())
-        else:  # genitive modifiers keep their form
-            out.append(w.text if w.pos_ == "PROPN" or w.text.isupper() else w.text.lower())
-    text = " ".join(out)
-    if np_.coordinated:
-        other = _inflect_phrase(np_.coordinated, object_case)
-        if other is None:
-            return None
-        text += " ja " + other
-    return text
-
-
-@lru_cache(maxsize=20_000)
-def _generate(word: str, number: str, case: str, target: str) -> str | None:
-    """Re-inflect the word form ``word`` (read as spaCy's number and case) into ``target`` with pypykko.
-
-    The reading is pinned (lemma, part of speech and original form): left free, pypykko may read "tilanne" as
-    "tila" + possessive and yield "tilaa". Forms that do not analyse back to the lemma and target are dropped."""
-    import pypykko.reinflect
-    import pypykko.utils
-
-    reading = _pykko_reading(word, number, case)
-    if reading is None:
-        return None
-    lemma, pos, tags = reading
-    good = []
-    for form in pypykko.reinflect.reinflect(word.lower(), new_form=target, orig_form=tags, pos=pos):
-        if any(a.lemma.replace("|", "") == lemma and a.morphtags == target for a in pypykko.utils.analyze(form)):
-            good.append(form)
-    return min(good) if good else None
+                "coverage": round(self.coverage, 4), "notes": self.notes, "stated": self.stated,
+                "skipped": [s.to_dict() for s in self.skipped]}
 
 
 def _course_level(source) -> str:
     level = (getattr(source, "level", "") or (source.get("level", "") if isinstance(source, dict) else "")).lower()
-    return level if level in ("perus", "syventävä", "jatko") else "perus"
+    return level if level in COURSE_LEVELS else "perus"
 
 
-def _description(source) -> str:
+def _text_of(source) -> str:
+    """The text to read: a string as is; a record's (or dict's) own outcome statements under an outcome heading,
+    then its description."""
     if isinstance(source, str):
         return source
-    if isinstance(source, dict):
-        return str(source.get("description") or source.get("text") or "")
-    return getattr(source, "description", "") or ""
+    get = (lambda k: source.get(k)) if isinstance(source, dict) else (lambda k: getattr(source, k, None))
+    description = str(get("description") or get("text") or "")
+    stated = [str(s).strip() for s in (get("learning_outcomes") or []) if str(s).strip()]
+    if not stated:
+        return description
+    return "Osaamistavoitteet:\n" + "\n".join(stated) + ("\nSisältö:\n" + description if description else "")
 
 
-def _level_mix(course_level: str) -> tuple:
-    return {"syventävä": OUTCOMES.bloom_mix_advanced, "jatko": OUTCOMES.bloom_mix_doctoral}.get(
-        course_level, OUTCOMES.bloom_mix_basic)
+# A comma right after the verb only before a clause word; no comma after a space, no doubled stop.
+_BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)|^Osaat \w+, (?!(?:miten|kuinka|mitä|miksi|että|millainen|millaisia|mikä|mitkä|missä|milloin|"
+                     r"mistä|mihin|minkä|minkälai\w*|kenelle|keneen|kuka|onko|voiko|kenen)\b)|\s[,.;:]|\.\.$")
 
 
-_verb_vectors: dict = {}
+def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[ProposedOutcome]:
+    """Only statements the checker accepts are proposed: the proposals and ``check()`` use the same rules, so what
+    the tool proposes is what it would accept (and what a credential export carries)."""
+    from ..text import analyze_many
+    from .check import check_statement
+
+    if not outcomes:
+        return outcomes
+    kept = []
+    for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
+        item = check_statement(analysis, o.text)
+        if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")"):
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
+        elif item.problems:
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb,
+                                   f"tarkistus: {item.problems[0].reason}"))
+        elif ("verb" in o.changed or "built" in o.changed) and (_disagreement(analysis.tokens)
+                                                                 or _wrong_object_case(analysis.tokens, o.verb)):
+            problem = _disagreement(analysis.tokens) or _wrong_object_case(analysis.tokens, o.verb)
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, f"taivutus ei täsmää ('{problem}')"))
+        else:
+            kept.append(o)
+    return kept
 
 
-def _verb_matrix(embedder, verbs: list[BloomVerb]) -> np.ndarray:
-    key = (id(embedder), tuple(v.verb for v in verbs))
-    if key not in _verb_vectors:
-        _verb_vectors[key] = embedder.encode_passages([v.example or f"Osaat {v.verb}." for v in verbs])
-    return _verb_vectors[key]
+_ALLOWED_CASES = {"gen": {("Gen", "Sing"), ("Nom", "Plur"), ("Acc", "Sing"), ("Acc", "Plur"), ("Par", "Sing"),
+                           ("Par", "Plur")},
+                  "par": {("Par", "Sing"), ("Par", "Plur")},
+                  "nom": {("Nom", "Plur"), ("Acc", "Plur")},
+                  "ela": {("Ela", "Sing"), ("Ela", "Plur")}}
 
 
-def greedy_cover(candidates: np.ndarray, targets: np.ndarray, k_min: int, k_max: int,
-                 min_gain: float) -> tuple[list[int], float]:
-    """Greedy maximum coverage: indices of chosen candidates and the final mean best cosine of the targets."""
-    if len(candidates) == 0 or len(targets) == 0:
-        return [], 0.0
-    sims = targets @ candidates.T  # (targets, candidates)
-    chosen: list[int] = []
-    best = np.full(len(targets), -1.0, dtype=np.float32)
-    score = 0.0
-    while len(chosen) < min(k_max, len(candidates)):
-        gains = np.maximum(sims, best[:, None]).mean(axis=0) - (score if chosen else 0.0)
-        gains[chosen] = -np.inf
-        j = int(np.argmax(gains))
-        if len(chosen) >= k_min and gains[j] < min_gain:
-            break
-        chosen.append(j)
-        best = np.maximum(best, sims[:, j])
-        score = float(best.mean())
-    return chosen, score
+def _wrong_object_case(tokens, verb: str) -> str:
+    """A re-inflected object head (or a coordinated head) in a case the verb cannot govern ('kuvata …
+    kaksoisluonne ja kilpailuedun', 'kuvata moraalin luonne')."""
+    from .verbs import load_verbs
+
+    entry = load_verbs().get(verb)
+    if entry is None or entry.object_case not in _ALLOWED_CASES:
+        return ""
+    allowed = _ALLOWED_CASES[entry.object_case]
+    verb_tok = next((t for t in tokens if t.base == verb), None)
+    if verb_tok is None:
+        return ""
+    object_deps = ("obl", "obl:arg") if entry.object_case == "ela" else ("obj", "nsubj")
+    heads = [t for t in tokens if t.head == verb_tok.i and t.dep in object_deps and t.pos in ("NOUN", "PROPN")
+             and t.i > verb_tok.i and (entry.object_case != "ela" or t.morph.get("Case") == "Ela")]
+    if not heads:
+        return ""
+    todo = heads[:1]
+    seen = set()
+    while todo:
+        h = todo.pop()
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        case, number = h.morph.get("Case"), h.morph.get("Number")
+        if case and number and (case, number) not in allowed and not h.text.endswith("-"):
+            return h.text
+        todo += [t for t in tokens if t.head == h.i and t.dep == "conj" and t.pos in ("NOUN", "PROPN")]
+    return ""
+
+
+def _cases(word: str, only: str = "") -> set[str]:
+    from ..text import pykko_forms
+
+    return {m.group(0) for f in pykko_forms(word.lower()) if only in f for m in [re.search(
+        r"\+(?:nom|gen|par|ill|ine|ela|all|ade|abl|ess|tra|ins|abe|com)\b", f)] if m}
+
+
+def _disagreement(tokens) -> str:
+    """An adjective that does not agree in case with its noun ('uusi ajan'): a re-inflection went wrong. The
+    tagger's cases are read first; pypykko's readings of both words settle a disagreement (the tagger often misreads
+    2nd person possessive forms: 'omaan hyvinvointiisi')."""
+    for t in tokens:
+        head = tokens[t.head]
+        if t.dep in ("amod", "det", "acl") and t.pos in ("ADJ", "DET", "PRON", "VERB") and head.pos == "NOUN" \
+                and t.i < head.i and (t.pos != "VERB" or t.morph.get("VerbForm") == "Part"):
+            a, b = t.morph.get("Case"), head.morph.get("Case")
+            wrong = a and b and a != b and not {a, b} <= {"Nom", "Gen", "Acc"} or a and b and {a, b} == {
+                "Nom", "Gen"} and t.morph.get("Number") == head.morph.get("Number") == "Sing"
+            if wrong and not (_cases(t.text) & _cases(head.text, only="+poss2sg")):
+                return f"{t.text} {head.text}"
+    return ""
 
 
 def propose(source, *, level: str | None = None, embedder=None) -> OutcomeProposal:
-    """Propose outcomes from a description text, a ``CourseRecord`` or a dict with ``description``/``text``.
+    """Propose outcomes from a text, a ``CourseRecord`` or a dict with ``description``/``text`` (and optionally
+    ``learning_outcomes``). ``embedder`` is accepted for compatibility and not used."""
+    from ..text import validate_text
 
-    >>> [o.verb for o in propose("Opintojaksolla harjoitellaan lääkelaskuja ja ...").outcomes]  # doctest: +SKIP
-    ['laskea', ...]
-    """
-    from ..text import get_embedder, parse, validate_text
-
-    text = validate_text(_description(source))
-    course_level = level or _course_level(source)
-    doc = parse(text)
-    phrases = noun_phrases(doc)
-    content_sentences = list(dict.fromkeys(p.sentence for p in phrases))
-    notes = []
-    if len(phrases) < OUTCOMES.min_outcomes:
-        raise InputError("Kuvauksesta löytyi liian vähän sisältöä tavoitteiksi (alle 3 aihetta). Kirjoita kuvaukseen, "
-                         "mitä kurssilla opitaan, esim. 'Harjoittelemme lääkelaskuja ja haavanhoitoa.'")
-    embedder = embedder or get_embedder()
-    table = load_verbs()
-    phrase_vecs = embedder.encode_passages([p.text for p in phrases])
-    sent_vecs = embedder.encode_passages(content_sentences)
-    sent_index = {s: i for i, s in enumerate(content_sentences)}
-    # rank all phrases by coverage order, so that a phrase that cannot be inflected is replaced by the next best
-    order, _ = greedy_cover(phrase_vecs, sent_vecs, len(phrases), len(phrases), -1.0)
-    verbs = [v for v in table.verbs if table.get(v.verb) is v]
-    verb_vecs = _verb_matrix(embedder, verbs)
-    # a verb fits when its example is near both the phrase and the sentence it came from
-    verb_sims_sent = sent_vecs @ verb_vecs.T  # (sentences, verbs)
-    verb_sims_phrase = phrase_vecs @ verb_vecs.T  # (phrases, verbs)
-    mix = _level_mix(course_level)
-    used_verbs: set[str] = set()
-    chosen: list[tuple[int, ProposedOutcome]] = []
-    best = np.full(len(content_sentences), -1.0, dtype=np.float32)
-    sims = sent_vecs @ phrase_vecs.T
-    for j in order:
-        if len(chosen) >= OUTCOMES.max_outcomes:
-            break
-        gain = float(np.maximum(best, sims[:, j]).mean() - (best.mean() if chosen else 0.0))
-        if len(chosen) >= OUTCOMES.min_outcomes and gain < OUTCOMES.coverage_min_gain:
-            break
-        target = mix[len(chosen) % len(mix)]
-        row = verb_sims_sent[sent_index[phrases[j].sentence]] + verb_sims_phrase[j]
-        # semantic fit minus a penalty per Bloom level away from the target: a clearly better fitting verb of a
-        # neighbouring level may win ("laskea" for drug calculations in an "understand" slot)
-        ranked = sorted(range(len(verbs)),
-                        key=lambda v: -(row[v] - OUTCOMES.bloom_level_penalty * abs(verbs[v].level - target)))
-        outcome = None
-        for v in ranked[:40]:
-            verb = verbs[v]
-            if verb.verb in used_verbs:
-                continue
-            obj = _inflect_phrase(phrases[j], verb.object_case)
-            if obj:
-                outcome = ProposedOutcome(text=f"Osaat {verb.verb} {obj}.", verb=verb.verb, bloom_level=verb.level,
-                                          object=obj, source_sentence=phrases[j].sentence)
-                break
-        if outcome is None:
+    text = validate_text(_text_of(source))
+    course_level = level if level in COURSE_LEVELS else _course_level(source)
+    items = find_items(text)
+    author_items = [i for i in items if i.frame != "content"]
+    outcomes: list[ProposedOutcome] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    abilities = plain_statements(author_items)
+    for ability, plain in abilities:
+        item = ability.item
+        if not plain.ok:
+            skipped.append(Skipped(item.text, ability.verb, plain.reason))
             continue
-        used_verbs.add(outcome.verb)
-        chosen.append((j, outcome))
-        best = np.maximum(best, sims[:, j])
-    if len(chosen) < OUTCOMES.min_outcomes:
-        notes.append("Kuvauksesta saatiin vähemmän kuin kolme tavoitetta; täydennä ne käsin.")
-    chosen.sort(key=lambda c: (c[1].bloom_level, c[0]))  # present from remembering to creating
-    coverage = float(best.mean()) if chosen else 0.0
-    return OutcomeProposal(outcomes=[o for _, o in chosen], course_level=course_level, coverage=coverage,
-                           notes=notes)
+        if plain.text.lower() in seen:
+            continue
+        seen.add(plain.text.lower())
+        outcomes.append(ProposedOutcome(
+            text=plain.text, verb=plain.verb, bloom_level=plain.bloom_level, object=plain.object,
+            source_sentence=item.sentence or item.text, source="author", source_start=item.sentence_start,
+            source_end=item.sentence_end, statement=item.text, statement_start=item.start, statement_end=item.end,
+            author_verb=plain.author_verb, changed=plain.changes, why=plain.why))
+    outcomes = _checked(outcomes, skipped)
+    notes: list[str] = []
+    stated = bool(author_items)
+    coverage = len(outcomes) / len(abilities) if abilities else 0.0
+    if outcomes:
+        if len(outcomes) > OUTCOMES.max_outcomes:
+            notes.append(f"Kuvauksessa on {len(outcomes)} tavoitetta. Suositus on {OUTCOMES.min_outcomes}–"
+                         f"{OUTCOMES.max_outcomes}: yhdistä samaa taitoa koskevat tai valitse tärkeimmät.")
+        if skipped:
+            notes.append(f"{len(skipped)} kohtaa kuvauksen tavoitteista jäi pois (syyt alla): niistä ei saatu "
+                         "arvioitavaa tavoitetta ilman, että merkitys muuttuisi.")
+    else:
+        built = build(items)
+        for b in built:
+            it: Item = b.item
+            outcomes.append(ProposedOutcome(
+                text=b.text, verb=b.verb, bloom_level=b.bloom_level, object=b.object,
+                source_sentence=it.sentence or it.text, source="built", source_start=it.sentence_start,
+                source_end=it.sentence_end, statement=it.text, statement_start=it.start, statement_end=it.end,
+                author_verb=b.source_verb, changed=["built"], why=b.why))
+        outcomes = _checked(outcomes, skipped)
+        if stated:
+            notes.append("Kuvauksen omista tavoitteista ei saatu arvioitavia tavoitteita; ehdotukset on koottu "
+                         "kurssin sisällöstä.")
+        if not outcomes:
+            notes.append("Kuvauksesta ei löytynyt opetettavaa sisältöä, josta voisi tehdä tavoitteita. Kirjoita, "
+                         "mitä kurssilla opitaan, esim. 'Opit laatimaan hoitosuunnitelman.'")
+        elif len(outcomes) < OUTCOMES.min_outcomes:
+            notes.append(f"Kuvaus kertoo sisällöstä niukasti: siitä saatiin {len(outcomes)} tavoitetta. Täydennä "
+                         "tavoitteet itse.")
+    for o in outcomes:  # offsets always point at the words shown (joined compounds may have shifted them)
+        if text[o.statement_start:o.statement_end] != o.statement:
+            found = text.find(o.statement, o.source_start)
+            o.statement_start, o.statement_end = (found, found + len(o.statement)) if found >= 0 else (
+                o.source_start, o.source_end)
+    if not text.strip():
+        raise InputError("Anna kurssikuvaus.")
+    return OutcomeProposal(outcomes=outcomes, course_level=course_level, coverage=coverage, notes=notes,
+                           stated=stated, skipped=skipped)
 
 
-def naive_baseline(text: str, verb: str = "kuvata", n: int = 4) -> list[str]:
-    """The benchmark's baseline: the first noun phrases of the text as they stand, after "Osaat <fixed verb>"."""
-    from ..text import parse
+def plain_outcomes(statements) -> list[str]:
+    """The statements a record should carry: each one the checker accepts stays as written; each one it does not is
+    replaced by the plain, checked statements made from it (``propose`` on that statement); one from which nothing
+    assessable can be made is kept as written, never lost (the credential check then still flags it).
+    The credential check proposes these and the ELM / Open Badges export writes them, so both use the same
+    statements.
 
-    doc = parse(text)
-    out = []
-    for np_ in noun_phrases(doc)[:n]:
-        out.append(f"Osaat {verb} {np_.text}.")
-    return out
+    >>> plain_outcomes(["Osaat laskea lääkeannoksen.", "Opiskelija tuntee ja osaa käyttää kipumittaria."])
+    ['Osaat laskea lääkeannoksen.', 'Osaat kuvata kipumittaria.', 'Osaat käyttää kipumittaria.']
+    """
+    from ..errors import PoijuError
+    from .check import check
 
-
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+    statements = [str(s).strip() for s in (statements or []) if str(s).strip()]
+    if not statements:
+        return []
+    try:
+        checked = check(statements).items
+    except PoijuError:
+        return statements
+    out: list[str] = []
+    for statement, item in zip(statements, checked):
+        if not item.problems:
+            out.append(statement)
+            continue
+        try:
+            made = [o.text for o in propose("Osaamistavoitteet:\n" + statement).outcomes if o.source == "author"]
+        except PoijuError:
+            made = []
+        out += made or [statement]
+    return list(dict.fromkeys(out))

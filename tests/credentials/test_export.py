@@ -100,3 +100,22 @@ def test_elm_follows_the_micro_credential_sample_shape(record):
 def test_elm_workload_from_credits_only():
     spec = to_elm(CourseRecord(title="Ensiapu", credits=2))["credentialSubject"]["hasClaim"][0]["specifiedBy"]
     assert spec["volumeOfLearning"] == "PT54H"
+
+
+def test_export_carries_the_plain_checked_outcomes(record):
+    """Issue 13: the EU record's learning outcomes are the plain, checked statements; a weak one is replaced by
+    the statements made from it (the same ones the credential check proposes); good ones stay as written."""
+    from dataclasses import replace
+
+    from poiju_nlp.credentials import check_micro_credential
+    from poiju_nlp.outcomes import check
+
+    weak = replace(record, learning_outcomes=[record.learning_outcomes[0],
+                                              "Opiskelija tuntee ja osaa käyttää kipumittaria."])
+    titles = [o["title"]["fi"] for o in to_elm(weak)["credentialSubject"]["hasClaim"][0]["specifiedBy"][
+        "learningOutcome"]]
+    assert titles == [record.learning_outcomes[0], "Osaat kuvata kipumittaria.", "Osaat käyttää kipumittaria."]
+    assert all(not item.problems for item in check(titles).items)
+    element = {e.key: e for e in check_micro_credential(weak).elements}["learning_outcomes"]
+    assert element.status == "unclear" and element.proposal.splitlines() == titles
+    assert "Osaat käyttää kipumittaria." in to_ob3(weak)["credentialSubject"]["achievement"]["criteria"]["narrative"]

@@ -83,3 +83,16 @@ def test_checker_agrees_with_the_annotated_statements(checked_statements, statem
     assert min(f1.values()) >= 0.8, f1
     good = [i for i, s in zip(checked_statements, statements) if not s["labels"]]
     assert sum(not i.problems for i in good) / len(good) >= 0.9
+
+
+def test_elliptic_compounds_are_read_as_one_word_but_counted_as_written():
+    # "tiedotus- ja esittelyaineistoa" is the object (the parser alone reads 'tiedotus' as a noun of its own)
+    assert kinds("Osaat laatia asiakasryhmälle tiedotus- ja esittelyaineistoa.") == []
+    text = ("Osaat käyttää sosiaali- ja terveysalan sekä pelastus- ja turvallisuusalan tieto- ja viestintäteknisiä "
+            "laitteita, ohjelmia ja palveluja asiakastyössä, kirjaamisessa, raportoinnissa, tiedonhaussa, viestinnässä, opetuksessa ja omassa päivittäisessä "
+            "työssäsi.")
+    assert len(text.split()) > 25 and "too_long" in kinds(text)
+
+
+def test_second_person_vague_verb_the_tagger_calls_an_adjective():
+    assert kinds("Hallitset kyrilliset kirjaimet.") == ["vague_verb"]

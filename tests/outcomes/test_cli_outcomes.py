@@ -39,6 +39,16 @@ def test_empty_input_is_a_finnish_error():
 def test_propose_json(courses):
     result = run_cli("outcomes", "-", "--json", stdin=courses[1]["text"])
     assert result.returncode == 0, result.stderr
-    outcomes = json.loads(result.stdout)["outcomes"]
-    assert 3 <= len(outcomes) <= 6
-    assert all(o["text"].startswith("Osaat " + o["verb"] + " ") and 1 <= o["bloom_level"] <= 6 for o in outcomes)
+    data = json.loads(result.stdout)
+    assert 1 <= len(data["outcomes"]) <= 6 and data["stated"] is False
+    for o in data["outcomes"]:
+        assert o["text"].startswith("Osaat " + o["verb"] + " ") and 1 <= o["bloom_level"] <= 6
+        assert o["source"] == "built" and o["source_sentence"] in courses[1]["text"] and o["why"]
+
+
+def test_propose_text_output_shows_source_and_reason():
+    text = "Osaamistavoitteet:\nOpiskelija\n- tuntee ensiavun perusteet\n- syventää osaamistaan"
+    result = run_cli("outcomes", "-", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert "- Osaat selittää ensiavun perusteet." in result.stdout
+    assert "Lähde: tuntee ensiavun perusteet" in result.stdout and "Jäi pois: 'syventää osaamistaan'" in result.stdout

@@ -1,0 +1,43 @@
+"""Proposals built from the teaching content of a text that states no outcomes."""
+from poiju_nlp.outcomes import propose
+
+
+def built(text: str) -> list[str]:
+    result = propose(text)
+    assert not result.stated
+    return [o.text for o in result.outcomes]
+
+
+def test_teaching_verbs_become_low_level_measurable_verbs():
+    text = ("Kirjaaminen (2 op)\nSisältö: Kurssilla käsitellään kirjaamisen periaatteita. Opintojaksolla "
+            "perehdytään tietosuojaan ja potilasasiakirjoihin.")
+    assert built(text) == ["Osaat kuvata kirjaamisen periaatteita.",
+                           "Osaat kertoa tietosuojasta ja potilasasiakirjoista."]
+
+
+def test_the_texts_own_measurable_verb_is_kept():
+    text = "Kotihoito (3 op)\nKurssilla laaditaan asiakkaalle hoitosuunnitelma. Opit ohjaamaan omaisia."
+    assert built(text) == ["Osaat laatia hoitosuunnitelman.", "Osaat ohjata omaisia."]
+
+
+def test_content_list_items():
+    text = ("Historia 1 (2 op)\nKeskeiset sisällöt:\n- Rooman historian käännekohdat\n- roomalainen aikakäsitys\n"
+            "- kokeen suunnittelu\n- harjoittelu")
+    assert built(text) == ["Osaat kuvata Rooman historian käännekohdat.", "Osaat kuvata roomalaisen aikakäsityksen.",
+                           "Osaat suunnitella kokeen."]
+
+
+def test_never_from_title_timetable_admin_price_or_marketing():
+    text = ("Lääkehoidon perusteet (3 op)\nKurssi alkaa 12.1. klo 9. Ilmoittautuminen Moodlessa. Hinta 200 €. "
+            "Tervetuloa ainutlaatuiseen koulutukseen! Kurssilla käsitellään lääkehoidon turvallisuutta.")
+    result = propose(text)
+    assert [o.text for o in result.outcomes] == ["Osaat kuvata lääkehoidon turvallisuutta."]
+    assert "niukasti" in " ".join(result.notes)
+
+
+def test_at_most_six_one_per_object():
+    items = "\n".join(f"- {x}" for x in ("lääkelaskut", "haavanhoito", "kivunhoito", "ravitsemus", "uni",
+                                        "liikunta", "hygienia", "ensiapu"))
+    result = propose(f"Hoitotyö (5 op)\nKeskeiset sisällöt:\n{items}")
+    assert len(result.outcomes) <= 6
+    assert len({o.object for o in result.outcomes}) == len(result.outcomes)

@@ -1,0 +1,118 @@
+"""One ability, one plain statement: the author's measurable verb and words kept, vague verbs replaced by a verb of
+the same or a lower level that fits the object, growth and attitudes not proposed, every word checked."""
+import pytest
+
+from poiju_nlp.outcomes.sections import Item
+from poiju_nlp.outcomes.statements import join_elliptic, plain_statements, unknown_words
+from poiju_nlp.outcomes.verbs import load_fit, load_verbs
+
+
+def plain(text: str, frame: str = "finite") -> list[tuple[str, str]]:
+    """(statement or '-', author verb) for each ability of one item."""
+    out = []
+    for ability, p in plain_statements([Item(text, 0, len(text), frame, "outcomes")]):
+        out.append((p.text if p.ok else "-", ability.verb))
+    return out
+
+
+def texts(text: str, frame: str = "finite") -> list[str]:
+    return [t for t, _ in plain(text, frame) if t != "-"]
+
+
+def test_measurable_verb_and_words_kept_in_second_person():
+    assert texts("laatii asiakkaalle hoitosuunnitelman") == ["Osaat laatia asiakkaalle hoitosuunnitelman."]
+    assert texts("laatia lyhyitä kirjallisia viestejä", "osata") == ["Osaat laatia lyhyitä kirjallisia viestejä."]
+    assert texts("arvioimaan asiakkaan kotiolojen riskejä", "pystyä") == [
+        "Osaat arvioida asiakkaan kotiolojen riskejä."]
+
+
+def test_possessives_become_second_person_but_not_reciprocals():
+    assert texts("huolehtii työympäristönsä siisteydestä") == ["Osaat huolehtia työympäristösi siisteydestä."]
+    assert texts("arvioi omaa osaamistaan ja saamaansa palautetta") == [
+        "Osaat arvioida omaa osaamistasi ja saamaasi palautetta."]
+    assert texts("tunnistaa palvelujen yhteyksiä toisiinsa") == ["Osaat tunnistaa palvelujen yhteyksiä toisiinsa."]
+
+
+def test_several_verbs_become_several_statements():
+    assert texts("tunnistaa omat voimavaransa ja vahvistaa asiakkaan toimintakykyä") == [
+        "Osaat tunnistaa omat voimavarasi.", "Osaat vahvistaa asiakkaan toimintakykyä."]
+    # a verb without words of its own shares the next verb's object, not its particle or adverbials
+    assert texts("mittaa ja raportoi asiakkaan verenpaineen") == [
+        "Osaat mitata asiakkaan verenpaineen.", "Osaat raportoida asiakkaan verenpaineen."]
+    # a verb the tagger read as a noun ('kirjaa' = 'kirja' in the partitive) never leaves "ja kirjaa" behind
+    assert not any(t.startswith("Osaat mitata ja") for t in texts("mittaa ja kirjaa asiakkaan verenpaineen"))
+
+
+def test_vague_verbs_replaced_by_a_fitting_verb_of_the_same_or_lower_level():
+    assert texts("tuntee kotihoidon palvelujärjestelmän") == ["Osaat kuvata kotihoidon palvelujärjestelmän."]
+    assert texts("tuntee kirjaamisen keskeiset käsitteet") == ["Osaat selittää kirjaamisen keskeiset käsitteet."]
+    assert texts("tutustuu muistisairauksien hoitoon") == ["Osaat kertoa muistisairauksien hoidosta."]
+    assert texts("ymmärtää, miten uni vaikuttaa terveyteen") == ["Osaat selittää, miten uni vaikuttaa terveyteen."]
+    assert texts("ymmärtää miten uni vaikuttaa terveyteen") == ["Osaat selittää, miten uni vaikuttaa terveyteen."]
+    assert texts("hallitsee kirjaamisen menetelmät") == ["Osaat käyttää kirjaamisen menetelmiä."]
+    assert texts("tietää työturvallisuuslain keskeiset velvoitteet") == [
+        "Osaat kertoa työturvallisuuslain keskeisistä velvoitteista."]
+
+
+def test_vague_verb_with_a_coordinated_object_is_re_inflected_whole():
+    assert texts("tutustuu alan työehtosopimuksen sisältöön ja periaatteisiin") == [
+        "Osaat kertoa alan työehtosopimuksen sisällöstä ja periaatteista."]
+
+
+def test_growth_attitude_and_activity_are_not_proposed():
+    for text in ("syventää kielitaitoaan", "arvostaa asiakkaan itsemääräämisoikeutta",
+                 "osallistuu keskusteluun aktiivisesti", "kehittää ammatillista osaamistaan"):
+        assert texts(text) == [], text
+
+
+def test_dangling_pronoun_is_not_proposed():
+    assert plain("lukee vikakoodit ja dokumentoi ne") == [("Osaat lukea vikakoodit.", "lukea"), ("-", "dokumentoida")]
+    # a pronoun with its noun in the same statement is fine
+    assert texts("kuvaa Rooman historian ja siihen liittyvät tarinat") == [
+        "Osaat kuvata Rooman historian ja siihen liittyvät tarinat."]
+
+
+def test_brackets_and_examples_make_way_and_long_statements_are_not_proposed():
+    assert texts("ymmärtää yhteistyön merkityksen (esim. lääkärit, hoitajat)") == [
+        "Osaat selittää yhteistyön merkityksen."]
+    long = ("laatii asiakkaalle hoitosuunnitelman, joka ottaa huomioon asiakkaan toiveet, toimintakyvyn, "
+            "asuinympäristön, läheiset, palvelut, taloudellisen tilanteen, terveydentilan ja lääkityksen kokonaisuutena "
+            "yhdessä moniammatillisen työryhmän ja asiakkaan omaisten kanssa")
+    assert texts(long) == []
+
+
+def test_elliptic_compounds_are_parsed_as_one_word_and_written_back():
+    assert join_elliptic("tieto- ja viestintätekniikan laitteita")[0] == "tieto-ja-viestintätekniikan laitteita"
+    assert texts("tutustuu erilaisiin liikunta- ja vapaa-ajan mahdollisuuksiin") in (
+        ["Osaat kertoa erilaisista liikunta- ja vapaa-ajan mahdollisuuksista."], [])
+    assert texts("käyttää tieto- ja viestintätekniikan laitteita") == [
+        "Osaat käyttää tieto- ja viestintätekniikan laitteita."]
+
+
+def test_unknown_words_except_names_codes_and_compound_parts():
+    assert unknown_words("Osaat käyttää Pro Toolsia A1.2-tasolla sosiaali- ja terveysalalla.") == []
+    assert unknown_words("Osaat laatia hoitosunnitelman.") == ["hoitosunnitelman"]
+    assert texts("laatii hoitosunnitelman") == []
+
+
+@pytest.mark.parametrize("verb", sorted(load_fit().replacements))
+def test_replacements_never_raise_the_level(verb):
+    table = load_verbs()
+    for rule in load_fit().replacements[verb]:
+        if rule.replacement:
+            assert rule.replacement in table
+            assert table.get(rule.replacement).level <= int(
+                next(r for r in [rule]).why and _max_level(verb, rule.object_class)), (verb, rule)
+
+
+def _max_level(verb: str, cls: str) -> int:
+    import csv
+
+    from poiju_nlp.settings import get_settings
+
+    path = get_settings().corpora_dir / "verbs" / "replacements.tsv"
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["verb"] == verb and row["object_class"] == cls:
+                return int(row["max_level"])
+    raise AssertionError((verb, cls))
