@@ -25,12 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def synthetic_records(base_records, n: int, seed: int = 0):
+    from poiju_nlp.domain import MODES, credits_to_hours
     from poiju_nlp.matching.passages import split_sentences
     from poiju_nlp.records import CourseRecord
 
     rng = random.Random(seed)
     sentences = [s for r in base_records for s in split_sentences(r.description)]
-    modes = ["lähi", "etä", "hybridi", "verkko"]
+    modes = list(MODES)
     for i in range(n):
         src = rng.choice(base_records)
         desc = " ".join(rng.sample(split_sentences(src.description), k=min(3, len(split_sentences(src.description))))
@@ -38,7 +39,7 @@ def synthetic_records(base_records, n: int, seed: int = 0):
         credits = rng.choice([1, 2, 3, 4, 5])
         yield CourseRecord(id=f"s{i:06d}", title=src.title, description=desc,
                            learning_outcomes=list(src.learning_outcomes[:2]), credits=float(credits),
-                           hours=float(credits * 27), mode=rng.choice(modes), language="fi",
+                           hours=credits_to_hours(credits), mode=rng.choice(modes), language="fi",
                            provider=src.provider, level=src.level, price_eur=float(rng.choice([0, 60, 120, 250])),
                            tags=list(src.tags))
 

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..errors import PoijuError
 from ..records import CourseRecord
-from ..settings import MATCHING, MatchingSettings
+from ..settings import MATCHING, MatchingSettings, from_env
 from .catalog import catalog_sha256
 from .lexical import BM25, field_terms, raw_terms, weighted_counts
 from .passages import Passage, course_text, passages_for, split_sentences  # noqa: F401 (split_sentences: API)
@@ -58,7 +58,7 @@ def get_match_embedder(backend: str | None = None):
     ``MATCHING.e5_threads`` threads per call and as many calls in parallel as there are cores for them."""
     from ..text.embedder import Embedder
 
-    backend = backend or os.environ.get("POIJU_MATCH_BACKEND") or MATCHING.embed_backend
+    backend = backend or from_env(MatchingSettings).embed_backend  # read now: a test or a server may set it late
     with _emb_lock:
         if backend not in _embedders:
             _embedders[backend] = Embedder(backend=backend, threads=MATCHING.e5_threads)

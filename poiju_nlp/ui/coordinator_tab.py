@@ -10,13 +10,14 @@ from pathlib import Path
 
 import gradio as gr
 
+from ..domain import MODES as _DOMAIN_MODES
 from ..errors import InputError
 from ..settings import MATCHING, PROJECT_ROOT
 from .common import esc, friendly, write_download
 
 EXAMPLE = ("Hoitajamme tarvitsevat osaamista kivunhoitoon muistisairaille asukkaille, jotka eivät pysty kertomaan "
            "kivustaan. Lisäksi koko henkilöstön pitää osata alkusammutus. Koulutus ei saa olla kovin pitkä.")
-MODES = ["lähi", "etä", "hybridi", "verkko"]
+MODES = list(_DOMAIN_MODES)
 HEADERS = ["Sija", "Kurssi", "Tunniste", "Järjestäjä", "op", "h", "Toteutus", "Hinta €", "Pisteet", "Miksi"]
 DEFAULT_CATALOG = PROJECT_ROOT / "corpora" / "courses"
 CACHE_DIR = PROJECT_ROOT / "build" / "index" / "courses"

@@ -10,12 +10,6 @@ and ``test_known_exceptions_are_still_needed`` fails with the entry to delete: t
 # Domain facts written outside poiju_nlp/domain.py (tests/project/test_one_home.py).
 # Key: (path, the offending source line stripped of indentation, as test_one_home reports it).
 DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as they are)
-    ('evaluation/make_scale_catalog.py',
-     'modes = ["lähi", "etä", "hybridi", "verkko"]'):
-        'matching (issue 15) uses domain.MODES',
-    ('evaluation/make_scale_catalog.py',
-     'hours=float(credits * 27), mode=rng.choice(modes), language="fi",'):
-        'matching (issue 15) uses domain.credits_to_hours',
     ('poiju_nlp/cli/outcomes.py',
      'p.add_argument("--level", choices=["perus", "syventävä", "jatko"], default=None,'):
         'outcomes (issue 13) uses domain.COURSE_LEVELS',
@@ -46,9 +40,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('poiju_nlp/scoring/detectors.py',
      'hours = round(credits * HOURS_PER_CREDIT)'):
         'scoring (issue 14) uses domain.credits_to_hours / hours_to_credits',
-    ('poiju_nlp/ui/coordinator_tab.py',
-     'MODES = ["lähi", "etä", "hybridi", "verkko"]'):
-        'matching (issue 15) uses domain.MODES / MODE_ALIASES / MODE_LABELS',
     ('poiju_nlp/ui/outcomes_tab.py',
      'LEVELS = ["perus", "syventävä", "jatko"]'):
         'outcomes (issue 13) uses domain.COURSE_LEVELS',
@@ -72,9 +63,6 @@ LONG_MODULES: dict[str, str] = {
 # Environment variables read outside poiju_nlp/settings.py (tests/project/test_settings.py):
 # (path, variable) -> reason.
 SETTINGS_READ_ELSEWHERE: dict[tuple[str, str], str] = {
-    ("poiju_nlp/matching/index.py", "POIJU_MATCH_BACKEND"):
-        "matching (issue 15) reads MATCHING.embed_backend (POIJU_MATCHING_EMBED_BACKEND; POIJU_MATCH_BACKEND is "
-        "its alias in settings.py)",
 }
 
 # Tests that may skip although they carry no @pytest.mark.optional (conftest.py): node id -> reason.
