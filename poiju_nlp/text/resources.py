@@ -3,7 +3,10 @@
 The app serves four requests at once. Loading goes through ``poiju_nlp.lazy.load_once``; calls into libraries
 that are not thread-safe go through a lock:
 
-- libvoikko handles are not thread-safe: every call goes through ``voikko_lock`` (``voikko_analyze`` etc.).
+- libvoikko handles are not thread-safe: every call goes through ``voikko_lock`` (``voikko_analyze`` etc.), also
+  the calls of spaCy's Voikko lemmatizer, which has a handle of its own. Each handle is terminated once, at exit,
+  under the lock: left to ``Voikko.__del__`` during interpreter shutdown, a handle could be freed while another
+  thread was still inside a libvoikko call (ctypes releases the GIL), which libc reported as a double free.
 - pypykko's transducers are shared module state: ``get_pykko()`` wraps ``pypykko.utils.analyze`` and
   ``pypykko.reinflect.reinflect`` in ``pykko_lock`` when it loads them, so every caller is serialised, also code
   that imports ``pypykko`` directly after calling ``get_pykko()``.
@@ -12,6 +15,7 @@ that are not thread-safe go through a lock:
 """
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
 import subprocess
@@ -38,10 +42,50 @@ def get_nlp():
     import spacy
 
     try:
-        return spacy.load(get_settings().spacy_model)
+        nlp = spacy.load(get_settings().spacy_model)
     except OSError as err:
         raise ModelMissingError(f"spaCy-mallia {get_settings().spacy_model} ei löydy. Asenna paketit: make setup.") \
             from err
+    for _, pipe in nlp.pipeline:  # the Voikko lemmatizer's own handle: same lock, terminated once at exit
+        handle = getattr(pipe, "voikko", None)
+        if handle is not None and hasattr(handle, "analyze") and not isinstance(handle, _LockedVoikko):
+            pipe.voikko = _LockedVoikko(handle)
+            _terminate_at_exit(handle)
+    return nlp
+
+
+class _LockedVoikko:
+    """A libvoikko handle whose ``analyze`` runs under ``voikko_lock`` (spaCy calls it from several threads)."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def analyze(self, word):
+        with voikko_lock:
+            return self._handle.analyze(word)
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+
+_exit_handles: list = []
+
+
+def _terminate_at_exit(handle) -> None:
+    if not _exit_handles:
+        atexit.register(_terminate_voikko_handles)
+    _exit_handles.append(handle)
+
+
+def _terminate_voikko_handles() -> None:
+    """Terminate every Voikko handle once, while the interpreter is whole and no call is running (the lock)."""
+    with voikko_lock:
+        while _exit_handles:
+            handle = _exit_handles.pop()
+            try:
+                handle.terminate()  # sets its handle to 0: Voikko.__del__ then does nothing
+            except Exception:  # noqa: BLE001 - exiting anyway; never turn an exit into a traceback
+                pass
 
 
 @load_once
@@ -50,11 +94,13 @@ def get_voikko():
     import libvoikko
 
     try:
-        return libvoikko.Voikko("fi")
+        handle = libvoikko.Voikko("fi")
     except OSError as err:  # libvoikko1 / voikko-fi missing
         raise ModelMissingError(
             "Voikko-oikolukija puuttuu. Asenna se: apt-get install libvoikko1 voikko-fi (make setup tekee sen)."
         ) from err
+    _terminate_at_exit(handle)
+    return handle
 
 
 @lru_cache(maxsize=200_000)
