@@ -140,7 +140,17 @@ class Embedder:
                     from sentence_transformers import SentenceTransformer
 
                     torch.set_num_threads(self.threads)
-                    self._model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+                    model = SentenceTransformer(str(self.path), device="cpu", local_files_only=True)
+                    # passes may run side by side (one thread each); the Rust tokenizer may not be entered by two
+                    # threads at once ("Already borrowed"), so tokenizing takes turns
+                    preprocess, tok_lock = model.preprocess, threading.Lock()
+
+                    def locked_preprocess(*args, **kwargs):
+                        with tok_lock:
+                            return preprocess(*args, **kwargs)
+
+                    model.preprocess = locked_preprocess
+                    self._model = model
         return self._model
 
     @property
