@@ -276,7 +276,7 @@ def author_statements(split: str, limit: int | None) -> list[dict]:
     X", "Opiskelija tuntee X")."""
     from evaluation.real_text import load_real_texts
     from poiju_nlp.outcomes.sections import find_items
-    from poiju_nlp.outcomes.statements import item_frame
+    from poiju_nlp.outcomes.parse import item_frame
 
     out = []
     for t in load_real_texts(split=split, limit=limit, seed=0):

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
-from .statements import (_CLAUSE_WORDS, _base, _content, _dangling_reference, _expand, _is_predicate_verb,
-                         _phrase_tokens, _render, _without_brackets, cut_examples, join_elliptic, noun_class, person_edits, recase_edits, token_case,
-                         unjoin, unknown_words, verb_level, words)
+from .objects import _phrase_tokens, cut_examples, noun_class, recase_edits
+from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
+from .statements import _without_brackets, verb_level
+from .wording import _dangling_reference, _render, person_edits, unknown_words, words
 from .verbs import load_fit, load_verbs
 
 # Teaching verbs (base form) -> (measurable verb, the object's case after it). "" = the verb the sentence itself

@@ -315,7 +315,7 @@ def check(outcomes) -> OutcomeCheck:
     statements = [s.strip().lstrip("-•*").strip() for s in outcomes if s and s.strip()]
     if not statements:
         raise InputError("Anna vähintään yksi osaamistavoite (yksi tavoite riviä kohden).")
-    from .statements import join_elliptic
+    from .parse import join_elliptic
 
     cleaned = [validate_text(s, check_language=False) for s in statements]
     validate_text(" ".join(cleaned))  # language check on the whole set: single short lines are too short to judge

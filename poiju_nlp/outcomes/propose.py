@@ -28,7 +28,8 @@ from ..errors import InputError
 from ..settings import OUTCOMES
 from .build import build
 from .sections import Item, find_items
-from .statements import join_elliptic, plain_statements
+from .parse import join_elliptic
+from .statements import plain_statements
 
 CHANGE_LABELS = {"person": "sinä-muoto", "osaat": "muoto 'Osaat …'", "verb": "verbi vaihdettu",
                  "split": "jaettu", "shortened": "lyhennetty", "built": "koottu sisällöstä"}

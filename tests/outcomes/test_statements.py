@@ -3,7 +3,9 @@ the same or a lower level that fits the object, growth and attitudes not propose
 import pytest
 
 from poiju_nlp.outcomes.sections import Item
-from poiju_nlp.outcomes.statements import join_elliptic, plain_statements, unknown_words
+from poiju_nlp.outcomes.parse import join_elliptic
+from poiju_nlp.outcomes.statements import plain_statements
+from poiju_nlp.outcomes.wording import unknown_words
 from poiju_nlp.outcomes.verbs import load_fit, load_verbs
 
 

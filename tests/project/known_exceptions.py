@@ -16,9 +16,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('evaluation/make_scale_catalog.py',
      'hours=float(credits * 27), mode=rng.choice(modes), language="fi",'):
         'matching (issue 15) uses domain.credits_to_hours',
-    ('poiju_nlp/cli/outcomes.py',
-     'p.add_argument("--level", choices=["perus", "syventävä", "jatko"], default=None,'):
-        'outcomes (issue 13) uses domain.COURSE_LEVELS',
     ('poiju_nlp/rewriting/card.py',
      'MODES = {"verkko": "verkossa", "etäopetus": "etänä verkossa", "etä": "etänä verkossa", "lähiopetus": "paikan päällä",'):
         'rewriting (issue 12) uses domain.MODES / MODE_ALIASES / MODE_LABELS',
@@ -49,9 +46,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('poiju_nlp/ui/coordinator_tab.py',
      'MODES = ["lähi", "etä", "hybridi", "verkko"]'):
         'matching (issue 15) uses domain.MODES / MODE_ALIASES / MODE_LABELS',
-    ('poiju_nlp/ui/outcomes_tab.py',
-     'LEVELS = ["perus", "syventävä", "jatko"]'):
-        'outcomes (issue 13) uses domain.COURSE_LEVELS',
 }
 
 # Verbs whose object case rewriting/rules.py PARTITIVE_VERBS (partitive) and corpora/verbs/bloom_verbs.tsv
@@ -66,7 +60,6 @@ KNOWN_GOVERNMENT_DISAGREEMENTS: dict[str, str] = {
 # Modules of poiju_nlp over 600 lines (tests/project/test_module_size.py): path -> reason.
 LONG_MODULES: dict[str, str] = {
     "poiju_nlp/rewriting/rules.py": "rewriting (issue 12) splits rules.py into one module per kind of rule",
-    "poiju_nlp/outcomes/statements.py": "outcomes (issue 13, round 2) splits statements.py by responsibility",
 }
 
 # Environment variables read outside poiju_nlp/settings.py (tests/project/test_settings.py):
