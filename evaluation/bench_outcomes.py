@@ -297,9 +297,29 @@ def author_statements(split: str, limit: int | None) -> list[dict]:
     return out
 
 
+# The bench's own lists for the silver label (not the checker's).
+_OLLA = {"on", "olet", "ovat", "olen", "olemme", "olette"}
+_SILVER_KNOWLEDGE = ("valmius", "ymmärrys", "tietämys", "tuntemus", "käsitys", "tietous", "tietoisuus",
+                     "kokonaiskuva", "perustieto")
+_SILVER_GAINING = {"saada", "omata", "kehittää", "vahvistaa", "lisätä", "monipuolistaa", "syventää", "laajentaa",
+                   "hankkia", "kartuttaa"}
+
+
+def _pykko_verb(word: str) -> str:
+    """The verb of a participle by pypykko ('tutustunut' -> 'tutustua'); '' for anything else."""
+    from poiju_nlp.text.resources import get_pykko
+
+    for a in get_pykko().utils.analyze(word.lower()):
+        if a.pos == "verb" and "+part" in a.morphtags:
+            return a.lemma.replace("|", "").lower()
+    return ""
+
+
 def silver_vague(statement: str) -> bool:
-    """A vague verb form in the statement by Voikko alone (no parse): a finite or infinitive form of a verb of
-    avoid_verbs.tsv (osata and saada excepted: they are vague only alone)."""
+    """A vague predicate in the statement by Voikko and pypykko alone (no parse): a finite or infinitive form of a
+    verb of avoid_verbs.tsv (osata and saada excepted: they are vague only alone); a perfect tense of one ('on
+    tutustunut'); 'on tietoinen'; a finite form of getting, having or growing followed by a knowledge or readiness
+    noun ('saa valmiuksia', 'omaa ymmärryksen', 'lisää tuntemustaan')."""
     from poiju_nlp.outcomes.check import VAGUE
     from poiju_nlp.text.resources import voikko_analyze
 
@@ -307,8 +327,19 @@ def silver_vague(statement: str) -> bool:
     for k, w in enumerate(found):
         readings = voikko_analyze(w)
         nxt = found[k + 1] if k + 1 < len(found) else ""
-        if any((a.get("BASEFORM") or "").lower() in ("oppia", "opetella") for a in readings) and any(
-                a.get("MOOD") == "MA-infinitive" for a in voikko_analyze(nxt)):
+        prev = found[k - 1].lower() if k else ""
+        learning_to = any(a.get("MOOD") == "MA-infinitive" for later in found[k + 1:k + 4]
+                          for a in voikko_analyze(later))  # "on oppinut käyttämään", "oppii kriittisesti arvioimaan"
+        if w.lower() in _OLLA and nxt:
+            if _pykko_verb(nxt) in VAGUE and any(a.get("PARTICIPLE") == "past_active" for a in voikko_analyze(nxt)) \
+                    and not (_pykko_verb(nxt) in ("oppia", "kehittyä") and learning_to) or nxt.lower() == "tietoinen":
+                return True
+        if prev not in _WRAPPER_FORMS | {"voi", "voit"} and any(
+                (a.get("BASEFORM") or "").lower() in _SILVER_GAINING and a.get("MOOD") == "indicative"
+                for a in readings) and any((a.get("BASEFORM") or "").lower().endswith(_SILVER_KNOWLEDGE)
+                                          for later in found[k + 1:k + 6] for a in voikko_analyze(later)):
+            return True
+        if any((a.get("BASEFORM") or "").lower() in ("oppia", "opetella") for a in readings) and learning_to:
             continue  # "oppii käyttämään X": learning to do X, an action (not vague)
         if readings and all(a.get("CLASS") == "teonsana" for a in readings) and any(
                 (a.get("BASEFORM") or "").lower() in VAGUE and a.get("MOOD") in (
