@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
-from .objects import _phrase_tokens, cut_examples, noun_class, recase_edits
+from .objects import _phrase_tokens, cut_examples, noun_class, recase_edits, unanchored
 from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
 from .statements import _without_brackets, verb_level
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
@@ -47,10 +47,14 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
                  "tapa", "keino", "työ", "tehtävä", "asiakokonaisuus", "opintojakso", "kurssi", "perustieto",
                  "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli", "tausta", "laboratoriotyö",
-                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue", "alue"}
+                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue", "alue",
+                 "edellytys", "valmius", "perusasia", "asiakokonaisuus", "ohjelmisto", "luettu"}
+# The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
+LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
 ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
-                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata"}
+                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata", "luoda",
+                    "lukea", "kirjoittaa"}
 COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento", "opetus", "opintokokonaisuus",
                 "kokonaisuus", "seminaari", "työpaja", "osio"}
 TAUGHT = {"käsitellä": "käsitellään", "tarkastella": "tarkastellaan", "käydä": "käydään läpi",
@@ -239,6 +243,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if clause and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Inf"])
                               for t in toks):
             continue  # "esitellään, miten luotu konsepti": a clause without its verb
+        if not clause and (target != base and head.pos_ not in ("NOUN", "PROPN")
+                           or _not_content(head, toks, person_ok=target == base)):
+            continue  # "Luettua käsitellään", "opiskelijoiden omia tarinoita", "suhde muihin uskontoihin"
         cls = "clause" if clause else noun_class(head.text)
         if cls in ("activity", "course", "skill") or cls == "person" and target != base \
                 or _base(head) in GENERIC_NOUNS:
@@ -250,8 +257,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
             continue  # the text's own measurable verb needs no fit check: the author chose it for this object
         edits: dict[int, str] | None = {}
-        if not clause and case in ("+ela", "total"):
-            toks = cut_examples(toks)
+        if not clause:
+            toks = cut_examples(toks)  # "perusasioita, kuten piirtämistä": the examples are not what is learned
         if not clause:
             if case == "+ela":
                 edits = recase_edits(head, toks, "+ela")
@@ -329,8 +336,14 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
     if len(heads) >= 3 and all(not any(c.i in {x.i for x in toks} and c.dep_ not in ("cc", "punct", "conj")
                                        for c in h.children) for h in heads):
         return None  # a bare word list ('luonto, maasto, lumi'): vocabulary, not content to describe
-    if _dangling_reference(toks) or len(toks) > 10:
+    if _dangling_reference(toks) or len(toks) > 10 or _not_content(root, toks):
         return None
+    if any(t.morph.get("Case") == ["Ess"] and t.head.i == root.i for t in toks):
+        return None  # "Keho työvälineenä", "historia tieteenalana": a view of the topic, not something to describe
+    adjunct = next((t.i for t in toks if t.head.i == root.i and t.i > root.i and t.dep_ in ("obl", "nmod")
+                    and token_case(t) != "+gen"), None)
+    if adjunct is not None and any(t.dep_ == "conj" and t.head.i == root.i and t.i > adjunct for t in toks):
+        return None  # "suhteet arjessa ja lähiympäristössä, liikkuvuus": a list item after the first one's setting
     edits = _total_object(root, toks)
     if edits is None or not _phrase_tokens(root, toks):
         return None
@@ -408,6 +421,9 @@ def _deverbal(root, toks, item) -> Built | None:
     ids = sorted(t.i for t in obj.subtree)
     doc = root.doc
     after = [t for t in doc if t.i > root.i and not t.is_punct]
+    if any(t.is_punct for t in doc if root.i < t.i < len(doc) - 1) or any(
+            t.dep_ == "conj" and t.head.i == root.i for t in after):
+        return None  # "X:n visualisointi ja havainnollistaminen", "tunnistaminen, X:n erot": two actions
     if [t.i for t in doc if t.i <= root.i and not t.is_punct] != ids + [root.i] or any(
             t.head.i != root.i and t.head.i not in {a.i for a in after} for t in after):
         return None  # anything else in the phrase (adjectives of the action, a setting) would be lost
@@ -429,6 +445,18 @@ def _deverbal(root, toks, item) -> Built | None:
         return None
     return Built(text, verb, verb_level(verb) or 3, rest, item, verb,
                  f"Sisältöluettelon '{root.text.lower()}' on kuvauksen oma teko: verbi '{verb}' on siitä.")
+
+
+def _not_content(head, toks, person_ok: bool = False) -> bool:
+    """The object is the learners' own ('opiskelijoiden henkilöhistoria', 'omat tarinat'), a relational noun without
+    its anchor ('suhde muihin uskontoihin', 'tärkeimmät ominaisuudet') or a person named by what they do ('ruotsin
+    puhujat'): nothing a statement could promise to describe. (With the text's own verb and the learner as its
+    subject, 'oma' is the learner's: "dokumentoivat oman työskentelyprosessinsa" is fine.)"""
+    if not person_ok and any(_base(t) in LEARNER_NOUNS for t in toks):
+        return True
+    if unanchored(head, toks):
+        return True
+    return not person_ok and noun_class(head.text) == "person"  # (the text's own "ohjata asiakasta" is fine)
 
 
 def _is_name(tok) -> bool:

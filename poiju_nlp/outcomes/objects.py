@@ -212,3 +212,29 @@ def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
     return edits
 
 
+# Nouns that name a part, a relation or a property of something else ("vaiheet", "tulokset", "suhde",
+# "ominaisuudet"): alone they do not say of what. Base forms; a compound is anchored by its first part
+# ("elämänvaiheet"). Statements built from content need the anchor for all of them; an author's statement only for
+# the emptiest (the author's adjectives often carry the meaning: "noudattaa eettisiä periaatteita").
+RELATIONAL = {"suhde", "merkitys", "vaikutus", "vaihe", "tulos", "rooli", "asema", "osuus", "ero", "yhteys",
+              "kehitys", "synty", "rakenne", "ominaisuus", "piirre", "erityispiirre", "edellytys", "haaste",
+              "mahdollisuus", "syy", "seuraus", "periaate", "tehtävä", "tavoite", "käyttö", "sisältö", "muoto",
+              "tyyppi", "lähtökohta", "perusta", "peruste", "monimuotoisuus", "tausta", "luonne", "kriteeri", "osa",
+              "keino", "hyöty", "vaatimus", "tarve", "perusasia", "toiminta", "arvo", "laji", "puoli"}
+AUTHOR_RELATIONAL = {"vaihe", "tulos", "ero", "osa", "seuraus", "suhde", "puoli"}
+
+
+def unanchored(head, tokens, nouns=frozenset(RELATIONAL)) -> bool:
+    """A relational noun without a genitive or possessive that says whose it is ('Osaat kuvata vaiheet', 'suhde
+    muihin uskontoihin'): the statement would not say what it is about."""
+    from ..text import voikko_info
+
+    base = (voikko_info(head.text).baseform or head.lemma_ or "").lower()
+    if base not in nouns:
+        return False
+    ids = {t.i for t in tokens}
+    if head.morph.get("Person[psor]") or _second_person_possessive(head.text) is not None:
+        return False
+    return not any(c.i in ids and (c.dep_.startswith("nmod") and token_case(c) == "+gen" or c.dep_ == "nmod:poss"
+                                   or c.pos_ == "PRON" and c.dep_ == "det")
+                   for c in head.children)

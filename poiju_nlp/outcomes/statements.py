@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..settings import OUTCOMES
-from .objects import cut_examples, object_class, object_head, recase_edits
+from .objects import AUTHOR_RELATIONAL, cut_examples, object_class, object_head, recase_edits, unanchored
 from .parse import _CLAUSE_WORDS, Ability, _base, _content, abilities, item_frame, synthetic, unjoin, verb_base
 from .sections import Item, is_a_infinitive, is_ma_illative
 from .verbs import load_fit, load_verbs
@@ -83,6 +83,14 @@ def to_plain(ability: Ability) -> Plain:
     if author == "ei" or (doc is not None and any(c.dep_ == "aux" and _base(c) == "ei"
                                                   for c in doc[ability.verb_index].children)):
         return Plain("", author, 0, "", author, ok=False, reason="kielteinen lause")
+    if doc is not None and re.search(r"kse(?:en|ni|si|mme|nne)$", doc[ability.verb_index].lower_):
+        return Plain("", author, 0, "", author, ok=False, reason="tarkoitusta kertova muoto ('muuttaakseen'), ei taito")
+    if author == "kehittää" and head not in (None, "clause") and _own(head):
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Omien taitojen kehittäminen kertoo opiskelusta, ei taidosta, jonka voi arvioida.")
+    if head not in (None, "clause") and unanchored(head, ability.tokens, AUTHOR_RELATIONAL) and not any(
+            c.i in {t.i for t in ability.tokens} for c in head.children if c.dep_ != "punct"):
+        return Plain("", author, 0, "", author, ok=False, reason=f"'{head.text}' jää ilman tarkennetta (minkä?)")
     if doc is not None and author not in MA_VERBS and any(
             t.head.i == ability.verb_index and is_ma_illative(t.text) and t.dep_ in ("xcomp", "advcl", "obl")
             for t in ability.tokens):
@@ -150,6 +158,7 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
     if tokens and tokens[0].lower_ in ("ja", "sekä", "tai", "eli", "ja/tai"):
         return Plain("", author, 0, "", author, ok=False, reason="rinnastus jäi kesken")
+    edits.update(listed_with_ja(tokens))
     rest = _render(tokens, edits)
     if tokens and tokens[0].lower_ in _CLAUSE_WORDS and not rest.startswith(","):
         rest = ", " + rest  # "selittää, miten …": a clause after the verb takes a comma
@@ -176,6 +185,33 @@ def to_plain(ability: Ability) -> Plain:
     obj = obj[len(verb) + 1:] if obj.startswith(verb + " ") else obj
     level = verb_level(verb) or 3
     return Plain(text, verb, level, obj, author, changes=changes, why=" ".join(whys))
+
+
+def _own(head) -> bool:
+    """The object is the learner's own ('kehittää fyysisiä ominaisuuksiaan', 'kehittää omaa työtään')."""
+    from .wording import _second_person_possessive
+
+    return head.morph.get("Person[psor]") == ["3"] or _second_person_possessive(head.text) is not None or any(
+        _base(c) == "oma" for c in head.children)
+
+
+def listed_with_ja(tokens) -> dict[int, str]:
+    """A list whose 'ja' went with the next verb ('selittää keinot, prosessit ja osaa arvioida X' -> the words
+    'keinot, prosessit'): the last comma of the list becomes 'ja' ('keinot ja prosessit')."""
+    ids = {t.i for t in tokens}
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return {}
+    k = commas[-1]
+    after = tokens[k + 1:]
+    if not after or any(t.lower_ in ("ja", "sekä", "tai", "eli", "kuten", "esim.", "esimerkiksi", "mm.")
+                        or t.text in ("(", ":") for t in after):
+        return {}
+    # the words after the comma are one conjunct of a head before it ("…, asemakaavojen toteuttamisen prosessit")
+    conjuncts = [t for t in after if t.dep_ == "conj" and t.head.i in ids and t.head.i < tokens[k].i]
+    if len(conjuncts) == 1 and all(t.i in {s.i for s in conjuncts[0].subtree} for t in after):
+        return {tokens[k].i: " ja"}
+    return {}
 
 
 def _without_brackets(tokens) -> tuple[list, bool]:

@@ -41,3 +41,16 @@ def test_at_most_six_one_per_object():
     result = propose(f"Hoitotyö (5 op)\nKeskeiset sisällöt:\n{items}")
     assert len(result.outcomes) <= 6
     assert len({o.object for o in result.outcomes}) == len(result.outcomes)
+
+
+def test_no_statement_from_views_learners_own_things_unanchored_relations_or_two_actions():
+    # content lines as real curricula write them (ePerusteet, Aalto)
+    text = ("Uskonto (2 op)\nKeskeiset sisällöt:\n- Keho työvälineenä\n- suhde muihin uskontoihin\n"
+            "- Tärkeimmät mekaaniset ominaisuudet\n- Datan ja aineistojen visualisointi ja havainnollistaminen\n"
+            "- Termodynamiikan pääsäännöt\nKäsitellään opiskelijoiden henkilöhistoriaa ja omia tarinoita.")
+    assert built(text) == ["Osaat kuvata termodynamiikan pääsäännöt."]
+
+
+def test_examples_are_left_out_of_built_statements():
+    text = "Piirustus (2 op)\nKurssilla käydään läpi arkkitehtuurin esittämisen perusteita, kuten piirtämistä."
+    assert built(text) == ["Osaat kuvata arkkitehtuurin esittämisen perusteita."]

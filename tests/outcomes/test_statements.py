@@ -118,3 +118,20 @@ def _max_level(verb: str, cls: str) -> int:
             if row["verb"] == verb and row["object_class"] == cls:
                 return int(row["max_level"])
     raise AssertionError((verb, cls))
+
+
+def test_hallita_becomes_a_use_only_where_use_fits_else_nothing():
+    # "hallitsee mittayksiköiden muutokset" means converting units: "kuvata" would be another skill
+    assert texts("hallitsee mittayksiköiden muutokset") == []
+    assert texts("hallitsee tilastolliset menetelmät") == ["Osaat käyttää tilastollisia menetelmiä."]
+
+
+def test_purpose_forms_and_own_growth_are_not_abilities():
+    assert texts("muuttaakseen moottorin toimintaa halutulla tavalla") == []
+    assert texts("kehittää fyysisiä ominaisuuksiaan ja ergonomiataitojaan") == []
+
+
+def test_a_list_cut_from_its_ja_gets_it_back():
+    assert texts("ymmärtää maapolitiikan keskeiset keinot, asemakaavojen toteuttamisen prosessit ja osaa arvioida "
+                 "asemakaavan toteuttamistaloutta")[0] == (
+        "Osaat selittää maapolitiikan keskeiset keinot ja asemakaavojen toteuttamisen prosessit.")
