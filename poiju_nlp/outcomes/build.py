@@ -22,7 +22,7 @@ from ..settings import OUTCOMES
 from .sections import Item, is_second_person
 from .objects import _phrase_tokens, cut_examples, noun_class, recase_edits, unanchored
 from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
-from .statements import _without_brackets, verb_level
+from .statements import _without_brackets, listed_with_ja, verb_level
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
 from .verbs import load_fit, load_verbs
 
@@ -210,6 +210,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
     root = _teaching_predicate(doc)
     if root is None or _is_admin(item.text, doc):
         return []
+    if any(_base(c) in ("voida", "saattaa") for c in root.children if c.dep_ == "aux"):
+        return []  # "opiskelija voi laatia portfolion": an option, not what is learned
     fit = load_fit()
     out = []
     for tok, wrapper, _ in _expand(root):
@@ -247,6 +249,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
                            or _not_content(head, toks, person_ok=target == base)):
             continue  # "Luettua käsitellään", "opiskelijoiden omia tarinoita", "suhde muihin uskontoihin"
         cls = "clause" if clause else noun_class(head.text)
+        if not clause and target == "kuvata" and _last_part(head) in USED_NOT_DESCRIBED:
+            continue
         if cls in ("activity", "course", "skill") or cls == "person" and target != base \
                 or _base(head) in GENERIC_NOUNS:
             continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
@@ -338,7 +342,10 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
         return None  # a bare word list ('luonto, maasto, lumi'): vocabulary, not content to describe
     if _dangling_reference(toks) or len(toks) > 10 or _not_content(root, toks):
         return None
-    if any(t.morph.get("Case") == ["Ess"] and t.head.i == root.i for t in toks):
+    if _last_part(root) in USED_NOT_DESCRIBED:
+        return None
+    heads_ = {root.i} | {t.i for t in toks if t.dep_ == "conj" and t.head.i == root.i}
+    if any(t.morph.get("Case") == ["Ess"] and t.head.i in heads_ for t in toks):
         return None  # "Keho työvälineenä", "historia tieteenalana": a view of the topic, not something to describe
     adjunct = next((t.i for t in toks if t.head.i == root.i and t.i > root.i and t.dep_ in ("obl", "nmod")
                     and token_case(t) != "+gen"), None)
@@ -353,6 +360,7 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
             return None
         if t.dep_ == "conj" and noun_class(t.text) == "activity" and t.i in {x.i for x in toks}:
             return None
+    edits = {**edits, **listed_with_ja(toks)}  # "kielitietoisuus, monikielisyys, kielten väliset suhteet"
     rest = _render(toks, edits)
     rest = rest[:1].lower() + rest[1:] if not _is_name(toks[0]) else rest
     if re.search(r"\s[,.;:]", rest):
@@ -447,13 +455,44 @@ def _deverbal(root, toks, item) -> Built | None:
                  f"Sisältöluettelon '{root.text.lower()}' on kuvauksen oma teko: verbi '{verb}' on siitä.")
 
 
+# Words a learner uses rather than describes ("opiskellaan ammattisanastoa" is not "kuvata sanastoa"), and one's own
+# skills and attitudes as content headings ("perustelutaidot", "ilmaisurohkeus"): "kuvata" fits neither.
+USED_NOT_DESCRIBED = {"sanasto", "sanavarasto", "kieli", "ilmaus", "fraasi", "sanonta", "kielitaito"}
+OWN_QUALITIES = {"taito", "kyky", "valmius", "osaaminen", "hallinta", "rohkeus", "varmuus", "tietoisuus",
+                 "jännitys"}
+
+
+def _last_part(tok) -> str:
+    from ..text import voikko_info
+
+    info = voikko_info(tok.text)
+    return (info.compound_parts[-1].base if info.compound_parts else info.baseform or tok.lemma_ or "").lower()
+
+
+def _agent_noun(tok) -> bool:
+    """A person named by what they do ('puhuja', 'käyttäjä': Voikko's derivation '+ja')."""
+    from .sections import _voikko_readings
+
+    readings = _voikko_readings(tok.text)  # every reading: "tietosuoja" is also "tieto + suo-ja" to Voikko
+    return bool(readings) and all(re.search(r"\(\+j[aä]\)$", a.get("WORDBASES", "")) for a in readings)
+
+
 def _not_content(head, toks, person_ok: bool = False) -> bool:
     """The object is the learners' own ('opiskelijoiden henkilöhistoria', 'omat tarinat'), a relational noun without
     its anchor ('suhde muihin uskontoihin', 'tärkeimmät ominaisuudet') or a person named by what they do ('ruotsin
     puhujat'): nothing a statement could promise to describe. (With the text's own verb and the learner as its
     subject, 'oma' is the learner's: "dokumentoivat oman työskentelyprosessinsa" is fine.)"""
-    if not person_ok and any(_base(t) in LEARNER_NOUNS for t in toks):
-        return True
+    if not person_ok and any(_base(t) in LEARNER_NOUNS for t in toks) or any(
+            _base(t) in ("itse", "toinen") and t.morph.get("Person[psor]") for t in toks) or any(
+            _base(t) == "itse" for t in toks):
+        return True  # (also "toistensa tutkielmia", "itseä kiinnostavaa": whose is unclear in a statement)
+    if any(t.lower_ in ("joka", "jonka", "jota", "joita", "joiden", "jossa", "joissa", "jolla", "joilla")
+           for t in toks):
+        return True  # a relative clause keeps the text's 3rd person ("portfolion, jonka avulla kehittää …")
+    if _last_part(head) in OWN_QUALITIES and not any(
+            c.dep_.startswith("nmod") and token_case(c) == "+gen" and noun_class(c.text) != "person"
+            for c in head.children) or _agent_noun(head):
+        return True  # ("radiojärjestelmien suorituskyky" is the systems' capacity: content)
     if unanchored(head, toks):
         return True
     return not person_ok and noun_class(head.text) == "person"  # (the text's own "ohjata asiakasta" is fine)

@@ -54,3 +54,10 @@ def test_no_statement_from_views_learners_own_things_unanchored_relations_or_two
 def test_examples_are_left_out_of_built_statements():
     text = "Piirustus (2 op)\nKurssilla käydään läpi arkkitehtuurin esittämisen perusteita, kuten piirtämistä."
     assert built(text) == ["Osaat kuvata arkkitehtuurin esittämisen perusteita."]
+
+
+def test_no_statement_about_skills_vocabulary_agents_or_options():
+    text = ("Viestintä (2 op)\nKeskeiset sisällöt:\n- perustelutaidot\n- erilaiset ruotsin puhujat\n"
+            "- radiojärjestelmien suorituskyky\nOpiskellaan asumiseen liittyvää sanastoa. Opiskelija voi laatia oman "
+            "kielitaidon portfolion.")
+    assert built(text) == ["Osaat kuvata radiojärjestelmien suorituskyvyn."]
