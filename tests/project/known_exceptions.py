@@ -71,8 +71,4 @@ SETTINGS_READ_ELSEWHERE: dict[tuple[str, str], str] = {
 }
 
 # Tests that may skip although they carry no @pytest.mark.optional (conftest.py): node id -> reason.
-KNOWN_SKIPS: dict[str, str] = {
-    "poiju_nlp/outcomes/propose.py::poiju_nlp.outcomes.propose.propose":
-        "outcomes (issue 13): the docstring example of propose() is marked +SKIP; make it run (a short description "
-        "and its real output) and delete this entry",
-}
+KNOWN_SKIPS: dict[str, str] = {}
