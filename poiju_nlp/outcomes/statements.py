@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from ..settings import OUTCOMES
 from .objects import AUTHOR_RELATIONAL, cut_examples, object_class, object_head, recase_edits, unanchored
-from .parse import _CLAUSE_WORDS, Ability, _base, _content, abilities, item_frame, synthetic, unjoin, verb_base
+from .parse import _CLAUSE_WORDS, Ability, _base, _content, abilities, item_frame, synthetic, token_case, unjoin, \
+    verb_base
 from .sections import Item, is_a_infinitive, is_ma_illative
 from .verbs import load_fit, load_verbs
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
@@ -106,6 +107,10 @@ def to_plain(ability: Ability) -> Plain:
     if rule is not None:
         if not rule.replacement:
             return Plain("", author, 0, "", author, ok=False, reason=rule.why)
+        if ability.kind == "noun" and head not in (None, "clause") and (
+                token_case(head) not in ("+nom", "+gen", "+par") or _is_action_noun(head)):
+            # "osaa käytännössä" has no object; "osaa vastuullisen työskentelyn" is doing, not describing
+            return Plain("", author, 0, "", author, ok=False, reason="pelkkä 'osaa X' ei kerro tekoa")
         verb = rule.replacement
         if not fit.fit(verb, cls):
             return Plain("", author, 0, "", author, ok=False,
@@ -185,6 +190,13 @@ def to_plain(ability: Ability) -> Plain:
     obj = obj[len(verb) + 1:] if obj.startswith(verb + " ") else obj
     level = verb_level(verb) or 3
     return Plain(text, verb, level, obj, author, changes=changes, why=" ".join(whys))
+
+
+def _is_action_noun(head) -> bool:
+    """A noun made from a verb ('työskentely', 'korjaus', 'kohtaaminen')."""
+    from .build import _verb_of_noun
+
+    return bool(_verb_of_noun(head.text))
 
 
 def _own(head) -> bool:

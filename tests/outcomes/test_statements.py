@@ -135,3 +135,8 @@ def test_a_list_cut_from_its_ja_gets_it_back():
     assert texts("ymmärtää maapolitiikan keskeiset keinot, asemakaavojen toteuttamisen prosessit ja osaa arvioida "
                  "asemakaavan toteuttamistaloutta")[0] == (
         "Osaat selittää maapolitiikan keskeiset keinot ja asemakaavojen toteuttamisen prosessit.")
+
+
+def test_osata_with_a_noun_is_replaced_only_for_an_object_that_is_not_an_action():
+    assert texts("osaa työskennellä laboratoriossa ja osaa käytännössä") == ["Osaat työskennellä laboratoriossa."]
+    assert texts("asiakaslähtöisen ja vastuullisen työskentelyn", "osata") == []
