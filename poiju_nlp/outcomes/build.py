@@ -47,8 +47,8 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
                  "tapa", "keino", "työ", "tehtävä", "asiakokonaisuus", "opintojakso", "kurssi", "perustieto",
                  "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli", "tausta", "laboratoriotyö",
-                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue", "alue",
-                 "edellytys", "valmius", "perusasia", "asiakokonaisuus", "ohjelmisto", "luettu"}
+                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue",
+                 "alue", "edellytys", "valmius", "perusasia", "asiakokonaisuus", "ohjelmisto", "luettu"}
 # The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
 LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
@@ -340,8 +340,9 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
     if len(heads) >= 3 and all(not any(c.i in {x.i for x in toks} and c.dep_ not in ("cc", "punct", "conj")
                                        for c in h.children) for h in heads):
         return None  # a bare word list ('luonto, maasto, lumi'): vocabulary, not content to describe
-    if _dangling_reference(toks) or len(toks) > 10 or _not_content(root, toks):
-        return None
+    if _dangling_reference(toks) or len(toks) > 10 or _not_content(root, toks) or any(
+            t.text.isdigit() for t in toks):
+        return None  # (a bare number is a footnote or a page: "elokuvakamerat, sekä esimerkit 16")
     if _last_part(root) in USED_NOT_DESCRIBED:
         return None
     heads_ = {root.i} | {t.i for t in toks if t.dep_ == "conj" and t.head.i == root.i}

@@ -29,6 +29,8 @@ from .sections import Item, is_a_infinitive, is_ma_illative
 from .verbs import load_fit, load_verbs
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
 
+LEFT_IN_3RD_PERSON = re.compile(r"\b(?:osaa|osaavat|pystyy|pystyvät|kykenee|kykenevät|hallitsee|tuntee|ymmärtää|"
+                                r"tietää|voi|oppii)\b")
 # Verbs that take a 3rd infinitive of another person's action ("ohjata asiakasta hakemaan tukea").
 MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "tukea", "rohkaista", "innostaa",
             "opettaa", "valmentaa", "pyytää", "käskeä", "pystyä", "kyetä", "oppia", "joutua", "ryhtyä", "mennä"}
@@ -126,6 +128,12 @@ def to_plain(ability: Ability) -> Plain:
             edits = recase_edits(head, ability.tokens, "+" + rule.case)
             if edits is None:
                 return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
+            old_case = token_case(head)
+            if edits and any(t.dep_ == "conj" and t.pos_ == "NOUN" and t.i not in edits and t.i != head.i
+                             and token_case(t) == old_case for t in ability.tokens):
+                # a coordinated noun the parse hung elsewhere keeps the old case ('kertoa X:stä sekä niiden
+                # vaikutuksiin')
+                return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
         elif rule.case != "same" and head == "clause":
             return Plain("", author, 0, "", author, ok=False, reason="sivulause ei sovi korvaavalle verbille")
         changes.append("verb")
@@ -165,6 +173,10 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="rinnastus jäi kesken")
     edits.update(listed_with_ja(tokens))
     rest = _render(tokens, edits)
+    if LEFT_IN_3RD_PERSON.search(rest):
+        # a verb of the learner left in the 3rd person inside the words ("selittää, että X ja osaa soveltaa",
+        # "miten voi vaikuttaa")
+        return Plain("", author, 0, "", author, ok=False, reason="verbi jäi 3. persoonaan")
     if tokens and tokens[0].lower_ in _CLAUSE_WORDS and not rest.startswith(","):
         rest = ", " + rest  # "selittää, miten …": a clause after the verb takes a comma
     before = _render([t for t in ability.before if t.lower_ not in ("myös", "lisäksi", "siis")], {}) \

@@ -140,3 +140,7 @@ def test_a_list_cut_from_its_ja_gets_it_back():
 def test_osata_with_a_noun_is_replaced_only_for_an_object_that_is_not_an_action():
     assert texts("osaa työskennellä laboratoriossa ja osaa käytännössä") == ["Osaat työskennellä laboratoriossa."]
     assert texts("asiakaslähtöisen ja vastuullisen työskentelyn", "osata") == []
+
+
+def test_no_verb_of_the_learner_left_in_the_3rd_person_or_case_left_behind():
+    assert texts("ymmärtää, että rakenteessa voi olla jännityshuippuja ja osaa soveltaa oppimaansa") == []
