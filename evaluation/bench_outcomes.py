@@ -322,6 +322,7 @@ _SILVER_KNOWLEDGE = ("valmius", "ymmärrys", "tietämys", "tuntemus", "käsitys"
                      "kokonaiskuva", "perustieto")
 _SILVER_GAINING = {"saada", "omata", "kehittää", "vahvistaa", "lisätä", "monipuolistaa", "syventää", "laajentaa",
                    "hankkia", "kartuttaa"}
+_SILVER_OWN_SKILLS = ("taito", "osaaminen", "kyky", "valmius")
 
 
 def _pykko_verb(word: str) -> str:
@@ -353,9 +354,12 @@ def silver_vague(statement: str) -> bool:
             if _pykko_verb(nxt) in VAGUE and any(a.get("PARTICIPLE") == "past_active" for a in voikko_analyze(nxt)) \
                     and not (_pykko_verb(nxt) in ("oppia", "kehittyä") and learning_to) or nxt.lower() == "tietoinen":
                 return True
-        if prev not in _WRAPPER_FORMS | {"voi", "voit"} and any(
-                (a.get("BASEFORM") or "").lower() in _SILVER_GAINING and a.get("MOOD") == "indicative"
-                for a in readings) and any((a.get("BASEFORM") or "").lower().endswith(_SILVER_KNOWLEDGE)
+        gaining = prev not in _WRAPPER_FORMS | {"voi", "voit"} and any(
+            (a.get("BASEFORM") or "").lower() in _SILVER_GAINING and a.get("MOOD") == "indicative" for a in readings)
+        if gaining and any((a.get("BASEFORM") or "").lower().endswith(_SILVER_OWN_SKILLS) and a.get("POSSESSIVE") == "3"
+                           for later in found[k + 1:k + 4] for a in voikko_analyze(later)):
+            return True  # "kehittää kirjoitustaitoaan": growing one's own skill
+        if gaining and any((a.get("BASEFORM") or "").lower().endswith(_SILVER_KNOWLEDGE)
                                           for later in found[k + 1:k + 6] for a in voikko_analyze(later)):
             return True
         if any((a.get("BASEFORM") or "").lower() in ("oppia", "opetella") for a in readings) and learning_to:

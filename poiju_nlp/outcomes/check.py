@@ -45,6 +45,11 @@ KNOWLEDGE_NOUNS = ("valmius", "ymmärrys", "tietämys", "tuntemus", "käsitys", 
 KNOWLEDGE_EXACT = {"tieto", "hallinta", "ymmärtäminen", "tunteminen", "tietäminen", "hallitseminen"}
 GAINING_VERBS = {"saada", "omata", "kehittää", "vahvistaa", "lisätä", "monipuolistaa", "syventää", "laajentaa",
                  "hankkia", "kartuttaa", "kasvattaa", "parantaa", "osata", "olla", "saavuttaa", "syventyä"}
+# Growing one's own skills ("kehittää taitojaan", "vahvistaa tiedonhakutaitojaan", "monipuolistaa
+# vuorovaikutustaitojaan"): like syventää and laajentaa, it says nothing one can observe after the course.
+GROWING_VERBS = {"kehittää", "vahvistaa", "monipuolistaa", "lisätä", "parantaa", "syventää", "laajentaa",
+                 "kasvattaa"}
+OWN_SKILL_NOUNS = ("taito", "osaaminen", "kyky", "valmius", "tietämys", "tuntemus", "ymmärrys")
 # "on tietoinen X:stä", "on selvillä X:stä": knowing, said with an adjective.
 KNOWING_WORDS = {"tietoinen", "selvillä", "perillä"}
 
@@ -301,6 +306,20 @@ def _infinitive_follows(tokens, tok) -> bool:
                                    for a in voikko_analyze(nxt.text))
 
 
+def _own_form(tok) -> bool:
+    """A 3rd person possessive form ('taitojaan', 'osaamistaan') by the tagger or pypykko."""
+    from ..text import pykko_forms
+
+    return tok.morph.get("Person[psor]") == "3" or any("+poss3" in f for f in pykko_forms(tok.text.lower()))
+
+
+def _any_infinitive_after(tokens, tok) -> bool:
+    from ..text.resources import voikko_analyze
+
+    return any(a.get("CLASS") == "teonsana" and a.get("MOOD") in ("A-infinitive", "MA-infinitive")
+               for t in tokens[tok.i + 1:] for a in voikko_analyze(t.text))
+
+
 def _hyphenated_verb_follows(tokens, tok) -> bool:
     """'osaa 3D-tulostaa X': a verb with a code prefix that Voikko reads only by its last part."""
     from ..text.resources import voikko_analyze
@@ -366,6 +385,22 @@ def _vague_phrase(tokens) -> tuple[str, str] | None:
             noun = next((n for n in tokens[t.i + 1:] if _is_knowledge_noun(n)), None)
             if noun is not None:  # "omaa perustason ymmärryksen": the tagger reads 'omaa' as the adjective 'oma'
                 return f"{t.text} {noun.text}", "tietää"
+    for n in tokens:
+        head = tokens[n.head]
+        if n.pos == "NOUN" and n.dep in ("obj", "obl", "conj") and any(b.endswith(OWN_SKILL_NOUNS) for b in _bases(n)) \
+                and (_own_form(n) or any("oma" in _bases(c) for c in _children(tokens, n.i))) \
+                and _verb_bases(head) & GROWING_VERBS and head.morph.get("VerbForm") != "Inf" \
+                and not _in_subordinate(tokens, head):
+            return f"{head.text} {n.text}", "syventää" if "syventää" in _verb_bases(head) else "kehittyä"
+    if root is not None and _verb_bases(root) & GROWING_VERBS and root.morph.get("VerbForm") == "Fin":
+        first = next((n for n in tokens[root.i + 1:] if n.pos not in ("ADV", "ADJ", "DET", "NUM")), None)
+        if first is not None and any(b.endswith(OWN_SKILL_NOUNS) for b in _bases(first)) and _own_form(first):
+            return f"{root.text} {first.text}", "kehittyä"  # (the parser may not make it the object)
+    for t in tokens:
+        if _bases(t) & {"osata", "pystyä", "kyetä"} and t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" \
+                and not _any_infinitive_after(tokens, t) and not _hyphenated_verb_follows(tokens, t) and not any(
+                    k.morph.get("VerbForm") == "Inf" for k in _children(tokens, t.i)):
+            return t.text, "osata"  # "Opiskelija osaa.", "pystyy vuorovaikutukseen": no action
     for t in tokens:
         if "osata" in _bases(t) and t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" \
                 and not _infinitive_follows(tokens, t) and not _hyphenated_verb_follows(tokens, t) and any(
