@@ -40,7 +40,6 @@ TEACHING_VERBS = {
     "opetella": ("", ""),
     "harjoitella": ("käyttää", "same"),
     "perehdyttää": ("kertoa", "+ela"),  # "Moduuli perehdyttää (opiskelijan) X:ään"
-    "esitellä": ("kuvata", "same"),  # "Kurssi esittelee X:n"
 }
 # Nouns too general to describe on their own ("Osaat kuvata teemoja").
 GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "näkökulma", "kysymys", "aihepiiri",
@@ -49,6 +48,10 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
                  "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli", "tausta", "laboratoriotyö",
                  "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue",
                  "alue", "edellytys", "valmius", "perusasia", "asiakokonaisuus", "ohjelmisto", "luettu"}
+# Course products: what is made on the course, not what is learned ("henkilökohtaisen oppimisen yhteenveto").
+COURSE_PRODUCTS = {"yhteenveto", "tutkielma", "esitelmä", "raportti", "essee", "portfolio", "päiväkirja",
+                   "tehtävä", "projektityö", "harjoitustyö", "opinnäytetyö", "vertaistyö", "seminaarityö", "työ",
+                   "loppuraportti", "posteri", "video", "esitys"}
 # The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
 LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
@@ -59,7 +62,7 @@ COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento
                 "kokonaisuus", "seminaari", "työpaja", "osio"}
 TAUGHT = {"käsitellä": "käsitellään", "tarkastella": "tarkastellaan", "käydä": "käydään läpi",
           "perehtyä": "perehdytään", "tutustua": "tutustutaan", "syventyä": "syvennytään", "opiskella": "opiskellaan",
-          "harjoitella": "harjoitellaan", "perehdyttää": "perehdytään", "esitellä": "esitellään"}
+          "harjoitella": "harjoitellaan", "perehdyttää": "perehdytään"}
 # "harjoitellaan X" becomes "käyttää X" only when X is something one uses.
 PRACTISED_CLASSES = {"tool", "method", "language", "concept", "material"}
 ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautuminen", "ilmoittautua", "toteutus",
@@ -228,6 +231,7 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
             target, case = TEACHING_VERBS[base]
         elif _measurable(base) and not (base in ORGANISING_VERBS and (tok.morph.get("Voice") == ["Pass"] or any(
+                c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in root.children) or any(
                 c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in tok.children))):
             target, case = base, "total" if tok.morph.get("Voice") == ["Pass"] else "same"
         else:
@@ -249,8 +253,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
                            or _not_content(head, toks, person_ok=target == base)):
             continue  # "Luettua käsitellään", "opiskelijoiden omia tarinoita", "suhde muihin uskontoihin"
         cls = "clause" if clause else noun_class(head.text)
-        if not clause and target == "kuvata" and _last_part(head) in USED_NOT_DESCRIBED:
-            continue
+        if not clause and (target == "kuvata" and _last_part(head) in USED_NOT_DESCRIBED
+                           or _last_part(head) in COURSE_PRODUCTS):
+            continue  # ("valmiit tutkielmat esitellään", "tutustutaan vertaistöihin": course products)
         if cls in ("activity", "course", "skill") or cls == "person" and target != base \
                 or _base(head) in GENERIC_NOUNS:
             continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
@@ -328,8 +333,14 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
     cls = noun_class(root.text)
     fit = load_fit()
     deverbal = _deverbal(root, toks, item)
-    if deverbal is not None or cls == "activity":
-        return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; a bare activity says nothing
+    if deverbal is not None or cls == "activity" or _is_action_noun(root.text):
+        return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; an action ("signaalien tarkastelu",
+        # "tehtävien priorisointi") is not something to describe
+    if _last_part(root) in COURSE_PRODUCTS or not any(
+            c.i in {t.i for t in toks} and c.dep_.startswith("nmod") and token_case(c) == "+gen"
+            and noun_class(c.text) not in ("activity", "person") for c in root.children):
+        return None  # a heading without a genitive that says what it is about ("kiinalainen kulttuuri",
+        # "Riitakysymykset", "Taloudelliset ja yhteiskunnalliset rajoitteet") or a course product
     if cls in ("person", "skill", "course") or not fit.fit("kuvata", cls) or _base(root) in GENERIC_NOUNS:
         return None
     if root.morph.get("Case") != ["Nom"] and not (any_case and token_case(root) in ("+nom", "")):
@@ -409,6 +420,21 @@ def _verb_of_noun(word: str) -> str:
             if any(b.get("CLASS") == "teonsana" for b in _voikko_readings(cand)):
                 return cand
     return ""
+
+
+def _is_action_noun(word: str) -> bool:
+    """A noun made from a verb by an action suffix, whatever the verb ('tarkastelu' < tarkastella, 'priorisointi')."""
+    from .sections import _voikko_readings
+
+    if _verb_of_noun(word):
+        return True
+    for a in _voikko_readings(word):
+        bases = re.findall(r"\(([^)]*)\)", a.get("WORDBASES", ""))
+        if len(bases) >= 2 and bases[-1] in ACTION_SUFFIXES and any(
+                not b.startswith("+") and any(r.get("CLASS") == "teonsana" for r in _voikko_readings(b))
+                for b in bases[:-1][-2:]):
+            return True
+    return False
 
 
 def _deverbal(root, toks, item) -> Built | None:
@@ -512,13 +538,26 @@ def _is_name(tok) -> bool:
                                                                               "nimisana_laatusana"}
 
 
-def build(items: list[Item]) -> list[Built]:
-    """Statements from the content items of a text, at most ``OUTCOMES.max_outcomes``, one per object head."""
+# A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
+# terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
+LANGUAGE_COURSE = re.compile(
+    r"\b(?:taitotaso\w*|[ABC][12](?:\.\d)?(?:[–-][ABC][12](?:\.\d)?)?|kielitaito\w*|CEFR|viitekehy\w*|"
+    r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
+    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen)\b")
+
+
+def is_language_course(text: str) -> bool:
+    return bool(LANGUAGE_COURSE.search(text))
+
+
+def build(items: list[Item], text: str = "") -> list[Built]:
+    """Statements from the content items of a text, at most ``OUTCOMES.max_outcomes``, one per object head; none
+    for a language course (``text``: the whole text)."""
     from ..settings import get_settings
     from ..text.resources import get_nlp
 
     candidates = [i for i in items if i.section in ("content", "text")]
-    if not candidates:
+    if not candidates or is_language_course(text):
         return []
     joined = [join_elliptic(i.text) for i in candidates]
     docs = get_nlp().pipe([t for t, _ in joined], batch_size=get_settings().spacy_batch_size)

@@ -258,7 +258,7 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
             notes.append(f"{len(skipped)} kohtaa kuvauksen tavoitteista jäi pois (syyt alla): niistä ei saatu "
                          "arvioitavaa tavoitetta ilman, että merkitys muuttuisi.")
     else:
-        built = build(items)
+        built = build(items, text)
         for b in built:
             it: Item = b.item
             outcomes.append(ProposedOutcome(

@@ -129,6 +129,11 @@ def to_plain(ability: Ability) -> Plain:
             if edits is None:
                 return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
             old_case = token_case(head)
+            if rule.case == "ela" and any(t.head.i == ability.verb_index and t.pos_ == "NOUN" and t.i not in edits
+                                          and token_case(t) == "+ill" for t in ability.tokens):
+                # the parse took a genitive for the object and left the governed illative ('perehtynyt X:n
+                # määritelmiin' -> 'kertoa X:stä määritelmiin')
+                return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
             if edits and any(t.dep_ == "conj" and t.pos_ == "NOUN" and t.i not in edits and t.i != head.i
                              and token_case(t) == old_case for t in ability.tokens):
                 # a coordinated noun the parse hung elsewhere keeps the old case ('kertoa X:stä sekä niiden
@@ -173,6 +178,8 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="rinnastus jäi kesken")
     edits.update(listed_with_ja(tokens))
     rest = _render(tokens, edits)
+    if _clause_without_verb(tokens):
+        return Plain("", author, 0, "", author, ok=False, reason="sivulauseesta puuttuu verbi")
     if LEFT_IN_3RD_PERSON.search(rest):
         # a verb of the learner left in the 3rd person inside the words ("selittää, että X ja osaa soveltaa",
         # "miten voi vaikuttaa")
@@ -211,12 +218,28 @@ def _is_action_noun(head) -> bool:
     return bool(_verb_of_noun(head.text))
 
 
+OWN_ABILITY_NOUNS = ("hallinta", "taito", "osaaminen", "kyky", "valmius", "tietämys", "tuntemus", "ymmärrys")
+
+
 def _own(head) -> bool:
-    """The object is the learner's own ('kehittää fyysisiä ominaisuuksiaan', 'kehittää omaa työtään')."""
+    """The object is the learner's own ('kehittää fyysisiä ominaisuuksiaan', 'kehittää omaa työtään') or an ability
+    ('kehittää rakenteiden ja sanaston hallintaa')."""
     from .wording import _second_person_possessive
 
     return head.morph.get("Person[psor]") == ["3"] or _second_person_possessive(head.text) is not None or any(
-        _base(c) == "oma" for c in head.children)
+        _base(c) == "oma" for c in head.children) or _base(head).endswith(OWN_ABILITY_NOUNS)
+
+
+def _clause_without_verb(tokens) -> bool:
+    """A clause word whose clause has no finite verb left ('selittää, millainen tiede X on ja että psykologinen
+    tieto'): the verb went with the next ability."""
+    marks = [k for k, t in enumerate(tokens) if t.lower_ in ("että", "miten", "kuinka", "miksi", "millainen",
+                                                             "millaisia", "mikä", "mitkä", "mitä")]
+    for n, k in enumerate(marks):
+        end = marks[n + 1] if n + 1 < len(marks) else len(tokens)
+        if not any(t.morph.get("VerbForm") == ["Fin"] for t in tokens[k + 1:end]):
+            return True
+    return False
 
 
 def listed_with_ja(tokens) -> dict[int, str]:
@@ -283,5 +306,8 @@ def plain_statements(items: list[Item]) -> list[tuple[Ability, Plain]]:
             plain = to_plain(ability)
             if back and plain.ok:
                 plain.text, plain.object = unjoin(plain.text, back), unjoin(plain.object, back)
+            if plain.ok and re.search(r"\w-\s+\w+-\s|\s[-–]\s", plain.text):
+                # slips copied from the text: "ennallistamis- kunnostus- ja" (a comma lost), "asettaa - tavoitteita"
+                plain.ok, plain.reason = False, "lista jäi rikki ('- ')"
             out.append((ability, plain))
     return out

@@ -23,8 +23,9 @@ def test_the_texts_own_measurable_verb_is_kept():
 def test_content_list_items():
     text = ("Historia 1 (2 op)\nKeskeiset sisällöt:\n- Rooman historian käännekohdat\n- roomalainen aikakäsitys\n"
             "- kokeen suunnittelu\n- harjoittelu")
-    assert built(text) == ["Osaat kuvata Rooman historian käännekohdat.", "Osaat kuvata roomalaisen aikakäsityksen.",
-                           "Osaat suunnitella kokeen."]
+    # "roomalainen aikakäsitys" has no genitive saying what it is about: a heading, not a statement (reviewers
+    # judged such headings too empty: "kiinalainen kulttuuri", "Riitakysymykset")
+    assert built(text) == ["Osaat kuvata Rooman historian käännekohdat.", "Osaat suunnitella kokeen."]
 
 
 def test_never_from_title_timetable_admin_price_or_marketing():
@@ -61,3 +62,16 @@ def test_no_statement_about_skills_vocabulary_agents_or_options():
             "- radiojärjestelmien suorituskyky\nOpiskellaan asumiseen liittyvää sanastoa. Opiskelija voi laatia oman "
             "kielitaidon portfolion.")
     assert built(text) == ["Osaat kuvata radiojärjestelmien suorituskyvyn."]
+
+
+def test_language_courses_build_nothing_from_their_themes():
+    text = ("Ruotsin kieli B1 (2 op)\nKeskeiset sisällöt:\n- hyvinvointi ja terveys\n- ihmisen ja luonnon suhde\n"
+            "Kurssilla käsitellään adjektiiveja ja verbejä.")
+    assert built(text) == []
+
+
+def test_actions_and_course_products_are_not_described():
+    text = ("Signaalit (5 op)\nKeskeiset sisällöt:\n- Monitaajuisten signaalien tarkastelu\n"
+            "- henkilökohtaisen oppimisen yhteenveto\nSeminaarin toisella periodilla valmiit tutkielmat esitellään "
+            "ryhmälle.")
+    assert built(text) == []

@@ -144,3 +144,9 @@ def test_osata_with_a_noun_is_replaced_only_for_an_object_that_is_not_an_action(
 
 def test_no_verb_of_the_learner_left_in_the_3rd_person_or_case_left_behind():
     assert texts("ymmärtää, että rakenteessa voi olla jännityshuippuja ja osaa soveltaa oppimaansa") == []
+
+
+def test_copied_slips_and_clauses_without_their_verb_are_not_proposed():
+    assert texts("huoltaa tavallisimpia ennallistamis- kunnostus- ja hoitotoimenpiteissä tarvittavia työvälineitä") == []
+    assert texts("asettaa - tavoitteita vuorovaikutusosaamisensa kehittämiseksi") == []
+    assert texts("kehittää kielellisten rakenteiden ja sanaston hallintaa") == []
