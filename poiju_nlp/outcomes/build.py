@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
-from .objects import _phrase_tokens, cut_examples, noun_class, recase_edits, unanchored
+from .objects import TEACHING_ACTIVITIES, _phrase_tokens, cut_examples, noun_class, recase_edits, unanchored
 from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
 from .statements import _without_brackets, listed_with_ja, verb_level
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
@@ -56,7 +56,7 @@ COURSE_PRODUCTS = {"yhteenveto", "tutkielma", "esitelmä", "raportti", "essee", 
 LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
 ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
-                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata", "luoda",
+                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata", "luoda", "esitellä",
                     "lukea", "kirjoittaa"}
 COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento", "opetus", "opintokokonaisuus",
                 "kokonaisuus", "seminaari", "työpaja", "osio"}
@@ -275,6 +275,13 @@ def from_sentence(item: Item, doc) -> list[Built]:
                 edits = _total_object(head, toks)
             if edits is None:
                 continue
+            old_case = token_case(head)
+            if edits and any(token_case(t) == old_case and t.i not in edits and t.i < head.i and t.pos_ in (
+                    "ADJ", "VERB", "NOUN") and t.dep_ not in ("nmod:poss", "nmod:gobj", "nmod:gsubj") for t in toks):
+                continue  # a word the parse hung elsewhere keeps the old case ('luennoitsijoiden purkamiin … X:stä')
+        if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
+                or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
+            continue  # "…, erilaisin käytännön harjoittein", "käyttöä taiteellisen työn välineenä": how it is taught
         if _dangling_reference(toks):
             continue
         person, problem = person_edits(toks)
@@ -323,8 +330,12 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
                                                      for t in doc):
         return None
     toks = _noun_phrase(doc, root)
+    if not toks:
+        return None
     toks, _ = _without_brackets(toks)
     toks = cut_examples(toks)
+    if not toks:
+        return None
     from ..text import voikko_info
 
     if len([t for t in toks if t.is_alpha]) == 1 and len(voikko_info(root.text).compound_parts) < 2 \
@@ -394,8 +405,10 @@ def _noun_phrase(doc, root) -> list:
         if c.i > root.i and c.head.i == root.i and c.dep_ not in ("conj", "cc", "punct", "amod", "nmod:poss"):
             form = c.morph.get("Case") == ["Ess"] and noun_class(c.text) in ("activity", "course") or any(
                 g.lower_ in ("kanssa", "avulla", "kautta", "aikana") for g in c.children if g.dep_ == "case")
-            if form or noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
+            if form:
                 drop |= {t.i for t in c.subtree}
+            elif noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
+                return []  # "X:n merkitys identiteetin rakentumiselle": cutting it would change the content
     toks = [t for t in doc if not t.is_space and t.i not in drop]
     while toks and toks[-1].is_punct and toks[-1].text != ")":
         toks.pop()
@@ -513,12 +526,13 @@ def _not_content(head, toks, person_ok: bool = False) -> bool:
             _base(t) in ("itse", "toinen") and t.morph.get("Person[psor]") for t in toks) or any(
             _base(t) == "itse" for t in toks):
         return True  # (also "toistensa tutkielmia", "itseä kiinnostavaa": whose is unclear in a statement)
-    if any(t.lower_ in ("joka", "jonka", "jota", "joita", "joiden", "jossa", "joissa", "jolla", "joilla")
+    if any(t.lower_ in ("joka", "jonka", "jota", "joita", "joiden", "jossa", "joissa", "jolla", "joilla", "jotka",
+                        "mikä", "minkä", "missä", "mistä")
            for t in toks):
         return True  # a relative clause keeps the text's 3rd person ("portfolion, jonka avulla kehittää …")
-    if _last_part(head) in OWN_QUALITIES and not any(
+    if _last_part(head) in OWN_QUALITIES and not (_last_part(head) == "kyky" and any(
             c.dep_.startswith("nmod") and token_case(c) == "+gen" and noun_class(c.text) != "person"
-            for c in head.children) or _agent_noun(head):
+            for c in head.children)) or _agent_noun(head):
         return True  # ("radiojärjestelmien suorituskyky" is the systems' capacity: content)
     if unanchored(head, toks):
         return True
@@ -543,7 +557,8 @@ def _is_name(tok) -> bool:
 LANGUAGE_COURSE = re.compile(
     r"\b(?:taitotaso\w*|[ABC][12](?:\.\d)?(?:[–-][ABC][12](?:\.\d)?)?|kielitaito\w*|CEFR|viitekehy\w*|"
     r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
-    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen)\b")
+    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
+    r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
 
 
 def is_language_course(text: str) -> bool:

@@ -115,6 +115,13 @@ def _phrase_tokens(head, tokens) -> list:
     return out
 
 
+def _noun_reading(word: str) -> bool:
+    """Voikko reads the form as a noun (or does not know it: a name or a new compound is left to the other checks)."""
+    readings = _voikko_readings(word)
+    return not readings or any(a.get("CLASS") in ("nimisana", "nimisana_laatusana", "etunimi", "sukunimi",
+                                                  "paikannimi", "nimi") for a in readings)
+
+
 def _same_lemma(old: str, new: str) -> bool:
     """A re-inflected word is still the same word ('tavoitteisiin' must not become 'tavoitteisista' of
     'tavoitteinen')."""
@@ -194,8 +201,8 @@ def recase_edits(head, tokens, target: str) -> dict[int, str] | None:
         new = _recase_reading(t, source, target)
         if new is None and source == "+gen":  # a plural total object is nominative: "perusteet"
             new = _recase_reading(t, "+nom", target)
-        if new is None or not _same_lemma(t.text, new):
-            return None
+        if new is None or not _same_lemma(t.text, new) or t.pos_ == "NOUN" and not _noun_reading(new):
+            return None  # ('rakenteisiin' -> 'rakenteisista' of the adjective 'rakenteinen')
         edits[t.i] = new
     # every word of the phrase in the old case must have moved: a left-over ('monimuotoisiin erittelevistä',
     # 'siihen pohjautuviin … peruskaavoista') means the parse split the phrase, and the statement would be wrong
