@@ -129,8 +129,15 @@ def to_plain(ability: Ability) -> Plain:
             if edits is None:
                 return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
             old_case = token_case(head)
-            if rule.case == "ela" and any(t.head.i == ability.verb_index and t.pos_ == "NOUN" and t.i not in edits
-                                          and token_case(t) == "+ill" for t in ability.tokens):
+            if rule.case == "ela" and author in ("tutustua", "perehtyä", "syventyä") and old_case != "+ill":
+                # the governed complement is an illative; another head means the parse went wrong ('tutustuu
+                # äänen merkitykseen leikkauksessa' -> head 'leikkauksessa')
+                return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")
+            if rule.case == "ela" and any(
+                    t.pos_ == "NOUN" and t.i not in edits and token_case(t) == "+ill" and (
+                        t.head.i == ability.verb_index or t.head.pos_ not in ("VERB", "ADJ", "AUX"))
+                    for t in ability.tokens) or any(t.morph.get("Case") == ["Ess"] and t.morph.get("Person[psor]")
+                                                    for t in ability.tokens):
                 # the parse took a genitive for the object and left the governed illative ('perehtynyt X:n
                 # määritelmiin' -> 'kertoa X:stä määritelmiin')
                 return Plain("", author, 0, "", author, ok=False, reason="kohdetta ei voitu taivuttaa")

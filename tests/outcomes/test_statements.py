@@ -150,3 +150,8 @@ def test_copied_slips_and_clauses_without_their_verb_are_not_proposed():
     assert texts("huoltaa tavallisimpia ennallistamis- kunnostus- ja hoitotoimenpiteissä tarvittavia työvälineitä") == []
     assert texts("asettaa - tavoitteita vuorovaikutusosaamisensa kehittämiseksi") == []
     assert texts("kehittää kielellisten rakenteiden ja sanaston hallintaa") == []
+
+
+def test_an_illative_left_behind_after_kertoa_is_not_proposed():
+    assert texts("tutustuu äänen merkitykseen leikkauksessa") != ["Osaat kertoa äänen merkitykseen leikkauksesta."]
+    assert texts("tutustuu Rooman historiaan") == ["Osaat kertoa Rooman historiasta."]
