@@ -555,7 +555,8 @@ def _is_name(tok) -> bool:
 # A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
 # terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
 LANGUAGE_COURSE = re.compile(
-    r"\b(?:taitotaso\w*|[ABC][12](?:\.\d)?(?:[–-][ABC][12](?:\.\d)?)?|kielitaito\w*|CEFR|viitekehy\w*|"
+    r"\b(?:taitotaso\w*|[ABC][1-3](?:\.\d)?(?:[–-][ABC][1-3](?:\.\d)?)?|[ABC]\d?-oppimäär\w*|kielitaito\w*|"
+    r"CEFR|viitekehy\w*|"
     r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
     r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
     r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
