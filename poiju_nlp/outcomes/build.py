@@ -50,13 +50,15 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
                  "alue", "edellytys", "valmius", "perusasia", "asiakokonaisuus", "ohjelmisto", "luettu"}
 # Course products: what is made on the course, not what is learned ("henkilökohtaisen oppimisen yhteenveto").
 COURSE_PRODUCTS = {"yhteenveto", "tutkielma", "esitelmä", "raportti", "essee", "portfolio", "päiväkirja",
-                   "tehtävä", "projektityö", "harjoitustyö", "opinnäytetyö", "vertaistyö", "seminaarityö", "työ",
+                   "tehtävä", "projektityö", "harjoitustyö", "opinnäytetyö", "vertaistyö", "seminaarityö",
+                   "työ",
                    "loppuraportti", "posteri", "video", "esitys"}
 # The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
 LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
 ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
-                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata", "luoda", "esitellä",
+                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata", "luoda",
+                    "esitellä",
                     "lukea", "kirjoittaa"}
 COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento", "opetus", "opintokokonaisuus",
                 "kokonaisuus", "seminaari", "työpaja", "osio"}
@@ -281,7 +283,7 @@ def from_sentence(item: Item, doc) -> list[Built]:
                 continue  # a word the parse hung elsewhere keeps the old case ('luennoitsijoiden purkamiin … X:stä')
         if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
                 or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
-            continue  # "…, erilaisin käytännön harjoittein", "käyttöä taiteellisen työn välineenä": how it is taught
+            continue  # how it is taught: "…, erilaisin käytännön harjoittein", "käyttöä … työn välineenä"
         if _dangling_reference(toks):
             continue
         person, problem = person_edits(toks)

@@ -397,7 +397,8 @@ def _vague_phrase(tokens) -> tuple[str, str] | None:
         if first is not None and any(b.endswith(OWN_SKILL_NOUNS) for b in _bases(first)) and _own_form(first):
             return f"{root.text} {first.text}", "kehittyä"  # (the parser may not make it the object)
     for t in tokens:
-        if _bases(t) & {"osata", "pystyä", "kyetä"} and t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" \
+        if _bases(t) & {"osata", "pystyä", "kyetä"} and t.pos in ("VERB", "AUX") \
+                and t.morph.get("VerbForm") == "Fin" \
                 and not _any_infinitive_after(tokens, t) and not _hyphenated_verb_follows(tokens, t) and not any(
                     k.morph.get("VerbForm") == "Inf" for k in _children(tokens, t.i)):
             return t.text, "osata"  # "Opiskelija osaa.", "pystyy vuorovaikutukseen": no action

@@ -229,8 +229,8 @@ OWN_ABILITY_NOUNS = ("hallinta", "taito", "osaaminen", "kyky", "valmius", "tiet�
 
 
 def _own(head) -> bool:
-    """The object is the learner's own ('kehittää fyysisiä ominaisuuksiaan', 'kehittää omaa työtään') or an ability
-    ('kehittää rakenteiden ja sanaston hallintaa')."""
+    """The object is the learner's own ('kehittää fyysisiä ominaisuuksiaan', 'kehittää omaa työtään') or an
+    ability ('kehittää rakenteiden ja sanaston hallintaa')."""
     from .wording import _second_person_possessive
 
     return head.morph.get("Person[psor]") == ["3"] or _second_person_possessive(head.text) is not None or any(
