@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
-from .objects import TEACHING_ACTIVITIES, _phrase_tokens, cut_examples, noun_class, recase_edits, unanchored
+from .objects import (TEACHING_ACTIVITIES, _agent_noun, _last_part, _lost_modifier, _phrase_tokens, cut_examples,
+                      noun_class, recase_edits, unanchored)
 from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
 from .statements import _without_brackets, listed_with_ja, verb_level
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
@@ -239,7 +240,7 @@ def from_sentence(item: Item, doc) -> list[Built]:
         else:
             continue
         head, toks = _object_tokens(doc, verb_tok, own_verb=target == base)
-        if head is None:
+        if head is None or _lost_modifier(doc, head, toks):
             continue
         toks, _ = _without_brackets(toks)
         while toks and toks[0].lower_ in ("myös", "mm", "mm.", "esim.", "esimerkiksi", "erityisesti", "lisäksi", "lähinnä",
@@ -502,21 +503,6 @@ def _deverbal(root, toks, item) -> Built | None:
 USED_NOT_DESCRIBED = {"sanasto", "sanavarasto", "kieli", "ilmaus", "fraasi", "sanonta", "kielitaito"}
 OWN_QUALITIES = {"taito", "kyky", "valmius", "osaaminen", "hallinta", "rohkeus", "varmuus", "tietoisuus",
                  "jännitys"}
-
-
-def _last_part(tok) -> str:
-    from ..text import voikko_info
-
-    info = voikko_info(tok.text)
-    return (info.compound_parts[-1].base if info.compound_parts else info.baseform or tok.lemma_ or "").lower()
-
-
-def _agent_noun(tok) -> bool:
-    """A person named by what they do ('puhuja', 'käyttäjä': Voikko's derivation '+ja')."""
-    from .sections import _voikko_readings
-
-    readings = _voikko_readings(tok.text)  # every reading: "tietosuoja" is also "tieto + suo-ja" to Voikko
-    return bool(readings) and all(re.search(r"\(\+j[aä]\)$", a.get("WORDBASES", "")) for a in readings)
 
 
 def _not_content(head, toks, person_ok: bool = False) -> bool:

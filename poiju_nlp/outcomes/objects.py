@@ -245,3 +245,29 @@ def unanchored(head, tokens, nouns=frozenset(RELATIONAL)) -> bool:
     return not any(c.i in ids and (c.dep_.startswith("nmod") and token_case(c) == "+gen" or c.dep_ == "nmod:poss"
                                    or c.pos_ == "PRON" and c.dep_ == "det")
                    for c in head.children)
+
+
+def _last_part(tok) -> str:
+    from ..text import voikko_info
+
+    info = voikko_info(tok.text)
+    return (info.compound_parts[-1].base if info.compound_parts else info.baseform or tok.lemma_ or "").lower()
+
+
+def _agent_noun(tok) -> bool:
+    """A person named by what they do ('puhuja', 'käyttäjä': Voikko's derivation '+ja')."""
+    readings = _voikko_readings(tok.text)  # every reading: "tietosuoja" is also "tieto + suo-ja" to Voikko
+    return bool(readings) and all(re.search(r"\(\+j[aä]\)$", a.get("WORDBASES", "")) for a in readings)
+
+
+def _lost_modifier(doc, head, toks) -> bool:
+    """The word right before the object's head can be an adjective agreeing with it but the parse left it out
+    ('kulttuurista moninaisuutta': 'kulttuurista' read as 'from culture'): the object would lose a defining word."""
+    from .propose import _number_cases
+
+    i = head.i - 1
+    if i < 0 or doc[i].i in {t.i for t in toks} or not doc[i].is_alpha:
+        return False
+    prev = doc[i]
+    return bool(_number_cases(prev.text) & _number_cases(head.text)) and any(
+        a.get("CLASS") in ("laatusana", "nimisana_laatusana") for a in _voikko_readings(prev.text))

@@ -29,6 +29,9 @@ from .sections import Item, is_a_infinitive, is_ma_illative
 from .verbs import load_fit, load_verbs
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
 
+# Verbs whose object is a person: without one the statement does not say whom.
+PERSON_OBJECT_VERBS = {"ohjata", "neuvoa", "opastaa", "tukea", "motivoida", "kohdata", "palvella", "auttaa",
+                       "haastatella", "perehdyttää"}
 LEFT_IN_3RD_PERSON = re.compile(r"\b(?:osaa|osaavat|pystyy|pystyvät|kykenee|kykenevät|hallitsee|tuntee|ymmärtää|"
                                 r"tietää|voi|oppii)\b")
 # Verbs that take a 3rd infinitive of another person's action ("ohjata asiakasta hakemaan tukea").
@@ -154,6 +157,11 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     if not _content(ability.tokens):
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
+    if verb in PERSON_OBJECT_VERBS and not any(t.dep_ in ("obj", "obl:arg") or t.head.i == ability.verb_index and
+                                               token_case(t) in ("+par", "+gen") and t.pos_ in ("NOUN", "PROPN", "PRON")
+                                               for t in ability.tokens):
+        # "ohjata ja tukea työasemien turvallisessa käytössä": whom? (the person was left out by the author)
+        return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta (ketä?)")
     reference = _dangling_reference(ability.tokens)
     if reference:
         return Plain("", author, 0, "", author, ok=False, reason=f"'{reference}' viittaa tavoitteen ulkopuolelle")

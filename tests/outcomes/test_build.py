@@ -75,3 +75,9 @@ def test_actions_and_course_products_are_not_described():
             "- henkilökohtaisen oppimisen yhteenveto\nSeminaarin toisella periodilla valmiit tutkielmat esitellään "
             "ryhmälle.")
     assert built(text) == []
+
+
+def test_an_adjective_the_parse_left_out_refuses_the_object():
+    # 'kulttuurista' is the adjective (partitive), not 'from culture': "kuvata moninaisuutta" would lose it
+    text = "Elämänkatsomustieto (2 op)\nTarkastellaan kulttuurista moninaisuutta rikkautena ja oikeutena."
+    assert "Osaat kuvata moninaisuutta." not in built(text)

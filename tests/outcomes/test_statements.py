@@ -155,3 +155,9 @@ def test_copied_slips_and_clauses_without_their_verb_are_not_proposed():
 def test_an_illative_left_behind_after_kertoa_is_not_proposed():
     assert texts("tutustuu äänen merkitykseen leikkauksessa") != ["Osaat kertoa äänen merkitykseen leikkauksesta."]
     assert texts("tutustuu Rooman historiaan") == ["Osaat kertoa Rooman historiasta."]
+
+
+def test_a_person_verb_without_its_person_is_not_proposed():
+    assert texts("ohjata ja tukea työasemien turvallisessa käytössä", "osata") == []
+    assert texts("ohjata asiakasta apuvälineiden käytössä", "osata") == [
+        "Osaat ohjata asiakasta apuvälineiden käytössä."]
