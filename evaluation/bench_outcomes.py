@@ -245,7 +245,9 @@ def excerpt(text: str, sentence: str, limit: int = 2500) -> str:
     line breaks), marked with '…' where cut."""
     if len(text) <= limit:
         return text
-    at = max(0, text.find(sentence))
+    words = sentence.split()
+    found = re.search(r"\s+".join(re.escape(w) for w in words[:12]), text) if words else None
+    at = found.start() if found else 0  # (the text may break the sentence over lines)
     start = max(0, at - limit // 2)
     start = text.rfind("\n", 0, start) + 1 if start else 0
     end = min(len(text), start + limit)
