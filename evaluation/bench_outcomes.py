@@ -240,10 +240,30 @@ def real_scores(split: str, limit: int | None) -> tuple[dict, list[dict]]:
     return result, rows
 
 
+def excerpt(text: str, sentence: str, limit: int = 2500) -> str:
+    """The source text, or for a long one the part around the source sentence (about ``limit`` characters, cut at
+    line breaks), marked with '…' where cut."""
+    if len(text) <= limit:
+        return text
+    words = sentence.split()
+    found = re.search(r"\s+".join(re.escape(w) for w in words[:12]), text) if words else None
+    at = found.start() if found else 0  # (the text may break the sentence over lines)
+    start = max(0, at - limit // 2)
+    start = text.rfind("\n", 0, start) + 1 if start else 0
+    end = min(len(text), start + limit)
+    cut = text.find("\n", end)
+    end = cut if cut != -1 else len(text)
+    title = text.split("\n", 1)[0]
+    head = title + "\n…\n" if start > 0 else ""
+    return head + text[start:end].strip() + ("\n…" if end < len(text) else "")
+
+
 def write_review_sample(rows: list[dict], n_author: int = 100, n_built: int = 50, per_text: int = 2,
-                        seed: int = 13) -> Path:
-    """150 proposals with their source for blind review (the reviewer sees source_text, source_sentence and
-    proposal; ``kind`` is kept for the per-kind shares)."""
+                        seed: int = 13, path: Path | None = None) -> Path:
+    """150 proposals with their source for blind review. The reviewer sees ``n``, ``id``, ``source_text`` (the text,
+    or the part of a long text around the source sentence), ``source_sentence`` and ``proposal``; how the proposal
+    was made (``made``: from the author's statement or built from content, the author's verb, what changed) is kept
+    apart for the per-kind shares and is stripped before review."""
     rng = random.Random(seed)
     out = []
     for kind, want in (("author", n_author), ("built", n_built)):
@@ -251,20 +271,21 @@ def write_review_sample(rows: list[dict], n_author: int = 100, n_built: int = 50
         rng.shuffle(pool)
         taken: Counter = Counter()
         for r in pool:
-            if len([o for o in out if o["kind"] == kind]) >= want:
+            if len([o for o in out if o["made"]["kind"] == kind]) >= want:
                 break
             if taken[r["id"]] >= per_text:
                 continue
             taken[r["id"]] += 1
-            out.append({"kind": kind, "id": r["id"], "source_text": r["source_text"],
-                        "source_sentence": r["source_sentence"], "proposal": r["proposal"]})
+            out.append({"id": r["id"], "source_text": excerpt(r["source_text"], r["source_sentence"]),
+                        "source_sentence": r["source_sentence"], "proposal": r["proposal"],
+                        "made": {"kind": kind, "statement": r["statement"], "author_verb": r["author_verb"],
+                                 "verb": r["verb"], "changed": r["changed"]}})
     rng.shuffle(out)
-    for n, r in enumerate(out, 1):
-        r["n"] = n
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    REVIEW_SAMPLE.write_text("".join(json.dumps({"n": r["n"], **{k: v for k, v in r.items() if k != "n"}},
-                                                ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
-    return REVIEW_SAMPLE
+    path = Path(path) if path else REVIEW_SAMPLE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps({"n": n, **r}, ensure_ascii=False) + "\n" for n, r in enumerate(out, 1)),
+                    encoding="utf-8")
+    return path
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -276,7 +297,7 @@ def author_statements(split: str, limit: int | None) -> list[dict]:
     X", "Opiskelija tuntee X")."""
     from evaluation.real_text import load_real_texts
     from poiju_nlp.outcomes.sections import find_items
-    from poiju_nlp.outcomes.statements import item_frame
+    from poiju_nlp.outcomes.parse import item_frame
 
     out = []
     for t in load_real_texts(split=split, limit=limit, seed=0):
@@ -297,9 +318,30 @@ def author_statements(split: str, limit: int | None) -> list[dict]:
     return out
 
 
+# The bench's own lists for the silver label (not the checker's).
+_OLLA = {"on", "olet", "ovat", "olen", "olemme", "olette"}
+_SILVER_KNOWLEDGE = ("valmius", "ymmärrys", "tietämys", "tuntemus", "käsitys", "tietous", "tietoisuus",
+                     "kokonaiskuva", "perustieto")
+_SILVER_GAINING = {"saada", "omata", "kehittää", "vahvistaa", "lisätä", "monipuolistaa", "syventää", "laajentaa",
+                   "hankkia", "kartuttaa"}
+_SILVER_OWN_SKILLS = ("taito", "osaaminen", "kyky", "valmius")
+
+
+def _pykko_verb(word: str) -> str:
+    """The verb of a participle by pypykko ('tutustunut' -> 'tutustua'); '' for anything else."""
+    from poiju_nlp.text.resources import get_pykko
+
+    for a in get_pykko().utils.analyze(word.lower()):
+        if a.pos == "verb" and "+part" in a.morphtags:
+            return a.lemma.replace("|", "").lower()
+    return ""
+
+
 def silver_vague(statement: str) -> bool:
-    """A vague verb form in the statement by Voikko alone (no parse): a finite or infinitive form of a verb of
-    avoid_verbs.tsv (osata and saada excepted: they are vague only alone)."""
+    """A vague predicate in the statement by Voikko and pypykko alone (no parse): a finite or infinitive form of a
+    verb of avoid_verbs.tsv (osata and saada excepted: they are vague only alone); a perfect tense of one ('on
+    tutustunut'); 'on tietoinen'; a finite form of getting, having or growing followed by a knowledge or readiness
+    noun ('saa valmiuksia', 'omaa ymmärryksen', 'lisää tuntemustaan')."""
     from poiju_nlp.outcomes.check import VAGUE
     from poiju_nlp.text.resources import voikko_analyze
 
@@ -307,8 +349,22 @@ def silver_vague(statement: str) -> bool:
     for k, w in enumerate(found):
         readings = voikko_analyze(w)
         nxt = found[k + 1] if k + 1 < len(found) else ""
-        if any((a.get("BASEFORM") or "").lower() in ("oppia", "opetella") for a in readings) and any(
-                a.get("MOOD") == "MA-infinitive" for a in voikko_analyze(nxt)):
+        prev = found[k - 1].lower() if k else ""
+        learning_to = any(a.get("MOOD") == "MA-infinitive" for later in found[k + 1:k + 4]
+                          for a in voikko_analyze(later))  # "on oppinut käyttämään", "oppii kriittisesti arvioimaan"
+        if w.lower() in _OLLA and nxt:
+            if _pykko_verb(nxt) in VAGUE and any(a.get("PARTICIPLE") == "past_active" for a in voikko_analyze(nxt)) \
+                    and not (_pykko_verb(nxt) in ("oppia", "kehittyä") and learning_to) or nxt.lower() == "tietoinen":
+                return True
+        gaining = prev not in _WRAPPER_FORMS | {"voi", "voit"} and any(
+            (a.get("BASEFORM") or "").lower() in _SILVER_GAINING and a.get("MOOD") == "indicative" for a in readings)
+        if gaining and any((a.get("BASEFORM") or "").lower().endswith(_SILVER_OWN_SKILLS) and a.get("POSSESSIVE") == "3"
+                           for later in found[k + 1:k + 4] for a in voikko_analyze(later)):
+            return True  # "kehittää kirjoitustaitoaan": growing one's own skill
+        if gaining and any((a.get("BASEFORM") or "").lower().endswith(_SILVER_KNOWLEDGE)
+                                          for later in found[k + 1:k + 6] for a in voikko_analyze(later)):
+            return True
+        if any((a.get("BASEFORM") or "").lower() in ("oppia", "opetella") for a in readings) and learning_to:
             continue  # "oppii käyttämään X": learning to do X, an action (not vague)
         if readings and all(a.get("CLASS") == "teonsana" for a in readings) and any(
                 (a.get("BASEFORM") or "").lower() in VAGUE and a.get("MOOD") in (
@@ -388,19 +444,24 @@ def write_checker_sample(n: int = 120, seed: int = 29) -> Path:
 # Scoring the reviewers' labels
 
 
-def score_review(labels_path: str) -> dict:
+def _kind(row: dict) -> str:
+    return row.get("made", {}).get("kind") or row.get("kind", "")
+
+
+def score_review(labels_path: str, sample_path: str | None = None) -> dict:
     """Shares from a reviewer's labels (JSONL). Proposals: {"n", "grammatical", "sensible", "faithful"} (true/false)
-    against outcomes_review_sample.jsonl; checker statements: {"c", "vague", "good"} against
-    outcomes_checker_sample.jsonl (the checker is run here)."""
+    against the review sample (``sample_path``, default outcomes_review_sample.jsonl); checker statements: {"c",
+    "vague", "good"} against outcomes_checker_sample.jsonl (the checker is run here)."""
     from poiju_nlp.outcomes import check
 
     labels = read_jsonl(Path(labels_path))
     out: dict = {}
     proposals = [x for x in labels if "n" in x]
-    if proposals and REVIEW_SAMPLE.exists():
-        sample = {r["n"]: r for r in read_jsonl(REVIEW_SAMPLE)}
+    review_sample = Path(sample_path) if sample_path else REVIEW_SAMPLE
+    if proposals and review_sample.exists():
+        sample = {r["n"]: r for r in read_jsonl(review_sample)}
         for kind in ("all", "author", "built"):
-            rows = [x for x in proposals if x["n"] in sample and (kind == "all" or sample[x["n"]]["kind"] == kind)]
+            rows = [x for x in proposals if x["n"] in sample and (kind == "all" or _kind(sample[x["n"]]) == kind)]
             if not rows:
                 continue
             out[kind] = {"judged": len(rows), **{c: _share(sum(bool(x[c]) for x in rows), len(rows))
@@ -520,9 +581,10 @@ if __name__ == "__main__":
     ap.add_argument("--data", help="labelled statements JSONL (text, labels)")
     ap.add_argument("--sample", action="store_true", help="write the review samples also with --quick")
     ap.add_argument("--score-review", help="reviewer labels JSONL: print the shares and exit")
+    ap.add_argument("--review-sample", help="the sample the labels are for (default: the bench's own)")
     args = ap.parse_args()
     if args.score_review:
-        print(json.dumps(score_review(args.score_review), ensure_ascii=False, indent=2))
+        print(json.dumps(score_review(args.score_review, args.review_sample), ensure_ascii=False, indent=2))
     else:
         res = run(args.quick, args.data, sample=True if args.sample else None)
         write_result("outcomes", res)

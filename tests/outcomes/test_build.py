@@ -23,8 +23,9 @@ def test_the_texts_own_measurable_verb_is_kept():
 def test_content_list_items():
     text = ("Historia 1 (2 op)\nKeskeiset sisällöt:\n- Rooman historian käännekohdat\n- roomalainen aikakäsitys\n"
             "- kokeen suunnittelu\n- harjoittelu")
-    assert built(text) == ["Osaat kuvata Rooman historian käännekohdat.", "Osaat kuvata roomalaisen aikakäsityksen.",
-                           "Osaat suunnitella kokeen."]
+    # "roomalainen aikakäsitys" has no genitive saying what it is about: a heading, not a statement (reviewers
+    # judged such headings too empty: "kiinalainen kulttuuri", "Riitakysymykset")
+    assert built(text) == ["Osaat kuvata Rooman historian käännekohdat.", "Osaat suunnitella kokeen."]
 
 
 def test_never_from_title_timetable_admin_price_or_marketing():
@@ -41,3 +42,42 @@ def test_at_most_six_one_per_object():
     result = propose(f"Hoitotyö (5 op)\nKeskeiset sisällöt:\n{items}")
     assert len(result.outcomes) <= 6
     assert len({o.object for o in result.outcomes}) == len(result.outcomes)
+
+
+def test_no_statement_from_views_learners_own_things_unanchored_relations_or_two_actions():
+    # content lines as real curricula write them (ePerusteet, Aalto)
+    text = ("Uskonto (2 op)\nKeskeiset sisällöt:\n- Keho työvälineenä\n- suhde muihin uskontoihin\n"
+            "- Tärkeimmät mekaaniset ominaisuudet\n- Datan ja aineistojen visualisointi ja havainnollistaminen\n"
+            "- Termodynamiikan pääsäännöt\nKäsitellään opiskelijoiden henkilöhistoriaa ja omia tarinoita.")
+    assert built(text) == ["Osaat kuvata termodynamiikan pääsäännöt."]
+
+
+def test_examples_are_left_out_of_built_statements():
+    text = "Piirustus (2 op)\nKurssilla käydään läpi arkkitehtuurin esittämisen perusteita, kuten piirtämistä."
+    assert built(text) == ["Osaat kuvata arkkitehtuurin esittämisen perusteita."]
+
+
+def test_no_statement_about_skills_vocabulary_agents_or_options():
+    text = ("Viestintä (2 op)\nKeskeiset sisällöt:\n- perustelutaidot\n- erilaiset ruotsin puhujat\n"
+            "- radiojärjestelmien suorituskyky\nOpiskellaan asumiseen liittyvää sanastoa. Opiskelija voi laatia oman "
+            "kielitaidon portfolion.")
+    assert built(text) == ["Osaat kuvata radiojärjestelmien suorituskyvyn."]
+
+
+def test_language_courses_build_nothing_from_their_themes():
+    text = ("Ruotsin kieli B1 (2 op)\nKeskeiset sisällöt:\n- hyvinvointi ja terveys\n- ihmisen ja luonnon suhde\n"
+            "Kurssilla käsitellään adjektiiveja ja verbejä.")
+    assert built(text) == []
+
+
+def test_actions_and_course_products_are_not_described():
+    text = ("Signaalit (5 op)\nKeskeiset sisällöt:\n- Monitaajuisten signaalien tarkastelu\n"
+            "- henkilökohtaisen oppimisen yhteenveto\nSeminaarin toisella periodilla valmiit tutkielmat esitellään "
+            "ryhmälle.")
+    assert built(text) == []
+
+
+def test_an_adjective_the_parse_left_out_refuses_the_object():
+    # 'kulttuurista' is the adjective (partitive), not 'from culture': "kuvata moninaisuutta" would lose it
+    text = "Elämänkatsomustieto (2 op)\nTarkastellaan kulttuurista moninaisuutta rikkautena ja oikeutena."
+    assert "Osaat kuvata moninaisuutta." not in built(text)

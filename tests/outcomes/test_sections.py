@@ -72,7 +72,7 @@ def test_inline_statements_and_second_person():
             "periaatteet. Kohtaa on muutettu 1.6.2025.")
     found = statements(text)
     assert [t for _, t in found] == ["osaa kuvata palvelujärjestelmän", "tuntee kirjaamisen periaatteet"]
-    from poiju_nlp.outcomes.statements import item_frame
+    from poiju_nlp.outcomes.parse import item_frame
 
     text = "Osaamistavoitteet: Kurssin suoritettuasi - osaat laatia lyhyitä viestejä - tulet toimeen arjessa"
     items = [i for i in find_items(text) if i.frame != "content"]

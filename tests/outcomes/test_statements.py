@@ -3,7 +3,9 @@ the same or a lower level that fits the object, growth and attitudes not propose
 import pytest
 
 from poiju_nlp.outcomes.sections import Item
-from poiju_nlp.outcomes.statements import join_elliptic, plain_statements, unknown_words
+from poiju_nlp.outcomes.parse import join_elliptic
+from poiju_nlp.outcomes.statements import plain_statements
+from poiju_nlp.outcomes.wording import unknown_words
 from poiju_nlp.outcomes.verbs import load_fit, load_verbs
 
 
@@ -116,3 +118,46 @@ def _max_level(verb: str, cls: str) -> int:
             if row["verb"] == verb and row["object_class"] == cls:
                 return int(row["max_level"])
     raise AssertionError((verb, cls))
+
+
+def test_hallita_becomes_a_use_only_where_use_fits_else_nothing():
+    # "hallitsee mittayksiköiden muutokset" means converting units: "kuvata" would be another skill
+    assert texts("hallitsee mittayksiköiden muutokset") == []
+    assert texts("hallitsee tilastolliset menetelmät") == ["Osaat käyttää tilastollisia menetelmiä."]
+
+
+def test_purpose_forms_and_own_growth_are_not_abilities():
+    assert texts("muuttaakseen moottorin toimintaa halutulla tavalla") == []
+    assert texts("kehittää fyysisiä ominaisuuksiaan ja ergonomiataitojaan") == []
+
+
+def test_a_list_cut_from_its_ja_gets_it_back():
+    assert texts("ymmärtää maapolitiikan keskeiset keinot, asemakaavojen toteuttamisen prosessit ja osaa arvioida "
+                 "asemakaavan toteuttamistaloutta")[0] == (
+        "Osaat selittää maapolitiikan keskeiset keinot ja asemakaavojen toteuttamisen prosessit.")
+
+
+def test_osata_with_a_noun_is_replaced_only_for_an_object_that_is_not_an_action():
+    assert texts("osaa työskennellä laboratoriossa ja osaa käytännössä") == ["Osaat työskennellä laboratoriossa."]
+    assert texts("asiakaslähtöisen ja vastuullisen työskentelyn", "osata") == []
+
+
+def test_no_verb_of_the_learner_left_in_the_3rd_person_or_case_left_behind():
+    assert texts("ymmärtää, että rakenteessa voi olla jännityshuippuja ja osaa soveltaa oppimaansa") == []
+
+
+def test_copied_slips_and_clauses_without_their_verb_are_not_proposed():
+    assert texts("huoltaa tavallisimpia ennallistamis- kunnostus- ja hoitotoimenpiteissä tarvittavia työvälineitä") == []
+    assert texts("asettaa - tavoitteita vuorovaikutusosaamisensa kehittämiseksi") == []
+    assert texts("kehittää kielellisten rakenteiden ja sanaston hallintaa") == []
+
+
+def test_an_illative_left_behind_after_kertoa_is_not_proposed():
+    assert texts("tutustuu äänen merkitykseen leikkauksessa") != ["Osaat kertoa äänen merkitykseen leikkauksesta."]
+    assert texts("tutustuu Rooman historiaan") == ["Osaat kertoa Rooman historiasta."]
+
+
+def test_a_person_verb_without_its_person_is_not_proposed():
+    assert texts("ohjata ja tukea työasemien turvallisessa käytössä", "osata") == []
+    assert texts("ohjata asiakasta apuvälineiden käytössä", "osata") == [
+        "Osaat ohjata asiakasta apuvälineiden käytössä."]

@@ -10,9 +10,6 @@ and ``test_known_exceptions_are_still_needed`` fails with the entry to delete: t
 # Domain facts written outside poiju_nlp/domain.py (tests/project/test_one_home.py).
 # Key: (path, the offending source line stripped of indentation, as test_one_home reports it).
 DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as they are)
-    ('poiju_nlp/cli/outcomes.py',
-     'p.add_argument("--level", choices=["perus", "syventävä", "jatko"], default=None,'):
-        'outcomes (issue 13) uses domain.COURSE_LEVELS',
     ('poiju_nlp/rewriting/card.py',
      'MODES = {"verkko": "verkossa", "etäopetus": "etänä verkossa", "etä": "etänä verkossa", "lähiopetus": "paikan päällä",'):
         'rewriting (issue 12) uses domain.MODES / MODE_ALIASES / MODE_LABELS',
@@ -40,9 +37,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('poiju_nlp/scoring/detectors.py',
      'hours = round(credits * HOURS_PER_CREDIT)'):
         'scoring (issue 14) uses domain.credits_to_hours / hours_to_credits',
-    ('poiju_nlp/ui/outcomes_tab.py',
-     'LEVELS = ["perus", "syventävä", "jatko"]'):
-        'outcomes (issue 13) uses domain.COURSE_LEVELS',
 }
 
 # Verbs whose object case rewriting/rules.py PARTITIVE_VERBS (partitive) and corpora/verbs/bloom_verbs.tsv
@@ -57,7 +51,6 @@ KNOWN_GOVERNMENT_DISAGREEMENTS: dict[str, str] = {
 # Modules of poiju_nlp over 600 lines (tests/project/test_module_size.py): path -> reason.
 LONG_MODULES: dict[str, str] = {
     "poiju_nlp/rewriting/rules.py": "rewriting (issue 12) splits rules.py into one module per kind of rule",
-    "poiju_nlp/outcomes/statements.py": "outcomes (issue 13, round 2) splits statements.py by responsibility",
 }
 
 # Environment variables read outside poiju_nlp/settings.py (tests/project/test_settings.py):
@@ -66,8 +59,4 @@ SETTINGS_READ_ELSEWHERE: dict[tuple[str, str], str] = {
 }
 
 # Tests that may skip although they carry no @pytest.mark.optional (conftest.py): node id -> reason.
-KNOWN_SKIPS: dict[str, str] = {
-    "poiju_nlp/outcomes/propose.py::poiju_nlp.outcomes.propose.propose":
-        "outcomes (issue 13): the docstring example of propose() is marked +SKIP; make it run (a short description "
-        "and its real output) and delete this entry",
-}
+KNOWN_SKIPS: dict[str, str] = {}
