@@ -36,6 +36,32 @@ def _second_person_possessive(word: str) -> str | None:
 
 
 @lru_cache(maxsize=5_000)
+def _with_second_person_possessive(word: str) -> str | None:
+    """'vuorovaikutusta' -> 'vuorovaikutustasi': a noun without a possessive suffix given the 2nd person one; None
+    when the word is not a plain noun form without a suffix in every reading."""
+    from ..text import inflect
+    from ..text.resources import get_pykko
+
+    analyses = list(get_pykko().utils.analyze(word.lower()))
+    if not analyses or any(a.pos != "noun" or "+poss" in a.morphtags for a in analyses):
+        return None
+    a = analyses[0]
+    new = inflect(a.lemma.replace("|", ""), a.morphtags + "+poss2sg")
+    return (new[:1].upper() + new[1:] if word[:1].isupper() else new) if new else None
+
+
+def _needs_own_suffix(tok) -> bool:
+    """'havainnoida omaa vuorovaikutusta': a noun with 'oma' and no possessor of its own refers to the learner and
+    takes the 2nd person suffix ('omaa vuorovaikutustasi'). Not inside a participle phrase, where 'oma' may
+    belong to someone else ('asiakkaan omaa toimintaa' has its genitive possessor)."""
+    if tok.pos_ != "NOUN" or not _has_oma(tok) or tok.morph.get("Person[psor]"):
+        return False
+    if any(c.dep_.startswith("nmod") and c.morph.get("Case") == ["Gen"] for c in tok.children):
+        return False
+    return not any(a.morph.get("VerbForm") == ["Part"] for a in tok.ancestors)
+
+
+@lru_cache(maxsize=5_000)
 def _second_person_verb(word: str) -> str | None:
     from ..text import inflect
     from ..text.resources import get_pykko
@@ -61,6 +87,10 @@ def person_edits(tokens) -> tuple[dict[int, str], str]:
                 edits[t.i] = new
             elif new == "":
                 return {}, f"omistusliitettä ei voitu muuttaa ('{t.text}')"
+        if t.i not in edits and _needs_own_suffix(t):
+            new = _with_second_person_possessive(t.text)
+            if new:
+                edits[t.i] = new
         lemma = _base(t)
         if lemma in ("hän", "he") and t.pos_ == "PRON":
             return {}, f"viittaus '{t.text}' jäisi epäselväksi"

@@ -35,6 +35,15 @@ def test_possessives_become_second_person_but_not_reciprocals():
     assert texts("tunnistaa palvelujen yhteyksiä toisiinsa") == ["Osaat tunnistaa palvelujen yhteyksiä toisiinsa."]
 
 
+def test_oma_without_a_suffix_gets_the_learners_suffix_but_not_someone_elses():
+    # real authors write 'havainnoi omaa vuorovaikutusta' (blind review 3: "omaa vuorovaikutusta" must be "-si")
+    assert texts("havainnoi omaa vuorovaikutusta asiakastyössä") == [
+        "Osaat havainnoida omaa vuorovaikutustasi asiakastyössä."]
+    assert texts("reflektoi omaa taidekasvattajuutta") == ["Osaat reflektoida omaa taidekasvattajuuttasi."]
+    assert all("asiakkaan omaa" not in t or "toimintaasi" not in t
+               for t in texts("tukee asiakkaan omaa toimintaa arjessa"))
+
+
 def test_several_verbs_become_several_statements():
     assert texts("tunnistaa omat voimavaransa ja vahvistaa asiakkaan toimintakykyä") == [
         "Osaat tunnistaa omat voimavarasi.", "Osaat vahvistaa asiakkaan toimintakykyä."]
