@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..domain import CREDIT_WORDS, credits_to_hours
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .familiarity import familiarity
 from .findings import Finding
-from .lexicon import Lexicon, LexiconEntry
+from .lexicon import EmptyPhrase, Lexicon, LexiconEntry
 from .metrics import is_nominal, is_passive
 
 DETECTORS: dict[str, Callable[[TextAnalysis, Lexicon], list[Finding]]] = {}
@@ -64,15 +65,32 @@ def inflected_alternative(alternative: str, original: Token) -> str:
     return result
 
 
-HOURS_PER_CREDIT = 27  # Finland: 1 op (ECTS credit) = 27 hours of student work
-CREDIT_LEMMAS = {"opintopiste", "op", "ECTS", "ects"}
+# Credit words whose amount is student work in hours (higher education: 1 op = domain.HOURS_PER_CREDIT h). An
+# osaamispiste (osp, vocational) measures competence, not hours.
+HOUR_CREDIT_WORDS = {w for w in CREDIT_WORDS if not w.startswith(("osp", "osaamis"))}
+# Upper-secondary and vocational texts (ePerusteet) use 'op' and 'osp' for their own units: no hours there.
+_SCHOOL_TEXT = re.compile(r"\b(osp|osaamispiste\w*|lukio\w*|moduuli\w*|tutkinnon osa\w*|perusopetu\w*)\b",
+                          re.IGNORECASE)
 
 
-def credit_gloss(entry: LexiconEntry, credits: float | None) -> str | None:
-    """'5 opintopistettä' -> 'noin 135 tuntia työtä' instead of the per-credit gloss."""
-    if entry.lemma not in CREDIT_LEMMAS or credits is None:
+def hours_apply(text: str) -> bool:
+    """True unless the text is an upper-secondary or vocational one, where a credit is not 27 hours of work."""
+    return not _SCHOOL_TEXT.search(text)
+
+
+SCHOOL_CREDIT_EXPLANATION = "Opintojen laajuuden yksikkö."
+
+
+def credit_gloss(entry: LexiconEntry, credits: float | None, text: str = "") -> str | None:
+    """'5 opintopistettä' -> 'noin 135 tuntia työtä' instead of the per-credit gloss; in a lukio or vocational text
+    only the word itself ('op' -> 'opintopiste', '' for 'opintopiste'): the hours do not hold there."""
+    if entry.lemma.lower() not in HOUR_CREDIT_WORDS:
         return None
-    hours = round(credits * HOURS_PER_CREDIT)
+    if not hours_apply(text):
+        return "opintopiste" if entry.lemma != "opintopiste" else ""
+    if credits is None:
+        return None
+    hours = round(credits_to_hours(credits))
     prefix = "opintopistettä, " if entry.lemma != "opintopiste" else ""
     return f"{prefix}noin {hours} tuntia työtä"
 
@@ -88,10 +106,13 @@ def _number_before(a: TextAnalysis, token: Token) -> float | None:
 
 
 def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token: Token | None,
-                     whole_word: bool, credits: float | None = None) -> Finding:
+                     whole_word: bool, credits: float | None = None, full_text: str = "") -> Finding:
     kind = {"abbreviation": "abbreviation", "loanword": "loanword"}.get(entry.kind, "jargon")
     severity = 2 if entry.kind in ("loanword", "academic", "bureaucratic") else 1 if entry.action == "explain" else 2
-    gloss = credit_gloss(entry, credits) or (entry.plain[0] if entry.plain else "")
+    school_gloss = credit_gloss(entry, credits, full_text)
+    gloss = school_gloss if school_gloss is not None else (entry.plain[0] if entry.plain else "")
+    if entry.lemma.lower() in HOUR_CREDIT_WORDS and not hours_apply(full_text):
+        entry = LexiconEntry(entry.lemma, entry.kind, (), SCHOOL_CREDIT_EXPLANATION, entry.domain, entry.action)
     replacement = None
     if entry.action == "explain" and gloss and whole_word:
         suggestion = f"{text} ({gloss})"
@@ -133,6 +154,23 @@ def real_finnish(phrase: str) -> bool:
     return check(phrase)
 
 
+_DERIVED = re.compile(r"\(([^()+]+)\)\+[^()]*\(\+")
+
+
+def derivation_source(word: str) -> str | None:
+    """The word a derivation is made from, by Voikko ('integroituu' -> 'integroida', 'arvioinnissa' -> 'arvioida',
+    'priorisoinnin' -> 'priorisoida'), or None. Only the last part of a compound counts."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        analyses = get_voikko().analyze(word)
+    for analysis in analyses:
+        found = _DERIVED.findall(analysis.get("WORDBASES", ""))
+        if found:
+            return found[-1].lower()
+    return None
+
+
 def guessed_lemmas(word: str) -> tuple[str, ...]:
     from ..text.inflect import pykko_lemmas
 
@@ -146,6 +184,10 @@ def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> 
         # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser, but only when the
         # word could be a lexicon entry at all (the guesser costs ~1 ms a word).
         out.extend((lemma, True) for lemma in guessed_lemmas(token.text))
+    if lexicon_prefixes is not None and len(token.compound_parts) <= 1 and token.text[:5].lower() in lexicon_prefixes:
+        source = derivation_source(token.text)  # 'integroituu' is 'integroida' turned reflexive
+        if source and source.endswith(("a", "ä")):  # from a verb only: 'reaktiivisuus' is not 'reaktiivinen'
+            out.append((source, False))  # explained, never swapped: 'yhdistää' is not 'integroituu
     parts = [p.base.lower() for p in token.compound_parts]
     surfaces = [p.surface.lower() for p in token.compound_parts]
     if len(parts) > 1:
@@ -184,7 +226,8 @@ def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
                 entry = lex.multiword.get(key) or lex.multiword.get(key2)
                 if entry:
                     start, end = seq[0].start, seq[-1].end
-                    findings.append(_lexicon_finding(entry, start, end, a.text[start:end], seq[-1], True))
+                    findings.append(_lexicon_finding(entry, start, end, a.text[start:end], seq[-1], True,
+                                                    full_text=a.text))
                     covered.update(t.i for t in seq)
                     break
     for t in a.words:
@@ -193,12 +236,13 @@ def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         head = t.text.split(":")[0].split("-")[0]
         entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) else None
         if entry:
-            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True, _number_before(a, t)))
+            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True, _number_before(a, t), a.text))
             continue
         for base, whole in _candidate_bases(t, _lexicon_prefixes(lex)):
             entry = lex.lookup(base)
             if entry:
-                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole, _number_before(a, t)))
+                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole, _number_before(a, t),
+                                                a.text))
                 break
     return findings
 
@@ -234,6 +278,8 @@ def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if a.text[t.end:t.end + 2] in ("- ", "-\n", "-,"):
             continue  # the first part of a shared compound: 'sosiaali- ja terveysala'
 
+        if not t.known and "-" in t.text and real_finnish(t.text.replace("-", " ")):
+            continue  # 'Happo-emäskemia', 'Rakenne-aktiivisuusmallit': every part is Finnish
         if not t.known:
             out.append(Finding(t.start, t.end, t.text, "unknown_word", 2,
                                "Sana on harvinainen, vierasperäinen tai kirjoitusvirhe: suomen oikoluku ei tunne sitä.",
@@ -365,6 +411,28 @@ def _phrases_starting_at(t: Token, index: dict[str, list]) -> list:
     return list({id(p): p for p in found}.values())
 
 
+HEADING_MAX_WORDS = 6
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """The phrase is (in) a heading: a short line of its own, or one that ends in a colon ('Keskeiset sisällöt:',
+    'Tavoitteisiin liittyvät keskeiset sisältöalueet:'). A heading announces the list below it, it is not vague."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    words = len(_ALPHA_WORD.findall(line))
+    if words > HEADING_MAX_WORDS:
+        return False
+    return line.endswith(":") or (not line.endswith((".", "!", "?")) and "\n" in text)
+
+
+def empty_phrase_advice(phrase: EmptyPhrase, span: str) -> str:
+    """What to write instead, for this text. The list's own example ('esimerkiksi: osaat antaa ensiavun') is written
+    for health and safety courses and misleads in any other, so only the instruction is kept, tied to the span."""
+    instruction = (phrase.suggestion or "Kerro konkreettisesti").split(": esimerkiksi")[0].rstrip(". ")
+    return f"{instruction} sanojen '{span}' tilalle."
+
+
 @detector("empty_phrase")
 def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     out = []
@@ -376,9 +444,11 @@ def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
             seq = toks[i:i + n]
             if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
                 start, end = seq[0].start, seq[-1].end
+                if _in_heading(a.text, start, end):
+                    continue
                 out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",
-                                   phrase.suggestion or "Kerro konkreettisesti, mitä opit tai osaat."))
+                                   empty_phrase_advice(phrase, a.text[start:end])))
     return out
 
 
@@ -411,6 +481,13 @@ def _explained(f: Finding, text: str, spans: list[tuple[int, int]], explained_te
     return False
 
 
+def is_field_label(text: str, start: int, end: int) -> bool:
+    """A label at the start of a line, before a colon ('Osaamistavoitteet: Opiskelija osaa ...'): the name of a field
+    of the course page, which the teacher does not write."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] == ":"
+
+
 def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     """All detectors; a word keeps its most specific word-level finding (a lexicon hit beats 'rare word')."""
     found = [f for fn in DETECTORS.values() for f in fn(a, lex)]
@@ -424,6 +501,7 @@ def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if f.kind == "nominal" and any(k.kind == "nominal" and k.start <= f.start and f.end <= k.end for k in kept):
             continue
         kept.append(f)
+    kept = [f for f in kept if f.kind not in word_level or not is_field_label(a.text, f.start, f.end)]
     spans = parenthesised_spans(a.text)
     explained_terms: set[str] = set()
     kept.sort(key=lambda f: (f.start, -f.end))

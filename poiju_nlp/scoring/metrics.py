@@ -73,8 +73,19 @@ def is_nominal(token: Token) -> bool:
         return False
     derivation = token.morph.get("Derivation", "")
     base = token.base
-    return ("Minen" in derivation or "Vs" in derivation or base.endswith("minen")
-            or (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))))
+    # A deverbal -minen noun has a verb as its Voikko base ('kehittäminen' -> 'kehittää'); a noun whose own base
+    # ends in -minen is not one ('ihminen').
+    if "Minen" in derivation or "Vs" in derivation:
+        return True
+    # an -us/-ys noun made from a verb or an adjective ('toteutus', 'luokitus'), not one that only ends so ('kehys')
+    return (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))
+            and _derived(token.text))
+
+
+def _derived(word: str) -> bool:
+    from .detectors import derivation_source
+
+    return derivation_source(word) is not None
 
 
 def nominal_density(a: TextAnalysis) -> float:
