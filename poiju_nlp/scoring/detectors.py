@@ -124,12 +124,11 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
     elif entry.action == "suggest" and whole_word and token is not None and gloss:
         # the alternatives fit some sentences only: the teacher chooses, the rewriter never swaps them
-        first = inflected_alternative(gloss, token)
-        options = [first if real_finnish(first) else gloss] + list(entry.plain[1:])
+        options = [_inflected_or_base(p, token, text, entry) for p in entry.plain]
         suggestion = "Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:
-        replacement = inflected_alternative(gloss, token)
+        replacement = gloss if text.lower() == entry.lemma.lower() else inflected_alternative(gloss, token)
         others = [p for p in entry.plain[1:]]
         if not real_finnish(replacement):
             # an inflection that is not a word ('henkilöstöjohtaa'): offer the base forms, never a made-up word
@@ -146,6 +145,15 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         suggestion = replacement + suggestion[len(replacement):] if suggestion.lower().startswith(
             replacement.lower()) else suggestion
     return Finding(start, end, text, kind, severity, reason, suggestion, replacement, term=entry.lemma)
+
+
+def _inflected_or_base(alternative: str, token: Token, text: str, entry: LexiconEntry) -> str:
+    """The alternative in the original's form; the base form when the original is itself in base form (a list item
+    'reflektoida omaa rooliaan' -> 'pohtia', not a form read off a misparse) or when the form is not a word."""
+    if text.lower() == entry.lemma.lower():
+        return alternative
+    form = inflected_alternative(alternative, token)
+    return form if real_finnish(form) else alternative
 
 
 def real_finnish(phrase: str) -> bool:
@@ -234,7 +242,8 @@ def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if t.i in covered:
             continue
         head = t.text.split(":")[0].split("-")[0]
-        entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) else None
+        # mixed-case abbreviations are listed as written ('LOVe', 'eHOPS'): look those up as they are
+        entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) or head in lex.abbreviations else None
         if entry:
             findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True, _number_before(a, t), a.text))
             continue
@@ -501,7 +510,9 @@ def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if f.kind == "nominal" and any(k.kind == "nominal" and k.start <= f.start and f.end <= k.end for k in kept):
             continue
         kept.append(f)
-    kept = [f for f in kept if f.kind not in word_level or not is_field_label(a.text, f.start, f.end)]
+    # field labels and headings in capitals ('OSAAMISTAVOITTEET') are the page's, not the teacher's, words
+    kept = [f for f in kept if f.kind not in word_level or not (is_field_label(a.text, f.start, f.end)
+                                                                 or (f.text.isupper() and len(f.text) > 6))]
     spans = parenthesised_spans(a.text)
     explained_terms: set[str] = set()
     kept.sort(key=lambda f: (f.start, -f.end))

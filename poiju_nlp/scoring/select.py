@@ -75,7 +75,7 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
         if not is_nominal(t) and not (t.pos == "NOUN" and len(t.base) > 7 and t.base.endswith(_ACTION_NOUN)):
             continue
         minen = is_minen(t)
-        if t.base in _familiar_terms():
+        if t.base in _familiar_terms() or t.lemma.lower() in _familiar_terms():
             continue  # reviewed as familiar ('laajuus'): not nominal style a teacher should rewrite
         if minen or familiarity(t) < NOMINAL_FAMILIAR_ZIPF:
             out.append(t)
@@ -154,7 +154,7 @@ def genitive_nominal_chains(toks: list[Token], nominal: list[Token]) -> list[lis
         j, nouns, nominal_before = k - 1, 0, False
         while j >= 0 and toks[j].pos in ("NOUN", "PROPN", "ADJ") and toks[j].morph.get("Case") == "Gen":
             nouns += toks[j].pos != "ADJ"
-            nominal_before |= toks[j] in nominal
+            nominal_before |= toks[j] in nominal or is_minen(toks[j])  # 'osaamisen osoittamisen' is a chain
             j -= 1
         if nouns >= 2 or nominal_before:
             chains.append(toks[j + 1:k + 1])
@@ -167,7 +167,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     words = [t for t in toks if t.is_word]
     n = len(words)
     nominal = nominal_words(words)
-    chains = genitive_nominal_chains(toks, nominal) if any(_is_finite(t) for t in toks) else []
+    if not any(_is_finite(t) for t in toks):
+        # a heading or a list item ('- vaikuttamisen ja kantaa ottamisen strategiat', 'Arvioinnin kohteet: A; B; C'):
+        # a list of topics is written with nouns, and its length is the list's, not a sentence's
+        return None
+    chains = genitive_nominal_chains(toks, nominal)
     if n < 6 and not (chains and n >= 5):
         return None
     # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
@@ -252,8 +256,9 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     label = "Hyvin vaikea virke" if severity == 3 else "Vaikea virke"
     reason = f"{label}: " + "; ".join(said) + "."
     impact = 10.0 + 5.0 * (severity - 2) + 0.1 * n + len(reasons)
+    parts = list({p["start"]: p for p in sorted(parts, key=lambda p: p["start"])}.values())
     return Finding(sent.start, sent.end, sent.text, "hard_sentence", severity, reason, " ".join(todo),
-                   reasons=reasons or ["terms"], parts=sorted(parts, key=lambda p: p["start"]),
+                   reasons=reasons or ["terms"], parts=parts,
                    impact=round(impact, 2))
 
 
