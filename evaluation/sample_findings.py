@@ -44,21 +44,25 @@ def _source(t) -> str:
 def sample(n_texts: int = 120, total: int = 150, seed: int = 0) -> list[dict]:
     from poiju_nlp.errors import PoijuError
     from poiju_nlp.scoring import score
+    from poiju_nlp.text.validate import validate_text
 
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for t in load_real_texts(split="test", limit=n_texts, seed=seed):
         try:
-            report = score(t.text)
+            text = validate_text(t.text)  # the offsets of the findings are into the checked text
+            report = score(text)
         except PoijuError:
             continue
         for f in report.findings:
             if f.kind in ("passive", "unknown_word") and len(f.occurrences or []) > 1:
-                flagged = ", ".join(dict.fromkeys(t.text[a:b] for a, b in f.occurrences))
+                flagged = ", ".join(dict.fromkeys(text[a:b] for a, b in f.occurrences))
             else:
                 flagged = ", ".join(p["text"] for p in f.parts) if f.kind == "hard_sentence" else f.text
             by_kind[f.kind].append({"text_id": t.id, "source": _source(t), "kind": f.kind, "severity": f.severity,
-                                    "flagged": flagged, "context": _context(t.text, f), "reason": f.reason,
+                                    "flagged": flagged, "context": _context(text, f), "reason": f.reason,
                                     "suggestion": f.suggestion, "replacement": f.replacement, "count": f.count})
+    for kind, items in by_kind.items():  # ePerusteet repeats some paragraphs word for word: one of each
+        by_kind[kind] = list({(i["kind"], i["flagged"], i["context"]): i for i in items}.values())
     rng = random.Random(seed)
     out = []
     quota, kinds = total, sorted(by_kind, key=lambda k: len(by_kind[k]))

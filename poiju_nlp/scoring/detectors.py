@@ -392,10 +392,13 @@ def detect_genitive_chains(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     return out
 
 
+PHRASE_STEM_MIN = 7  # a shorter stem matches other words: 'keskiö' -> 'keskittyy', 'tarve' -> 'tarvittavia'
+
+
 def _phrase_word_matches(word: str, t: Token) -> bool:
     if word in (t.base, t.lemma.lower(), t.text.lower()):
         return True
-    return len(word) >= 5 and t.text.lower().startswith(word[:-1])
+    return len(word) >= PHRASE_STEM_MIN and t.text.lower().startswith(word[:-1])
 
 
 def _phrase_index(lex: Lexicon) -> dict[str, list]:
@@ -405,7 +408,7 @@ def _phrase_index(lex: Lexicon) -> dict[str, list]:
         index = {}
         for phrase in lex.empty_phrases:
             first = phrase.lemmas[0]
-            for key in {first, first[:-1] if len(first) >= 5 else first}:
+            for key in {first, first[:-1] if len(first) >= PHRASE_STEM_MIN else first}:
                 index.setdefault(key, []).append(phrase)
         lex._phrase_index = index
     return index

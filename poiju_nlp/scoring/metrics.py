@@ -76,7 +76,9 @@ def is_nominal(token: Token) -> bool:
     # A deverbal -minen noun has a verb as its Voikko base ('kehittäminen' -> 'kehittää'); a noun whose own base
     # ends in -minen is not one ('ihminen').
     if "Minen" in derivation or "Vs" in derivation:
-        return True
+        # Voikko gives a deverbal -minen noun its verb as base ('kehittäminen' -> 'kehittää'); a base that itself
+        # ends in -nen is an adjective or a noun of its own ('systeeminen', 'ihminen') that the parser misread
+        return not base.endswith("nen")
     # an -us/-ys noun made from a verb or an adjective ('toteutus', 'luokitus'), not one that only ends so ('kehys')
     return (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))
             and _derived(token.text))
@@ -95,7 +97,10 @@ def nominal_density(a: TextAnalysis) -> float:
 
 
 def is_passive(token: Token) -> bool:
-    return token.morph.get("Voice") == "Pass" and token.morph.get("VerbForm") == "Fin"
+    """A finite passive verb ('käsitellään'). The parser's word must be a verb to Voikko too: 'muottiin' (into the
+    mould) ends like a past passive and is sometimes parsed as one."""
+    return (token.morph.get("Voice") == "Pass" and token.morph.get("VerbForm") == "Fin"
+            and (token.baseform is None or token.baseform.endswith(("a", "ä"))))
 
 
 def passive_share(a: TextAnalysis) -> float:

@@ -85,9 +85,9 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
 def is_minen(t: Token) -> bool:
     """A deverbal -minen noun ('kehittämisen'), not a noun that merely ends so ('ihmisen': its base is 'ihminen',
     not a verb)."""
-    if "Minen" in t.morph.get("Derivation", ""):
-        return True
-    return t.text.lower().rstrip("aä").endswith(_MINEN_ENDINGS) and not t.base.endswith(("minen", "nen"))
+    if t.base.endswith("nen"):  # 'ihminen', 'systeeminen': the base is no verb
+        return False
+    return "Minen" in t.morph.get("Derivation", "") or t.text.lower().rstrip("aä").endswith(_MINEN_ENDINGS)
 
 
 def _familiar_terms() -> dict:
@@ -181,8 +181,7 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     passives = [t for t in toks if is_passive(t)]
     genitives = [f for f in details if f.kind == "genitive_chain" and sent.start <= f.start < sent.end]
     # hard words with no word-level finding of their own (a rare word, a long compound) make a sentence hard too
-    hard_words = [f for f in details if f.kind in ("rare_word", "long_compound") and sent.start <= f.start < sent.end
-                  and not (f.kind == "rare_word" and f.severity >= 2)]
+    hard_words = [f for f in details if f.kind in ("rare_word", "long_compound") and sent.start <= f.start < sent.end]
     reasons: list[str] = []
     if n > SCORING.long_sentence_words:
         reasons.append("long")
@@ -204,9 +203,13 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         severity = 2
     else:
         return None
-    # passive alone does not make a sentence hard: it is named only beside another reason
-    if reasons == ["passive"] and s >= VERY_HARD_SENTENCE_SCORE:
-        return None
+    # passive alone does not make a sentence hard: it is named only beside another reason (the text's passives are
+    # one finding of their own); such a sentence is hard for its words, if at all
+    if reasons == ["passive"]:
+        if not (nominal and s < VERY_HARD_SENTENCE_SCORE):
+            reasons = []
+        else:  # very hard, with -minen words beside the passive: those are the structure to undo
+            reasons.insert(0, "nominal")
     # once a sentence is hard for its structure, name every hard word and -minen word in it: they are what to fix.
     # A sentence hard for its score alone is hard for its words: those are named, not a lone -us noun.
     if reasons and hard_words and "hard_words" not in reasons:
@@ -219,9 +222,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         todo.append("Jaa virke kolmeen osaan." if very_long else "Jaa virke kahdeksi.")
     elif not reasons:
         # hard for its words alone: name them, or say nothing (a finding must tell what to fix)
-        terms = [f for f in details if f.kind in WORD_KINDS and sent.start <= f.start < sent.end]
-        if not terms:
-            return None
+        terms = [f for f in details if f.kind in WORD_KINDS + ("long_compound",) and sent.start <= f.start < sent.end]
+        own = {"rare_word", "long_compound"}  # no finding of their own on the teacher's screen
+        if s >= VERY_HARD_SENTENCE_SCORE or not terms or (
+                len({f.text.lower() for f in terms}) < 2 and terms[0].kind not in own):
+            return None  # one hard word with a finding of its own: the sentence adds nothing
         said.append("vaikeita sanoja: " + _quote(list(dict.fromkeys(f.text for f in terms))[:4]))
         todo.append("Käytä tutumpia sanoja ja selitä välttämättömät termit.")
         parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in terms]
@@ -268,11 +273,10 @@ def _key(f: Finding) -> str:
 
 def _spelling_suggestion(word: str) -> str | None:
     """A correction for an unknown word only when it is surely a typo, else None (no correction beats a wrong one:
-    Voikko's nearest word for a term it lacks is another word, 'additiot' -> 'addiktiot'). Sure typos: a missing
-    space ('maalauksensekä', 'tiedotusja'), a letter written three times ('luonnnonmateriaalit'), a foreign accent
-    ('luonnonilmiöíden'), or one letter off from a common word when the written form is unheard of ('yventää')."""
-    from wordfreq import zipf_frequency
-
+    Voikko's nearest word for a term it lacks is another word, 'additiot' -> 'addiktiot', and one letter off can be
+    a word broken by a space, 'H allitsee' -> 'vallitsee'). Sure typos: a missing space next to a conjunction or an
+    adverb ('maalauksensekä', 'tiedotusja'), a letter written three times ('luonnnonmateriaalit'), a foreign accent
+    ('luonnonilmiöíden')."""
     from ..text.resources import get_voikko, voikko_lock
 
     if len(word) < 4 or "-" in word or not word.isalpha():
@@ -283,20 +287,28 @@ def _spelling_suggestion(word: str) -> str | None:
         if not real_finnish(s):
             continue
         lower, plain = s.lower(), word.lower()
-        if " " in lower and lower.replace(" ", "") == plain:
+        if " " in lower and lower.replace(" ", "") == plain and _glued_small_word(lower.split()):
             return s
         if _TRIPLE.search(plain) and _TRIPLE.sub(lambda m: m.group(1) * 2, plain) == lower:
             return s
         if _strip_accents(plain) == lower:
             return s
-        if (" " not in lower and _edit_distance(lower, plain) == 1 and zipf_frequency(plain, "fi") < 1.0
-                and zipf_frequency(lower, "fi") >= COMMON_WORD_ZIPF):
-            return s
     return None
 
 
+def _glued_small_word(parts: list[str]) -> bool:
+    """A missing space is sure only when one side is a conjunction or an adverb ('maalauksensekä', 'tiedotusja',
+    'Yllämainituille'); a split into two nouns ('työmäärä imen', 'globaali muutokseen') is Voikko not knowing a
+    compound."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        classes = [{a.get("CLASS") for a in get_voikko().analyze(p)} for p in parts]
+    return len(parts) == 2 and any(c & {"sidesana", "seikkasana"} and not c & {"nimisana", "teonsana", "laatusana"}
+                                   or c == {"seikkasana", "teonsana"} for c in classes)
+
+
 _TRIPLE = re.compile(r"(\w)\1\1")
-COMMON_WORD_ZIPF = 3.0
 
 
 def _strip_accents(word: str) -> str:
