@@ -179,6 +179,14 @@ def derivation_source(word: str) -> str | None:
     return None
 
 
+def is_verb(word: str) -> bool:
+    """Voikko reads the word as a verb ('kehittää' yes, 'ilmentymä' no)."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        return any(a.get("CLASS") == "teonsana" for a in get_voikko().analyze(word))
+
+
 def guessed_lemmas(word: str) -> tuple[str, ...]:
     from ..text.inflect import pykko_lemmas
 

@@ -79,15 +79,18 @@ def is_nominal(token: Token) -> bool:
         # Voikko gives a deverbal -minen noun its verb as base ('kehittäminen' -> 'kehittää'); a base that itself
         # ends in -nen is an adjective or a noun of its own ('systeeminen', 'ihminen') that the parser misread
         return not base.endswith("nen")
-    # an -us/-ys noun made from a verb or an adjective ('toteutus', 'luokitus'), not one that only ends so ('kehys')
+    # an -us/-ys noun made from a verb ('toteutus', 'luokitus'), not one that only ends so ('kehys')
     return (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))
             and _derived(token.text))
 
 
 def _derived(word: str) -> bool:
-    from .detectors import derivation_source
+    """Made from a verb ('toteutus' <- 'toteuttaa'): an action noun. A quality noun made from an adjective
+    ('juutalaisuus', 'kattavuus') is not nominal style."""
+    from .detectors import derivation_source, is_verb
 
-    return derivation_source(word) is not None
+    source = derivation_source(word)
+    return source is not None and is_verb(source)
 
 
 def nominal_density(a: TextAnalysis) -> float:

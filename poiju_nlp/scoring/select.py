@@ -98,14 +98,16 @@ def _familiar_terms() -> dict:
 
 def _verb_for(t: Token) -> str | None:
     """The verb behind a -minen word, when it is a real word ('kehittämisen' -> 'kehittää')."""
+    from .detectors import is_verb
+
     base = t.base
-    if base != t.lemma.lower() and base.endswith(("a", "ä")) and " " not in base and real_finnish(base):
+    if base != t.lemma.lower() and base.endswith(("a", "ä")) and " " not in base and is_verb(base):
         return base
     if base.endswith(_ACTION_NOUN):  # 'arvioinnissa' -> 'arvioida'
         from .detectors import derivation_source
 
         source = derivation_source(t.text)
-        if source and source.endswith(("a", "ä")) and real_finnish(source):
+        if source and is_verb(source):
             return source
     return None
 
