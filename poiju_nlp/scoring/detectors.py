@@ -124,7 +124,9 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
     elif entry.action == "suggest" and whole_word and token is not None and gloss:
         # the alternatives fit some sentences only: the teacher chooses, the rewriter never swaps them
-        options = [_inflected_or_base(p, token, text, entry) for p in entry.plain]
+        # a phrase is shown in its base form: inflecting it like one word breaks it ('yhdessä tehdä' -> 'yhdessä teki')
+        options = [p if " " in p and k else _inflected_or_base(p, token, text, entry)
+                   for k, p in enumerate(entry.plain)]
         suggestion = "Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:

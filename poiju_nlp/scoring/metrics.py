@@ -75,10 +75,12 @@ def is_nominal(token: Token) -> bool:
     base = token.base
     # A deverbal -minen noun has a verb as its Voikko base ('kehittäminen' -> 'kehittää'); a noun whose own base
     # ends in -minen is not one ('ihminen').
-    if "Minen" in derivation or "Vs" in derivation:
+    if "Minen" in derivation:
         # Voikko gives a deverbal -minen noun its verb as base ('kehittäminen' -> 'kehittää'); a base that itself
         # ends in -nen is an adjective or a noun of its own ('systeeminen', 'ihminen') that the parser misread
         return not base.endswith("nen")
+    if "Vs" in derivation:  # the parser's -us/-ys reading, checked like the others ('luotettavuus' is no action)
+        return _derived(token.text)
     # an -us/-ys noun made from a verb ('toteutus', 'luokitus'), not one that only ends so ('kehys')
     return (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))
             and _derived(token.text))
