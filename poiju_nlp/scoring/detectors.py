@@ -105,8 +105,39 @@ def _number_before(a: TextAnalysis, token: Token) -> float | None:
         return None
 
 
+def _is_credit_abbreviation(entry: LexiconEntry) -> bool:
+    return (entry.kind == "abbreviation" and entry.lemma.lower() in CREDIT_WORDS and bool(entry.plain)
+            and " " not in entry.plain[0].split(",")[0].strip())  # one word, to put in the partitive
+
+
+def credit_finding(entry: LexiconEntry, start: int, end: int, text: str, credits: float | None,
+                   full_text: str) -> Finding:
+    """'5 op' written out in the right case, with the hours where they hold: '5 opintopistettä (noin 135 tuntia
+    työtä)'; inside a bracket ('Nimi (5 op)') without a second bracket: '(5 opintopistettä, noin 135 tuntia työtä)'.
+    'osp' and upper-secondary 'op' get no hours."""
+    word = entry.plain[0].split(",")[0].strip()  # the lexicon's gloss: 'opintopiste, noin ... tuntia työtä'
+    form = word if credits in (None, 1) else word + "ttä"
+    hours = (round(credits_to_hours(credits)) if credits is not None and entry.lemma.lower() in HOUR_CREDIT_WORDS
+             and hours_apply(full_text) else None)
+    in_bracket = full_text[end:end + 1] == ")"
+    if hours is None:
+        replacement = form
+    elif in_bracket:
+        replacement = f"{form}, noin {hours} tuntia työtä"
+    else:
+        replacement = f"{form} (noin {hours} tuntia työtä)"
+    what = (f"{word.capitalize()} on opintojen työmäärän yksikkö." if hours is not None else
+            entry.explanation if entry.lemma.lower() not in HOUR_CREDIT_WORDS else
+            SCHOOL_CREDIT_EXPLANATION)
+    reason = f"Lyhenne '{text}' ei avaudu kaikille. {what}"
+    return Finding(start, end, text, "abbreviation", 1, reason, f"Kirjoita auki: '{replacement}'.", replacement,
+                   term=entry.lemma)
+
+
 def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token: Token | None,
                      whole_word: bool, credits: float | None = None, full_text: str = "") -> Finding:
+    if _is_credit_abbreviation(entry) and whole_word:
+        return credit_finding(entry, start, end, text, credits, full_text)
     kind = {"abbreviation": "abbreviation", "loanword": "loanword"}.get(entry.kind, "jargon")
     severity = 2 if entry.kind in ("loanword", "academic", "bureaucratic") else 1 if entry.action == "explain" else 2
     school_gloss = credit_gloss(entry, credits, full_text)
@@ -448,11 +479,34 @@ def _in_heading(text: str, start: int, end: int) -> bool:
     return line.endswith(":") or (not line.endswith((".", "!", "?")) and "\n" in text)
 
 
+def _leads_a_list(text: str, end: int) -> bool:
+    """The phrase is in a line that ends with a colon: the list below says what it means ('... tarvittavaa
+    osaamista:')."""
+    line_end = text.find("\n", end)
+    return text[end:len(text) if line_end < 0 else line_end].rstrip().endswith(":")
+
+
 def empty_phrase_advice(phrase: EmptyPhrase, span: str) -> str:
     """What to write instead, for this text. The list's own example ('esimerkiksi: osaat antaa ensiavun') is written
     for health and safety courses and misleads in any other, so only the instruction is kept, tied to the span."""
     instruction = (phrase.suggestion or "Kerro konkreettisesti").split(": esimerkiksi")[0].rstrip(". ")
-    return f"{instruction} sanojen '{span}' tilalle."
+    return f"Kirjoita '{span}' tilalle, mitä se tällä kurssilla tarkoittaa ({instruction[:1].lower()}{instruction[1:]})."
+
+
+def _specified(toks: list[Token], i: int, n: int) -> bool:
+    """The phrase is followed by what it is about: 'perustiedot tavallisimmista muodonmuutosmekanismeista',
+    'valmiudet rakentaa kuvasuunnittelua', 'Yleiskuva maisema-arkkitehtuurista': the content is named."""
+    after = toks[i + n] if i + n < len(toks) else None
+    if after is None:
+        return False
+    if after.morph.get("VerbForm") == "Inf":
+        return True
+    for t in toks[i + n:i + n + 5]:  # '... perustiedot kuljetusvälineiden suunnittelussa käytetyistä malleista'
+        if t.morph.get("VerbForm") == "Fin" or t.pos in ("CCONJ", "PUNCT"):
+            return False
+        if t.pos in ("NOUN", "PROPN") and t.morph.get("Case") == "Ela":
+            return True
+    return False
 
 
 @detector("empty_phrase")
@@ -466,7 +520,7 @@ def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
             seq = toks[i:i + n]
             if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
                 start, end = seq[0].start, seq[-1].end
-                if _in_heading(a.text, start, end):
+                if _in_heading(a.text, start, end) or _specified(toks, i, n) or _leads_a_list(a.text, end):
                     continue
                 out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",
