@@ -105,16 +105,17 @@ def _number_before(a: TextAnalysis, token: Token) -> float | None:
         return None
 
 
-def _is_credit_abbreviation(entry: LexiconEntry) -> bool:
+def is_credit_abbreviation(entry: LexiconEntry) -> bool:
     return (entry.kind == "abbreviation" and entry.lemma.lower() in CREDIT_WORDS and bool(entry.plain)
             and " " not in entry.plain[0].split(",")[0].strip())  # one word, to put in the partitive
 
 
 def credit_finding(entry: LexiconEntry, start: int, end: int, text: str, credits: float | None,
                    full_text: str) -> Finding:
-    """'5 op' written out in the right case, with the hours where they hold: '5 opintopistettä (noin 135 tuntia
-    työtä)'; inside a bracket ('Nimi (5 op)') without a second bracket: '(5 opintopistettä, noin 135 tuntia työtä)'.
-    'osp' and upper-secondary 'op' get no hours."""
+    """The teacher's version of a credit abbreviation: '5 op' written out in the right case, with the hours where
+    they hold: '5 opintopistettä (noin 135 tuntia työtä)'; inside a bracket ('Nimi (5 op)') without a second
+    bracket: '(5 opintopistettä, noin 135 tuntia työtä)'. 'osp' and upper-secondary 'op' get no hours. (The detail
+    finding keeps the 'op (...)' form the rewriter's explain rule reads.)"""
     word = entry.plain[0].split(",")[0].strip()  # the lexicon's gloss: 'opintopiste, noin ... tuntia työtä'
     form = word if credits in (None, 1) else word + "ttä"
     hours = (round(credits_to_hours(credits)) if credits is not None and entry.lemma.lower() in HOUR_CREDIT_WORDS
@@ -136,8 +137,6 @@ def credit_finding(entry: LexiconEntry, start: int, end: int, text: str, credits
 
 def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token: Token | None,
                      whole_word: bool, credits: float | None = None, full_text: str = "") -> Finding:
-    if _is_credit_abbreviation(entry) and whole_word:
-        return credit_finding(entry, start, end, text, credits, full_text)
     kind = {"abbreviation": "abbreviation", "loanword": "loanword"}.get(entry.kind, "jargon")
     severity = 2 if entry.kind in ("loanword", "academic", "bureaucratic") else 1 if entry.action == "explain" else 2
     school_gloss = credit_gloss(entry, credits, full_text)
@@ -577,6 +576,9 @@ def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if f.kind == "nominal" and any(k.kind == "nominal" and k.start <= f.start and f.end <= k.end for k in kept):
             continue
         kept.append(f)
+    # a term in a bracket of its own after its explanation ('rakentavan vuorovaikutuksen (mediaatio)') is explained
+    kept = [f for f in kept if f.kind not in word_level or not (a.text[f.start - 1:f.start] == "("
+                                                                 and a.text[f.end:f.end + 1] == ")")]
     # field labels and headings in capitals ('OSAAMISTAVOITTEET') are the page's, not the teacher's, words
     kept = [f for f in kept if f.kind not in word_level or not (is_field_label(a.text, f.start, f.end)
                                                                  or (f.text.isupper() and len(f.text) > 6))]

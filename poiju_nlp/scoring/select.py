@@ -192,7 +192,7 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     minen_words = [t for t in nominal if is_minen(t)]
     chain = bool(chains) or any(is_nominal(x) and x in nominal and y in nominal for x, y in zip(toks, toks[1:]))
     nominal_heavy = chain or len(nominal) >= 3 or (len(nominal) >= 2 and len(nominal) / n > SCORING.nominal_density)
-    passives = [t for t in toks if is_passive(t)]
+    passives = [t for t in toks if is_teacher_passive(t)]
     genitives = [f for f in details if f.kind == "genitive_chain" and sent.start <= f.start < sent.end]
     # hard words with no word-level finding of their own (a rare word, a long compound) make a sentence hard too
     hard_words = [f for f in details if f.kind in ("rare_word", "long_compound") and sent.start <= f.start < sent.end]
@@ -292,7 +292,7 @@ def _spelling_suggestion(word: str) -> str | None:
     Voikko's nearest word for a term it lacks is another word, 'additiot' -> 'addiktiot', and one letter off can be
     a word broken by a space, 'H allitsee' -> 'vallitsee'). Sure typos: a missing space next to a conjunction or an
     adverb ('maalauksensekä', 'tiedotusja'), a letter written three times ('luonnnonmateriaalit'), a foreign accent
-    ('luonnonilmiöíden')."""
+    ('luonnonilmiöíden'), one letter off a common word or a compound of common words ('työturvalisuusriskit')."""
     from ..text.resources import get_voikko, voikko_lock
 
     if len(word) < 4 or "-" in word or not word.isalpha():
@@ -309,6 +309,39 @@ def _spelling_suggestion(word: str) -> str | None:
             return s
         if _strip_accents(plain) == lower:
             return s
+    for s in suggestions[:3]:
+        candidate = s.lower()
+        if " " in candidate or "-" in candidate or not real_finnish(candidate):
+            continue
+        distance = _edit_distance(candidate, word.lower())
+        common = _common_word(candidate) if distance <= 2 else None
+        if (distance == 1 and common) or (distance == 2 and common == "word"):
+            # 'työturvalisuusriskit' -> 'työturvallisuusriskit', 'erilaisisten' -> 'erilaisten'
+            return s
+    return None
+
+
+COMMON_PART_ZIPF = 3.0
+
+
+def _common_word(word: str) -> str | None:
+    """A word every reader knows, or a compound of such words ('levitysalustojen' = levitys + alusta). Voikko's
+    nearest word to a term it lacks is usually a rare one ('addiktiot', 'konfirmaatiot'): those are not offered."""
+    from wordfreq import zipf_frequency
+
+    from ..text.analysis import parse_wordbases
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        analyses = get_voikko().analyze(word)
+    for analysis in analyses:
+        base = (analysis.get("BASEFORM") or word).lower()
+        if zipf_frequency(base, "fi") >= COMMON_PART_ZIPF:
+            return "word"
+        parts = parse_wordbases(analysis.get("WORDBASES", ""))
+        if len(parts) > 1 and all(len(p.base) >= 3 and zipf_frequency(p.base.lower(), "fi") >= COMMON_PART_ZIPF
+                                  for p in parts):
+            return "compound"
     return None
 
 
@@ -344,8 +377,27 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _word_finding(f: Finding) -> Finding | None:
+_NUMBER_BEFORE = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
+
+
+def _credit_version(f: Finding, text: str) -> Finding | None:
+    from .detectors import credit_finding, is_credit_abbreviation
+    from .lexicon import get_lexicon
+
+    entry = get_lexicon().lookup_abbreviation(f.term or f.text)
+    if entry is None or not is_credit_abbreviation(entry):
+        return None
+    m = _NUMBER_BEFORE.search(text[max(0, f.start - 12):f.start])
+    credits = float(m.group(1).replace(",", ".")) if m else None
+    return credit_finding(entry, f.start, f.end, f.text, credits, text)
+
+
+def _word_finding(f: Finding, text: str = "") -> Finding | None:
     """The teacher's version of one word-level hit, or None when there is nothing to offer."""
+    if f.kind == "abbreviation" and f.term:
+        credit = _credit_version(f, text)
+        if credit:
+            return credit
     if f.kind == "rare_word":
         # Switched off (blind review, round 1: 0 % useful): a word that is merely rare is mostly clear in context
         # ('kerrannut', 'luonnostelu'); rare words still make a sentence hard (see _sentence_finding).
@@ -355,7 +407,10 @@ def _word_finding(f: Finding) -> Finding | None:
         # no one in the blind review ('SFS 6002', 'CNC'); course codes ('ELEC-A9110') are no abbreviations at all
         return None
     if f.kind == "unknown_word":
-        fix = _spelling_suggestion(f.text)
+        if transparent_compound(f.text):
+            return None  # 'itsearvioida': not a typo, and its parts need no explaining
+        broken = re.search(r"(^|\s)\w\s$", text[max(0, f.start - 3):f.start]) if text else None
+        fix = None if broken else _spelling_suggestion(f.text)  # 'H allitsee': a word broken by a space
         if fix:
             return Finding(f.start, f.end, f.text, f.kind, 2, "Sana näyttää kirjoitusvirheeltä: suomen oikoluku ei "
                            "tunne sitä.", f"Korjaa: '{fix}'.", fix)
@@ -382,9 +437,9 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             g.count += 1
             g.occurrences.append([f.start, f.end])
             continue
-        w = _word_finding(f)
+        w = _word_finding(f, a.text)
         if w is None:
-            if f.kind == "unknown_word":
+            if f.kind == "unknown_word" and not transparent_compound(f.text):
                 unknown.append(f)
             continue
         w = Finding(w.start, w.end, w.text, w.kind, w.severity, w.reason, w.suggestion, w.replacement, w.term,
@@ -397,6 +452,24 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
         out.append(w)
     out.sort(key=lambda f: (-f.impact, f.start))
     return out
+
+
+def transparent_compound(word: str) -> bool:
+    """A compound Voikko lacks but whose parts any reader knows ('itsearvioida' = itse + arvioida,
+    'globaalimuutokseen' = globaali + muutokseen): nothing to explain."""
+    from wordfreq import zipf_frequency
+
+    from ..text.resources import voikko_spell
+
+    w = word.lower()
+    if not w.isalpha():
+        return False
+    for k in range(3, len(w) - 2):
+        left, right = w[:k], w[k:]
+        if zipf_frequency(left, "fi") >= COMMON_PART_ZIPF and voikko_spell(left) and voikko_spell(right) \
+                and len(right) >= 4 and not _glued_small_word([left, right]):  # 'maalauksensekä' is a typo
+            return True
+    return False
 
 
 def _unknown_summary(unknown: list[Finding]) -> Finding | None:
@@ -419,11 +492,20 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
                    occurrences=[[f.start, f.end] for f in unknown], impact=round(2.5 + math.log(len(unknown)), 2))
 
 
+# Passives that say "one can" or "is needed" ('voidaan laskea', 'joita tarvitaan'): no doer is missing, and asking
+# who does it made no sense to the blind reviewers.
+GENERIC_PASSIVE_VERBS = ("voida", "tarvita")
+
+
+def is_teacher_passive(t: Token) -> bool:
+    return is_passive(t) and t.lemma.lower() not in GENERIC_PASSIVE_VERBS and t.base not in GENERIC_PASSIVE_VERBS
+
+
 def _passive_summary(a: TextAnalysis) -> Finding | None:
     """All passives of a text as one finding (Hemingway's "N uses of passive voice"): a course description speaks
     to its reader ('perehdyt', 'harjoittelet'), and the teacher fixes them in one go. Every passive is an
     occurrence, so each is highlighted."""
-    passives = [t for t in a.tokens if is_passive(t)]
+    passives = [t for t in a.tokens if is_teacher_passive(t)]
     if not passives:
         return None
     first = passives[0]
