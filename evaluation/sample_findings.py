@@ -1,6 +1,6 @@
 """Sample the teacher's findings on real test-split texts for a blind review (rubric: evaluation/rubrics/findings.md).
 
-    python -m evaluation.sample_findings [--texts 120] [--total 150] [--out /path/findings_sample.jsonl]
+    python -m evaluation.sample_findings [--texts 120] [--total 150] [--seed 0] [--out /path/findings_sample.jsonl]
 
 Each line: ``{"id", "text_id", "source", "kind", "severity", "flagged", "context", "reason", "suggestion",
 "replacement", "count"}``, where ``context`` is the sentence the finding is in (the whole hard sentence for a
@@ -81,12 +81,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--texts", type=int, default=120)
     ap.add_argument("--total", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=0, help="another seed draws other texts and findings")
     ap.add_argument("--out", default="/tmp/poiju-findings-sample.jsonl")
     args = ap.parse_args()
     if not available():
         print("../shared/data puuttuu: otosta ei voi tehdä.")
         return 1
-    items = sample(args.texts, args.total)
+    items = sample(args.texts, args.total, args.seed)
     with open(args.out, "w", encoding="utf-8") as f:
         for item in items:
             f.write(json.dumps({"id": item.pop("id"), **item}, ensure_ascii=False) + "\n")

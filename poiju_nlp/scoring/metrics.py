@@ -105,7 +105,13 @@ def is_passive(token: Token) -> bool:
     """A finite passive verb ('käsitellään'). The parser's word must be a verb to Voikko too: 'muottiin' (into the
     mould) ends like a past passive and is sometimes parsed as one."""
     return (token.morph.get("Voice") == "Pass" and token.morph.get("VerbForm") == "Fin"
-            and (token.baseform is None or token.baseform.endswith(("a", "ä"))))
+            and (token.baseform is None or token.baseform.endswith(("a", "ä")))
+            and token.text.lower().endswith(PASSIVE_ENDINGS))
+
+
+# Every finite passive ends so: 'käsitellään', 'tehtiin', 'tehtäisiin', (ei) 'tehdä', 'tehtäneen'; the parser also
+# calls some participles passive ('edistäviin').
+PASSIVE_ENDINGS = ("aan", "ään", "tiin", "isiin", "neen", "a", "ä")
 
 
 def passive_share(a: TextAnalysis) -> float:

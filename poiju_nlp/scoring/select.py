@@ -76,17 +76,28 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
     everyday nouns such as 'koulutus', 'terveys' or 'tutkimus'."""
     out = []
     for t in tokens:
-        if not is_nominal(t) and not (t.pos == "NOUN" and len(t.base) > 7 and t.base.endswith(_ACTION_NOUN)):
+        if not is_nominal(t) and not _action_noun(t):
             continue
         minen = is_minen(t)
         if t.base in _familiar_terms() or t.lemma.lower() in _familiar_terms():
             continue  # reviewed as familiar ('laajuus'): not nominal style a teacher should rewrite
-        action = minen or t.base.endswith(_ACTION_NOUN)
+        action = minen or _action_noun(t)
         # an -us/-ys noun is named only when it is an action ('toteutus'): the blind review found most of them
         # concrete things a reader knows ('majoitus', 'laserkeilaus', 'määräys'), so only rare ones count
         if action or familiarity(t) < RARE_NOMINAL_ZIPF:
             out.append(t)
     return out
+
+
+def _action_noun(t: Token) -> bool:
+    """A -nta/-nti noun made from a verb ('arviointi' <- 'arvioida', 'toiminta' <- 'toimia'), not one that only
+    ends so ('yhteiskunta', 'ihmiskunta')."""
+    from .detectors import derivation_source, is_verb
+
+    if t.pos != "NOUN" or len(t.base) <= 7 or not t.base.endswith(_ACTION_NOUN):
+        return False
+    source = derivation_source(t.text)
+    return source is not None and is_verb(source)
 
 
 def is_minen(t: Token) -> bool:
@@ -158,8 +169,7 @@ def genitive_nominal_chains(toks: list[Token], nominal: list[Token]) -> list[lis
     tavoitteiden integroimista', 'vuorovaikutusosaamisen kehittäminen'): two genitive nouns before a -minen/-nti
     word, or a genitive -minen/-us word before one. The classic officialese chain (Kotus: "substantiivitauti")
     that a verb undoes: 'kun arvioit asiakkaan toimintakykyä'."""
-    heads = {id(t) for t in toks if t.pos == "NOUN" and (is_minen(t) or (len(t.base) > 7 and t.base.endswith(
-        _ACTION_NOUN)))}
+    heads = {id(t) for t in toks if t.pos == "NOUN" and (is_minen(t) or _action_noun(t))}
     chains = []
     for k, t in enumerate(toks):
         if id(t) not in heads:
@@ -315,13 +325,27 @@ def _spelling_suggestion(word: str) -> str | None:
             continue
         distance = _edit_distance(candidate, word.lower())
         common = _common_word(candidate) if distance <= 2 else None
-        if (distance == 1 and common) or (distance == 2 and common == "word"):
+        if (distance == 1 and (common == "word" or (common and _doubling(candidate, word.lower())))) \
+                or (distance == 2 and common == "word"):
             # 'työturvalisuusriskit' -> 'työturvallisuusriskit', 'erilaisisten' -> 'erilaisten'
             return s
     return None
 
 
 COMMON_PART_ZIPF = 3.0
+
+
+def _doubling(a: str, b: str) -> bool:
+    """a and b differ by one letter written once or twice ('työturvalisuus' / 'työturvallisuus', 'ossaa' / 'osaa'):
+    the commonest Finnish typo. Any other one-letter change inside a compound makes another word
+    ('kalvotukseen' -> 'kalvotukeen')."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1:
+        return False
+    for k in range(len(longer)):
+        if longer[:k] + longer[k + 1:] == shorter:
+            return (k > 0 and longer[k - 1] == longer[k]) or (k + 1 < len(longer) and longer[k + 1] == longer[k])
+    return False
 
 
 def _common_word(word: str) -> str | None:
@@ -353,8 +377,9 @@ def _glued_small_word(parts: list[str]) -> bool:
 
     with voikko_lock:
         classes = [{a.get("CLASS") for a in get_voikko().analyze(p)} for p in parts]
-    return len(parts) == 2 and any(c & {"sidesana", "seikkasana"} and not c & {"nimisana", "teonsana", "laatusana"}
-                                   or c == {"seikkasana", "teonsana"} for c in classes)
+    return len(parts) == 2 and any((c & {"sidesana", "seikkasana"} and not c & {"nimisana", "teonsana", "laatusana"}
+                                    or c == {"seikkasana", "teonsana"}) and len(p) <= 6
+                                   for c, p in zip(classes, parts))  # not 'posteriori jakaumia'
 
 
 _TRIPLE = re.compile(r"(\w)\1\1")
