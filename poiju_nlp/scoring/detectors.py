@@ -11,6 +11,7 @@ from .familiarity import familiarity
 from .findings import Finding
 from .lexicon import EmptyPhrase, Lexicon, LexiconEntry
 from .metrics import is_nominal, is_passive
+from .voikko_words import derivation_source, is_verb, voikko_participle
 
 DETECTORS: dict[str, Callable[[TextAnalysis, Lexicon], list[Finding]]] = {}
 _ROMAN = re.compile(r"[IVXLC]+")  # 'Kalustesuunnittelu III', 'osa II': a numeral, not an abbreviation
@@ -169,9 +170,19 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         else:
             suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
-    else:  # matched inside a compound: explain the part
+    else:  # matched inside a compound or a derivation: explain the part
         suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
         reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
+        if gloss and token is not None and len(token.compound_parts) <= 1 and is_verb(entry.lemma):
+            # made from a listed verb ('fasilitoivien', 'reflektointi'): a participle takes the plain verb's same
+            # form ('ohjaavien'); for a noun the verb's gloss is said to be the verb's (the blind review read
+            # 'reflektoida = pohtia' beside 'reflektointi' as a wrong form)
+            participle = voikko_participle(token.text)
+            form = inflected_alternative(gloss, token) if participle else ""
+            if form and " " not in gloss and real_finnish(form) and form.lower() != gloss:
+                suggestion = f"Harkitse: '{form}' (tarkista, sopiiko tähän)."
+            else:
+                suggestion = f"Sana tulee verbistä '{entry.lemma}' (= '{gloss}'): kirjoita sama asia suomen sanoin."
     if replacement and text[:1].isupper() and not text.isupper() and replacement[:1].islower():
         replacement = replacement[:1].upper() + replacement[1:]  # a multiword term opens the sentence
         suggestion = replacement + suggestion[len(replacement):] if suggestion.lower().startswith(
@@ -192,31 +203,6 @@ def real_finnish(phrase: str) -> bool:
     from .select import real_finnish as check
 
     return check(phrase)
-
-
-_DERIVED = re.compile(r"\(([^()+]+)\)\+[^()]*\(\+")
-
-
-def derivation_source(word: str) -> str | None:
-    """The word a derivation is made from, by Voikko ('integroituu' -> 'integroida', 'arvioinnissa' -> 'arvioida',
-    'priorisoinnin' -> 'priorisoida'), or None. Only the last part of a compound counts."""
-    from ..text.resources import get_voikko, voikko_lock
-
-    with voikko_lock:
-        analyses = get_voikko().analyze(word)
-    for analysis in analyses:
-        found = _DERIVED.findall(analysis.get("WORDBASES", ""))
-        if found:
-            return found[-1].lower()
-    return None
-
-
-def is_verb(word: str) -> bool:
-    """Voikko reads the word as a verb ('kehittää' yes, 'ilmentymä' no)."""
-    from ..text.resources import get_voikko, voikko_lock
-
-    with voikko_lock:
-        return any(a.get("CLASS") == "teonsana" for a in get_voikko().analyze(word))
 
 
 def guessed_lemmas(word: str) -> tuple[str, ...]:

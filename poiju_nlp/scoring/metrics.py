@@ -89,7 +89,7 @@ def is_nominal(token: Token) -> bool:
 def _derived(word: str) -> bool:
     """Made from a verb ('toteutus' <- 'toteuttaa'): an action noun. A quality noun made from an adjective
     ('juutalaisuus', 'kattavuus') is not nominal style."""
-    from .detectors import derivation_source, is_verb
+    from .voikko_words import derivation_source, is_verb
 
     source = derivation_source(word)
     return source is not None and is_verb(source)

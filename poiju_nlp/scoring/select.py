@@ -92,7 +92,7 @@ def nominal_words(tokens: list[Token]) -> list[Token]:
 def _action_noun(t: Token) -> bool:
     """A -nta/-nti noun made from a verb ('arviointi' <- 'arvioida', 'toiminta' <- 'toimia'), not one that only
     ends so ('yhteiskunta', 'ihmiskunta')."""
-    from .detectors import derivation_source, is_verb
+    from .voikko_words import derivation_source, is_verb
 
     if t.pos != "NOUN" or len(t.base) <= 7 or not t.base.endswith(_ACTION_NOUN):
         return False
@@ -116,13 +116,13 @@ def _familiar_terms() -> dict:
 
 def _verb_for(t: Token) -> str | None:
     """The verb behind a -minen word, when it is a real word ('kehittämisen' -> 'kehittää')."""
-    from .detectors import is_verb
+    from .voikko_words import is_verb
 
     base = t.base
     if base != t.lemma.lower() and base.endswith(("a", "ä")) and " " not in base and is_verb(base):
         return base
     if base.endswith(_ACTION_NOUN):  # 'arvioinnissa' -> 'arvioida'
-        from .detectors import derivation_source
+        from .voikko_words import derivation_source
 
         source = derivation_source(t.text)
         if source and is_verb(source):

@@ -150,3 +150,12 @@ def test_generic_passives_and_misread_participles_are_not_asked_who_does_them():
                    "liittyvää laskemista.")
     passive = next(f for f in report.findings if f.kind == "passive")
     assert passive.count == 1 and "voidaan" not in passive.reason and "edistäviin" not in passive.reason
+
+
+def test_a_participle_of_a_listed_verb_gets_the_plain_verbs_participle_and_a_noun_names_the_verb():
+    participle = next(f for f in score("Opiskelija tuntee fasilitoivien menetelmien käytön.").findings
+                      if f.text == "fasilitoivien")
+    assert "'ohjaavien'" in participle.suggestion
+    noun = next(f for f in score("Kurssin sisältönä on oman työn reflektointi ryhmässä.").findings
+                if f.text == "reflektointi")
+    assert "verbistä 'reflektoida'" in noun.suggestion
