@@ -14,6 +14,13 @@ score separates real course sentences from plain Finnish sentences (ROC AUC; eva
 openly licensed plain set is there, else the team's own plain references, reported as such). Pair accuracy uses the calibrated score; because the
 calibration was fitted on the same pairs, the cross-validated figure (folds grouped by pair) is the honest one.
 Goals (issue 3): pair accuracy >= 0.95 and above every baseline; span F1 >= 0.8; throughput >= 0.8 x spaCy.
+
+The AUC goal of issue 14 (>= 0.95 against REAL plain Finnish under an open licence) is blocked: no such text is on
+this machine. Checked (December 2026, round 2): ../shared/data (Aalto, ePerusteet, ESCO, Kotus word list: no plain
+texts), the stored public web pages and code corpora (only articles *about* selkokieli, news sites' plain-language
+pages without an open licence, lists of corpora that must be downloaded); InfoFinland's selkosuomi pages (CC BY 4.0)
+are not reachable offline. Until such a set is put in evaluation/data/plain_fi.jsonl the figure below uses the team's
+own plain references and is reported as such; it is not the goal's figure.
 """
 from __future__ import annotations
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..domain import CREDIT_WORDS, credits_to_hours
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .familiarity import familiarity
 from .findings import Finding
-from .lexicon import Lexicon, LexiconEntry
+from .lexicon import EmptyPhrase, Lexicon, LexiconEntry
 from .metrics import is_nominal, is_passive
+from .voikko_words import derivation_source, is_verb, voikko_participle
 
 DETECTORS: dict[str, Callable[[TextAnalysis, Lexicon], list[Finding]]] = {}
 _ROMAN = re.compile(r"[IVXLC]+")  # 'Kalustesuunnittelu III', 'osa II': a numeral, not an abbreviation
@@ -64,15 +66,32 @@ def inflected_alternative(alternative: str, original: Token) -> str:
     return result
 
 
-HOURS_PER_CREDIT = 27  # Finland: 1 op (ECTS credit) = 27 hours of student work
-CREDIT_LEMMAS = {"opintopiste", "op", "ECTS", "ects"}
+# Credit words whose amount is student work in hours (higher education: 1 op = domain.HOURS_PER_CREDIT h). An
+# osaamispiste (osp, vocational) measures competence, not hours.
+HOUR_CREDIT_WORDS = {w for w in CREDIT_WORDS if not w.startswith(("osp", "osaamis"))}
+# Upper-secondary and vocational texts (ePerusteet) use 'op' and 'osp' for their own units: no hours there.
+_SCHOOL_TEXT = re.compile(r"\b(osp|osaamispiste\w*|lukio\w*|moduuli\w*|tutkinnon osa\w*|perusopetu\w*)\b",
+                          re.IGNORECASE)
 
 
-def credit_gloss(entry: LexiconEntry, credits: float | None) -> str | None:
-    """'5 opintopistettä' -> 'noin 135 tuntia työtä' instead of the per-credit gloss."""
-    if entry.lemma not in CREDIT_LEMMAS or credits is None:
+def hours_apply(text: str) -> bool:
+    """True unless the text is an upper-secondary or vocational one, where a credit is not 27 hours of work."""
+    return not _SCHOOL_TEXT.search(text)
+
+
+SCHOOL_CREDIT_EXPLANATION = "Opintojen laajuuden yksikkö."
+
+
+def credit_gloss(entry: LexiconEntry, credits: float | None, text: str = "") -> str | None:
+    """'5 opintopistettä' -> 'noin 135 tuntia työtä' instead of the per-credit gloss; in a lukio or vocational text
+    only the word itself ('op' -> 'opintopiste', '' for 'opintopiste'): the hours do not hold there."""
+    if entry.lemma.lower() not in HOUR_CREDIT_WORDS:
         return None
-    hours = round(credits * HOURS_PER_CREDIT)
+    if not hours_apply(text):
+        return "opintopiste" if entry.lemma != "opintopiste" else ""
+    if credits is None:
+        return None
+    hours = round(credits_to_hours(credits))
     prefix = "opintopistettä, " if entry.lemma != "opintopiste" else ""
     return f"{prefix}noin {hours} tuntia työtä"
 
@@ -87,11 +106,44 @@ def _number_before(a: TextAnalysis, token: Token) -> float | None:
         return None
 
 
+def is_credit_abbreviation(entry: LexiconEntry) -> bool:
+    return (entry.kind == "abbreviation" and entry.lemma.lower() in CREDIT_WORDS and bool(entry.plain)
+            and " " not in entry.plain[0].split(",")[0].strip())  # one word, to put in the partitive
+
+
+def credit_finding(entry: LexiconEntry, start: int, end: int, text: str, credits: float | None,
+                   full_text: str) -> Finding:
+    """The teacher's version of a credit abbreviation: '5 op' written out in the right case, with the hours where
+    they hold: '5 opintopistettä (noin 135 tuntia työtä)'; inside a bracket ('Nimi (5 op)') without a second
+    bracket: '(5 opintopistettä, noin 135 tuntia työtä)'. 'osp' and upper-secondary 'op' get no hours. (The detail
+    finding keeps the 'op (...)' form the rewriter's explain rule reads.)"""
+    word = entry.plain[0].split(",")[0].strip()  # the lexicon's gloss: 'opintopiste, noin ... tuntia työtä'
+    form = word if credits in (None, 1) else word + "ttä"
+    hours = (round(credits_to_hours(credits)) if credits is not None and entry.lemma.lower() in HOUR_CREDIT_WORDS
+             and hours_apply(full_text) else None)
+    in_bracket = full_text[end:end + 1] == ")"
+    if hours is None:
+        replacement = form
+    elif in_bracket:
+        replacement = f"{form}, noin {hours} tuntia työtä"
+    else:
+        replacement = f"{form} (noin {hours} tuntia työtä)"
+    what = (f"{word.capitalize()} on opintojen työmäärän yksikkö." if hours is not None else
+            entry.explanation if entry.lemma.lower() not in HOUR_CREDIT_WORDS else
+            SCHOOL_CREDIT_EXPLANATION)
+    reason = f"Lyhenne '{text}' ei avaudu kaikille. {what}"
+    return Finding(start, end, text, "abbreviation", 1, reason, f"Kirjoita auki: '{replacement}'.", replacement,
+                   term=entry.lemma)
+
+
 def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token: Token | None,
-                     whole_word: bool, credits: float | None = None) -> Finding:
+                     whole_word: bool, credits: float | None = None, full_text: str = "") -> Finding:
     kind = {"abbreviation": "abbreviation", "loanword": "loanword"}.get(entry.kind, "jargon")
     severity = 2 if entry.kind in ("loanword", "academic", "bureaucratic") else 1 if entry.action == "explain" else 2
-    gloss = credit_gloss(entry, credits) or (entry.plain[0] if entry.plain else "")
+    school_gloss = credit_gloss(entry, credits, full_text)
+    gloss = school_gloss if school_gloss is not None else (entry.plain[0] if entry.plain else "")
+    if entry.lemma.lower() in HOUR_CREDIT_WORDS and not hours_apply(full_text):
+        entry = LexiconEntry(entry.lemma, entry.kind, (), SCHOOL_CREDIT_EXPLANATION, entry.domain, entry.action)
     replacement = None
     if entry.action == "explain" and gloss and whole_word:
         suggestion = f"{text} ({gloss})"
@@ -103,12 +155,13 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         reason = f"Työelämän lukija ei välttämättä tunne tätä. {entry.explanation}".strip()
     elif entry.action == "suggest" and whole_word and token is not None and gloss:
         # the alternatives fit some sentences only: the teacher chooses, the rewriter never swaps them
-        first = inflected_alternative(gloss, token)
-        options = [first if real_finnish(first) else gloss] + list(entry.plain[1:])
+        # a phrase is shown in its base form: inflecting it like one word breaks it ('yhdessä tehdä' -> 'yhdessä teki')
+        options = [p if " " in p and k else _inflected_or_base(p, token, text, entry)
+                   for k, p in enumerate(entry.plain)]
         suggestion = "Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:
-        replacement = inflected_alternative(gloss, token)
+        replacement = gloss if text.lower() == entry.lemma.lower() else inflected_alternative(gloss, token)
         others = [p for p in entry.plain[1:]]
         if not real_finnish(replacement):
             # an inflection that is not a word ('henkilöstöjohtaa'): offer the base forms, never a made-up word
@@ -117,14 +170,33 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         else:
             suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
-    else:  # matched inside a compound: explain the part
+    else:  # matched inside a compound or a derivation: explain the part
         suggestion = f"Avaa sana: {entry.lemma} = {gloss}" if gloss else f"Avaa sana {entry.lemma}."
         reason = entry.explanation or "Sanassa on korkeakoulu- tai virkakielen termi."
+        if gloss and token is not None and len(token.compound_parts) <= 1 and is_verb(entry.lemma):
+            # made from a listed verb ('fasilitoivien', 'reflektointi'): a participle takes the plain verb's same
+            # form ('ohjaavien'); for a noun the verb's gloss is said to be the verb's (the blind review read
+            # 'reflektoida = pohtia' beside 'reflektointi' as a wrong form)
+            participle = voikko_participle(token.text)
+            form = inflected_alternative(gloss, token) if participle else ""
+            if form and " " not in gloss and real_finnish(form) and form.lower() != gloss:
+                suggestion = f"Harkitse: '{form}' (tarkista, sopiiko tähän)."
+            else:
+                suggestion = f"Sana tulee verbistä '{entry.lemma}' (= '{gloss}'): kirjoita sama asia suomen sanoin."
     if replacement and text[:1].isupper() and not text.isupper() and replacement[:1].islower():
         replacement = replacement[:1].upper() + replacement[1:]  # a multiword term opens the sentence
         suggestion = replacement + suggestion[len(replacement):] if suggestion.lower().startswith(
             replacement.lower()) else suggestion
     return Finding(start, end, text, kind, severity, reason, suggestion, replacement, term=entry.lemma)
+
+
+def _inflected_or_base(alternative: str, token: Token, text: str, entry: LexiconEntry) -> str:
+    """The alternative in the original's form; the base form when the original is itself in base form (a list item
+    'reflektoida omaa rooliaan' -> 'pohtia', not a form read off a misparse) or when the form is not a word."""
+    if text.lower() == entry.lemma.lower():
+        return alternative
+    form = inflected_alternative(alternative, token)
+    return form if real_finnish(form) else alternative
 
 
 def real_finnish(phrase: str) -> bool:
@@ -146,6 +218,10 @@ def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> 
         # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser, but only when the
         # word could be a lexicon entry at all (the guesser costs ~1 ms a word).
         out.extend((lemma, True) for lemma in guessed_lemmas(token.text))
+    if lexicon_prefixes is not None and len(token.compound_parts) <= 1 and token.text[:5].lower() in lexicon_prefixes:
+        source = derivation_source(token.text)  # 'integroituu' is 'integroida' turned reflexive
+        if source and source.endswith(("a", "ä")):  # from a verb only: 'reaktiivisuus' is not 'reaktiivinen'
+            out.append((source, False))  # explained, never swapped: 'yhdistää' is not 'integroituu
     parts = [p.base.lower() for p in token.compound_parts]
     surfaces = [p.surface.lower() for p in token.compound_parts]
     if len(parts) > 1:
@@ -184,21 +260,24 @@ def detect_lexicon(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
                 entry = lex.multiword.get(key) or lex.multiword.get(key2)
                 if entry:
                     start, end = seq[0].start, seq[-1].end
-                    findings.append(_lexicon_finding(entry, start, end, a.text[start:end], seq[-1], True))
+                    findings.append(_lexicon_finding(entry, start, end, a.text[start:end], seq[-1], True,
+                                                    full_text=a.text))
                     covered.update(t.i for t in seq)
                     break
     for t in a.words:
         if t.i in covered:
             continue
         head = t.text.split(":")[0].split("-")[0]
-        entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) else None
+        # mixed-case abbreviations are listed as written ('LOVe', 'eHOPS'): look those up as they are
+        entry = lex.lookup_abbreviation(head) if _ABBREV.match(t.text) or head in lex.abbreviations else None
         if entry:
-            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True, _number_before(a, t)))
+            findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, True, _number_before(a, t), a.text))
             continue
         for base, whole in _candidate_bases(t, _lexicon_prefixes(lex)):
             entry = lex.lookup(base)
             if entry:
-                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole, _number_before(a, t)))
+                findings.append(_lexicon_finding(entry, t.start, t.end, t.text, t, whole, _number_before(a, t),
+                                                a.text))
                 break
     return findings
 
@@ -234,6 +313,8 @@ def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if a.text[t.end:t.end + 2] in ("- ", "-\n", "-,"):
             continue  # the first part of a shared compound: 'sosiaali- ja terveysala'
 
+        if not t.known and "-" in t.text and real_finnish(t.text.replace("-", " ")):
+            continue  # 'Happo-emäskemia', 'Rakenne-aktiivisuusmallit': every part is Finnish
         if not t.known:
             out.append(Finding(t.start, t.end, t.text, "unknown_word", 2,
                                "Sana on harvinainen, vierasperäinen tai kirjoitusvirhe: suomen oikoluku ei tunne sitä.",
@@ -337,10 +418,13 @@ def detect_genitive_chains(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     return out
 
 
+PHRASE_STEM_MIN = 7  # a shorter stem matches other words: 'keskiö' -> 'keskittyy', 'tarve' -> 'tarvittavia'
+
+
 def _phrase_word_matches(word: str, t: Token) -> bool:
     if word in (t.base, t.lemma.lower(), t.text.lower()):
         return True
-    return len(word) >= 5 and t.text.lower().startswith(word[:-1])
+    return len(word) >= PHRASE_STEM_MIN and t.text.lower().startswith(word[:-1])
 
 
 def _phrase_index(lex: Lexicon) -> dict[str, list]:
@@ -350,7 +434,7 @@ def _phrase_index(lex: Lexicon) -> dict[str, list]:
         index = {}
         for phrase in lex.empty_phrases:
             first = phrase.lemmas[0]
-            for key in {first, first[:-1] if len(first) >= 5 else first}:
+            for key in {first, first[:-1] if len(first) >= PHRASE_STEM_MIN else first}:
                 index.setdefault(key, []).append(phrase)
         lex._phrase_index = index
     return index
@@ -365,6 +449,51 @@ def _phrases_starting_at(t: Token, index: dict[str, list]) -> list:
     return list({id(p): p for p in found}.values())
 
 
+HEADING_MAX_WORDS = 6
+
+
+def _in_heading(text: str, start: int, end: int) -> bool:
+    """The phrase is (in) a heading: a short line of its own, or one that ends in a colon ('Keskeiset sisällöt:',
+    'Tavoitteisiin liittyvät keskeiset sisältöalueet:'). A heading announces the list below it, it is not vague."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    words = len(_ALPHA_WORD.findall(line))
+    if words > HEADING_MAX_WORDS:
+        return False
+    return line.endswith(":") or (not line.endswith((".", "!", "?")) and "\n" in text)
+
+
+def _leads_a_list(text: str, end: int) -> bool:
+    """The phrase is in a line that ends with a colon: the list below says what it means ('... tarvittavaa
+    osaamista:')."""
+    line_end = text.find("\n", end)
+    return text[end:len(text) if line_end < 0 else line_end].rstrip().endswith(":")
+
+
+def empty_phrase_advice(phrase: EmptyPhrase, span: str) -> str:
+    """What to write instead, for this text. The list's own example ('esimerkiksi: osaat antaa ensiavun') is written
+    for health and safety courses and misleads in any other, so only the instruction is kept, tied to the span."""
+    instruction = (phrase.suggestion or "Kerro konkreettisesti").split(": esimerkiksi")[0].rstrip(". ")
+    return f"Kirjoita '{span}' tilalle, mitä se tällä kurssilla tarkoittaa ({instruction[:1].lower()}{instruction[1:]})."
+
+
+def _specified(toks: list[Token], i: int, n: int) -> bool:
+    """The phrase is followed by what it is about: 'perustiedot tavallisimmista muodonmuutosmekanismeista',
+    'valmiudet rakentaa kuvasuunnittelua', 'Yleiskuva maisema-arkkitehtuurista': the content is named."""
+    after = toks[i + n] if i + n < len(toks) else None
+    if after is None:
+        return False
+    if after.morph.get("VerbForm") == "Inf":
+        return True
+    for t in toks[i + n:i + n + 5]:  # '... perustiedot kuljetusvälineiden suunnittelussa käytetyistä malleista'
+        if t.morph.get("VerbForm") == "Fin" or t.pos in ("CCONJ", "PUNCT"):
+            return False
+        if t.pos in ("NOUN", "PROPN") and t.morph.get("Case") == "Ela":
+            return True
+    return False
+
+
 @detector("empty_phrase")
 def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     out = []
@@ -376,9 +505,11 @@ def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
             seq = toks[i:i + n]
             if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
                 start, end = seq[0].start, seq[-1].end
+                if _in_heading(a.text, start, end) or _specified(toks, i, n) or _leads_a_list(a.text, end):
+                    continue
                 out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",
-                                   phrase.suggestion or "Kerro konkreettisesti, mitä opit tai osaat."))
+                                   empty_phrase_advice(phrase, a.text[start:end])))
     return out
 
 
@@ -411,6 +542,13 @@ def _explained(f: Finding, text: str, spans: list[tuple[int, int]], explained_te
     return False
 
 
+def is_field_label(text: str, start: int, end: int) -> bool:
+    """A label at the start of a line, before a colon ('Osaamistavoitteet: Opiskelija osaa ...'): the name of a field
+    of the course page, which the teacher does not write."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 1] == ":"
+
+
 def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     """All detectors; a word keeps its most specific word-level finding (a lexicon hit beats 'rare word')."""
     found = [f for fn in DETECTORS.values() for f in fn(a, lex)]
@@ -424,6 +562,12 @@ def run_detectors(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
         if f.kind == "nominal" and any(k.kind == "nominal" and k.start <= f.start and f.end <= k.end for k in kept):
             continue
         kept.append(f)
+    # a term in a bracket of its own after its explanation ('rakentavan vuorovaikutuksen (mediaatio)') is explained
+    kept = [f for f in kept if f.kind not in word_level or not (a.text[f.start - 1:f.start] == "("
+                                                                 and a.text[f.end:f.end + 1] == ")")]
+    # field labels and headings in capitals ('OSAAMISTAVOITTEET') are the page's, not the teacher's, words
+    kept = [f for f in kept if f.kind not in word_level or not (is_field_label(a.text, f.start, f.end)
+                                                                 or (f.text.isupper() and len(f.text) > 6))]
     spans = parenthesised_spans(a.text)
     explained_terms: set[str] = set()
     kept.sort(key=lambda f: (f.start, -f.end))

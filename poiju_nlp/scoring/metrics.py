@@ -73,8 +73,26 @@ def is_nominal(token: Token) -> bool:
         return False
     derivation = token.morph.get("Derivation", "")
     base = token.base
-    return ("Minen" in derivation or "Vs" in derivation or base.endswith("minen")
-            or (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))))
+    # A deverbal -minen noun has a verb as its Voikko base ('kehittäminen' -> 'kehittää'); a noun whose own base
+    # ends in -minen is not one ('ihminen').
+    if "Minen" in derivation:
+        # Voikko gives a deverbal -minen noun its verb as base ('kehittäminen' -> 'kehittää'); a base that itself
+        # ends in -nen is an adjective or a noun of its own ('systeeminen', 'ihminen') that the parser misread
+        return not base.endswith("nen")
+    if "Vs" in derivation:  # the parser's -us/-ys reading, checked like the others ('luotettavuus' is no action)
+        return _derived(token.text)
+    # an -us/-ys noun made from a verb ('toteutus', 'luokitus'), not one that only ends so ('kehys')
+    return (base.endswith(("us", "ys")) and len(base) > 6 and not base.endswith(("kus", "kys"))
+            and _derived(token.text))
+
+
+def _derived(word: str) -> bool:
+    """Made from a verb ('toteutus' <- 'toteuttaa'): an action noun. A quality noun made from an adjective
+    ('juutalaisuus', 'kattavuus') is not nominal style."""
+    from .voikko_words import derivation_source, is_verb
+
+    source = derivation_source(word)
+    return source is not None and is_verb(source)
 
 
 def nominal_density(a: TextAnalysis) -> float:
@@ -84,7 +102,16 @@ def nominal_density(a: TextAnalysis) -> float:
 
 
 def is_passive(token: Token) -> bool:
-    return token.morph.get("Voice") == "Pass" and token.morph.get("VerbForm") == "Fin"
+    """A finite passive verb ('käsitellään'). The parser's word must be a verb to Voikko too: 'muottiin' (into the
+    mould) ends like a past passive and is sometimes parsed as one."""
+    return (token.morph.get("Voice") == "Pass" and token.morph.get("VerbForm") == "Fin"
+            and (token.baseform is None or token.baseform.endswith(("a", "ä")))
+            and token.text.lower().endswith(PASSIVE_ENDINGS))
+
+
+# Every finite passive ends so: 'käsitellään', 'tehtiin', 'tehtäisiin', (ei) 'tehdä', 'tehtäneen'; the parser also
+# calls some participles passive ('edistäviin').
+PASSIVE_ENDINGS = ("aan", "ään", "tiin", "isiin", "neen", "a", "ä")
 
 
 def passive_share(a: TextAnalysis) -> float:

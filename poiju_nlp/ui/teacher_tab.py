@@ -45,7 +45,7 @@ EDIT_COLORS = {"muutetaan": "#f7e08b", "muutos": "#a8e0b0", "hylätty": "#e0e0e0
 COLOR_MAP = {"vaikea virke": "#f7e08b", "hyvin vaikea virke": "#f2a3a3", KIND_LABELS["jargon"]: "#c9b3f5",
              KIND_LABELS["loanword"]: "#c9b3f5", KIND_LABELS["empty_phrase"]: "#f5b3e0",
              KIND_LABELS["abbreviation"]: "#9cc8f5", KIND_LABELS["passive"]: "#a8e0b0",
-             KIND_LABELS["unknown_word"]: "#d0d0d0", KIND_LABELS["rare_word"]: "#d0d0d0"}
+             KIND_LABELS["unknown_word"]: "#d0d0d0"}  # rare words are no finding of their own (round-2 review)
 
 
 def rule_label(rule: str) -> str:

@@ -28,15 +28,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('poiju_nlp/rewriting/rules.py',
      'hours = value * REWRITING.hours_per_credit'):
         'rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits',
-    ('poiju_nlp/scoring/detectors.py',
-     'CREDIT_LEMMAS = {"opintopiste", "op", "ECTS", "ects"}'):
-        'scoring (issue 14) uses domain.CREDIT_WORDS',
-    ('poiju_nlp/scoring/detectors.py',
-     'HOURS_PER_CREDIT = 27  # Finland: 1 op (ECTS credit) = 27 hours of student work'):
-        'scoring (issue 14) imports domain.HOURS_PER_CREDIT',
-    ('poiju_nlp/scoring/detectors.py',
-     'hours = round(credits * HOURS_PER_CREDIT)'):
-        'scoring (issue 14) uses domain.credits_to_hours / hours_to_credits',
 }
 
 # Verbs whose object case rewriting/rules.py PARTITIVE_VERBS (partitive) and corpora/verbs/bloom_verbs.tsv
