@@ -32,16 +32,29 @@ def numbers(text: str) -> Counter:
     return Counter(n.rstrip(".") for n in NUMBER.findall(_strip_urls(text)))
 
 
+# What may stand between the start of a line and its first word: indentation and a list marker ('- ', '• ', '1. ',
+# 'a) '). A capital there, as after a sentence end or a colon, says nothing about a name.
+LINE_LEAD = re.compile(r"[ \t]*(?:(?:[-–—•*▪◦·]|\d{1,2}[.)]|[a-zA-Z][.)])[ \t]*)?")
+
+
+def _starts_unit(text: str, pos: int) -> bool:
+    """True when the word at ``pos`` starts a text, line, list item, sentence or a part after a colon: a heading
+    ('Osaamistavoitteet:'), a list item or a sentence opener is capitalised whether it is a name or not."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if LINE_LEAD.fullmatch(text, line_start, pos):
+        return True
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?:•("
+
+
 def proper_nouns(text: str) -> set[str]:
-    """Capitalised words that do not start a sentence or list item, plus all-caps acronyms: names, places,
-    organisations, tools (Moodle, Zoom). Returned as stems (first letters) so that inflection may change."""
+    """Capitalised words that do not start a line, list item, sentence or heading, plus all-caps acronyms: names,
+    places, organisations, tools (Moodle, Zoom)."""
     out = set()
     clean = _strip_urls(text)
     for m in WORD.finditer(clean):
         w = m.group(0)
-        before = clean[:m.start()].rstrip()
-        starts = not before or before[-1] in ".!?:-•\n(" or before.endswith("\n-")
-        if w[:1].isupper() and (not starts or w.isupper() and len(w) > 1):
+        if w[:1].isupper() and (w.isupper() and len(w) > 1 or not _starts_unit(clean, m.start())):
             out.add(w)
     return out
 
