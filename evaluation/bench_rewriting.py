@@ -202,10 +202,10 @@ def rule_parts(rule: str) -> list[str]:
 
 
 def rejection_reason(r) -> str:
-    """The kind of a rejection (its Finnish reason without the details after ':' or '(')."""
-    why = r.get("reason_fi") or r.get("why") or r.get("reason") or "" if isinstance(r, dict) else \
-        getattr(r, "reason", "")
-    return re.split(r"[:(]", str(why), maxsplit=1)[0].strip() or "?"
+    """The kind of a rejection: its check and its Finnish reason without the details after ':' or '('."""
+    d = _as_dict(r)
+    why = re.split(r"[:(]", str(d.get("reason") or d.get("why") or ""), maxsplit=1)[0].strip() or "?"
+    return f"{d['check']}: {why}" if d.get("check") else why
 
 
 def edit_context(text: str, edits: list, edit) -> tuple[str, str]:

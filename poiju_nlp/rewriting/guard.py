@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, OrderedDict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from ..domain import HOURS_PER_CREDIT, credits_to_hours
 from ..settings import REWRITING
 
 URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]|www\.[^\s<>\"]+[^\s<>\".,;:)]", re.IGNORECASE)
@@ -68,35 +70,42 @@ def facts(text: str) -> dict:
             "names": proper_nouns(text)}
 
 
-def allowed_hours(text: str) -> set[str]:
-    """Hours that an op explanation may add: 27 x each number of the text."""
-    out = set()
-    for n in numbers(text):
-        try:
-            out.add(f"{float(n.replace(',', '.')) * REWRITING.hours_per_credit:.0f}")
-        except ValueError:
-            pass
+def _hours_written(hours: float) -> set[str]:
+    """A workload in hours as a rule may write it: '81', and '67,5' or its rounding '68' for a half credit."""
+    out = {f"{hours:.0f}"}
+    if abs(hours - round(hours)) > 1e-9:
+        out.add(f"{hours:.1f}".replace(".", ","))
     return out
 
 
-def fact_problems(original: str, rewrite: str, allowed_new_numbers: set[str] | None = None) -> list[str]:
-    """Finnish descriptions of every fact of ``original`` that ``rewrite`` drops or changes, and of numbers it adds
-    (only the hours of an op explanation, 27 x credits, may be added)."""
+def number_problems(original: str, rewrite: str, context: str | None = None) -> list[str]:
+    """The guard's number logic, in one place: numbers of ``original`` (dates, times, prices, credits as written)
+    that ``rewrite`` drops or changes, and numbers it adds. The only numbers a rewrite may add are the workload in
+    hours of a number of ``context`` read as credits (domain.credits_to_hours: '5 op' -> 'noin 135 tuntia työtä')
+    and the hours of one credit; ``context`` is the whole text when ``original`` is a fragment of it (a rule that
+    explains 'op' sees only 'op', the 5 is elsewhere)."""
+    have, new = numbers(original), numbers(rewrite)
+    problems = [f"luku, päivämäärä tai hinta puuttuu tai muuttui: {x}" for x in (have - new)]
+    allowed = {str(HOURS_PER_CREDIT)}
+    for n in numbers(context if context is not None else original) | have:
+        try:
+            allowed |= _hours_written(credits_to_hours(float(n.replace(",", "."))))
+        except ValueError:  # '1.2.2027' is a date, not an amount
+            pass
+    problems += [f"uusi luku, jota alkuperäisessä ei ole: {x}" for x in (new - have) if x not in allowed]
+    return problems
+
+
+def fact_problems(original: str, rewrite: str, context: str | None = None) -> list[str]:
+    """Finnish descriptions of every fact of ``original`` that ``rewrite`` drops or changes (URLs, e-mail
+    addresses, numbers, names), and of numbers it adds (see number_problems; ``context``: the whole text when
+    ``original`` is a fragment)."""
     a, b = facts(original), facts(rewrite)
     problems = []
     for kind, label in (("urls", "verkko-osoite"), ("emails", "sähköpostiosoite")):
         missing = a[kind] - b[kind]
         problems += [f"{label} puuttuu tai muuttui: {x}" for x in missing]
-    missing_n = a["numbers"] - b["numbers"]
-    problems += [f"luku, päivämäärä tai hinta puuttuu tai muuttui: {x}" for x in missing_n]
-    allowed = set(allowed_new_numbers or ()) | {str(REWRITING.hours_per_credit)}
-    for n in a["numbers"]:
-        try:
-            allowed.add(f"{float(n.replace(',', '.')) * REWRITING.hours_per_credit:.0f}")
-        except ValueError:
-            pass
-    added = [x for x in (b["numbers"] - a["numbers"]) if x not in allowed]
-    problems += [f"uusi luku, jota alkuperäisessä ei ole: {x}" for x in added]
+    problems += number_problems(original, rewrite, context)
     rewrite_l = rewrite.lower()
     for name in sorted(a["names"]):
         if _stem(name).lower() not in rewrite_l:
@@ -126,25 +135,41 @@ def unknown_words_added(original: str, rewrite: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences; a bullet list stays one unit with the line that introduces it ('Sisältö:' + '- A' + '- B')."""
-    blocks: list[list] = []  # [text, is_list]
-    for line in text.splitlines():
-        line = line.strip()
+def _units(text: str) -> list[tuple[str, int, int]]:
+    """(unit, start, end): sentences, and a bullet list as one unit with the line that introduces it ('Sisältö:' +
+    '- A' + '- B' -> 'Sisältö A, B'), with the span of the original it comes from."""
+    blocks: list[list] = []  # [text, is_list, start, end]
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        line, lead = raw.strip(), len(raw) - len(raw.lstrip())
+        start, end = pos + lead, pos + lead + len(line)
+        pos += len(raw)
         if not line:
             continue
         if line[:2] in ("- ", "• ") and blocks and (blocks[-1][0].endswith(":") or blocks[-1][1]):
-            blocks[-1][0] = blocks[-1][0].rstrip(":").rstrip(",") + (", " if blocks[-1][1] else " ") + line[2:].strip()
-            blocks[-1][1] = True
+            b = blocks[-1]
+            b[0] = b[0].rstrip(":").rstrip(",") + (", " if b[1] else " ") + line[2:].strip()
+            b[1], b[3] = True, end
             continue
-        blocks.append([line, False])
-    parts = []
-    for block, is_list in blocks:
+        blocks.append([line, False, start, end])
+    units = []
+    for block, is_list, start, end in blocks:
         if is_list:
-            parts.append(block)
+            units.append((block, start, end))
             continue
-        parts += [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"(])", block) if p.strip()]
-    return parts
+        for m in re.finditer(r"\S(?:.*?)(?=(?<=[.!?])\s+[A-ZÅÄÖ0-9\"(]|$)", block, flags=re.DOTALL):
+            units.append((m.group(0).strip(), start + m.start(), start + m.start() + len(m.group(0).rstrip())))
+    return units
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences; a bullet list stays one unit with the line that introduces it ('Sisältö:' + '- A' + '- B')."""
+    return [u for u, _, _ in _units(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans in ``text`` of the units of split_sentences (a list unit spans its lead-in and items)."""
+    return [(s, e) for _, s, e in _units(text)]
 
 
 _VECTOR_CACHE: "OrderedDict[tuple[int, str], np.ndarray]" = OrderedDict()
@@ -202,13 +227,110 @@ def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
     return {"sentences": src, "best": best, "min": min(best), "mean": float(np.mean(best)), "whole": whole}
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the units of split_sentences for a plain original text (no lists)."""
-    spans, pos = [], 0
-    for sent in split_sentences(text):
-        i = text.find(sent, pos)
-        if i < 0:
-            i = pos
-        spans.append((i, i + len(sent)))
-        pos = i + len(sent)
-    return spans
+# --- Scores of the guard's own fragments and the checks of a finished candidate ----------------------------------
+
+@lru_cache(maxsize=8192)
+def plainness(text: str, glossary=None) -> float:
+    """Plainness score of a text or of a fragment the guard cut out (a sentence window, a candidate). Never runs the
+    input checks: a fragment that is mostly names or codes ('Lapin AMK Master School (ylempi AMK)') is not
+    "foreign text", and a fragment without letters ('(5 op)' is fine, '12.3.' is not) scores as plain."""
+    from ..errors import InputError
+    from ..scoring import score_analysis
+    from ..text import analyze
+
+    try:
+        return score_analysis(analyze(text, check_language=False), glossary).score if text.strip() else 100.0
+    except InputError:
+        return 100.0
+
+
+def _report(text: str, glossary=None):
+    from ..scoring import score_analysis
+    from ..text import analyze
+
+    return score_analysis(analyze(text, check_language=False), glossary)
+
+
+@dataclass
+class GuardChecks:
+    """Every check of the guard on a finished candidate against its original (JSON keys of ``checks``)."""
+    meaning_similarity: float
+    meaning_min_sentence: float
+    meaning_whole_text: float
+    meaning_threshold: float
+    sentences_covered: str
+    meaning_preserved: bool
+    facts_preserved: bool
+    fact_problems: list[str]
+    unknown_words_added: list[str]
+    score_before: float
+    score_after: float
+    lix_before: float
+    lix_after: float
+    length_ratio: float
+    seconds: float | None = None
+    words_per_second: float | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("seconds", "words_per_second"):
+            if d[key] is None:
+                d.pop(key)
+        return d
+
+    # Read access by key, as ``checks`` was a dict before it was typed (``result.checks["facts_preserved"]``).
+    def __getitem__(self, key: str):
+        return self.to_dict()[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.to_dict()
+
+    def problems(self) -> list[str]:
+        """Reasons (Finnish) why the candidate fails; empty when it passes."""
+        why = []
+        if not self.facts_preserved:
+            why.append("tosiasioita puuttuu tai muuttui (" + "; ".join(self.fact_problems[:5]) + ")")
+        if self.unknown_words_added:
+            why.append("tuntemattomia sanoja: " + ", ".join(self.unknown_words_added[:8]))
+        if self.score_after < self.score_before:
+            why.append(f"selkeys heikkeni ({self.score_before:.0f} → {self.score_after:.0f})")
+        if not self.meaning_preserved:
+            why.append(f"merkitys muuttui: katettuja virkkeitä {self.sentences_covered}")
+        return why
+
+
+def compute_checks(original: str, rewrite_text: str, coverage: dict | None = None, before=None,
+                   glossary=None) -> GuardChecks:
+    """Every check of the guard on a finished candidate; ``before``: the original's ScoreReport when the caller
+    has it (the rewriter scored the original already), ``coverage``: sentence_coverage when already computed."""
+    before = before or _report(original, glossary)
+    after = _report(rewrite_text, glossary) if rewrite_text.strip() and rewrite_text != original else \
+        (before if rewrite_text.strip() else None)
+    if coverage is None:
+        coverage = sentence_coverage(original, rewrite_text) if original != rewrite_text else None
+    problems = fact_problems(original, rewrite_text)
+    unknown = unknown_words_added(original, rewrite_text)
+    n0, n1 = len(original.split()), len(rewrite_text.split())
+    best = coverage["best"] if coverage else [1.0] * len(split_sentences(original))
+    covered = sum(b >= REWRITING.meaning_threshold for b in best)
+    return GuardChecks(
+        meaning_similarity=round(coverage["mean"], 4) if coverage else 1.0,
+        meaning_min_sentence=round(coverage["min"], 4) if coverage else 1.0,
+        meaning_whole_text=round(coverage["whole"], 4) if coverage else 1.0,
+        meaning_threshold=REWRITING.meaning_threshold,
+        sentences_covered=f"{covered}/{len(best)}",
+        meaning_preserved=covered == len(best),
+        facts_preserved=not problems,
+        fact_problems=problems,
+        unknown_words_added=unknown,
+        score_before=before.score,
+        score_after=after.score if after else 0.0,
+        lix_before=round(before.metrics["lix"], 1),
+        lix_after=round(after.metrics["lix"], 1) if after else 0.0,
+        length_ratio=round(n1 / max(1, n0), 3),
+    )
+
+
+def passes_check(checks: GuardChecks) -> list[str]:
+    """Reasons (Finnish) why a finished candidate fails the guard; empty when it passes."""
+    return checks.problems()

@@ -28,12 +28,6 @@ DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as the
     ('poiju_nlp/rewriting/card.py',
      'h = hours if hours is not None else float(credits) * REWRITING.hours_per_credit'):
         'rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits',
-    ('poiju_nlp/rewriting/guard.py',
-     'allowed.add(f"{float(n.replace(\',\', \'.\')) * REWRITING.hours_per_credit:.0f}")'):
-        "rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits (the guard's number logic in one function)",
-    ('poiju_nlp/rewriting/guard.py',
-     'out.add(f"{float(n.replace(\',\', \'.\')) * REWRITING.hours_per_credit:.0f}")'):
-        "rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits (the guard's number logic in one function)",
     ('poiju_nlp/rewriting/rules.py',
      'hours = value * REWRITING.hours_per_credit'):
         'rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits',

@@ -58,3 +58,122 @@ def test_headings_list_markers_and_line_starts_are_not_names():
     assert guard.fact_problems(text, text.replace("Osaamistavoitteet:", "Tavoitteet:")) == []
     assert guard.fact_problems(text, text.replace("Opiskelija osaa arvioida", "Osaat arvioida")) == []
     assert guard.fact_problems(text, text.replace("Otaniemessä", "kampuksella"))
+
+
+def test_only_the_hours_of_a_credit_amount_may_be_added():
+    text = "Laajuus on 2,5 op. Kurssi alkaa 3.9.2027."
+    assert guard.number_problems(text, text.replace("op.", "op (noin 67,5 tuntia työtä).")) == []
+    assert guard.number_problems(text, text.replace("op.", "op (noin 68 tuntia työtä).")) == []
+    assert guard.number_problems(text, text.replace("op.", "op (noin 70 tuntia työtä).")) == \
+        ["uusi luku, jota alkuperäisessä ei ole: 70"]
+    # a rule that explains 'op' sees only 'op': the amount is in the rest of the text
+    assert guard.number_problems("op", "opintopistettä, noin 67,5 tuntia työtä", context=text) == []
+    assert guard.number_problems("op", "opintopistettä, noin 67,5 tuntia työtä")
+
+
+def test_the_guard_never_runs_the_input_checks_on_its_fragments():
+    # mostly names: the language check of the input would refuse it ("Teksti ei näytä olevan suomea")
+    fragment = "Lapin AMK Master School (ylempi AMK), Rovaniemi, Kemi-Tornio, Hyvinvointi- ja liikunta"
+    assert 0 <= guard.plainness(fragment) <= 100
+    assert guard.plainness("12.3. – 15.4.") == 100.0  # no words at all: nothing to make plainer
+
+
+def test_rejection_is_typed_and_reads_like_the_old_dict():
+    from poiju_nlp.rewriting import Rejection
+    from poiju_nlp.rewriting.edits import Edit
+
+    r = Rejection(Edit(3, 8, "prosessi", "kulku", "lexicon", "Tavallisempi sana.", id=4),
+                  "Merkitys muuttuisi liikaa.", "meaning")
+    d = r.to_dict()
+    assert {k: d[k] for k in ("id", "rule", "reason", "check", "original", "replacement")} == {
+        "id": 4, "rule": "lexicon", "reason": "Merkitys muuttuisi liikaa.", "check": "meaning",
+        "original": "prosessi", "replacement": "kulku"}
+    assert d["edit_reason"] == "Tavallisempi sana." and r["why"] == r["reason"] == "Merkitys muuttuisi liikaa."
+
+
+def test_apply_edits_by_id():
+    from poiju_nlp.rewriting import apply_edits
+    from poiju_nlp.rewriting.edits import Edit
+
+    text = "Yksi kaksi kolme"
+    edits = [Edit(0, 4, "Yksi", "1", "a", "", id=0), Edit(11, 16, "kolme", "3", "b", "", id=1)]
+    assert apply_edits(text, edits) == "1 kaksi 3"
+    assert apply_edits(text, edits, ids=[1]) == "Yksi kaksi 3"
+    assert apply_edits(text, edits, ids=[]) == text
+
+
+def _edits(n, requires=None):
+    from poiju_nlp.rewriting.edits import Edit
+
+    requires = requires or {}
+    return [Edit(10 * k, 10 * k + 3, f"w{k}", f"v{k}", f"rule{k}", "", id=k, requires=requires.get(k, ()))
+            for k in range(n)]
+
+
+def test_whole_text_failure_drops_only_the_offending_edits_found_by_bisection():
+    from poiju_nlp.rewriting.rewriter import whole_text_offenders
+
+    edits = _edits(8, requires={5: (3,)})  # edit 5 assumes edit 3
+    calls = []
+
+    def problems_of(subset):
+        calls.append(len(subset))
+        ids = {e.id for e in subset}
+        return [f"huono {i}" for i in (3, 6) if i in ids]
+
+    kept, rejected = whole_text_offenders(edits, problems_of)
+    assert [e.id for e in kept] == [0, 1, 2, 4, 7]
+    assert {(r.id, r.check) for r in rejected} == {(3, "whole_text"), (6, "whole_text"), (5, "depends")}
+    assert next(r for r in rejected if r.id == 5).depends_on == 3
+    assert "huono 3" in next(r for r in rejected if r.id == 3).reason
+    assert len(calls) < 2 * len(edits)  # bisection, not one check per edit and subset
+
+
+def test_whole_text_failure_of_a_combination_drops_the_edit_that_tips_it():
+    from poiju_nlp.rewriting.rewriter import whole_text_offenders
+
+    kept, rejected = whole_text_offenders(_edits(5), lambda subset: ["liian monta"] if len(subset) > 3 else [])
+    assert [e.id for e in kept] == [0, 1, 2] and [r.id for r in rejected] == [3, 4]
+
+
+def test_dropped_edit_takes_the_edits_that_assume_it_along():
+    from poiju_nlp.rewriting.rewriter import _drop_unmet
+
+    edits = _edits(4, requires={2: (1,), 3: (2,)})
+    accepted, rejected = [edits[0], edits[2], edits[3]], []
+    _drop_unmet(accepted, rejected)
+    assert accepted == [edits[0]] and [(r.id, r.depends_on) for r in rejected] == [(2, 1), (3, 2)]
+
+
+@pytest.mark.slow
+def test_an_edit_that_fails_is_dropped_and_the_others_stay():
+    from poiju_nlp.rewriting.edits import Edit
+    from poiju_nlp.rewriting.rewriter import candidate_edits, run_guard
+
+    text = "Kestävä liiketoiminta (5 op)\nOsaamistavoitteet: Opiskelija osaa implementoida uusia toimintamalleja."
+    ctx, sentence_edits, token_edits = candidate_edits(text)
+    assert token_edits, "the rules find something to change here"
+    i = text.index("5 op")
+    bad = Edit(i, i + 1, "5", "viisi", "test_bad_number", "testi", id=99)
+    accepted, rejected, _ = run_guard(ctx, sentence_edits, token_edits + [bad])
+    assert bad not in accepted and any(r.id == 99 and r.check == "facts" for r in rejected)
+    assert accepted, "the other edits stay"
+
+
+@pytest.mark.slow
+def test_heading_and_programme_texts_are_rewritten_not_refused():
+    from poiju_nlp.rewriting import rewrite
+
+    r = rewrite("Kestävä liiketoiminta (5 op)\nOsaamistavoitteet: Opintojaksolla perehdytään kestävään "
+                "liiketoimintaan ja implementoidaan uusia toimintamalleja.")
+    assert r.edits and r.rewrite != r.original and r.checks["facts_preserved"]
+    assert not any("kokonaisuutena" in n for n in r.notes)
+    lapland = ("Hyvinvointi- ja liikuntapalveluiden tuotteistamisen asiantuntija, verkko-opinnot, 60/90 op, Lapin "
+               "AMK Master School (ylempi AMK). Opinnoissa perehdytään palveluiden tuotteistamiseen.")
+    r = rewrite(lapland)  # no "Teksti ei näytä olevan suomea" from a fragment the guard scored
+    assert r.checks.facts_preserved
+    # final ids: kept edits 0..n-1, rejections after them, every one typed with a Finnish reason
+    assert [e.id for e in r.edits] == list(range(len(r.edits)))
+    assert [x.id for x in r.rejected] == list(range(len(r.edits), len(r.edits) + len(r.rejected)))
+    assert all(x.reason and x.check for x in r.rejected)
+    assert [e["id"] for e in r.to_dict()["edits"]] == list(range(len(r.edits)))
