@@ -28,5 +28,17 @@ def rule_label(rule: str) -> str:
     return " + ".join(dict.fromkeys(labels))
 
 
-__all__ = ["Context", "Example", "REGISTRY", "RULES", "Rule", "SENTENCE_RULES", "TOKEN_RULES", "rule_label",
-           "word_list"]
+def plainness_allowance(rule: str) -> float:
+    """Score points the guard lets an edit of ``rule`` lose (the largest of its steps: 'learner_goal+split')."""
+    return max((REGISTRY[r].plainness_allowance for r in rule.split("+") if r in REGISTRY), default=0.0)
+
+
+def meaning_allowance(edits, start: int, end: int) -> float:
+    """How far below the meaning threshold the guard lets the sentence [start, end) fall: the largest allowance of
+    the rules whose edits touch it ('Opiskelija osaa' -> 'Osaat' reads as 0.87 to e5, a lead of two words)."""
+    return max((REGISTRY[r].meaning_allowance for e in edits if e.start < end and start < e.end
+                for r in e.rule.split("+") if r in REGISTRY), default=0.0)
+
+
+__all__ = ["Context", "Example", "REGISTRY", "RULES", "Rule", "SENTENCE_RULES", "TOKEN_RULES", "meaning_allowance",
+           "plainness_allowance", "rule_label", "word_list"]

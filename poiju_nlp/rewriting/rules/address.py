@@ -15,8 +15,9 @@ from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.resources import get_pykko
 from ..edits import Edit
-from .base import (Context, Example, Rule, cap, each_sentence, each_token, is_course_word, is_learner, register,
-                   rendered_lemma, sentence_index, to_second_person_possessive, word_list)
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, each_token,
+                   is_course_word, is_learner, register, rendered_lemma, sentence_index,
+                   to_second_person_possessive, word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
@@ -192,6 +193,18 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     return edits
 
 
+def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
+    """'Hän' right after a sentence whose subject is the learner: 'Opiskelija tuntee X. Hän osaa Y.' ('Hän' is the
+    learner, so 'Osaat Y.')."""
+    if w.text.lower() != "hän" or w.i != sent.tokens[0]:
+        return False
+    n = sentence_index(ctx, sent)
+    if n == 0:
+        return False
+    toks = ctx.analysis.tokens
+    return any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in ctx.analysis.sentences[n - 1].tokens)
+
+
 def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
     käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
@@ -203,7 +216,7 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     root = next((w for w in ws if w.dep == "ROOT"), None)
     # the parser sometimes calls a sentence-initial learner the object ('Osallistuja oppii tunnistamaan ...')
     subj = next((w for w in ws if (w.dep == "nsubj" or root is not None and w.i == root.i - 1)
-                 and is_learner(w) and not w.text.isupper()
+                 and (is_learner(w) or _learner_pronoun(ctx, sent, w)) and not w.text.isupper()
                  and w.morph.get("Case") == "Nom" and w.morph.get("Number") == "Sing"), None)
     if subj is None or root is None or subj.head not in within:
         return edits
@@ -216,7 +229,7 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     if any(w.head == subj.i and (w.i > subj.i or w.dep != "obl") for w in ws) or \
             any(w.head == verb.i and w.dep in ("aux", "cop") for w in ws):
         return edits  # 'osallistuja, joka ...', 'jokainen osallistuja' or 'osallistuja voi ...': leave it
-    if any(w.pos == "PRON" and w.base in ("hän", "he") for w in ws):
+    if any(w.pos == "PRON" and w.base in ("hän", "he") and w is not subj for w in ws):
         return edits
     # conjoined verbs share the learner ('... ja jalkauttaa ...': the parser may call it an infinitive)
     verbs = [verb] + [w for w in ws if w.dep == "conj" and w.head == verb.i and w.pos == "VERB" and (
@@ -259,6 +272,7 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
 
 
 PASSIVE_TO_2SG = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
     id="passive_to_2sg", label="lukijan puhuttelu", priority=40, pass_="token", find=_learner_passives,
     build=_build_passive_to_2sg,
     examples=(
@@ -268,17 +282,24 @@ PASSIVE_TO_2SG = register(Rule(
     )))
 
 LEARNER_GOAL = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
     id="learner_goal", label="lukijan puhuttelu", priority=110, pass_="sentence", find=each_sentence,
     build=_build_learner_goal,
     examples=(
+        Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
+                "peruskäsitteitä"),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
                 "Kurssin jälkeen osaat soveltaa robotiikkaa käytännön esimerkkitilanteissa."),
     )))
 
 LEARNER_SUBJECT = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
     id="learner_subject", label="lukijan puhuttelu", priority=120, pass_="sentence", find=each_sentence,
     build=_build_learner_subject,
     examples=(
+        Example("Opiskelija voi valita työnsä geoinformatiikan keskeisiltä osa-alueilta."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),
+        Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
+                "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
     )))

@@ -21,8 +21,9 @@ _BACK_POINTERS = set(_REL_TO_DEM.values()) | set(_REL_TO_PERSON.values()) | {"se
 
 def _build_credit_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
     """'X-kurssi (3 op) on tarkoitettu hoitajille.' -> 'X-kurssi on tarkoitettu hoitajille. Sen koko on
-    3 opintopistettä (noin 81 tuntia työtä).' ('koko': the lexicon's plain word for 'laajuus').A credit amount in brackets in the middle of a long sentence
-    becomes a sentence of its own (one thing per sentence; the plain references do this)."""
+    3 opintopistettä (noin 81 tuntia työtä).' ('koko': the lexicon's plain word for 'laajuus'). A credit amount in
+    brackets in the middle of a long sentence becomes a sentence of its own (one thing per sentence; the plain
+    references do this)."""
     edits = []
     toks = ctx.analysis.tokens
     words = [toks[i] for i in sent.tokens if toks[i].is_word]
@@ -79,6 +80,9 @@ def _build_credit_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
 CREDIT_SENTENCE = register(Rule(
     id="credit_sentence", label="laajuus omaksi virkkeeksi", priority=210, pass_="sentence", find=each_sentence,
     build=_build_credit_sentence,
-    examples=(Example("Ensiavun peruskurssi (2 op) on tarkoitettu kaikille sosiaali- ja terveysalan työntekijöille.",
-                      "Ensiavun peruskurssi on tarkoitettu kaikille sosiaali- ja terveysalan työntekijöille. Sen koko "
-                      "on 2 op."),)))
+    examples=(
+        Example("Kestävä liiketoiminta (5 op)"),
+        Example("Ensiavun peruskurssi (2 op) on tarkoitettu kaikille sosiaali- ja terveysalan työntekijöille.",
+                "Ensiavun peruskurssi on tarkoitettu kaikille sosiaali- ja terveysalan työntekijöille. Peruskurssin "
+                "laajuus on 2 op."),
+    )))

@@ -17,7 +17,7 @@ from ...text import inflect
 from ...text.analysis import Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
-from .base import Context, Example, Rule, cap, each_finding, register, token_at, word_list
+from .base import Context, Example, Rule, cap, each_finding, in_heading, register, token_at, word_list
 
 _CREDIT = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
 _UNIT_WORDS = ("kurssi", "opintojakso", "jakso")
@@ -37,8 +37,11 @@ def _gloss(tok: Token) -> str | None:
 
 
 def is_fixed_term(ctx: Context, f) -> bool:
-    """A term that keeps its meaning only as it is: listed as fixed, part of a fixed compound or phrase
-    ('toimintaympäristössä', 'kolmannella sektorilla'), or a name inside a line ('Sosionomi (AMK)')."""
+    """A term that keeps its meaning only as it is: a heading word ('Osaamistavoitteet:'), listed as fixed, part of
+    a fixed compound or phrase ('toimintaympäristössä', 'kolmannella sektorilla'), or a name inside a line
+    ('Sosionomi (AMK)')."""
+    if in_heading(ctx.text, f.start):
+        return True
     fixed = word_list("fixed_term")
     term = (f.term or "").lower()
     tok = token_at(ctx, f.start)
@@ -192,8 +195,9 @@ def _build_abbreviation(ctx: Context, found) -> Edit:
 LEXICON = register(Rule(
     id="lexicon", label="tutumpi sana", priority=30, pass_="token", find=_replaceable, build=_build_lexicon,
     examples=(
+        Example("Osaamistavoitteet: Opiskelija osaa arvioida tiedon luotettavuutta."),
         Example("Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja.",
-                "Opintojaksolla harjoitellaan menetelmien toteutuksessa tarvittavia taitoja."),
+                "Kurssilla harjoitellaan menetelmien toteutuksessa tarvittavia taitoja."),
         Example("Opiskelija toimii kolmannella sektorilla ja julkisessa toimintaympäristössä."),
     )))
 
@@ -201,12 +205,16 @@ EXPLAIN = register(Rule(
     id="explain", label="termi selitetty", priority=10, pass_="token", find=_first_explanations,
     build=_build_explain,
     examples=(
-        Example("Kestävä liiketoiminta (5 op)", "Kestävä liiketoiminta (5 opintopistettä, noin 135 tuntia työtä)"),
+        Example("Vammaistyö (50 osp)"),
+        Example("Kestävä liiketoiminta (5 op)",
+                "Kestävä liiketoiminta (5 opintopistettä, noin 135 tuntia työtä)"),
     )))
 
 ABBREVIATION = register(Rule(
     id="abbreviation", label="lyhenne avattu", priority=20, pass_="token", find=_first_abbreviations,
     build=_build_abbreviation,
     examples=(
+        Example("Opiskelija päivittää HOPS:n opintojen alussa.",
+                "Opiskelija päivittää HOPS:n (henkilökohtainen opintosuunnitelma) opintojen alussa."),
         Example("Aiemmin hankittu osaaminen tunnustetaan AHOT-menettelyllä (AHOT)."),
     )))

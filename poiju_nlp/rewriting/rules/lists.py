@@ -29,12 +29,28 @@ def _item_span(toks: list[Token], item: Token, within: set[int], items: set[int]
     return min(toks[i].start for i in sub), max(toks[i].end for i in sub)
 
 
+def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool:
+    """Items can stand as bullets under the lead-in: each a subject or object in the same case (nominative or
+    partitive), none governed by a noun of the lead-in ('peruskäsitteet rakenteesta, ominaisuuksista ...'), and no
+    genitive before the first that would belong to all ('X:n työn luonne, lähtökohdat ja mahdollisuudet')."""
+    head = items[0]
+    if head.dep not in ("obj", "nsubj", "nsubj:cop", "ROOT", "appos") or head.pos not in ("NOUN", "PROPN"):
+        return False
+    cases = {w.morph.get("Case") for w in items}
+    if len(cases) != 1 or not cases <= {"Nom", "Par"}:
+        return False
+    own_genitive = [any(t.head == w.i and t.i < w.i and t.morph.get("Case") == "Gen" for t in words) for w in items]
+    return not (own_genitive[0] and not all(own_genitive))
+
+
 def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Sisältöinä ovat A, B, C sekä D.' -> 'Sisältöinä ovat:' and a bullet list, when there are 4+ items."""
     edits = []
     toks = ctx.analysis.tokens
     within = set(sent.tokens)
     words = [toks[i] for i in sent.tokens]
+    if sent.text.lstrip().startswith(("-", "•", "*", "–")):
+        return edits  # already a bullet: a list inside it would break the list it belongs to
     if any(w.text.lower().rstrip(".") in ("mm", "esim", "esimerkiksi", "kuten") for w in words):
         return edits  # 'tutustutaan mm. A:han, B:hen ...': 'mm.' would be stranded before the list
     for head in words:
@@ -43,6 +59,8 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
             continue
         items = [head] + conj
         ids = {w.i for w in items}
+        if not _listable(toks, items, words):
+            break
         spans = [_item_span(toks, w, within, ids) for w in items]
         spans.sort()
         item_words = sum(len(_WORDS.findall(ctx.text[a:b])) for a, b in spans)
@@ -209,10 +227,20 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
 ENUMERATION = register(Rule(
     id="enumeration", label="luettelo", priority=190, pass_="sentence", find=each_sentence,
     build=_build_enumeration,
-    examples=(Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
-                      "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),)))
+    examples=(
+        Example("Opiskelija tunnistaa materiaalitieteen peruskäsitteet rakenteesta, ominaisuuksista, "
+                "valmistusmenetelmistä ja karakterisointimittauksista."),
+        Example("Luentojen teemoja ovat mm. persoonallisuus ja motivaatio, tiimityö, henkilöstön johtaminen, "
+                "strategian suunnittelu sekä muutoksen hallinta."),
+        Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
+                "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),
+    )))
 
 LIST_SPLIT = register(Rule(
     id="list_split", label="luettelo", priority=180, pass_="sentence", find=each_sentence, build=_build_list_split,
-    examples=(Example("Harjoituksissa tutustutaan mm. käänteisen heilurin optimisäätöön, DC-moottorin PID-säätöön "
-                      "sekä sensorifuusioon."),)))
+    examples=(
+        Example("Kurssilla perehdyt lääkelaskentaan, potilasohjaukseen sekä lääkehoidon periaatteisiin.",
+                "Kurssilla perehdyt lääkelaskentaan. Perehdyt myös potilasohjaukseen ja lääkehoidon periaatteisiin."),
+        Example("Harjoituksissa tutustutaan mm. käänteisen heilurin optimisäätöön, DC-moottorin PID-säätöön sekä "
+                "sensorifuusioon."),
+    )))

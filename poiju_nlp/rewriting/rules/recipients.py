@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
-from .base import Context, Example, Rule, cap, each_sentence, each_token, register, rendered_lemma
+from .base import Context, Example, Rule, cap, each_sentence, each_token, is_learner, register, rendered_lemma
 from .verbs import _GIVING_VERBS, _is_skill_noun, _topics_after, course_place
 
 
@@ -73,7 +73,7 @@ def _build_recipient_split(ctx: Context, sent: Sentence) -> list[Edit]:
             w.i < root.i and (w.text in ",;:" or w.morph.get("VerbForm") == "Fin") for w in ws):
         return edits
     rec = _recipients_after(toks, root.i, within)
-    if rec is None:
+    if rec is None or is_learner(rec):  # 'antaa opiskelijalle valmiuksia' names no target group
         return edits
     j = rec.i + 1
     span = list(range(root.i + 1, rec.i + 1))
@@ -125,12 +125,23 @@ def _build_intended_for(ctx: Context, t: Token) -> Edit | None:
 INTENDED_FOR = register(Rule(
     id="intended_for", label="tavallinen verbi", priority=50, pass_="token", find=_intended_words,
     build=_build_intended_for,
-    examples=(Example("Koulutus on tarkoitettu sosiaali- ja terveysalan ammattilaisille.",
-                      "Koulutus sopii sosiaali- ja terveysalan ammattilaisille."),)))
+    examples=(
+        Example("Kurssi on tarkoitettu opiskelijoille, jotka haluavat syventää visuaalista ja kerronnallista "
+                "ilmaisuaan sarjakuvan alalla.",
+                "Kurssi sopii opiskelijoille, jotka haluavat syventää visuaalista ja kerronnallista ilmaisuaan "
+                "sarjakuvan alalla."),
+        Example("Tehtävä on tarkoitettu tehtäväksi pareittain."),
+        Example("Koulutus on tarkoitettu sosiaali- ja terveysalan ammattilaisille.",
+                "Koulutus sopii sosiaali- ja terveysalan ammattilaisille."),
+    )))
 
 RECIPIENT_SPLIT = register(Rule(
     id="recipient_split", label="kenelle ja mitä saat", priority=130, pass_="sentence", find=each_sentence,
     build=_build_recipient_split,
-    examples=(Example("Kemikaaliturvallisuuden kurssi tarjoaa hoitajille taidot kemikaalien turvalliseen käsittelyyn.",
-                      "Kemikaaliturvallisuuden kurssi on hoitajille. Kurssilla saat taidot kemikaalien turvalliseen "
-                      "käsittelyyn."),)))
+    examples=(
+        Example("Kurssi antaa opiskelijalle valmiuksia ymmärtää omaa toimijuuttaan sekä oman alan roolia kestävän "
+                "tulevaisuuden rakentamisessa."),
+        Example("Kemikaaliturvallisuuden kurssi tarjoaa hoitajille taidot kemikaalien turvalliseen käsittelyyn.",
+                "Kemikaaliturvallisuuden kurssi on hoitajille. Kurssilla saat taidot kemikaalien turvalliseen "
+                "käsittelyyn."),
+    )))

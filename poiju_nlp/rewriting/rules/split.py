@@ -254,6 +254,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         prev = toks[cc.i - 1]
         start = prev.start if prev.text == "," else prev.end
         nxt = toks[cc.i + 1]
+        if nxt.i == t.i and t.morph.get("Voice") == "Pass" and ctx.render(nxt.start, nxt.end)[0] == nxt.text:
+            continue  # '... ja kirjoitetaan X' -> '. Kirjoitetaan X.': a passive alone opens no sentence
         if pronoun:
             rendered, used = ctx.render(nxt.start, nxt.end)
             new = ". " + cap(pronoun) + " " + rendered
@@ -312,6 +314,8 @@ SPLIT_SENTENCE = register(Rule(
     id="split_sentence", label="virke jaettu", priority=200, pass_="sentence", find=each_sentence,
     build=_build_split_sentence,
     examples=(
+        Example("Kurssi on tarkoitettu opiskelijoille, jotka haluavat syventää visuaalista ja kerronnallista "
+                "ilmaisuaan sarjakuvan alalla."),
         Example("Toteutus tapahtuu verkossa Moodle-ympäristössä 1.2.–15.3.2027, ja sen järjestää Järvilaakson "
                 "ammattikorkeakoulu yhdessä Itäjoen hyvinvointialueen kanssa.",
                 "Toteutus tapahtuu verkossa Moodle-ympäristössä 1.2.–15.3.2027. Sen järjestää Järvilaakson "

@@ -21,8 +21,8 @@ from ...text.resources import get_pykko
 from ...text.wordlists import verb_government
 from ..edits import Edit
 from .address import _GOAL_WORDS, _course_frame, _learner_passive
-from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, is_learner, register,
-                   rendered_lemma, sentence_edit, subtree, word_list)
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, is_course_word,
+                   is_human, is_learner, register, rendered_lemma, sentence_edit, subtree, word_list)
 from .lists import _cases
 
 _GOAL_HEADS = {"tavoite", "päämäärä"}
@@ -472,35 +472,61 @@ def _build_goal_for_learner(ctx: Context, sent: Sentence) -> list[Edit]:
 NOMINAL_TO_VERB = register(Rule(
     id="nominal_to_verb", label="verbi -minen-sanan sijaan", priority=100, pass_="sentence", find=each_sentence,
     build=_build_nominal_to_verb,
-    examples=(Example("Tavoitteena on potilasturvallisuuden kehittäminen.",
-                      "Kurssilla kehität potilasturvallisuutta."),)))
+    examples=(
+        Example("Tavoitteena on kehittää oppilaiden henkilökohtaista ilmaisua maalaamalla ja piirtämällä."),
+        Example("Tavoitteena on potilasturvallisuuden kehittäminen.",
+                "Kurssilla kehität potilasturvallisuutta."),
+    )))
 
 LEARN_TOPICS = register(Rule(
     id="learn_topics", label="tavallinen verbi", priority=140, pass_="sentence", find=each_sentence,
     build=_build_learn_topics,
-    examples=(Example("Opintojaksolla perehdytään lääkehoidon keskeisiin käsitteisiin.",
-                      "Opintojaksolla opit lääkehoidon keskeisiä käsitteitä."),)))
+    examples=(
+        Example("Lisäksi kurssilla perehdytään IFRS-normiston ja Suomen kirjanpitolainsäädännön periaatteellisiin "
+                "eroihin.",
+                "Lisäksi kurssilla opit IFRS-normiston ja Suomen kirjanpitolainsäädännön periaatteellisia eroja."),
+        Example("Lisäksi käydään läpi kilpailuoikeudellinen täytäntöönpanojärjestelmä ja perehdytään valtiontukia "
+                "koskeviin ydinkysymyksiin."),
+        Example("Opintojaksolla perehdytään lääkehoidon keskeisiin käsitteisiin.",
+                "Opintojaksolla opit lääkehoidon keskeisiä käsitteitä."),
+    )))
 
 SKILLS_TO_LEARN = register(Rule(
     id="skills_to_learn", label="mitä opit", priority=150, pass_="sentence", find=each_sentence,
     build=_build_skills_to_learn,
-    examples=(Example("Koulutuksessa saat valmiudet riskien kartoittamiseen.",
-                      "Koulutuksessa opit riskien kartoittamista."),)))
+    examples=(
+        Example("Kurssi antaa opiskelijalle valmiuksia ymmärtää omaa toimijuuttaan kestävän tulevaisuuden "
+                "rakentamisessa."),
+        Example("Koulutuksessa saat valmiudet riskien kartoittamiseen.",
+                "Koulutuksessa opit riskien kartoittamista."),
+    )))
 
 GOAL_FOR_LEARNER = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
     id="goal_for_learner", label="lukijan puhuttelu", priority=115, pass_="sentence", find=each_sentence,
     build=_build_goal_for_learner,
-    examples=(Example("Kurssin tavoitteena on vahvistaa osallistujien kykyä kerätä tietoa.",
-                      "Kurssilla vahvistat kykyäsi kerätä tietoa."),)))
+    examples=(
+        Example("Tavoitteena on tutustuttaa opiskelijat yritysjärjestelyjen toteuttamiseen vaikuttaviin "
+                "oikeudellisiin reunaehtoihin."),
+        Example("Kurssin tavoitteena on vahvistaa osallistujien kykyä kerätä tietoa.",
+                "Kurssilla vahvistat kykyäsi kerätä tietoa."),
+    )))
 
 ENROL_IMPERATIVE = register(Rule(
     id="enrol_imperative", label="kehotus lukijalle", priority=160, pass_="sentence", find=each_sentence,
     build=_build_enrol_imperative,
-    examples=(Example("Ilmoittautuminen tapahtuu osoitteessa www.example.fi.",
-                      "Ilmoittaudu osoitteessa www.example.fi."),)))
+    examples=(
+        Example("Ilmoittautuminen kurssille on sitova."),
+        Example("Ilmoittautuminen tapahtuu osoitteessa www.example.fi.",
+                "Ilmoittaudu osoitteessa www.example.fi."),
+    )))
 
 ARRANGED_IS = register(Rule(
     id="arranged_is", label="tavallinen verbi", priority=170, pass_="sentence", find=each_sentence,
     build=_build_arranged_is,
-    examples=(Example("Kurssi toteutetaan verkossa.", "Kurssi on verkossa."),)))
+    examples=(
+        Example("Kurssilla toteutetaan oma taiteellinen työsuunnitelma."),
+        Example("Kurssi toteutetaan verkossa.",
+                "Kurssi on verkossa."),
+    )))
 
