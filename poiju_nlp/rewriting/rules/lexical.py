@@ -65,6 +65,9 @@ def _checked_replacement(ctx: Context, f) -> str | None:
         return f.replacement if " " not in f.replacement else None
     gloss = _gloss(tok)
     case = tok.morph.get("Case")
+    if gloss and " " not in gloss and any("+pl+nom" in x for x in pykko_forms(gloss)) and not any(
+            "+sg" in x for x in pykko_forms(gloss)) and case not in (None, "Nom"):
+        return None  # a plural gloss ('arvoperusta' -> 'arvot') inflected as a singular ('arvoperustan' -> 'arvon')
     if gloss and tok.pos == "VERB" and gloss.split()[0] in word_list("partitive_only_verb") and any(
             w.head == tok.i and w.dep == "obj" and w.morph.get("Case") in ("Gen", "Acc", "Nom")
             for w in ctx.analysis.tokens):
@@ -195,6 +198,7 @@ def _build_abbreviation(ctx: Context, found) -> Edit:
 LEXICON = register(Rule(
     id="lexicon", label="tutumpi sana", priority=30, pass_="token", find=_replaceable, build=_build_lexicon,
     examples=(
+        Example("- työskennellä sosiaali- ja terveysalan arvoperustan ja säädösten mukaan"),
         Example("Osaamistavoitteet: Opiskelija osaa arvioida tiedon luotettavuutta."),
         Example("Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja.",
                 "Kurssilla harjoitellaan menetelmien toteutuksessa tarvittavia taitoja."),

@@ -208,6 +208,10 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
         reason = f"Pitkä luettelo ({len(parts)} kohtaa) luetelmaksi."
     else:
         half = len(parts) // 2  # 3 items: the first alone, then "B ja C" (an item may have its own "ja")
+        conj = [w for w in inside if w.text.lower() in ("ja", "sekä") and w.dep == "cc"]
+        last = [w for w in inside if w.is_word and conj and w.i > conj[-1].i]
+        if len(last) > 1 and any(w.head == last[0].i for w in last[1:]) or len(last) > 3:
+            return edits  # 'A:han, B:hen ja C:hen oman aikansa ilmentäjinä': the words after C belong to all
         if all(len(p.split()) == 1 for p in parts[half:]) and any(len(p.split()) > 1 for p in parts[:half]):
             return edits  # 'kemikaalien turvallista käsittelyä, varastointia ja hävittämistä' share 'kemikaalien'
         def join(group: list[str]) -> str:  # 'A sekä B ja C' rather than 'A ja B ja C'
@@ -240,6 +244,8 @@ ENUMERATION = register(Rule(
 LIST_SPLIT = register(Rule(
     id="list_split", label="luettelo", priority=180, pass_="sentence", find=each_sentence, build=_build_list_split,
     examples=(
+        Example("Moduulissa perehdyt kulttuuriperintöön, taiteeseen ja tieteeseen oman aikansa ilmentäjinä "
+                "Euroopassa."),
         Example("Kurssilla perehdyt lääkelaskennan perusteisiin, potilasohjauksen menetelmiin sekä lääkehoidon "
                 "keskeisiin periaatteisiin.",
                 "Kurssilla perehdyt lääkelaskennan perusteisiin. Perehdyt myös potilasohjauksen menetelmiin ja "
