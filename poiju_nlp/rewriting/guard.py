@@ -203,10 +203,16 @@ def _query_vectors(embedder, texts: list[str]) -> np.ndarray:
 
 
 def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
-    """Best e5 cosine of each original sentence against the rewrite's sentences; when some original sentence has no
-    single match above the threshold, windows of two consecutive rewrite sentences count too (a split sentence is
-    covered by its two halves together). Vectors are cached by text, windows encoded only when needed: encoding
-    is most of a rewrite's run time."""
+    """Best e5 cosine of each original sentence against the rewrite: a sentence the rewrite keeps word for word is
+    covered (1.0); a changed one must be covered by a new sentence of the rewrite or by a window of two consecutive
+    rewrite sentences of which one is new (a split sentence is covered by its two halves together). Unchanged
+    sentences of the rewrite do not cover a changed one: that would let a sentence vanish next to its neighbour.
+
+    Only changed and new sentences are encoded, and windows only when a single sentence does not cover (a window
+    has the words of two sentences); vectors are cached by text. ``whole``: cosine of the mean vectors of
+    the changed original sentences and of the new rewrite sentences, the changed part as a whole (a whole text is
+    not encoded: e5 truncates it at 512 tokens, and one encode of it costs more than all of its sentences); only
+    reported, never decided on."""
     from ..text import get_embedder
 
     src = split_sentences(original)
@@ -215,16 +221,35 @@ def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
         return {"sentences": [], "best": [], "min": 1.0, "mean": 1.0, "whole": 1.0}
     if not dst:
         return {"sentences": src, "best": [0.0] * len(src), "min": 0.0, "mean": 0.0, "whole": 0.0}
+    kept = set(src) & set(dst)
+    changed = [t for t in src if t not in kept]
+    if not changed:
+        return {"sentences": src, "best": [1.0] * len(src), "min": 1.0, "mean": 1.0, "whole": 1.0}
+    new = [k for k, t in enumerate(dst) if t not in kept]
     emb = embedder or get_embedder()
-    vecs = _query_vectors(emb, src + dst + [original, rewrite])
-    s, u = vecs[:len(src)], vecs[len(src):len(src) + len(dst)]
-    best = (s @ u.T).max(axis=1)
-    if (best < REWRITING.meaning_threshold).any() and len(dst) > 1:  # windows only when a single one is not enough
-        windows = _query_vectors(emb, [f"{a} {b}" for a, b in zip(dst, dst[1:])])
-        best = np.maximum(best, (s @ windows.T).max(axis=1))
-    best = [float(x) for x in best]
-    whole = float(np.dot(vecs[-2], vecs[-1]))
+    singles = [dst[k] for k in new]
+    row = dict(zip(dict.fromkeys(changed + singles), _query_vectors(emb, list(dict.fromkeys(changed + singles)))))
+    best = {t: _best(row[t], [row[c] for c in singles]) for t in changed}
+    if any(b < REWRITING.meaning_threshold for b in best.values()) and len(dst) > 1:
+        # windows (twice the words of the new sentences) only when a single sentence is not enough: a split
+        windows = [f"{dst[k]} {dst[k + 1]}" for k in range(len(dst) - 1) if k in new or k + 1 in new]
+        wvecs = list(_query_vectors(emb, windows)) if windows else []
+        best = {t: max(b, _best(row[t], wvecs)) for t, b in best.items()}
+    whole = _mean_cosine([row[t] for t in changed], [row[c] for c in singles])
+    best = [1.0 if t in kept else best[t] for t in src]
     return {"sentences": src, "best": best, "min": min(best), "mean": float(np.mean(best)), "whole": whole}
+
+
+def _best(vector, candidates: list) -> float:
+    return float((np.stack(candidates) @ vector).max()) if candidates else 0.0
+
+
+def _mean_cosine(old: list, new: list) -> float:
+    """Cosine of the mean vectors of two groups of sentences (0.0 when one group is empty: everything dropped)."""
+    if not old or not new:
+        return 0.0 if old or new else 1.0
+    a, b = np.sum(old, axis=0), np.sum(new, axis=0)
+    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
 # --- Scores of the guard's own fragments and the checks of a finished candidate ----------------------------------
@@ -244,11 +269,19 @@ def plainness(text: str, glossary=None) -> float:
         return 100.0
 
 
-def _report(text: str, glossary=None):
+@lru_cache(maxsize=16)
+def analysis_report(text: str, glossary=None):
+    """(TextAnalysis, ScoreReport) of a whole text, without the input checks, cached: one parse per text per pass.
+    The rewrite of pass 1 is checked against the original and then is the input of pass 2; both use this parse."""
     from ..scoring import score_analysis
     from ..text import analyze
 
-    return score_analysis(analyze(text, check_language=False), glossary)
+    a = analyze(text, check_language=False)
+    return a, score_analysis(a, glossary)
+
+
+def _report(text: str, glossary=None):
+    return analysis_report(text, glossary)[1]
 
 
 @dataclass

@@ -11,9 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from ..scoring import score_analysis
 from ..settings import REWRITING
-from ..text import analyze, validate_text
+from ..text import validate_text
 from . import guard
 from .edits import Edit, Rejection, apply_edits, compose_edits
 from .guard import GuardChecks, compute_checks, passes_check
@@ -52,8 +51,7 @@ class RewriteResult:
 def candidate_edits(text: str, rules=None, glossary=None):
     """Parse once and run the rules; returns (context, sentence edits, token edits), every edit with an id unique
     in this pass (token edits first, in text order)."""
-    a = analyze(text, check_language=False)
-    report = score_analysis(a, glossary)
+    a, report = guard.analysis_report(text, glossary)
     ctx = Context(text=text, analysis=a, report=report)
     names = rules or list(RULES)
     token_edits: list[Edit] = []
