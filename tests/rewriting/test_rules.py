@@ -99,7 +99,7 @@ def test_result_reports_every_check():
                 "lix_before", "lix_after", "length_ratio", "sentences_covered"):
         assert key in r.checks
     d = r.to_dict()
-    assert set(d["edits"][0]) == {"start", "end", "original", "replacement", "rule", "reason"}
+    assert set(d["edits"][0]) == {"id", "start", "end", "original", "replacement", "rule", "reason"}
 
 
 def test_split_relative_clause_about_a_thing_continues_with_se():
