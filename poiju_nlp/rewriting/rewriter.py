@@ -16,7 +16,7 @@ from ..text import validate_text
 from . import guard
 from .edits import Edit, Rejection, apply_edits, compose_edits
 from .guard import GuardChecks, compute_checks, passes_check
-from .rules import RULES, SENTENCE_RULES, TOKEN_RULES, Context
+from .rules import RULES, SENTENCE_RULES, TOKEN_RULES, Context, meaning_allowance, plainness_allowance
 
 SECOND_PASS_RULES = ("passive_to_2sg", *SENTENCE_RULES)
 LEXICAL_KINDS = ("jargon", "abbreviation", "loanword", "empty_phrase", "rare_word")
@@ -112,7 +112,7 @@ def _check_edit(ctx: Context, accepted: list[Edit], e: Edit, glossary=None) -> t
     before = apply_edits(ctx.text[ws:we], [_shift(x, -ws) for x in inside])
     after = apply_edits(ctx.text[ws:we], [_shift(x, -ws) for x in inside + [e]])
     s0, s1 = guard.plainness(before, glossary), guard.plainness(after, glossary)
-    if s1 < s0 - REWRITING.score_tolerance:
+    if s1 < s0 - REWRITING.score_tolerance - plainness_allowance(e.rule):
         return "plainness", f"Selkeyspisteet laskisivat ({s0:.0f} → {s1:.0f})."
     return None
 
@@ -182,7 +182,8 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
         if not accepted:
             return None
         coverage = guard.sentence_coverage(text, apply_edits(text, accepted))
-        bad = [i for i, b in enumerate(coverage["best"]) if b < REWRITING.meaning_threshold and i < len(spans)]
+        bad = [i for i, b in enumerate(coverage["best"])
+               if i < len(spans) and b < REWRITING.meaning_threshold - meaning_allowance(accepted, *spans[i])]
         culprits = []
         for i in bad:
             s, t = spans[i]
