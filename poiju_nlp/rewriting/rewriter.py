@@ -168,14 +168,25 @@ def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit],
             continue
         accepted.append(e)
     _drop_unmet(accepted, rejected, pass_no)
-    coverage = _meaning_guard(ctx.text, accepted, rejected, pass_no) if meaning and accepted else None
+    by_id = {e.id: e for e in token_edits}
+
+    def readmit(dropped: Edit) -> None:
+        """A dropped sentence edit gives back the token edits it had rendered, each checked again on its own."""
+        for i in dropped.absorbs:
+            t = by_id.get(i)
+            if t is not None and not _overlaps(t, accepted) and _check_edit(ctx, accepted, t, glossary) is None:
+                accepted.append(t)
+
+    coverage = _meaning_guard(ctx.text, accepted, rejected, pass_no, readmit) if meaning and accepted else None
     accepted.sort(key=lambda e: e.start)
     return accepted, rejected, coverage
 
 
-def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], pass_no: int) -> dict | None:
+def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], pass_no: int,
+                   readmit=None) -> dict | None:
     """Every original sentence must stay covered (e5). In a sentence that is not, drop its largest edit and look
-    again (the other edits of the sentence usually carry no blame), a few rounds; all sentences in one batch."""
+    again (the other edits of the sentence usually carry no blame; a dropped sentence edit gives its token edits
+    back through ``readmit``), a few rounds; all sentences in one batch."""
     coverage = None
     spans = guard.sentence_spans(text)
     for _ in range(MEANING_ROUNDS):
@@ -198,6 +209,8 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
                 score = min(coverage["best"][i] for i in bad if spans[i][0] < x.end and x.start < spans[i][1])
                 _drop(accepted, rejected, x, f"Merkitys muuttuisi liikaa (virkkeen e5-samankaltaisuus {score:.2f}, "
                                              f"raja {REWRITING.meaning_threshold}).", "meaning", pass_no)
+                if readmit and x.absorbs:
+                    readmit(x)
     return guard.sentence_coverage(text, apply_edits(text, accepted)) if accepted else None
 
 

@@ -177,3 +177,26 @@ def test_heading_and_programme_texts_are_rewritten_not_refused():
     assert [x.id for x in r.rejected] == list(range(len(r.edits), len(r.edits) + len(r.rejected)))
     assert all(x.reason and x.check for x in r.rejected)
     assert [e["id"] for e in r.to_dict()["edits"]] == list(range(len(r.edits)))
+
+
+@pytest.mark.slow
+def test_a_sentence_edit_that_loses_the_meaning_gives_back_the_token_edits_it_rendered(monkeypatch):
+    from poiju_nlp.rewriting.edits import Edit
+    from poiju_nlp.rewriting.rewriter import candidate_edits, run_guard
+
+    text = "Opintojaksolla perehdytään lääkehoitoon. Kurssi implementoidaan verkossa."
+    ctx, _, _ = candidate_edits(text)
+    i, j = text.index("implementoidaan"), text.index("Kurssi")
+    token = Edit(i, i + len("implementoidaan"), "implementoidaan", "toteutetaan", "lexicon", "r", id=0)
+    sentence = Edit(j, len(text), text[j:], "Kurssi toteutetaan netissä.", "other_words", "r", absorbs=(0,), id=1)
+    monkeypatch.setattr(guard, "plainness", lambda t, glossary=None: 50.0)  # only the meaning decides here
+
+    def coverage(original, rewrite, embedder=None):
+        best = [1.0, 0.5 if "netissä" in rewrite else 0.97]
+        return {"sentences": guard.split_sentences(original), "best": best, "min": min(best),
+                "mean": sum(best) / 2, "whole": 0.9}
+
+    monkeypatch.setattr(guard, "sentence_coverage", coverage)
+    accepted, rejected, _ = run_guard(ctx, [sentence], [token])
+    assert [r.id for r in rejected] == [1] and rejected[0].check == "meaning"
+    assert accepted == [token]
