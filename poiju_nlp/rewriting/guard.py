@@ -49,6 +49,25 @@ def _starts_unit(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:•("
 
 
+# Word classes of Voikko that are never names: a capitalised verb or adverb in mid-line is a sentence or list
+# item whose line break was lost ('… sisällöt Tietää Aalto Studiosin …' in course pages stripped of HTML).
+NEVER_NAME_CLASSES = frozenset({"teonsana", "seikkasana", "asemosana", "sidesana", "suhdesana", "kieltosana",
+                                "huudahdussana"})
+
+
+@lru_cache(maxsize=20_000)
+def _never_a_name(word: str) -> bool:
+    """A capitalised word that is no name whatever its place: a verb, adverb, pronoun …, or the learner the text
+    speaks of ('Opiskelija osaa …' after a lost line break; the rewriter turns that learner into 'sinä')."""
+    from ..text.resources import voikko_analyze
+    from .rules import word_list
+
+    analyses = voikko_analyze(word)
+    if analyses and all(a.get("CLASS") in NEVER_NAME_CLASSES for a in analyses):
+        return True
+    return bool({(a.get("BASEFORM") or "").lower() for a in analyses} & word_list("learner"))
+
+
 def proper_nouns(text: str) -> set[str]:
     """Capitalised words that do not start a line, list item, sentence or heading, plus all-caps acronyms: names,
     places, organisations, tools (Moodle, Zoom)."""
@@ -56,7 +75,8 @@ def proper_nouns(text: str) -> set[str]:
     clean = _strip_urls(text)
     for m in WORD.finditer(clean):
         w = m.group(0)
-        if w[:1].isupper() and (w.isupper() and len(w) > 1 or not _starts_unit(clean, m.start())):
+        if w[:1].isupper() and (w.isupper() and len(w) > 1 or not _starts_unit(clean, m.start())
+                                and not _never_a_name(w)):
             out.add(w)
     return out
 
@@ -333,9 +353,11 @@ class GuardChecks:
 
 
 def compute_checks(original: str, rewrite_text: str, coverage: dict | None = None, before=None,
-                   glossary=None) -> GuardChecks:
+                   glossary=None, thresholds: list[float] | None = None) -> GuardChecks:
     """Every check of the guard on a finished candidate; ``before``: the original's ScoreReport when the caller
-    has it (the rewriter scored the original already), ``coverage``: sentence_coverage when already computed."""
+    has it (the rewriter scored the original already), ``coverage``: sentence_coverage when already computed,
+    ``thresholds``: the meaning threshold of each original sentence when the edits in it allow less (the same
+    allowance the edit-local check gave them), else REWRITING.meaning_threshold for all."""
     before = before or _report(original, glossary)
     after = _report(rewrite_text, glossary) if rewrite_text.strip() and rewrite_text != original else \
         (before if rewrite_text.strip() else None)
@@ -345,7 +367,8 @@ def compute_checks(original: str, rewrite_text: str, coverage: dict | None = Non
     unknown = unknown_words_added(original, rewrite_text)
     n0, n1 = len(original.split()), len(rewrite_text.split())
     best = coverage["best"] if coverage else [1.0] * len(split_sentences(original))
-    covered = sum(b >= REWRITING.meaning_threshold for b in best)
+    thresholds = thresholds or [REWRITING.meaning_threshold] * len(best)
+    covered = sum(b >= t for b, t in zip(best, thresholds))
     return GuardChecks(
         meaning_similarity=round(coverage["mean"], 4) if coverage else 1.0,
         meaning_min_sentence=round(coverage["min"], 4) if coverage else 1.0,

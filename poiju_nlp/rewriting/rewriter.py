@@ -117,6 +117,12 @@ def _check_edit(ctx: Context, accepted: list[Edit], e: Edit, glossary=None) -> t
     return None
 
 
+def meaning_thresholds(text: str, edits: list[Edit]) -> list[float]:
+    """The meaning threshold of each sentence of ``text`` (guard.split_sentences units) under ``edits``: the same
+    allowance per rule as the edit-local check, so that the whole-text check does not undo what it let through."""
+    return [REWRITING.meaning_threshold - meaning_allowance(edits, s, e) for s, e in guard.sentence_spans(text)]
+
+
 def _overlaps(e: Edit, others: list[Edit]) -> bool:
     return any(e.start < o.end and o.start < e.end or (e.start == e.end == o.start) for o in others)
 
@@ -263,8 +269,9 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
             break
 
         def problems_of(subset, first=result.edits):
-            new = apply_edits(text, compose_edits(text, first, subset))
-            return passes_check(compute_checks(text, new, glossary=glossary))
+            edits = compose_edits(text, first, subset)
+            return passes_check(compute_checks(text, apply_edits(text, edits), glossary=glossary,
+                                               thresholds=meaning_thresholds(text, edits)))
 
         kept, rejected = whole_text_offenders(second.edits, problems_of, pass_no)
         result.rejected += rejected
@@ -273,8 +280,9 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
         edits = compose_edits(text, result.edits, kept)
         new = apply_edits(text, edits)
         result = RewriteResult(original=text, rewrite=new, edits=edits,
-                               checks=compute_checks(text, new, glossary=glossary), notes=result.notes,
-                               rejected=result.rejected)
+                               checks=compute_checks(text, new, glossary=glossary,
+                                                     thresholds=meaning_thresholds(text, edits)),
+                               notes=result.notes, rejected=result.rejected)
     _number(result)
     return result
 
@@ -298,19 +306,21 @@ def _rule_pass(text: str, rules=None, meaning: bool = True, glossary=None, pass_
     ctx, sentence_edits, token_edits = candidate_edits(text, rules, glossary)
     accepted, rejected, coverage = run_guard(ctx, sentence_edits, token_edits, meaning, glossary, pass_no)
     notes = []
-    checks = compute_checks(text, apply_edits(text, accepted), coverage, before=ctx.report, glossary=glossary)
+    checks = compute_checks(text, apply_edits(text, accepted), coverage, before=ctx.report, glossary=glossary,
+                            thresholds=meaning_thresholds(text, accepted))
     if accepted and passes_check(checks):  # the whole fails although each edit passed: find the edits to blame
         def problems_of(subset):
             new = apply_edits(text, subset)
-            return passes_check(compute_checks(text, new, before=ctx.report, glossary=glossary))
+            return passes_check(compute_checks(text, new, before=ctx.report, glossary=glossary,
+                                               thresholds=meaning_thresholds(text, subset)))
 
         n_before = len(rejected)
         accepted, more = whole_text_offenders(accepted, problems_of, pass_no)
         rejected += more
         if more:
             notes.append(f"Koko tekstin tarkistus hylkäsi {len(more)} muutosta; muut {len(accepted)} pidettiin.")
-        checks = compute_checks(text, apply_edits(text, accepted), before=ctx.report, glossary=glossary) \
-            if len(rejected) > n_before else checks
+        checks = compute_checks(text, apply_edits(text, accepted), before=ctx.report, glossary=glossary,
+                                thresholds=meaning_thresholds(text, accepted)) if len(rejected) > n_before else checks
     if not accepted:
         lexical = [f for f in ctx.report.details if f.kind in LEXICAL_KINDS]
         if not lexical and not sentence_edits and not token_edits:

@@ -200,3 +200,11 @@ def test_a_sentence_edit_that_loses_the_meaning_gives_back_the_token_edits_it_re
     accepted, rejected, _ = run_guard(ctx, [sentence], [token])
     assert [r.id for r in rejected] == [1] and rejected[0].check == "meaning"
     assert accepted == [token]
+
+
+def test_a_learner_or_a_verb_after_a_lost_line_break_is_no_name():
+    # course pages stripped of HTML lose the line breaks of their bullet lists
+    text = ("Osaamistavoitteet: Kurssin jälkeen opiskelija Tietää Aalto Studiosin käytännöt "
+            "Opiskelija osaa käyttää Moodlea Otaniemessä")
+    assert guard.proper_nouns(text) == {"Aalto", "Studiosin", "Moodlea", "Otaniemessä"}
+    assert guard.fact_problems(text, text.replace("Opiskelija osaa", "Osaat").replace("Tietää", "tiedät")) == []
