@@ -233,6 +233,11 @@ def rendered_lemma(ctx: Context, w: Token) -> tuple[str, str]:
               and e.rule == "lexicon"), None)
     if e is None:
         lemmas = pykko_lemmas(w.text)
+        if w.pos in ("VERB", "AUX"):  # the generator's own lemma: Voikko reads 'hyödyntää' as 'hyödyntä'
+            verb = next((x for x in (*lemmas, w.lemma.lower(), w.base) if x.endswith(("a", "ä"))
+                         and inflect(x, "+pres+3sg") == w.text.lower()), None)
+            if verb:
+                return w.text, verb
         return w.text, (w.base if w.baseform else lemmas[0] if lemmas else w.lemma.lower())
     lemmas = pykko_lemmas(e.replacement)
     return e.replacement, (lemmas[0] if lemmas else w.lemma.lower())

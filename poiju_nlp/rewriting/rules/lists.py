@@ -40,7 +40,8 @@ def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool
     if len(cases) != 1 or not cases <= {"Nom", "Par"}:
         return False
     own_genitive = [any(t.head == w.i and t.i < w.i and t.morph.get("Case") == "Gen" for t in words) for w in items]
-    return not (own_genitive[0] and not all(own_genitive))
+    bare = [not any(t.head == w.i and t.i < w.i and t.dep not in ("cc", "punct") for t in words) for w in items[1:]]
+    return not (own_genitive[0] and all(bare))  # (an item with a modifier of its own shows the genitive is not shared)
 
 
 def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
@@ -239,8 +240,10 @@ ENUMERATION = register(Rule(
 LIST_SPLIT = register(Rule(
     id="list_split", label="luettelo", priority=180, pass_="sentence", find=each_sentence, build=_build_list_split,
     examples=(
-        Example("Kurssilla perehdyt lääkelaskentaan, potilasohjaukseen sekä lääkehoidon periaatteisiin.",
-                "Kurssilla perehdyt lääkelaskentaan. Perehdyt myös potilasohjaukseen ja lääkehoidon periaatteisiin."),
+        Example("Kurssilla perehdyt lääkelaskennan perusteisiin, potilasohjauksen menetelmiin sekä lääkehoidon "
+                "keskeisiin periaatteisiin.",
+                "Kurssilla perehdyt lääkelaskennan perusteisiin. Perehdyt myös potilasohjauksen menetelmiin ja "
+                "lääkehoidon keskeisiin periaatteisiin."),
         Example("Harjoituksissa tutustutaan mm. käänteisen heilurin optimisäätöön, DC-moottorin PID-säätöön sekä "
                 "sensorifuusioon."),
     )))
