@@ -49,6 +49,25 @@ def _starts_unit(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:•("
 
 
+# Word classes of Voikko that are never names: a capitalised verb or adverb in mid-line is a sentence or list
+# item whose line break was lost ('… sisällöt Tietää Aalto Studiosin …' in course pages stripped of HTML).
+NEVER_NAME_CLASSES = frozenset({"teonsana", "seikkasana", "asemosana", "sidesana", "suhdesana", "kieltosana",
+                                "huudahdussana"})
+
+
+@lru_cache(maxsize=20_000)
+def _never_a_name(word: str) -> bool:
+    """A capitalised word that is no name whatever its place: a verb, adverb, pronoun …, or the learner the text
+    speaks of ('Opiskelija osaa …' after a lost line break; the rewriter turns that learner into 'sinä')."""
+    from ..text.resources import voikko_analyze
+    from .rules import word_list
+
+    analyses = voikko_analyze(word)
+    if analyses and all(a.get("CLASS") in NEVER_NAME_CLASSES for a in analyses):
+        return True
+    return bool({(a.get("BASEFORM") or "").lower() for a in analyses} & word_list("learner"))
+
+
 def proper_nouns(text: str) -> set[str]:
     """Capitalised words that do not start a line, list item, sentence or heading, plus all-caps acronyms: names,
     places, organisations, tools (Moodle, Zoom)."""
@@ -56,7 +75,8 @@ def proper_nouns(text: str) -> set[str]:
     clean = _strip_urls(text)
     for m in WORD.finditer(clean):
         w = m.group(0)
-        if w[:1].isupper() and (w.isupper() and len(w) > 1 or not _starts_unit(clean, m.start())):
+        if w[:1].isupper() and (w.isupper() and len(w) > 1 or not _starts_unit(clean, m.start())
+                                and not _never_a_name(w)):
             out.add(w)
     return out
 
@@ -203,10 +223,16 @@ def _query_vectors(embedder, texts: list[str]) -> np.ndarray:
 
 
 def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
-    """Best e5 cosine of each original sentence against the rewrite's sentences; when some original sentence has no
-    single match above the threshold, windows of two consecutive rewrite sentences count too (a split sentence is
-    covered by its two halves together). Vectors are cached by text, windows encoded only when needed: encoding
-    is most of a rewrite's run time."""
+    """Best e5 cosine of each original sentence against the rewrite: a sentence the rewrite keeps word for word is
+    covered (1.0); a changed one must be covered by a new sentence of the rewrite or by a window of two consecutive
+    rewrite sentences of which one is new (a split sentence is covered by its two halves together). Unchanged
+    sentences of the rewrite do not cover a changed one: that would let a sentence vanish next to its neighbour.
+
+    Only changed and new sentences are encoded, and windows only when a single sentence does not cover (a window
+    has the words of two sentences); vectors are cached by text. ``whole``: cosine of the mean vectors of
+    the changed original sentences and of the new rewrite sentences, the changed part as a whole (a whole text is
+    not encoded: e5 truncates it at 512 tokens, and one encode of it costs more than all of its sentences); only
+    reported, never decided on."""
     from ..text import get_embedder
 
     src = split_sentences(original)
@@ -215,16 +241,35 @@ def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
         return {"sentences": [], "best": [], "min": 1.0, "mean": 1.0, "whole": 1.0}
     if not dst:
         return {"sentences": src, "best": [0.0] * len(src), "min": 0.0, "mean": 0.0, "whole": 0.0}
+    kept = set(src) & set(dst)
+    changed = [t for t in src if t not in kept]
+    if not changed:
+        return {"sentences": src, "best": [1.0] * len(src), "min": 1.0, "mean": 1.0, "whole": 1.0}
+    new = [k for k, t in enumerate(dst) if t not in kept]
     emb = embedder or get_embedder()
-    vecs = _query_vectors(emb, src + dst + [original, rewrite])
-    s, u = vecs[:len(src)], vecs[len(src):len(src) + len(dst)]
-    best = (s @ u.T).max(axis=1)
-    if (best < REWRITING.meaning_threshold).any() and len(dst) > 1:  # windows only when a single one is not enough
-        windows = _query_vectors(emb, [f"{a} {b}" for a, b in zip(dst, dst[1:])])
-        best = np.maximum(best, (s @ windows.T).max(axis=1))
-    best = [float(x) for x in best]
-    whole = float(np.dot(vecs[-2], vecs[-1]))
+    singles = [dst[k] for k in new]
+    row = dict(zip(dict.fromkeys(changed + singles), _query_vectors(emb, list(dict.fromkeys(changed + singles)))))
+    best = {t: _best(row[t], [row[c] for c in singles]) for t in changed}
+    if any(b < REWRITING.meaning_threshold for b in best.values()) and len(dst) > 1:
+        # windows (twice the words of the new sentences) only when a single sentence is not enough: a split
+        windows = [f"{dst[k]} {dst[k + 1]}" for k in range(len(dst) - 1) if k in new or k + 1 in new]
+        wvecs = list(_query_vectors(emb, windows)) if windows else []
+        best = {t: max(b, _best(row[t], wvecs)) for t, b in best.items()}
+    whole = _mean_cosine([row[t] for t in changed], [row[c] for c in singles])
+    best = [1.0 if t in kept else best[t] for t in src]
     return {"sentences": src, "best": best, "min": min(best), "mean": float(np.mean(best)), "whole": whole}
+
+
+def _best(vector, candidates: list) -> float:
+    return float((np.stack(candidates) @ vector).max()) if candidates else 0.0
+
+
+def _mean_cosine(old: list, new: list) -> float:
+    """Cosine of the mean vectors of two groups of sentences (0.0 when one group is empty: everything dropped)."""
+    if not old or not new:
+        return 0.0 if old or new else 1.0
+    a, b = np.sum(old, axis=0), np.sum(new, axis=0)
+    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
 # --- Scores of the guard's own fragments and the checks of a finished candidate ----------------------------------
@@ -244,11 +289,19 @@ def plainness(text: str, glossary=None) -> float:
         return 100.0
 
 
-def _report(text: str, glossary=None):
+@lru_cache(maxsize=16)
+def analysis_report(text: str, glossary=None):
+    """(TextAnalysis, ScoreReport) of a whole text, without the input checks, cached: one parse per text per pass.
+    The rewrite of pass 1 is checked against the original and then is the input of pass 2; both use this parse."""
     from ..scoring import score_analysis
     from ..text import analyze
 
-    return score_analysis(analyze(text, check_language=False), glossary)
+    a = analyze(text, check_language=False)
+    return a, score_analysis(a, glossary)
+
+
+def _report(text: str, glossary=None):
+    return analysis_report(text, glossary)[1]
 
 
 @dataclass
@@ -300,9 +353,11 @@ class GuardChecks:
 
 
 def compute_checks(original: str, rewrite_text: str, coverage: dict | None = None, before=None,
-                   glossary=None) -> GuardChecks:
+                   glossary=None, thresholds: list[float] | None = None) -> GuardChecks:
     """Every check of the guard on a finished candidate; ``before``: the original's ScoreReport when the caller
-    has it (the rewriter scored the original already), ``coverage``: sentence_coverage when already computed."""
+    has it (the rewriter scored the original already), ``coverage``: sentence_coverage when already computed,
+    ``thresholds``: the meaning threshold of each original sentence when the edits in it allow less (the same
+    allowance the edit-local check gave them), else REWRITING.meaning_threshold for all."""
     before = before or _report(original, glossary)
     after = _report(rewrite_text, glossary) if rewrite_text.strip() and rewrite_text != original else \
         (before if rewrite_text.strip() else None)
@@ -312,7 +367,8 @@ def compute_checks(original: str, rewrite_text: str, coverage: dict | None = Non
     unknown = unknown_words_added(original, rewrite_text)
     n0, n1 = len(original.split()), len(rewrite_text.split())
     best = coverage["best"] if coverage else [1.0] * len(split_sentences(original))
-    covered = sum(b >= REWRITING.meaning_threshold for b in best)
+    thresholds = thresholds or [REWRITING.meaning_threshold] * len(best)
+    covered = sum(b >= t for b, t in zip(best, thresholds))
     return GuardChecks(
         meaning_similarity=round(coverage["mean"], 4) if coverage else 1.0,
         meaning_min_sentence=round(coverage["min"], 4) if coverage else 1.0,

@@ -11,9 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from ..scoring import score_analysis
 from ..settings import REWRITING
-from ..text import analyze, validate_text
+from ..text import validate_text
 from . import guard
 from .edits import Edit, Rejection, apply_edits, compose_edits
 from .guard import GuardChecks, compute_checks, passes_check
@@ -52,8 +51,7 @@ class RewriteResult:
 def candidate_edits(text: str, rules=None, glossary=None):
     """Parse once and run the rules; returns (context, sentence edits, token edits), every edit with an id unique
     in this pass (token edits first, in text order)."""
-    a = analyze(text, check_language=False)
-    report = score_analysis(a, glossary)
+    a, report = guard.analysis_report(text, glossary)
     ctx = Context(text=text, analysis=a, report=report)
     names = rules or list(RULES)
     token_edits: list[Edit] = []
@@ -119,6 +117,12 @@ def _check_edit(ctx: Context, accepted: list[Edit], e: Edit, glossary=None) -> t
     return None
 
 
+def meaning_thresholds(text: str, edits: list[Edit]) -> list[float]:
+    """The meaning threshold of each sentence of ``text`` (guard.split_sentences units) under ``edits``: the same
+    allowance per rule as the edit-local check, so that the whole-text check does not undo what it let through."""
+    return [REWRITING.meaning_threshold - meaning_allowance(edits, s, e) for s, e in guard.sentence_spans(text)]
+
+
 def _overlaps(e: Edit, others: list[Edit]) -> bool:
     return any(e.start < o.end and o.start < e.end or (e.start == e.end == o.start) for o in others)
 
@@ -170,14 +174,25 @@ def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit],
             continue
         accepted.append(e)
     _drop_unmet(accepted, rejected, pass_no)
-    coverage = _meaning_guard(ctx.text, accepted, rejected, pass_no) if meaning and accepted else None
+    by_id = {e.id: e for e in token_edits}
+
+    def readmit(dropped: Edit) -> None:
+        """A dropped sentence edit gives back the token edits it had rendered, each checked again on its own."""
+        for i in dropped.absorbs:
+            t = by_id.get(i)
+            if t is not None and not _overlaps(t, accepted) and _check_edit(ctx, accepted, t, glossary) is None:
+                accepted.append(t)
+
+    coverage = _meaning_guard(ctx.text, accepted, rejected, pass_no, readmit) if meaning and accepted else None
     accepted.sort(key=lambda e: e.start)
     return accepted, rejected, coverage
 
 
-def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], pass_no: int) -> dict | None:
+def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], pass_no: int,
+                   readmit=None) -> dict | None:
     """Every original sentence must stay covered (e5). In a sentence that is not, drop its largest edit and look
-    again (the other edits of the sentence usually carry no blame), a few rounds; all sentences in one batch."""
+    again (the other edits of the sentence usually carry no blame; a dropped sentence edit gives its token edits
+    back through ``readmit``), a few rounds; all sentences in one batch."""
     coverage = None
     spans = guard.sentence_spans(text)
     for _ in range(MEANING_ROUNDS):
@@ -200,6 +215,8 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
                 score = min(coverage["best"][i] for i in bad if spans[i][0] < x.end and x.start < spans[i][1])
                 _drop(accepted, rejected, x, f"Merkitys muuttuisi liikaa (virkkeen e5-samankaltaisuus {score:.2f}, "
                                              f"raja {REWRITING.meaning_threshold}).", "meaning", pass_no)
+                if readmit and x.absorbs:
+                    readmit(x)
     return guard.sentence_coverage(text, apply_edits(text, accepted)) if accepted else None
 
 
@@ -252,8 +269,9 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
             break
 
         def problems_of(subset, first=result.edits):
-            new = apply_edits(text, compose_edits(text, first, subset))
-            return passes_check(compute_checks(text, new, glossary=glossary))
+            edits = compose_edits(text, first, subset)
+            return passes_check(compute_checks(text, apply_edits(text, edits), glossary=glossary,
+                                               thresholds=meaning_thresholds(text, edits)))
 
         kept, rejected = whole_text_offenders(second.edits, problems_of, pass_no)
         result.rejected += rejected
@@ -262,8 +280,9 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
         edits = compose_edits(text, result.edits, kept)
         new = apply_edits(text, edits)
         result = RewriteResult(original=text, rewrite=new, edits=edits,
-                               checks=compute_checks(text, new, glossary=glossary), notes=result.notes,
-                               rejected=result.rejected)
+                               checks=compute_checks(text, new, glossary=glossary,
+                                                     thresholds=meaning_thresholds(text, edits)),
+                               notes=result.notes, rejected=result.rejected)
     _number(result)
     return result
 
@@ -287,19 +306,21 @@ def _rule_pass(text: str, rules=None, meaning: bool = True, glossary=None, pass_
     ctx, sentence_edits, token_edits = candidate_edits(text, rules, glossary)
     accepted, rejected, coverage = run_guard(ctx, sentence_edits, token_edits, meaning, glossary, pass_no)
     notes = []
-    checks = compute_checks(text, apply_edits(text, accepted), coverage, before=ctx.report, glossary=glossary)
+    checks = compute_checks(text, apply_edits(text, accepted), coverage, before=ctx.report, glossary=glossary,
+                            thresholds=meaning_thresholds(text, accepted))
     if accepted and passes_check(checks):  # the whole fails although each edit passed: find the edits to blame
         def problems_of(subset):
             new = apply_edits(text, subset)
-            return passes_check(compute_checks(text, new, before=ctx.report, glossary=glossary))
+            return passes_check(compute_checks(text, new, before=ctx.report, glossary=glossary,
+                                               thresholds=meaning_thresholds(text, subset)))
 
         n_before = len(rejected)
         accepted, more = whole_text_offenders(accepted, problems_of, pass_no)
         rejected += more
         if more:
             notes.append(f"Koko tekstin tarkistus hylkäsi {len(more)} muutosta; muut {len(accepted)} pidettiin.")
-        checks = compute_checks(text, apply_edits(text, accepted), before=ctx.report, glossary=glossary) \
-            if len(rejected) > n_before else checks
+        checks = compute_checks(text, apply_edits(text, accepted), before=ctx.report, glossary=glossary,
+                                thresholds=meaning_thresholds(text, accepted)) if len(rejected) > n_before else checks
     if not accepted:
         lexical = [f for f in ctx.report.details if f.kind in LEXICAL_KINDS]
         if not lexical and not sentence_edits and not token_edits:
