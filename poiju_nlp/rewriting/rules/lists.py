@@ -81,8 +81,9 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
             break
         intro, used = ctx.render(sent.start, spans[0][0])
         intro = intro.rstrip().rstrip(":")
-        if len(intro.split()) < 1:
-            break
+        under_heading = not intro.strip() and ctx.text[:sent.start].rstrip(" \t").endswith(":")
+        if len(intro.split()) < 1 and not under_heading:
+            break  # ('Sisältö: A, B, C ja D': the heading is the lead-in and stays as it is)
         if any("," in re.sub(r"\([^()]*\)", "", ctx.text[a:b]) for a, b in spans):
             break  # an item with a comma of its own: the parser joined two items
         # 'X:n laatimista ja ylläpitoa': a bare item after 'ja' may share the genitive of the one before
@@ -101,7 +102,8 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
             start -= 1
         while end < len(ctx.text) and ctx.text[end] in " \t":
             end += 1
-        new = ("\n" if start > 0 else "") + intro + ":\n" + "\n".join(lines) + ("\n" if end < len(ctx.text) else "")
+        lead = "" if under_heading else ("\n" if start > 0 else "") + intro + ":"
+        new = lead + "\n" + "\n".join(lines) + ("\n" if end < len(ctx.text) else "")
         edits.append(Edit(start, end, ctx.text[start:end], new, "enumeration",
                           f"Pitkä luettelo ({len(items)} kohtaa) luetelmaksi.", absorbs=used))
         break
@@ -233,6 +235,10 @@ ENUMERATION = register(Rule(
     id="enumeration", label="luettelo", priority=190, pass_="sentence", find=each_sentence,
     build=_build_enumeration,
     examples=(
+        Example("Sisältö: Konsernin käsite, konsernitilinpäätöstä koskevat säädökset, konsernitilinpäätöksen laajuus ja "
+                "tavoitteet, konsernin sisäisen omistuksen eliminointi, sisäisten katteiden eliminointi.",
+                "Sisältö:\n- Konsernin käsite\n- konsernitilinpäätöstä koskevat säädökset\n- konsernitilinpäätöksen "
+                "laajuus ja tavoitteet\n- konsernin sisäisen omistuksen eliminointi\n- sisäisten katteiden eliminointi"),
         Example("Opiskelija tunnistaa materiaalitieteen peruskäsitteet rakenteesta, ominaisuuksista, "
                 "valmistusmenetelmistä ja karakterisointimittauksista."),
         Example("Luentojen teemoja ovat mm. persoonallisuus ja motivaatio, tiimityö, henkilöstön johtaminen, "
