@@ -13,12 +13,15 @@ def rules_of(result):
 
 
 def test_lexicon_replacement_is_inflected_like_the_original():
-    text = "Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja työpaikalla."
+    text = "Opintojaksolla harjoitellaan informaation hakemista ja arvioimista työpaikalla."
     r = rewrite(text)
-    assert "toteutuksessa" in r.rewrite
-    e = next(e for e in r.edits if e.original == "implementoinnissa")
-    assert e.replacement == "toteutuksessa" and e.rule == "lexicon" and e.reason
+    assert "tiedon hakemista" in r.rewrite
+    e = next(e for e in r.edits if e.original == "informaation")
+    assert e.replacement == "tiedon" and e.rule == "lexicon" and e.reason
     assert text[e.start:e.end] == e.original
+    # a swap some reviewer judged right only in some sentences is not made: 'implementoinnissa' stays
+    assert "implementoinnissa" in rewrite("Kurssilla harjoitellaan menetelmien implementoinnissa tarvittavia "
+                                          "taitoja.").rewrite
 
 
 def test_credit_term_is_explained_once_at_first_use():

@@ -30,9 +30,6 @@ def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     return any(is_course_word(ctx.analysis.tokens[i]) for i in prev.tokens)
 
 
-_TOPIC_VERBS = {"käsitellä": "oppia", "tarkastella": "oppia"}
-
-
 def in_content_section(text: str, start: int) -> bool:
     """Is the position under a content heading ('Sisältö: ...', 'Keskeiset sisällöt:', 'Tavoitteisiin liittyvät
     keskeiset sisältöalueet:')? What is done there is done by the learner: 'Harjoitellaan X' -> 'Harjoittelet X'."""
@@ -102,9 +99,11 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
            for c in children):
         return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
-    # topic verbs become the everyday 'opit' (both take a partitive: 'käsitellään riskejä' -> 'opit riskejä')
-    plain = _TOPIC_VERBS.get(lemma) if all(c.morph.get("Case") != "Nom" for c in children if c.dep == "obj") else None
-    new = inflect(plain or lemma, "+pres+2sg")
+    if any(is_learner(w) for w in words):
+        return None  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
+    # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
+    # to build it)
+    new = inflect(lemma, "+pres+2sg")
     if not new:
         return None
     if t.text[:1].isupper():
@@ -334,6 +333,11 @@ PASSIVE_TO_2SG = register(Rule(
     id="passive_to_2sg", label="lukijan puhuttelu", priority=40, pass_="token", find=_learner_passives,
     build=_build_passives_to_2sg,
     examples=(
+        Example("Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastellaan vallan ilmentymistä "
+                "kasvatuksessa.",
+                "Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastelet vallan ilmentymistä "
+                "kasvatuksessa."),
+        Example("Kurssilla työskennellään menetelmin, jotka vahvistavat opiskelijoiden valmiuksia ratkoa ongelmia."),
         Example("Kurssilla tehdään referenssianalyysi toteutuneesta kohteesta tai suunnitelmasta sekä analysoidaan "
                 "annettua suunnittelualuetta eri näkökulmista."),
         Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",

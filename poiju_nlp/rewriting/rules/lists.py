@@ -235,10 +235,11 @@ ENUMERATION = register(Rule(
     id="enumeration", label="luettelo", priority=190, pass_="sentence", find=each_sentence,
     build=_build_enumeration,
     examples=(
-        Example("Sisältö: Konsernin käsite, konsernitilinpäätöstä koskevat säädökset, konsernitilinpäätöksen laajuus ja "
-                "tavoitteet, konsernin sisäisen omistuksen eliminointi, sisäisten katteiden eliminointi.",
+        Example("Sisältö: Konsernin käsite, konsernitilinpäätöstä koskevat säädökset, konsernitilinpäätöksen laajuus "
+                "ja tavoitteet, konsernin sisäisen omistuksen eliminointi, sisäisten katteiden eliminointi.",
                 "Sisältö:\n- Konsernin käsite\n- konsernitilinpäätöstä koskevat säädökset\n- konsernitilinpäätöksen "
-                "laajuus ja tavoitteet\n- konsernin sisäisen omistuksen eliminointi\n- sisäisten katteiden eliminointi"),
+                "laajuus ja tavoitteet\n- konsernin sisäisen omistuksen eliminointi\n- sisäisten katteiden "
+                "eliminointi"),
         Example("Opiskelija tunnistaa materiaalitieteen peruskäsitteet rakenteesta, ominaisuuksista, "
                 "valmistusmenetelmistä ja karakterisointimittauksista."),
         Example("Luentojen teemoja ovat mm. persoonallisuus ja motivaatio, tiimityö, henkilöstön johtaminen, "

@@ -213,6 +213,9 @@ def _build_learn_topics(ctx: Context, sent: Sentence) -> list[Edit]:
                               f"Puhuttele lukijaa: \"{v.text} {learner.text}\" → \"opit\".",
                               absorbs=framed[1] + used))
             break
+        if any(toks[j].morph.get("Voice") == "Pass" and toks[j].morph.get("VerbForm") == "Fin" and j != v.i
+               and ctx.render(toks[j].start, toks[j].end)[0] == toks[j].text for j in sent.tokens):
+            continue  # 'opit X:ää sekä tuotetaan Y:tä' would mix 'sinä' and the passive (review 1)
         override[v.i] = cap("opit") if v.text[:1].isupper() else "opit"
         edits.append(sentence_edit(ctx, sent, override, "learn_topics",
                                     f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
@@ -442,6 +445,8 @@ def _build_goal_for_learner(ctx: Context, sent: Sentence) -> list[Edit]:
             and is_learner(learner)
             and learner.morph.get("Case") == "Gen" and obj.pos == "NOUN" and obj.head != learner.i):
         return edits
+    if any(w.head == obj.i and w.dep == "conj" for w in ws):
+        return edits  # 'ymmärrystä X:stä ja kykyä Y' would need 'kykyäsi' too (review 1)
     verb = inflect(inf.lemma.lower(), "+pres+2sg")
     obj_text, _ = rendered_lemma(ctx, obj)
     readings = [(a.lemma.replace("|", ""), a.morphtags) for a in get_pykko().utils.analyze(obj_text.lower())
