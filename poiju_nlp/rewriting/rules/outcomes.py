@@ -9,6 +9,7 @@ in a bullet becomes the 2nd person, because the learner is its owner; where a bu
 from __future__ import annotations
 
 from ...text import inflect
+from ...text.inflect import pykko_lemmas
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, is_human,
@@ -115,7 +116,8 @@ def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
     for b in bullets:
         found = _possessives(ctx, b)
         opener = next((ctx.analysis.tokens[i] for i in b.tokens if ctx.analysis.tokens[i].is_word), None)
-        if found is None or opener is not None and opener.morph.get("VerbForm") == "Fin":
+        if found is None or opener is not None and opener.morph.get("VerbForm") == "Fin" \
+                and opener.text.lower() not in pykko_lemmas(opener.text.lower()):  # ('ottaa' is also the infinitive)
             return None  # '- osaa tekstata' under 'Osaat' stays 3rd person (review 1)
         override.update(found)
     end = bullets[-1].end
