@@ -274,19 +274,49 @@ def _mean_cosine(old: list, new: list) -> float:
 
 # --- Scores of the guard's own fragments and the checks of a finished candidate ----------------------------------
 
-@lru_cache(maxsize=8192)
+_PLAINNESS: "OrderedDict[tuple[str, object], float]" = OrderedDict()
+_PLAINNESS_LOCK = threading.Lock()
+_PLAINNESS_SIZE = 8192
+
+
 def plainness(text: str, glossary=None) -> float:
     """Plainness score of a text or of a fragment the guard cut out (a sentence window, a candidate). Never runs the
     input checks: a fragment that is mostly names or codes ('Lapin AMK Master School (ylempi AMK)') is not
     "foreign text", and a fragment without letters ('(5 op)' is fine, '12.3.' is not) scores as plain."""
+    return plainness_many([text], glossary)[0]
+
+
+def plainness_many(texts: list[str], glossary=None) -> list[float]:
+    """plainness() of several fragments, the new ones parsed in one spaCy batch (the guard asks for the sentence
+    windows of all candidate edits at once); cached by text."""
     from ..errors import InputError
     from ..scoring import score_analysis
-    from ..text import analyze
+    from ..text.analysis import analysis_from_doc
+    from ..text.resources import get_nlp
+    from ..text.validate import validate_text
 
-    try:
-        return score_analysis(analyze(text, check_language=False), glossary).score if text.strip() else 100.0
-    except InputError:
-        return 100.0
+    with _PLAINNESS_LOCK:
+        missing = [t for t in dict.fromkeys(texts) if (t, glossary) not in _PLAINNESS]
+    fresh: dict[str, float] = {}
+    to_parse: list[tuple[str, str]] = []
+    for t in missing:
+        try:
+            to_parse.append((t, validate_text(t, check_language=False)))
+        except InputError:  # empty or no words: nothing to make plainer
+            fresh[t] = 100.0
+    if to_parse:
+        for (t, _), doc in zip(to_parse, get_nlp().pipe([c for _, c in to_parse])):
+            fresh[t] = score_analysis(analysis_from_doc(doc), glossary).score
+    with _PLAINNESS_LOCK:
+        for t, v in fresh.items():
+            _PLAINNESS[(t, glossary)] = v
+        out = [fresh[t] if t in fresh else _PLAINNESS[(t, glossary)] for t in texts]
+        for t in texts:
+            if (t, glossary) in _PLAINNESS:
+                _PLAINNESS.move_to_end((t, glossary))
+        while len(_PLAINNESS) > _PLAINNESS_SIZE:
+            _PLAINNESS.popitem(last=False)
+    return out
 
 
 @lru_cache(maxsize=16)

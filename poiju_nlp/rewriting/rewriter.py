@@ -123,6 +123,18 @@ def meaning_thresholds(text: str, edits: list[Edit]) -> list[float]:
     return [REWRITING.meaning_threshold - meaning_allowance(edits, s, e) for s, e in guard.sentence_spans(text)]
 
 
+def _prefetch_plainness(ctx: Context, edits: list[Edit], glossary=None) -> None:
+    """Score the sentence window of every edit that passes the cheap checks, before and after it alone, in one parse
+    batch: most edits are checked exactly so (no other accepted edit in their window)."""
+    windows = []
+    for e in edits:
+        if _cheap_problem(ctx.text, e) is None:
+            ws, we = _window(ctx, e)
+            windows += [ctx.text[ws:we], apply_edits(ctx.text[ws:we], [_shift(e, -ws)])]
+    if windows:
+        guard.plainness_many(windows, glossary)
+
+
 def _overlaps(e: Edit, others: list[Edit]) -> bool:
     return any(e.start < o.end and o.start < e.end or (e.start == e.end == o.start) for o in others)
 
@@ -156,6 +168,7 @@ def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit],
     accepted: list[Edit] = []
     rejected: list[Rejection] = []
     absorbed: set[int] = set()
+    _prefetch_plainness(ctx, sentence_edits + token_edits, glossary)
     for e in sentence_edits:
         if _overlaps(e, accepted):
             continue
@@ -262,6 +275,8 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
     for pass_no in range(2, (passes or REWRITING.passes) + 1):
         if not result.edits or rules is not None and not set(rules) & set(SECOND_PASS_RULES):
             break
+        if not any(set(e.rule.split("+")) & set(SENTENCE_RULES) for e in result.edits):
+            break  # no sentence was restructured: pass 2 would see what pass 1 saw (0 of 23 real texts changed)
         names = [r for r in SECOND_PASS_RULES if rules is None or r in rules]
         second = _rule_pass(result.rewrite, names, meaning, glossary, pass_no)
         result.rejected += second.rejected
