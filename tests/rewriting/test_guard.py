@@ -208,3 +208,17 @@ def test_a_learner_or_a_verb_after_a_lost_line_break_is_no_name():
             "Opiskelija osaa käyttää Moodlea Otaniemessä")
     assert guard.proper_nouns(text) == {"Aalto", "Studiosin", "Moodlea", "Otaniemessä"}
     assert guard.fact_problems(text, text.replace("Opiskelija osaa", "Osaat").replace("Tietää", "tiedät")) == []
+
+
+@pytest.mark.slow
+def test_a_term_the_organisation_accepts_is_not_replaced():
+    from poiju_nlp.rewriting import rewrite
+    from poiju_nlp.scoring.glossary import Glossary
+
+    text = "Kurssilla implementoidaan uusia toimintamalleja hoitotyöhön."
+    without = rewrite(text)
+    assert "implementoidaan" in {e.original for e in without.edits}
+    accepted = Glossary.from_tsv("term\tplain\texplanation\nimplementoida\t\t\n")
+    with_glossary = rewrite(text, glossary=accepted)
+    assert "implementoidaan" not in {e.original for e in with_glossary.edits}
+    assert "implementoi" in with_glossary.rewrite
