@@ -1,8 +1,8 @@
-"""Guard: every candidate, from any rewriter, passes here edit by edit. An edit is rolled back when it drops or
-changes a fact (number, date, credit amount, price, proper noun / organisation, URL, e-mail), adds a word Voikko
-does not know, or lowers the plainness score. Then the meaning is checked with e5 sentence by sentence: every
-original sentence must be covered by some rewrite sentence (or a window of two), else the edits in that sentence
-are rolled back."""
+"""Guard: the checks every candidate passes, from any rewriter. Facts (numbers, dates, credit amounts, prices, names,
+URLs, e-mail addresses; only the workload in hours of a credit amount may be added), words Voikko does not know,
+plainness (never with the input checks: the guard's fragments are not the teacher's input), and meaning with e5
+sentence by sentence (every original sentence must be covered by a rewrite sentence or a window of two). The
+rewriter (rewriter.py) applies them edit by edit and to the finished text (GuardChecks)."""
 from __future__ import annotations
 
 import re
@@ -20,9 +20,6 @@ URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]|www\.[^\s<>\"]+[^\s<>\".,;:
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+(?:-[A-Za-zÅÄÖåäöÉéÜü]+)*")
-ORG_WORDS = ("korkeakoulu", "yliopisto", "hyvinvointialue", "opisto", "oy", "ry", "säätiö", "kaupunki", "keskus",
-             "virasto", "ministeriö", "instituutti", "laitos")
-SENT_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 def _strip_urls(text: str) -> str:
