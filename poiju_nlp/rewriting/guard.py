@@ -348,6 +348,7 @@ class GuardChecks:
     lix_before: float
     lix_after: float
     length_ratio: float
+    score_allowance: float = 0.0  # points the score may fall: the largest per-rule allowance of the edits
     seconds: float | None = None
     words_per_second: float | None = None
 
@@ -372,7 +373,7 @@ class GuardChecks:
             why.append("tosiasioita puuttuu tai muuttui (" + "; ".join(self.fact_problems[:5]) + ")")
         if self.unknown_words_added:
             why.append("tuntemattomia sanoja: " + ", ".join(self.unknown_words_added[:8]))
-        if self.score_after < self.score_before:
+        if self.score_after < self.score_before - self.score_allowance:
             why.append(f"selkeys heikkeni ({self.score_before:.0f} → {self.score_after:.0f})")
         if not self.meaning_preserved:
             why.append(f"merkitys muuttui: katettuja virkkeitä {self.sentences_covered}")
@@ -380,11 +381,12 @@ class GuardChecks:
 
 
 def compute_checks(original: str, rewrite_text: str, coverage: dict | None = None, before=None,
-                   glossary=None, thresholds: list[float] | None = None) -> GuardChecks:
+                   glossary=None, thresholds: list[float] | None = None, score_allowance: float = 0.0) -> GuardChecks:
     """Every check of the guard on a finished candidate; ``before``: the original's ScoreReport when the caller
     has it (the rewriter scored the original already), ``coverage``: sentence_coverage when already computed,
     ``thresholds``: the meaning threshold of each original sentence when the edits in it allow less (the same
-    allowance the edit-local check gave them), else REWRITING.meaning_threshold for all."""
+    allowance the edit-local check gave them), else REWRITING.meaning_threshold for all; ``score_allowance``: the
+    points the plainness score may fall (the same per-rule allowance)."""
     before = before or _report(original, glossary)
     after = _report(rewrite_text, glossary) if rewrite_text.strip() and rewrite_text != original else \
         (before if rewrite_text.strip() else None)
@@ -411,6 +413,7 @@ def compute_checks(original: str, rewrite_text: str, coverage: dict | None = Non
         lix_before=round(before.metrics["lix"], 1),
         lix_after=round(after.metrics["lix"], 1) if after else 0.0,
         length_ratio=round(n1 / max(1, n0), 3),
+        score_allowance=score_allowance,
     )
 
 

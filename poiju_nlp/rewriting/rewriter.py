@@ -135,6 +135,13 @@ def _prefetch_plainness(ctx: Context, edits: list[Edit], glossary=None) -> None:
         guard.plainness_many(windows, glossary)
 
 
+def _allowances(text: str, edits: list[Edit]) -> dict:
+    """compute_checks arguments that give the whole text the allowances its edits had one by one: the meaning
+    threshold per sentence and the largest score allowance of their rules."""
+    return {"thresholds": meaning_thresholds(text, edits),
+            "score_allowance": max((plainness_allowance(e.rule) for e in edits), default=0.0)}
+
+
 def _overlaps(e: Edit, others: list[Edit]) -> bool:
     return any(e.start < o.end and o.start < e.end or (e.start == e.end == o.start) for o in others)
 
@@ -286,7 +293,7 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
         def problems_of(subset, first=result.edits):
             edits = compose_edits(text, first, subset)
             return passes_check(compute_checks(text, apply_edits(text, edits), glossary=glossary,
-                                               thresholds=meaning_thresholds(text, edits)))
+                                               **_allowances(text, edits)))
 
         kept, rejected = whole_text_offenders(second.edits, problems_of, pass_no)
         result.rejected += rejected
@@ -296,7 +303,7 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
         new = apply_edits(text, edits)
         result = RewriteResult(original=text, rewrite=new, edits=edits,
                                checks=compute_checks(text, new, glossary=glossary,
-                                                     thresholds=meaning_thresholds(text, edits)),
+                                                     **_allowances(text, edits)),
                                notes=result.notes, rejected=result.rejected)
     _number(result)
     return result
@@ -322,12 +329,12 @@ def _rule_pass(text: str, rules=None, meaning: bool = True, glossary=None, pass_
     accepted, rejected, coverage = run_guard(ctx, sentence_edits, token_edits, meaning, glossary, pass_no)
     notes = []
     checks = compute_checks(text, apply_edits(text, accepted), coverage, before=ctx.report, glossary=glossary,
-                            thresholds=meaning_thresholds(text, accepted))
+                            **_allowances(text, accepted))
     if accepted and passes_check(checks):  # the whole fails although each edit passed: find the edits to blame
         def problems_of(subset):
             new = apply_edits(text, subset)
             return passes_check(compute_checks(text, new, before=ctx.report, glossary=glossary,
-                                               thresholds=meaning_thresholds(text, subset)))
+                                               **_allowances(text, subset)))
 
         n_before = len(rejected)
         accepted, more = whole_text_offenders(accepted, problems_of, pass_no)
@@ -335,7 +342,7 @@ def _rule_pass(text: str, rules=None, meaning: bool = True, glossary=None, pass_
         if more:
             notes.append(f"Koko tekstin tarkistus hylkäsi {len(more)} muutosta; muut {len(accepted)} pidettiin.")
         checks = compute_checks(text, apply_edits(text, accepted), before=ctx.report, glossary=glossary,
-                                thresholds=meaning_thresholds(text, accepted)) if len(rejected) > n_before else checks
+                                **_allowances(text, accepted)) if len(rejected) > n_before else checks
     if not accepted:
         lexical = [f for f in ctx.report.details if f.kind in LEXICAL_KINDS]
         if not lexical and not sentence_edits and not token_edits:
