@@ -373,11 +373,12 @@ def score_review(labels_path, sample_path=REVIEW_SAMPLE) -> dict:
 
     rule_of = {s["id"]: s["rule"] for s in read_jsonl(sample_path)} if Path(sample_path).exists() else {}
     per_rule: dict[str, list[bool]] = {}
+    total = []
     for label in read_jsonl(labels_path):
         rule = label.get("rule") or rule_of.get(label["id"], "?")
-        for part in rule_parts(rule):
+        total.append(bool(label["good"]))
+        for part in rule_parts(rule):  # an edit of two steps ('a+b') counts for both rules
             per_rule.setdefault(part, []).append(bool(label["good"]))
-    total = [g for goods in per_rule.values() for g in goods]
     rules = {r: {"good": sum(g), "labelled": len(g), "good_share": round(sum(g) / len(g), 3)}
              for r, g in sorted(per_rule.items(), key=lambda kv: sum(kv[1]) / len(kv[1]))}
     return {"rules": rules, "labelled": len(total), "good_share": round(sum(total) / len(total), 3) if total else None}

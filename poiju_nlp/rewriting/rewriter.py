@@ -123,6 +123,25 @@ def meaning_thresholds(text: str, edits: list[Edit]) -> list[float]:
     return [REWRITING.meaning_threshold - meaning_allowance(edits, s, e) for s, e in guard.sentence_spans(text)]
 
 
+def _prefetch_plainness(ctx: Context, edits: list[Edit], glossary=None) -> None:
+    """Score the sentence window of every edit that passes the cheap checks, before and after it alone, in one parse
+    batch: most edits are checked exactly so (no other accepted edit in their window)."""
+    windows = []
+    for e in edits:
+        if _cheap_problem(ctx.text, e) is None:
+            ws, we = _window(ctx, e)
+            windows += [ctx.text[ws:we], apply_edits(ctx.text[ws:we], [_shift(e, -ws)])]
+    if windows:
+        guard.plainness_many(windows, glossary)
+
+
+def _allowances(text: str, edits: list[Edit]) -> dict:
+    """compute_checks arguments that give the whole text the allowances its edits had one by one: the meaning
+    threshold per sentence and the largest score allowance of their rules."""
+    return {"thresholds": meaning_thresholds(text, edits),
+            "score_allowance": max((plainness_allowance(e.rule) for e in edits), default=0.0)}
+
+
 def _overlaps(e: Edit, others: list[Edit]) -> bool:
     return any(e.start < o.end and o.start < e.end or (e.start == e.end == o.start) for o in others)
 
@@ -156,6 +175,7 @@ def run_guard(ctx: Context, sentence_edits: list[Edit], token_edits: list[Edit],
     accepted: list[Edit] = []
     rejected: list[Rejection] = []
     absorbed: set[int] = set()
+    _prefetch_plainness(ctx, sentence_edits + token_edits, glossary)
     for e in sentence_edits:
         if _overlaps(e, accepted):
             continue
@@ -262,6 +282,8 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
     for pass_no in range(2, (passes or REWRITING.passes) + 1):
         if not result.edits or rules is not None and not set(rules) & set(SECOND_PASS_RULES):
             break
+        if not any(set(e.rule.split("+")) & set(SENTENCE_RULES) for e in result.edits):
+            break  # no sentence was restructured: pass 2 would see what pass 1 saw (0 of 23 real texts changed)
         names = [r for r in SECOND_PASS_RULES if rules is None or r in rules]
         second = _rule_pass(result.rewrite, names, meaning, glossary, pass_no)
         result.rejected += second.rejected
@@ -271,7 +293,7 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
         def problems_of(subset, first=result.edits):
             edits = compose_edits(text, first, subset)
             return passes_check(compute_checks(text, apply_edits(text, edits), glossary=glossary,
-                                               thresholds=meaning_thresholds(text, edits)))
+                                               **_allowances(text, edits)))
 
         kept, rejected = whole_text_offenders(second.edits, problems_of, pass_no)
         result.rejected += rejected
@@ -281,7 +303,7 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
         new = apply_edits(text, edits)
         result = RewriteResult(original=text, rewrite=new, edits=edits,
                                checks=compute_checks(text, new, glossary=glossary,
-                                                     thresholds=meaning_thresholds(text, edits)),
+                                                     **_allowances(text, edits)),
                                notes=result.notes, rejected=result.rejected)
     _number(result)
     return result
@@ -307,12 +329,12 @@ def _rule_pass(text: str, rules=None, meaning: bool = True, glossary=None, pass_
     accepted, rejected, coverage = run_guard(ctx, sentence_edits, token_edits, meaning, glossary, pass_no)
     notes = []
     checks = compute_checks(text, apply_edits(text, accepted), coverage, before=ctx.report, glossary=glossary,
-                            thresholds=meaning_thresholds(text, accepted))
+                            **_allowances(text, accepted))
     if accepted and passes_check(checks):  # the whole fails although each edit passed: find the edits to blame
         def problems_of(subset):
             new = apply_edits(text, subset)
             return passes_check(compute_checks(text, new, before=ctx.report, glossary=glossary,
-                                               thresholds=meaning_thresholds(text, subset)))
+                                               **_allowances(text, subset)))
 
         n_before = len(rejected)
         accepted, more = whole_text_offenders(accepted, problems_of, pass_no)
@@ -320,7 +342,7 @@ def _rule_pass(text: str, rules=None, meaning: bool = True, glossary=None, pass_
         if more:
             notes.append(f"Koko tekstin tarkistus hylkäsi {len(more)} muutosta; muut {len(accepted)} pidettiin.")
         checks = compute_checks(text, apply_edits(text, accepted), before=ctx.report, glossary=glossary,
-                                thresholds=meaning_thresholds(text, accepted)) if len(rejected) > n_before else checks
+                                **_allowances(text, accepted)) if len(rejected) > n_before else checks
     if not accepted:
         lexical = [f for f in ctx.report.details if f.kind in LEXICAL_KINDS]
         if not lexical and not sentence_edits and not token_edits:

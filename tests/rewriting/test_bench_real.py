@@ -80,6 +80,7 @@ def test_score_review_gives_the_good_share_per_rule(tmp_path):
     assert res["rules"]["lexicon"] == {"good": 2, "labelled": 3, "good_share": 0.667}
     assert res["rules"]["split_long_sentence"]["good_share"] == 1.0
     assert list(res["rules"])[0] == "lexicon"  # worst first
+    assert res["labelled"] == 4 and res["good_share"] == 0.75  # edits, not rule steps
 
 
 def test_cli_says_so_when_there_is_no_real_data(tmp_path, monkeypatch, capsys):

@@ -208,3 +208,30 @@ def test_a_learner_or_a_verb_after_a_lost_line_break_is_no_name():
             "Opiskelija osaa käyttää Moodlea Otaniemessä")
     assert guard.proper_nouns(text) == {"Aalto", "Studiosin", "Moodlea", "Otaniemessä"}
     assert guard.fact_problems(text, text.replace("Opiskelija osaa", "Osaat").replace("Tietää", "tiedät")) == []
+
+
+@pytest.mark.slow
+def test_a_term_the_organisation_accepts_is_not_replaced():
+    from poiju_nlp.rewriting import rewrite
+    from poiju_nlp.scoring.glossary import Glossary
+
+    text = "Kurssilla implementoidaan uusia toimintamalleja hoitotyöhön."
+    without = rewrite(text)
+    assert "implementoidaan" in {e.original for e in without.edits}
+    accepted = Glossary.from_tsv("term\tplain\texplanation\nimplementoida\t\t\n")
+    with_glossary = rewrite(text, glossary=accepted)
+    assert "implementoidaan" not in {e.original for e in with_glossary.edits}
+    assert "implementoi" in with_glossary.rewrite
+
+
+def test_the_whole_text_gets_the_score_allowance_its_edits_had():
+    from poiju_nlp.rewriting import GuardChecks
+
+    checks = GuardChecks(meaning_similarity=1.0, meaning_min_sentence=1.0, meaning_whole_text=1.0,
+                         meaning_threshold=0.9, sentences_covered="2/2", meaning_preserved=True,
+                         facts_preserved=True, fact_problems=[], unknown_words_added=[], score_before=48.0,
+                         score_after=45.0, lix_before=60.0, lix_after=58.0, length_ratio=1.0)
+    assert checks.problems() == ["selkeys heikkeni (48 → 45)"]
+    checks.score_allowance = 5.0
+    assert checks.problems() == [] and checks["score_allowance"] == 5.0
+    assert "seconds" not in checks.to_dict()  # set by rewrite() only
