@@ -62,10 +62,20 @@ def _learner_passive(ctx: Context, t: Token) -> bool:
 
 
 def _learner_passives(ctx: Context) -> list[list[Token]]:
-    """Per sentence, its present passive verbs, when one of them is course talk of the learner."""
-    out = []
+    """Per sentence, or per bullet list (its lines read as one list: 'tarkastelet' and 'toteutetaan' must not mix),
+    its present passive verbs, when one of them is course talk of the learner."""
+    groups: list[list] = []
+    was_bullet = False
     for sent in ctx.analysis.sentences:
-        verbs = [ctx.analysis.tokens[i] for i in sent.tokens if _present_passive(ctx.analysis.tokens[i])]
+        bullet = sent.text.lstrip().startswith(("-", "•", "*", "–"))
+        if not (bullet and was_bullet):
+            groups.append([])
+        groups[-1].append(sent)
+        was_bullet = bullet
+    out = []
+    for group in groups:
+        verbs = [ctx.analysis.tokens[i] for sent in group for i in sent.tokens
+                 if _present_passive(ctx.analysis.tokens[i])]
         if any(v.lemma.lower() in word_list("learner_verb") and _learner_passive(ctx, v) for v in verbs):
             out.append(verbs)
     return out

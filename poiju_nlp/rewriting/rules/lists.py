@@ -231,6 +231,56 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
     return edits
 
 
+# a bullet that lost its line break: ' - ' or ' • ' (or ':•') before a word
+_INLINE_BULLET = re.compile(r"(?:(?<=\s)|(?<=:))[-•]\s*(?=[^\W\d_])")
+_CONTINUATIONS = ("ja", "tai", "sekä", "eli")  # 'kunnostus- ja - hoitotöitä' is a shared compound, no bullet
+
+
+def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
+    """(start of the first bullet, end of line) of each line with two or more bullets that lost their line breaks
+    ('Kurssin suoritettuaan opiskelija - osaa X - tuntee Y'): course pages whose HTML lists were flattened."""
+    out, pos = [], 0
+    for line in ctx.text.split("\n"):
+        marks = [m for m in _INLINE_BULLET.finditer(line) if m.start() > 0]
+        ends = [m.start() for m in marks[1:]] + [len(line)]
+        segments = [line[a.end():b] for a, b in zip(marks, ends)]
+        before = [line[:m.start()].split()[-1:] for m in marks]
+        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not any(
+                b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
+            start = pos + marks[0].start()
+            while start > pos and ctx.text[start - 1] in " \t":
+                start -= 1
+            out.append((start, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _build_inline_bullets(ctx: Context, span: tuple[int, int]) -> Edit | None:
+    start, end = span
+    rendered, used = ctx.render(start, end)
+    new = _INLINE_BULLET.sub("- ", " " + rendered.lstrip()).lstrip()
+    new = re.sub(r"\s*- (?=[^\W\d_])", "\n- ", " " + new) if new.startswith("- ") else None
+    if new is None:
+        return None
+    new = re.sub(r"\s+\n- ", "\n- ", new).rstrip()
+    return Edit(start, end, ctx.text[start:end], new, "inline_bullets",
+                "Luettelon rivinvaihdot palautetaan: yksi asia rivillä.", absorbs=used)
+
+
+INLINE_BULLETS = register(Rule(
+    id="inline_bullets", label="luettelo riveille", priority=95, pass_="sentence", find=_inline_bullet_lines,
+    build=_build_inline_bullets,
+    # only line breaks change, every word stays: e5 reads a flattened list and its lines as less alike (0.8x)
+    meaning_allowance=0.15,
+    examples=(
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - kykenee hakemaan luovia ratkaisuja "
+                "suunnittelutehtävään - kykenee toimimaan ryhmässä erilaisissa rooleissa",
+                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija\n- kykenee hakemaan luovia ratkaisuja "
+                "suunnittelutehtävään\n- kykenee toimimaan ryhmässä erilaisissa rooleissa"),
+        Example("Hän tekee valitun kohteen ympäristönkunnostus- ja - hoitotöitä sekä raportoi ne - aina."),
+    )))
+
+
 ENUMERATION = register(Rule(
     id="enumeration", label="luettelo", priority=190, pass_="sentence", find=each_sentence,
     build=_build_enumeration,
