@@ -16,7 +16,7 @@ from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.resources import get_pykko
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, each_token,
-                   is_course_word, is_learner, opens_sentence, register, rendered_lemma, sentence_index,
+                   is_course_word, is_learner, is_third_singular, opens_sentence, register, rendered_lemma, sentence_index,
                    to_second_person_possessive, word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
@@ -109,8 +109,8 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
            for c in children):
         return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
-    if any(is_learner(w) for w in words):
-        return None  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
+    if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" for w in words):
+        return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
     # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
     # to build it)
     new = inflect(lemma, "+pres+2sg")
@@ -204,7 +204,7 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
             # the parser may leave the person out ('osaa' tagged connegative): the form decides
             third = w.morph.get("Person") == "3" and w.morph.get("Number") == "Sing" or (
                 "Person" not in w.morph and "+pres+3sg" in pykko_forms(w.text.lower()))
-            if not third:
+            if not third or w.text.lower() in pykko_lemmas(w.text.lower()):  # 'soveltaa' is the infinitive too
                 ok = False
                 break
             form = inflect(_LEARNER_VERB_FORMS.get(w.text.lower(), w.lemma.lower()), "+pres+2sg")
@@ -235,6 +235,8 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
             again = head.split()[-1]  # 'opit' or the 2nd person verb
             override[cc.i] = "\x00. " + cap(again) + " myös"
+    if leaves_third_person(ctx, ws, verb, override):
+        return edits  # 'Kurssin jälkeen tunnistat X ja tietää Y' would mix the persons (review 2)
     tail, used = ctx.render(verb.end, sent.end, override)
     new = re.sub(r"\s+", " ", head + tail)
     new = re.sub(r"\s*\x00", "", new)
@@ -257,6 +259,19 @@ def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
 
 
 _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
+
+
+def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: dict[int, str]) -> bool:
+    """Would a finite 3rd person verb of the learner stay after the rewrite ('tunnistat X ja tietää Y')? Verbs in a
+    clause of their own ('joka', 'että', 'miten' ...) belong to someone else and may stay."""
+    for w in ws:
+        if w.i <= after.i or w.i in override:
+            continue
+        if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
+            return False
+        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w):
+            return True
+    return False
 
 
 def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
@@ -326,6 +341,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
     if nxt is None or nxt.i not in within:
         return edits
+    if leaves_third_person(ctx, ws, verb, override):
+        return edits  # a 3rd person verb of the learner would stay (review 2)
     override[subj.i] = "\x01"
     if subj.i == sent.tokens[0]:
         override[nxt.i] = cap(override.get(nxt.i, rendered_lemma(ctx, nxt)[0]))
@@ -343,6 +360,7 @@ PASSIVE_TO_2SG = register(Rule(
     id="passive_to_2sg", label="lukijan puhuttelu", priority=40, pass_="token", find=_learner_passives,
     build=_build_passives_to_2sg,
     examples=(
+        Example("Opintojaksolla luodaan edellytyksiä arvioida omaa osaamistaan ja tunnistaa taitojaan."),
         Example("Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastellaan vallan ilmentymistä "
                 "kasvatuksessa.",
                 "Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastelet vallan ilmentymistä "
@@ -360,6 +378,8 @@ LEARNER_GOAL = register(Rule(
     id="learner_goal", label="lukijan puhuttelu", priority=110, pass_="sentence", find=each_sentence,
     build=_build_learner_goal,
     examples=(
+        Example("Kurssin suoritettuaan opiskelija tunnistaa kestämättömään kehitykseen johtaneita tekijöitä "
+                "historiasta nykypäivään, ja tietää, miten kestävää tulevaisuutta voidaan rakentaa."),
         Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
                 "peruskäsitteitä"),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",

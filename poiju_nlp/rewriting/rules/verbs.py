@@ -204,8 +204,9 @@ def _build_learn_topics(ctx: Context, sent: Sentence) -> list[Edit]:
         if not phrase:
             continue
         override = _recased_phrase(ctx, phrase, "+ill", "+par")
-        if override is None:
-            continue
+        if override is None or any(j not in override and v.i < j < max(phrase) and "+ill" in _cases(toks[j].text)
+                                   for j in sent.tokens):
+            continue  # an illative the parse left out ('keskeisimpiin ... malleja') would stay behind (review 2)
         if framed:
             rest, used = ctx.render(learner.end, sent.end, override)
             edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end],
@@ -487,6 +488,8 @@ LEARN_TOPICS = register(Rule(
     id="learn_topics", label="tavallinen verbi", priority=140, pass_="sentence", find=each_sentence,
     build=_build_learn_topics,
     examples=(
+        Example("Moduulissa perehdytään keskeisimpiin sähköistä vuorovaikutusta kuvaaviin malleihin sekä "
+                "sähköenergian käsitteisiin."),
         Example("Lisäksi kurssilla perehdytään IFRS-normiston ja Suomen kirjanpitolainsäädännön periaatteellisiin "
                 "eroihin.",
                 "Lisäksi kurssilla opit IFRS-normiston ja Suomen kirjanpitolainsäädännön periaatteellisia eroja."),
