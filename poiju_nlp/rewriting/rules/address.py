@@ -204,7 +204,8 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
             # the parser may leave the person out ('osaa' tagged connegative): the form decides
             third = w.morph.get("Person") == "3" and w.morph.get("Number") == "Sing" or (
                 "Person" not in w.morph and "+pres+3sg" in pykko_forms(w.text.lower()))
-            if not third or w.text.lower() in pykko_lemmas(w.text.lower()):  # 'soveltaa' is the infinitive too
+            if not third or lemma == "osata" and w.text.lower() in pykko_lemmas(w.text.lower()):
+                # ('osaa havainnoida X ja soveltaa Y': after 'osaa' the 3rd person 'soveltaa' is the infinitive too)
                 ok = False
                 break
             form = inflect(_LEARNER_VERB_FORMS.get(w.text.lower(), w.lemma.lower()), "+pres+2sg")
@@ -379,7 +380,9 @@ LEARNER_GOAL = register(Rule(
     build=_build_learner_goal,
     examples=(
         Example("Kurssin suoritettuaan opiskelija tunnistaa kestämättömään kehitykseen johtaneita tekijöitä "
-                "historiasta nykypäivään, ja tietää, miten kestävää tulevaisuutta voidaan rakentaa."),
+                "historiasta nykypäivään, ja tietää, miten kestävää tulevaisuutta voidaan rakentaa.",
+                "Kurssin jälkeen tunnistat kestämättömään kehitykseen johtaneita tekijöitä historiasta nykypäivään, "
+                "ja tiedät, miten kestävää tulevaisuutta voidaan rakentaa."),
         Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
                 "peruskäsitteitä"),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",

@@ -205,7 +205,7 @@ def _build_learn_topics(ctx: Context, sent: Sentence) -> list[Edit]:
             continue
         override = _recased_phrase(ctx, phrase, "+ill", "+par")
         if override is None or any(j not in override and v.i < j < max(phrase) and "+ill" in _cases(toks[j].text)
-                                   for j in sent.tokens):
+                                   and toks[j].dep in _NP_DEPS for j in sent.tokens):
             continue  # an illative the parse left out ('keskeisimpiin ... malleja') would stay behind (review 2)
         if framed:
             rest, used = ctx.render(learner.end, sent.end, override)
