@@ -109,7 +109,8 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
            for c in children):
         return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
-    if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" for w in words):
+    if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
+                                                for w in words):
         return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
     # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
     # to build it)
@@ -270,7 +271,8 @@ def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: d
             continue
         if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
             return False
-        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w):
+        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w) \
+                or w.text.lower() == "osaa":  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
             return True
     return False
 

@@ -153,6 +153,8 @@ def _credit_explanation(ctx: Context, f) -> Edit | None:
         value = float(m.group(1).replace(",", "."))
     except ValueError:
         return None
+    if value <= 0:
+        return None  # '(0 op)': 'noin 0 tuntia työtä' says nothing (review 2)
     low = _RANGE_START.search(ctx.text[max(0, f.start - 24):f.start])
     hours_s = _hours(value)
     if low:  # '2–3 op' is 54–81 hours, not 81 (review 1)

@@ -81,7 +81,8 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
             break
         intro, used = ctx.render(sent.start, spans[0][0])
         intro = intro.rstrip().rstrip(":")
-        under_heading = not intro.strip() and ctx.text[:sent.start].rstrip(" \t").endswith(":")
+        under_heading = not intro.strip() and ctx.text[:sent.start].rstrip(" \t").endswith(":") \
+            and ctx.text[sent.end:].split("\n", 1)[0].strip() == ""  # (a list followed by more on its line: no)
         if len(intro.split()) < 1 and not under_heading:
             break  # ('Sisältö: A, B, C ja D': the heading is the lead-in and stays as it is)
         if any("," in re.sub(r"\([^()]*\)", "", ctx.text[a:b]) for a, b in spans):
@@ -97,6 +98,8 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
             item, u = ctx.render(s, e)
             used += u
             lines.append(f"- {item.strip()}")
+        if under_heading and items[0].pos == "NOUN" and lines[0][2:3].isupper() and not lines[0][3:4].isupper():
+            lines[0] = "- " + lines[0][2].lower() + lines[0][3:]  # 'Sisältö:' + '- sähkövaraus', like the others
         start, end = sent.start, sent.end
         while start > 0 and ctx.text[start - 1] in " \t":
             start -= 1
@@ -287,7 +290,7 @@ ENUMERATION = register(Rule(
     examples=(
         Example("Sisältö: Konsernin käsite, konsernitilinpäätöstä koskevat säädökset, konsernitilinpäätöksen laajuus "
                 "ja tavoitteet, konsernin sisäisen omistuksen eliminointi, sisäisten katteiden eliminointi.",
-                "Sisältö:\n- Konsernin käsite\n- konsernitilinpäätöstä koskevat säädökset\n- konsernitilinpäätöksen "
+                "Sisältö:\n- konsernin käsite\n- konsernitilinpäätöstä koskevat säädökset\n- konsernitilinpäätöksen "
                 "laajuus ja tavoitteet\n- konsernin sisäisen omistuksen eliminointi\n- sisäisten katteiden "
                 "eliminointi"),
         Example("Opiskelija tunnistaa materiaalitieteen peruskäsitteet rakenteesta, ominaisuuksista, "

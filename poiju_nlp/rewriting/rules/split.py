@@ -115,6 +115,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
             return None  # dates, genitive modifiers ('kotihoidon, X:n ja Y:n henkilöstölle'), subjects, recipients
         if any(toks[i].dep == "case" and toks[i].head in ids for i in within):
             return None  # 'X:n ja Y:n kautta': the postposition belongs to both
+        last_phrase = subtree(toks, items[-1].i, within)
+        if any(toks[i].is_word and i not in last_phrase for i in within if i > items[-1].i):
+            return None  # 'A:han, B:hen sekä C:hen osana X:ää': the words after C may belong to all (review 1)
         if any(toks[i].head == root.i and i > items[-1].i and toks[i].dep != "punct" for i in within):
             return None  # 'tarjoaa A:lle ja B:lle valmiuksia': the rest of the clause belongs to both
         if any(toks[i].head == items[0].i and toks[i].dep.startswith("nmod") for i in within) and not any(

@@ -485,6 +485,9 @@ NOMINAL_TO_VERB = register(Rule(
     )))
 
 LEARN_TOPICS = register(Rule(
+    enabled=False,
+    why_disabled="review 2: 2 of 7 good; 'perehdytään X:ään' -> 'opit X:ää' reads as another collocation ('opit "
+                 "vuorovaikutusta', 'opit tarkastelua'); passive_to_2sg keeps the verb ('perehdyt X:ään') instead",
     id="learn_topics", label="tavallinen verbi", priority=140, pass_="sentence", find=each_sentence,
     build=_build_learn_topics,
     examples=(
