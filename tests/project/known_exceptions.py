@@ -10,38 +10,14 @@ and ``test_known_exceptions_are_still_needed`` fails with the entry to delete: t
 # Domain facts written outside poiju_nlp/domain.py (tests/project/test_one_home.py).
 # Key: (path, the offending source line stripped of indentation, as test_one_home reports it).
 DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as they are)
-    ('poiju_nlp/rewriting/card.py',
-     'MODES = {"verkko": "verkossa", "etäopetus": "etänä verkossa", "etä": "etänä verkossa", "lähiopetus": "paikan päällä",'):
-        'rewriting (issue 12) uses domain.MODES / MODE_ALIASES / MODE_LABELS',
-    ('poiju_nlp/rewriting/card.py',
-     'card["Työmäärä"] = f"{_number(credits)} {unit} eli noin {_number(h)} tuntia työtä (1 op = 27 tuntia)."'):
-        'rewriting (issue 12) imports domain.HOURS_PER_CREDIT',
-    ('poiju_nlp/rewriting/card.py',
-     'h = hours if hours is not None else float(credits) * REWRITING.hours_per_credit'):
-        'rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits',
-    ('poiju_nlp/rewriting/guard.py',
-     'allowed.add(f"{float(n.replace(\',\', \'.\')) * REWRITING.hours_per_credit:.0f}")'):
-        "rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits (the guard's number logic in one function)",
-    ('poiju_nlp/rewriting/guard.py',
-     'out.add(f"{float(n.replace(\',\', \'.\')) * REWRITING.hours_per_credit:.0f}")'):
-        "rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits (the guard's number logic in one function)",
-    ('poiju_nlp/rewriting/rules.py',
-     'hours = value * REWRITING.hours_per_credit'):
-        'rewriting (issue 12) uses domain.credits_to_hours / hours_to_credits',
 }
 
 # Verbs whose object case rewriting/rules.py PARTITIVE_VERBS (partitive) and corpora/verbs/bloom_verbs.tsv
 # (object_case) give differently (tests/project/test_one_home.py): verb -> reason.
-KNOWN_GOVERNMENT_DISAGREEMENTS: dict[str, str] = {
-    verb: "rewriting (issue 12): aspect decides ('kehittää osaamista' / 'kehittää uuden toimintatavan'); read the "
-          "case from text.wordlists.verb_government() (add a column or a row for the aspect reading to "
-          "corpora/verbs if both are needed) instead of PARTITIVE_VERBS"
-    for verb in ("kehittää", "toteuttaa", "uudistaa", "päivittää", "ylläpitää", "varmistaa")
-}
+KNOWN_GOVERNMENT_DISAGREEMENTS: dict[str, str] = {}
 
 # Modules of poiju_nlp over 600 lines (tests/project/test_module_size.py): path -> reason.
 LONG_MODULES: dict[str, str] = {
-    "poiju_nlp/rewriting/rules.py": "rewriting (issue 12) splits rules.py into one module per kind of rule",
 }
 
 # Environment variables read outside poiju_nlp/settings.py (tests/project/test_settings.py):

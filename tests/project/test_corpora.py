@@ -22,6 +22,7 @@ STRICT = {
     "courses/check_courses.py": ["--strict"],
     "glossary/check_glossary.py": ["--strict"],
     "lexicon/check_lexicon.py": ["--strict"],
+    "rewriting/check_rewriting.py": ["--strict"],
     "verbs/check_verbs.py": ["--strict"],
 }
 

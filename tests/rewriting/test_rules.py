@@ -1,8 +1,11 @@
-"""Rule-based rewriting, rule by rule, on real Finnish course text."""
+"""Rule-based rewriting end to end, through the real parser and the guard, on Finnish course text (slow: the rules'
+own examples on fixed parses are in test_rule_examples.py)."""
 import pytest
 
 from poiju_nlp.rewriting import rewrite
 from poiju_nlp.rewriting.card import course_card
+
+pytestmark = pytest.mark.slow
 
 
 def rules_of(result):
@@ -10,12 +13,15 @@ def rules_of(result):
 
 
 def test_lexicon_replacement_is_inflected_like_the_original():
-    text = "Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja työpaikalla."
+    text = "Opintojaksolla harjoitellaan informaation hakemista ja arvioimista työpaikalla."
     r = rewrite(text)
-    assert "toteutuksessa" in r.rewrite
-    e = next(e for e in r.edits if e.original == "implementoinnissa")
-    assert e.replacement == "toteutuksessa" and e.rule == "lexicon" and e.reason
+    assert "tiedon hakemista" in r.rewrite
+    e = next(e for e in r.edits if e.original == "informaation")
+    assert e.replacement == "tiedon" and e.rule == "lexicon" and e.reason
     assert text[e.start:e.end] == e.original
+    # a swap some reviewer judged right only in some sentences is not made: 'implementoinnissa' stays
+    assert "implementoinnissa" in rewrite("Kurssilla harjoitellaan menetelmien implementoinnissa tarvittavia "
+                                          "taitoja.").rewrite
 
 
 def test_credit_term_is_explained_once_at_first_use():
@@ -54,7 +60,8 @@ def test_nominal_to_verb_example_from_the_issue():
 
 def test_passive_course_talk_addresses_the_reader():
     r = rewrite("Opintojaksolla harjoitellaan lääkelaskuja ja käsitellään potilasohjausta.")
-    assert "harjoittelet lääkelaskuja" in r.rewrite and "opit potilasohjausta" in r.rewrite  # topic verb -> 'opit'
+    # the verb itself: 'käsitellään' -> 'käsittelet' (review 1: 'tarkastellaan' -> 'opit' changed the meaning)
+    assert "harjoittelet lääkelaskuja" in r.rewrite and "käsittelet potilasohjausta" in r.rewrite
     assert "passive_to_2sg" in rules_of(r)
     # the teacher assesses, not the learner: 'arvioidaan' stays passive
     r2 = rewrite("Opintojaksolla osaaminen arvioidaan tentillä.")
@@ -99,7 +106,7 @@ def test_result_reports_every_check():
                 "lix_before", "lix_after", "length_ratio", "sentences_covered"):
         assert key in r.checks
     d = r.to_dict()
-    assert set(d["edits"][0]) == {"start", "end", "original", "replacement", "rule", "reason"}
+    assert {"start", "end", "original", "replacement", "rule", "reason"} <= set(d["edits"][0])
 
 
 def test_split_relative_clause_about_a_thing_continues_with_se():
@@ -112,17 +119,19 @@ def test_split_relative_clause_about_a_thing_continues_with_se():
     assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
 
 
-def test_split_relative_clause_about_people_uses_he_and_skips_genitive():
+def test_restrictive_relative_clause_about_people_is_never_split():
+    """Issue 12: 'työntekijöille, jotka haluavat ...' says which workers; '... työntekijöille. He haluavat ...' would
+    make it a claim about all of them."""
     from poiju_nlp.rewriting.rewriter import candidate_edits
 
-    _, sentence_edits, _ = candidate_edits("Kurssi on tarkoitettu kotihoidon sairaanhoitajille, jotka työskentelevät "
-                                           "yksin asiakkaiden kodeissa.")
-    split = [e for e in sentence_edits if e.rule == "split_sentence"]
-    assert split and split[0].replacement == ". He"  # not 'Ne' about people
-    _, sentence_edits, _ = candidate_edits("Kurssi on suunnattu sosiaali- ja terveysalan ammattilaisille, joiden "
-                                           "työtehtäviin sisältyy lääkehoidon toteuttamista.")
-    # 'Niiden työtehtäviin' is wrong about people and 'heidän työtehtäviinsä' needs a suffix: no split
-    assert not [e for e in sentence_edits if e.rule == "split_sentence"]
+    for text in ("Kurssi on tarkoitettu kotihoidon sairaanhoitajille, jotka työskentelevät yksin asiakkaiden "
+                 "kodeissa.",
+                 "Koulutus on tarkoitettu sosiaali- ja terveysalan työntekijöille, jotka haluavat syventää "
+                 "osaamistaan asiakastyön kehittämisessä.",
+                 "Kurssi on suunnattu sosiaali- ja terveysalan ammattilaisille, joiden työtehtäviin sisältyy "
+                 "lääkehoidon toteuttamista."):
+        _, sentence_edits, _ = candidate_edits(text)
+        assert not [e for e in sentence_edits if e.rule == "split_sentence"], text
 
 
 def test_short_two_clause_sentence_is_split_at_ja():
@@ -157,7 +166,7 @@ def test_learner_goal_after_completion_and_infinitive_gloss():
     r = rewrite("Opintojakson suoritettuaan osallistuja osaa hyödyntää validoituja kipumittareita sekä integroida "
                 "lääkkeellisen ja lääkkeettömän kivunhoidon menetelmät osaksi potilaan kokonaishoitoa.")
     assert r.rewrite.startswith("Kurssin jälkeen osaat ")
-    assert "Osaat myös yhdistää lääkkeellisen" in r.rewrite  # 1st infinitive stays one (not 'yhdistetä')
+    assert "Osaat myös integroida lääkkeellisen" in r.rewrite  # a 1st infinitive stays one
     assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
 
 
@@ -171,11 +180,10 @@ def test_learner_goal_turns_the_learners_possessive_suffix_to_second_person():
 
 
 def test_list_of_objects_split_repeats_the_verb():
+    # 'osana potilasturvallisuuden kokonaisuutta' may belong to every item: the list is not cut before the last one
     r = rewrite("Opintojaksolla perehdytään lääkehoitoprosessin keskeisiin käsitteisiin, lääkelaskennan "
                 "periaatteisiin sekä turvallisen lääkehoidon edellytyksiin osana potilasturvallisuuden kokonaisuutta.")
-    assert "käsitteitä. Opit myös lääkelaskennan periaatteita ja turvallisen lääkehoidon" \
-        in r.rewrite  # three items: the first alone, then the other two (an item may have its own 'ja')
-    assert r.rewrite.startswith("Kurssilla opit lääkehoitoprosessin keskeisiä käsitteitä.")
+    assert "Perehdyt myös turvallisen" not in r.rewrite and "Kurssilla perehdyt" in r.rewrite
     r = rewrite("Kurssi sisältää verkkoluentoja sekä kaksi lähipäivää Järvilaakson ammattikorkeakoulun "
                 "opiskeluympäristössä.")
     assert r.rewrite == ("Kurssi sisältää verkkoluentoja. Se sisältää myös kaksi lähipäivää Järvilaakson "
@@ -224,15 +232,6 @@ def test_list_split_skips_shared_parts():
         assert not [e for e in edits if e.rule == "split_sentence" and "myös" in e.replacement], text
 
 
-def test_relative_clause_about_experts_uses_he():
-    from poiju_nlp.rewriting.rewriter import candidate_edits
-
-    _, edits, _ = candidate_edits("Opintojakso on tarkoitettu asiantuntijoille, jotka hyödyntävät organisaation "
-                                  "tietovarantoja päätöksenteon tukena.")
-    split = [e for e in edits if e.rule == "split_sentence"]
-    assert split and split[0].replacement == ". He"
-
-
 def test_two_passes_compose_into_edits_on_the_original():
     # pass 1 splits the sentence at ', ja'; pass 2 turns 'toteutetaan' of the new sentence into 'on'
     text = "Kriisiviestinnän kurssi (3 op) on suunnattu kuntien viestijöille, ja se toteutetaan verkossa 1.2.–15.3.2027."
@@ -242,10 +241,10 @@ def test_two_passes_compose_into_edits_on_the_original():
     assert all(text[e.start:e.end] == e.original for e in r.edits)
     assert r.rewrite.endswith("sopii kuntien viestijöille. Se on verkossa 1.2.–15.3.2027.")
     assert any("+" in e.rule for e in r.edits)  # one edit that names both steps
-    # a sentence that a pronoun points back to gets no credit sentence after it ('He' must follow 'työntekijöille')
+    # a restrictive relative clause stays with its noun; the credit amount still gets its own sentence
     r = rewrite("Yksintyöskentelyn turvallisuus -verkkokurssi (1 op) on suunnattu kotihoidon työntekijöille, jotka "
                 "työskentelevät ilman työtoverin välitöntä tukea.")
-    assert "työntekijöille. He työskentelevät" in r.rewrite
+    assert "työntekijöille, jotka työskentelevät ilman työtoverin välitöntä tukea." in r.rewrite
     assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
 
 
@@ -280,7 +279,7 @@ def test_compose_edits_equals_applying_both_passes():
 def test_learner_subject_becomes_you_with_possessives():
     r = rewrite("Osallistuja reflektoi omia kirjaamiskäytäntöjään ja jalkauttaa opitun omaan työyhteisöönsä "
                 "kehittämistehtävän avulla.")
-    assert r.rewrite.startswith("Pohdit omia kirjaamiskäytäntöjäsi")  # present tense, 2sg, 'käytäntöjäsi'
+    assert r.rewrite.startswith("Reflektoit omia kirjaamiskäytäntöjäsi")  # present tense, 2sg, 'käytäntöjäsi'
     assert "työyhteisöösi" in r.rewrite and "Osallistuja" not in r.rewrite
 
 
@@ -322,8 +321,8 @@ def test_list_after_second_person_verb_becomes_bullets():
     r = rewrite("Kurssilla perehdytään tapahtuman pelastussuunnitelman laadintaan, väkijoukon hallinnan "
                 "periaatteisiin, viranomaisilmoitusten kulkuihin sekä sää- ja olosuhderiskien huomiointiin.")
     lines = r.rewrite.splitlines()
-    assert lines[0] == "Kurssilla opit:" and len(lines) == 5
-    assert lines[-1] == "- sää- ja olosuhderiskien huomiointia"  # 'sää- ja' is one item
+    assert lines[0] == "Kurssilla perehdyt:" and len(lines) == 5  # the verb kept (review 2: learn_topics off)
+    assert lines[-1] == "- sää- ja olosuhderiskien huomiointiin"  # 'sää- ja' is one item
 
 
 def test_bullet_lines_count_as_sentences_for_lix():
@@ -377,28 +376,16 @@ def test_comma_splice_and_zero_person_clause_are_split():
     assert r.checks["facts_preserved"]
 
 
-def test_learn_topics_uses_opit_and_the_partitive():
+def test_learn_topics_is_switched_off_and_the_verb_is_kept():
+    """Review 2: 'perehdytään X:ään' -> 'opit X:ää' was good in 2 of 7 edits ('opit vuorovaikutusta', 'opit
+    tarkastelua' read as other collocations); the learner is addressed with the same verb instead."""
+    from poiju_nlp.rewriting.rules import REGISTRY, SENTENCE_RULES
+
+    assert "learn_topics" not in SENTENCE_RULES and REGISTRY["learn_topics"].why_disabled
     r = rewrite("Palautuminen ja työkyvyn ylläpitäminen -verkkokurssilla perehdytään työkuormituksen ja palautumisen "
-                "fysiologisiin ja psykologisiin mekanismeihin sekä niihin vaikuttaviin elintapatekijöihin, kuten "
-                "uneen, liikuntaan ja ravitsemukseen.")
-    # the head, its adjectives and participle and the 'kuten' examples change case; 'niihin' (the participle's
-    # own complement) stays
-    assert "-verkkokurssilla opit työkuormituksen ja palautumisen fysiologisia ja psykologisia" in r.rewrite
-    assert "niihin vaikuttavia elintapatekijöitä, kuten unta, liikuntaa ja ravitsemusta." in r.rewrite
-    assert "learn_topics" in "+".join(rules_of(r))
-    # hyphenated names keep their first part; a multiword gloss changes case on its last word
-    r = rewrite("Opintojaksolla perehdytään huolen puheeksi ottamiseen ja moniammatilliseen "
-                "Ankkuri-toimintamalliin.")
-    # 'moniammatillinen' -> 'eri ammattilaisten yhteinen' fits some sentences only (lexicon review): not swapped
-    assert "opit huolen puheeksi ottamista" in r.rewrite and "moniammatillista Ankkuri-toimintamallia" in r.rewrite
-    # the parser reads a 2nd person 'perehdyt' as a participle and hangs an illative adjective on a genitive
-    r = rewrite("Kurssilla perehdyt eurooppalaiseen mikrotutkintojen viitekehykseen sekä työelämän "
-                "osaamistarpeiden ennakointiin.")
-    assert r.rewrite.startswith("Kurssilla opit eurooppalaista mikrotutkintojen")
-    assert "osaamistarpeiden ennakointia." in r.rewrite
-    # a pronoun head stays: 'opit sitä, miten' would be clumsy
-    r = rewrite("Opintojaksolla perehdytään siihen, miten AHOT toimii omassa oppilaitoksessasi.")
-    assert "opit sitä" not in r.rewrite
+                "fysiologisiin ja psykologisiin mekanismeihin.")
+    assert "-verkkokurssilla perehdyt työkuormituksen ja palautumisen fysiologisiin" in r.rewrite
+    assert "opit" not in r.rewrite
 
 
 def test_list_split_ignores_examples_and_explanations():
@@ -411,7 +398,7 @@ def test_list_split_ignores_examples_and_explanations():
 def test_intended_for_becomes_sopii():
     r = rewrite("Työelämälähtöisen opinnäytetyön ohjaus -koulutus on tarkoitettu työelämäorganisaatioiden "
                 "edustajille, jotka toimivat opinnäytetöiden toimeksiantajina.")
-    assert "-koulutus sopii työelämäorganisaatioiden edustajille." in r.rewrite
+    assert "-koulutus sopii työelämäorganisaatioiden edustajille, jotka toimivat" in r.rewrite
     # recipients with a participle phrase of their own are still one phrase
     r = rewrite("Turvallisuusjohtamisen moduuli on suunnattu organisaatioiden turvallisuudesta vastaaville "
                 "asiantuntijoille ja esihenkilöille.")
@@ -425,7 +412,7 @@ def test_module_becomes_kurssi_unless_the_text_has_courses_of_its_own():
     r = rewrite("Moduulissa perehdytään turvallisuusjohtamisen standardeihin. Moduulin hinta on 900 €.")
     # the lexicon review judged 'moduuli' -> 'kurssi' wrong (a module is part of a course or made of courses) and
     # 'kokonaisuus' right in some sentences only: the word is shown to the teacher, never swapped automatically
-    assert r.rewrite.startswith("Moduulissa opit ") and "Moduulin hinta on 900 €." in r.rewrite
+    assert r.rewrite.startswith("Moduulissa perehdyt ") and "Moduulin hinta on 900 €." in r.rewrite
     r = rewrite("Moduuli koostuu kolmesta opintojaksosta. Moduulin hinta on 900 €.")
     assert r.rewrite.startswith("Moduuli koostuu kolmesta kurssista.")
 
@@ -456,3 +443,34 @@ def test_a_plain_verb_that_would_break_the_object_case_is_not_used():
     r = rewrite("Opintotarjonta mahdollistaa opintojaksojen suorittamisen ilman tutkinto-opiskelijan statusta.")
     assert "auttaa" not in r.rewrite
     # ('mahdollistaa' is familiar since the lexicon review, so it is no longer replaced at all)
+
+
+def test_real_course_page_heading_stays_and_the_learner_is_addressed():
+    text = ("Kestävä liiketoiminta (5 op)\nOsaamistavoitteet: Kurssin käytyään opiskelija osaa soveltaa robotiikkaa "
+            "käytännön esimerkkitilanteissa. Opiskelija tuntee tv-draaman käsikirjoittamisen perusperiaatteet.")
+    r = rewrite(text)
+    assert "\nOsaamistavoitteet: Kurssin jälkeen osaat soveltaa robotiikkaa" in r.rewrite
+    assert "Tunnet tv-draaman käsikirjoittamisen perusperiaatteet." in r.rewrite
+    assert "(5 opintopistettä, noin 135 tuntia työtä)" in r.rewrite
+    assert r.checks["facts_preserved"] and not r.checks["unknown_words_added"]
+
+
+def test_fixed_terms_are_never_replaced():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    _, _, token_edits = candidate_edits("Opiskelija osaa toimia kolmannella sektorilla ja julkisessa "
+                                        "toimintaympäristössä sekä prekliinisessä että kliinisessä tutkimuksessa.")
+    changed = {e.original.lower() for e in token_edits if e.rule == "lexicon"}
+    assert not changed & {"sektorilla", "toimintaympäristössä", "kliinisessä", "prekliinisessä"}
+
+
+def test_outcome_list_lead_addresses_the_reader_through_the_parser():
+    from poiju_nlp.rewriting.rewriter import candidate_edits
+
+    text = ("Vammaistyö (50 osp)\nAmmattitaitovaatimukset:\nOpiskelija tai tutkinnon suorittaja osaa\n"
+            "- arvioida asiakkaiden toimintakykyä\n- hyödyntää kielitaitoaan asiakastyössä\n"
+            "- ohjata ja tukea vammaista asiakasta ottaen huomioon hänen voimavaransa")
+    _, sentence_edits, _ = candidate_edits(text)
+    lead = next(e for e in sentence_edits if e.rule == "outcome_list")
+    assert lead.replacement.startswith("Osaat\n- arvioida asiakkaiden toimintakykyä\n- hyödyntää kielitaitoasi")
+    assert lead.replacement.endswith("hänen voimavaransa")  # the client's resources stay the client's

@@ -38,7 +38,7 @@ def test_cards_escape_user_text_and_hide_the_rest_behind_show_all():
 
 
 def test_the_teacher_keeps_some_edits_and_drops_others():
-    text = "Opintojaksolla perehdytään ensiapuun. Kurssi implementoidaan verkossa."
+    text = "Opintojaksolla perehdytään ensiapuun. Kurssilla harjoitellaan elvytystä verkossa."
     result = rewrite(text)
     edits = result.to_dict()["edits"]
     assert len(edits) >= 2

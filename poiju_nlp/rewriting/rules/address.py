@@ -1,0 +1,406 @@
+"""Address the reader: the learner of course text becomes 'sinä'.
+
+- passive_to_2sg: 'Opintojaksolla perehdytään X:ään' -> 'Opintojaksolla perehdyt X:ään' (course talk whose doer is
+  the learner);
+- learner_subject: 'Osallistuja pohtii omia käytäntöjään.' -> 'Pohdit omia käytäntöjäsi.';
+- learner_goal: 'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.';
+"""
+from __future__ import annotations
+
+import re
+
+from ...settings import REWRITING
+from ...text import inflect
+from ...text.analysis import Sentence, Token
+from ...text.inflect import pykko_forms, pykko_lemmas
+from ...text.resources import get_pykko
+from ..edits import Edit
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, each_token,
+                   is_course_word, is_learner, is_third_singular, opens_sentence, register, rendered_lemma, sentence_index,
+                   to_second_person_possessive, word_list)
+
+def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
+    """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
+    if not words or words[0].text.lower() not in ("siinä", "sillä", "siellä"):
+        return False
+    n = sentence_index(ctx, sent)
+    if n == 0:
+        return False
+    prev = ctx.analysis.sentences[n - 1]
+    return any(is_course_word(ctx.analysis.tokens[i]) for i in prev.tokens)
+
+
+def in_content_section(text: str, start: int) -> bool:
+    """Is the position under a content heading ('Sisältö: ...', 'Keskeiset sisällöt:', 'Tavoitteisiin liittyvät
+    keskeiset sisältöalueet:')? What is done there is done by the learner: 'Harjoitellaan X' -> 'Harjoittelet X'."""
+    lines = text[:start].split("\n")
+    current = lines[-1]
+    if current.split(":")[0].strip().lower().startswith(("sisältö", "sisällöt")) and ":" in current:
+        return True
+    for line in reversed(lines[:-1][-8:]):
+        head = line.strip()
+        if head.endswith(":") and len(head.split()) <= 6:
+            return "sisäl" in head.lower()
+        if ":" in head[:40]:
+            return head.split(":")[0].strip().lower().startswith(("sisältö", "sisällöt"))
+    return False
+
+
+def _learner_passive(ctx: Context, t: Token) -> bool:
+    """A present passive in course talk whose doer is the learner ('Opintojaksolla perehdytään ...'), not negated."""
+    m = t.morph
+    if not (t.pos == "VERB" and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin"
+            and m.get("Mood") == "Ind" and m.get("Tense") == "Pres"):
+        return False
+    sent = ctx.sentence_of(t)
+    words = [ctx.analysis.tokens[i] for i in sent.tokens]
+    if not any(is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words) \
+            and not in_content_section(ctx.text, sent.start):
+        return False
+    # 'ei käsitellä' would need 'et käsittele'
+    return not any(w.head == t.i and (w.lemma.lower() == "ei" or w.morph.get("Polarity") == "Neg") for w in words)
+
+
+def _learner_passives(ctx: Context) -> list[list[Token]]:
+    """Per sentence, or per bullet list (its lines read as one list: 'tarkastelet' and 'toteutetaan' must not mix),
+    its present passive verbs, when one of them is course talk of the learner."""
+    groups: list[list] = []
+    was_bullet = False
+    for sent in ctx.analysis.sentences:
+        bullet = sent.text.lstrip().startswith(("-", "•", "*", "–"))
+        if not (bullet and was_bullet):
+            groups.append([])
+        groups[-1].append(sent)
+        was_bullet = bullet
+    out = []
+    for group in groups:
+        verbs = [ctx.analysis.tokens[i] for sent in group for i in sent.tokens
+                 if _present_passive(ctx.analysis.tokens[i])]
+        if any(v.lemma.lower() in word_list("learner_verb") and _learner_passive(ctx, v) for v in verbs):
+            out.append(verbs)
+    return out
+
+
+def _present_passive(t: Token) -> bool:
+    m = t.morph
+    return t.pos == "VERB" and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind" \
+        and m.get("Tense") == "Pres"
+
+
+def _build_passives_to_2sg(ctx: Context, verbs: list[Token]) -> list[Edit]:
+    """All passives of the sentence become 'sinä', or none: 'Kurssilla tehdään X sekä analysoit Y' mixes them."""
+    edits = []
+    for t in verbs:
+        e = _build_passive_to_2sg(ctx, t) if t.lemma.lower() in word_list("learner_verb") \
+            and _learner_passive(ctx, t) else None
+        if e is None:
+            return []
+        edits.append(e)
+    return edits
+
+
+def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
+    """'Opintojaksolla perehdytään X:ään' -> 'Opintojaksolla perehdyt X:ään' when the learner is the doer."""
+    toks = ctx.analysis.tokens
+    lemma = t.lemma.lower()
+    words = [toks[i] for i in ctx.sentence_of(t).tokens]
+    children = [w for w in words if w.head == t.i and w.i != t.i]
+    # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
+    if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
+           for c in children):
+        return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
+    if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
+                                                for w in words):
+        return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
+    # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
+    # to build it)
+    new = inflect(lemma, "+pres+2sg")
+    if not new:
+        return None
+    if t.text[:1].isupper():
+        new = cap(new)
+    return Edit(t.start, t.end, t.text, new, "passive_to_2sg",
+                f"Puhuttele lukijaa: \"{t.text}\" → \"{new}\" (tekijä on opiskelija).")
+
+
+_AFTER_WORDS = {"suoritettuaan", "käytyään"}  # 'Kurssin käytyään opiskelija osaa ...'
+_GOAL_WORDS = {"tavoitteena", "osaamistavoitteena", "oppimistavoitteena"}
+_LEARNER_VERB_FORMS = {"osaa": "osata", "kykenee": "kyetä", "pystyy": "pystyä"}
+_ABILITY_VERBS = {"kyetä", "pystyä"}  # + 3rd infinitive: 'kykenee tunnistamaan' -> 'opit tunnistamaan'
+
+
+def _course_genitive(w: Token) -> bool:
+    return w.morph.get("Case") == "Gen" and (w.base in word_list("course_word") or w.base in ("moduuli", "kokonaisuus")
+                                             or w.lemma.lower() in word_list("course_word"))
+
+
+def _course_frame(ws: list[Token], low: list[str], markers: set[str]) -> int | None:
+    """Index of a frame word ('tavoitteena', 'suoritettuaan') among the first words, when only the course word in
+    the genitive and its title come before it ('X-kurssin tavoitteena'); None otherwise."""
+    k = next((n for n, w in enumerate(low[:14]) if w in markers), None)
+    if k is None or k > 0 and not _course_genitive(ws[k - 1]) or any(
+            w.text in ",;:" or w.morph.get("VerbForm") == "Fin" for w in ws[:max(0, k - 1)]):
+        return None
+    return k
+
+
+def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
+    """'Opintojakson tavoitteena on, että osallistuja kykenee tunnistamaan X.' -> 'Kurssilla opit tunnistamaan X.';
+    'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.' (address the reader, drop the
+    frame; Kotus: say what the reader learns)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    ws = [toks[i] for i in sent.tokens]
+    low = [w.text.lower() for w in ws]
+    # 'X-kurssin tavoitteena on, että ...': a title may come before the course word; it is kept
+    k = _course_frame(ws, low, _GOAL_WORDS | _AFTER_WORDS)
+    if k is None or k == 0 and low[0] in _AFTER_WORDS:
+        return edits
+    verb_at = None
+    if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
+        verb_at = k + 5
+    elif len(ws) > k + 4 and k >= 1 and low[k] in _AFTER_WORDS:
+        verb_at = k + 2
+    if verb_at is None:
+        return edits
+    title = ctx.render(sent.start, ws[k - 1].start)[0] if k > 1 else ""
+    learner, verb = ws[verb_at - 1], ws[verb_at]
+    if not is_learner(learner) or learner.text[:1].isupper():
+        return edits
+    m = verb.morph
+    known = _LEARNER_VERB_FORMS.get(verb.text.lower())  # 'osaa' is also a noun form ('osa')
+    if not known and not (verb.pos in ("VERB", "AUX") and m.get("VerbForm") == "Fin" and m.get("Person") == "3"
+                          and m.get("Number") == "Sing" and m.get("Polarity") != "Neg"
+                          and m.get("Mood") == "Ind"):
+        return edits
+    override: dict[int, str] = {}
+    for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
+        second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" else None
+        if second:
+            override[w.i] = second
+    if any("Person[psor]" in w.morph and w.i not in override for w in ws[verb_at:]):
+        return edits  # a possessive that cannot become 2nd person: leave the sentence
+    lemma = known or verb.lemma.lower()
+    nxt = ws[verb_at + 1]
+    course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
+    if lemma in _ABILITY_VERBS and nxt.morph.get("VerbForm") == "Inf" and nxt.morph.get("Case") == "Ill":
+        if title:
+            lemmas = pykko_lemmas(course_gen.lstrip("-"))
+            ade = inflect(lemmas[0], "+sg+ade") if lemmas else None
+            if not ade:
+                return edits
+            head = title + ("-" if course_gen.startswith("-") else "") + ade + " opit"
+        else:
+            head = "Kurssilla opit"
+    else:
+        v2 = inflect(lemma, "+pres+2sg")
+        if not v2:
+            return edits
+        head = title + course_gen + " jälkeen " + v2
+    # other finite verbs of the learner: 'kykenee soveltamaan X ja tunnistaa Y' -> '... ja tunnistat Y'
+    chain = {verb.i} | {w.i for w in ws if w.head == verb.i and w.dep == "xcomp"}
+    ok = True
+    for w in ws:
+        if w.dep == "conj" and w.head in chain and w.morph.get("VerbForm") == "Fin":
+            # the parser may leave the person out ('osaa' tagged connegative): the form decides
+            third = w.morph.get("Person") == "3" and w.morph.get("Number") == "Sing" or (
+                "Person" not in w.morph and "+pres+3sg" in pykko_forms(w.text.lower()))
+            if not third or lemma == "osata" and w.text.lower() in pykko_lemmas(w.text.lower()):
+                # ('osaa havainnoida X ja soveltaa Y': after 'osaa' the 3rd person 'soveltaa' is the infinitive too)
+                ok = False
+                break
+            form = inflect(_LEARNER_VERB_FORMS.get(w.text.lower(), w.lemma.lower()), "+pres+2sg")
+            if not form:
+                ok = False
+                break
+            override[w.i] = form
+            # '... ja tunnistaa Y' is a clause of its own: '... Tunnistat Y.'
+            cc = toks[w.i - 1]
+            right = sum(1 for x in ws if x.i >= w.i and x.is_word)
+            if cc.dep == "cc" and cc.head == w.i and cc.text.lower() in ("ja", "sekä") \
+                    and toks[cc.i - 1].text != "," and right >= REWRITING.split_min_part_words:
+                override[cc.i] = "\x00."
+                inf3 = inflect(w.lemma.lower(), "+inf3+ill") if head.endswith(" opit") else None
+                override[w.i] = "Opit myös " + inf3 if inf3 else cap(form)
+    if not ok:
+        return edits
+    # 'opit tunnistamaan X sekä soveltamaan Y' -> 'opit tunnistamaan X. Opit myös soveltamaan Y.'
+    xcomp = next((w for w in ws if w.head == verb.i and w.dep == "xcomp" and w.i > verb.i), None)
+    conj = [w for w in ws if xcomp is not None and w.head in (xcomp.i, verb.i) and w.dep == "conj"]
+    if xcomp is not None and len(conj) == 1 and conj[0].morph.get("VerbForm") == "Inf" \
+            and conj[0].morph.get("InfForm") == xcomp.morph.get("InfForm") \
+            and conj[0].morph.get("Case") == xcomp.morph.get("Case"):
+        cc = next((w for w in ws if w.head == conj[0].i and w.dep == "cc" and w.i == conj[0].i - 1
+                   and w.text.lower() in ("ja", "sekä")), None)
+        left = sum(1 for w in ws if verb.i < w.i < (cc.i if cc else 0) and w.is_word)
+        right = sum(1 for w in ws if cc is not None and w.i > cc.i and w.is_word)
+        if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
+            again = head.split()[-1]  # 'opit' or the 2nd person verb
+            override[cc.i] = "\x00. " + cap(again) + " myös"
+    if leaves_third_person(ctx, ws, verb, override):
+        return edits  # 'Kurssin jälkeen tunnistat X ja tietää Y' would mix the persons (review 2)
+    tail, used = ctx.render(verb.end, sent.end, override)
+    new = re.sub(r"\s+", " ", head + tail)
+    new = re.sub(r"\s*\x00", "", new)
+    edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
+                      f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
+                      absorbs=used))
+    return edits
+
+
+def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
+    """'Hän' right after a sentence whose subject is the learner: 'Opiskelija tuntee X. Hän osaa Y.' ('Hän' is the
+    learner, so 'Osaat Y.')."""
+    if w.text.lower() != "hän" or w.i != sent.tokens[0]:
+        return False
+    n = sentence_index(ctx, sent)
+    if n == 0:
+        return False
+    toks = ctx.analysis.tokens
+    return any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in ctx.analysis.sentences[n - 1].tokens)
+
+
+_FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
+
+
+def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: dict[int, str]) -> bool:
+    """Would a finite 3rd person verb of the learner stay after the rewrite ('tunnistat X ja tietää Y')? Verbs in a
+    clause of their own ('joka', 'että', 'miten' ...) belong to someone else and may stay."""
+    for w in ws:
+        if w.i <= after.i or w.i in override:
+            continue
+        if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
+            return False
+        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w) \
+                or w.text.lower() == "osaa":  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
+            return True
+    return False
+
+
+def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
+    """'Kurssin suoritettuaan - Opiskelija ymmärtää ...': the frame before the sentence speaks of 'him or her'
+    ('suoritettuaan'); 'Kurssin suoritettuaan - ymmärrät' would mix the persons."""
+    line = ctx.text[ctx.text.rfind("\n", 0, sent.start) + 1:sent.start].lower()
+    return any(w in line for w in _AFTER_WORDS)
+
+
+def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
+    """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
+    käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
+    (address the reader: the learner is 'sinä'; verbs and possessive suffixes follow)."""
+    edits = []
+    toks = ctx.analysis.tokens
+    ws = [toks[i] for i in sent.tokens]
+    within = set(sent.tokens)
+    root = next((w for w in ws if w.dep == "ROOT"), None)
+    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent):
+        return edits
+    if sum(is_learner(w) for w in ws) > 1:
+        return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
+    # the parser sometimes calls a sentence-initial learner the object ('Osallistuja oppii tunnistamaan ...')
+    subj = next((w for w in ws if (w.dep == "nsubj" or root is not None and w.i == root.i - 1)
+                 and (is_learner(w) or _learner_pronoun(ctx, sent, w)) and not w.text.isupper()
+                 and w.morph.get("Case") == "Nom" and w.morph.get("Number") == "Sing"), None)
+    if subj is None or root is None or subj.head not in within:
+        return edits
+    if any(w.is_word and w.i < subj.i and w.dep not in _FRAME_DEPS for w in ws):
+        return edits  # 'Tekniset taidot opiskelija osaa ...': a heading ran into the sentence
+    verb = root
+    m = verb.morph
+    if not (verb.dep == "ROOT" and verb.pos == "VERB" and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind"
+            and m.get("Person") == "3" and m.get("Number") == "Sing" and m.get("Polarity") != "Neg"
+            and m.get("Voice") != "Pass"):
+        return edits
+    if any(w.head == subj.i and (w.i > subj.i or w.dep != "obl") for w in ws) or \
+            any(w.head == verb.i and w.dep in ("aux", "cop") for w in ws):
+        return edits  # 'osallistuja, joka ...', 'jokainen osallistuja' or 'osallistuja voi ...': leave it
+    if any(w.pos == "PRON" and w.base in ("hän", "he") and w is not subj for w in ws):
+        return edits
+    # conjoined verbs share the learner ('... ja jalkauttaa ...': the parser may call it an infinitive)
+    verbs = [verb] + [w for w in ws if w.dep == "conj" and w.head == verb.i and w.pos == "VERB" and (
+        w.morph.get("VerbForm") == "Fin" or "+pres+3sg" in pykko_forms(w.text.lower()))]
+    override: dict[int, str] = {}
+    ok = True
+    for v in verbs:
+        if v.morph.get("VerbForm") == "Fin" and (v.morph.get("Person") != "3" or v.morph.get("Number") != "Sing"):
+            ok = False
+            break
+        text, lemma = rendered_lemma(ctx, v)
+        form = inflect(lemma, "+pres+2sg")
+        if not form:
+            ok = False
+            break
+        override[v.i] = form
+    for w in ws:
+        if w.morph.get("Person[psor]") == "3":
+            new = to_second_person_possessive(ctx, w)
+            if not new:
+                ok = False
+                break
+            override[w.i] = new
+    if not ok:
+        return edits
+    # drop the subject (and its space); the next word takes its capital letter
+    nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
+    if nxt is None or nxt.i not in within:
+        return edits
+    if leaves_third_person(ctx, ws, verb, override):
+        return edits  # a 3rd person verb of the learner would stay (review 2)
+    override[subj.i] = "\x01"
+    if subj.i == sent.tokens[0]:
+        override[nxt.i] = cap(override.get(nxt.i, rendered_lemma(ctx, nxt)[0]))
+    new, used = ctx.render(sent.start, sent.end, override)
+    new = re.sub(r"\x01\s*", "", new)
+    if new == ctx.text[sent.start:sent.end]:
+        return edits
+    edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
+                      f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
+    return edits
+
+
+PASSIVE_TO_2SG = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
+    id="passive_to_2sg", label="lukijan puhuttelu", priority=40, pass_="token", find=_learner_passives,
+    build=_build_passives_to_2sg,
+    examples=(
+        Example("Opintojaksolla luodaan edellytyksiä arvioida omaa osaamistaan ja tunnistaa taitojaan."),
+        Example("Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastellaan vallan ilmentymistä "
+                "kasvatuksessa.",
+                "Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastelet vallan ilmentymistä "
+                "kasvatuksessa."),
+        Example("Kurssilla työskennellään menetelmin, jotka vahvistavat opiskelijoiden valmiuksia ratkoa ongelmia."),
+        Example("Kurssilla tehdään referenssianalyysi toteutuneesta kohteesta tai suunnitelmasta sekä analysoidaan "
+                "annettua suunnittelualuetta eri näkökulmista."),
+        Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",
+                "Kurssilla tutkit kielen vaihtelua ja pohdit sanojen merkityksiä."),
+        Example("Opintojaksolla osaaminen arvioidaan tentillä."),
+    )))
+
+LEARNER_GOAL = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
+    id="learner_goal", label="lukijan puhuttelu", priority=110, pass_="sentence", find=each_sentence,
+    build=_build_learner_goal,
+    examples=(
+        Example("Kurssin suoritettuaan opiskelija tunnistaa kestämättömään kehitykseen johtaneita tekijöitä "
+                "historiasta nykypäivään, ja tietää, miten kestävää tulevaisuutta voidaan rakentaa.",
+                "Kurssin jälkeen tunnistat kestämättömään kehitykseen johtaneita tekijöitä historiasta nykypäivään, "
+                "ja tiedät, miten kestävää tulevaisuutta voidaan rakentaa."),
+        Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
+                "peruskäsitteitä"),
+        Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
+                "Kurssin jälkeen osaat soveltaa robotiikkaa käytännön esimerkkitilanteissa."),
+    )))
+
+LEARNER_SUBJECT = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
+    id="learner_subject", label="lukijan puhuttelu", priority=120, pass_="sentence", find=each_sentence,
+    build=_build_learner_subject,
+    examples=(
+        Example("Osaamistavoitteet: Kurssin suoritettuaan - Opiskelija ymmärtää spatiaalisen datatieteen menetelmiä."),
+        Example("Tekniset taidot opiskelija osaa lukea käsikirjoitusta kuvallisen ajattelun näkökulmasta."),
+        Example("Opiskelija voi valita työnsä geoinformatiikan keskeisiltä osa-alueilta."),
+        Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
+                "Tunnistat ergonomiset riskit omassa työssäsi."),
+        Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
+                "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
+    )))

@@ -1,0 +1,336 @@
+"""One thing per sentence: split a long sentence where every part is a whole clause (split_sentence) and give a
+credit amount in brackets a sentence of its own (credit_sentence is in credits.py).
+
+Cuts: ', ja' / 'sekä' between two main clauses with a finite verb; a bare comma between two main clauses; a
+non-restrictive relative clause that ends the sentence (', joka ...' -> '. Se ...', about people '. Hän ...'); a list
+of objects after one verb. A restrictive relative clause is never cut: 'työntekijöille, jotka haluavat syventää ...'
+says which workers, and '... työntekijöille. He haluavat ...' would make it a claim about all of them. A relative
+clause restricts when its antecedent is plural or indefinite, has a determiner ('ne', 'sellaiset', 'kaikki'), or is
+a person; only a clause about one definite thing (a named course, 'kurssi', 'menetelmä') is taken as extra
+information.
+"""
+from __future__ import annotations
+
+from ...settings import REWRITING
+from ...text.analysis import Sentence, Token
+from ..edits import Edit
+from .base import Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, subtree
+
+_REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
+               "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
+               "joita": "niitä", "joissa": "niissä", "joista": "niistä", "joihin": "niihin", "joilla": "niillä",
+               "joilta": "niiltä", "joille": "niille", "jona": "sinä"}
+
+
+def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
+    """A clause can stand alone: finite verb and a subject, or a finite passive/2nd person verb."""
+    fin = verb.morph.get("VerbForm") == "Fin" or any(
+        toks[i].head == verb.i and toks[i].dep in ("aux", "cop", "aux:pass") and toks[i].morph.get("VerbForm") == "Fin"
+        for i in within)
+    if not fin:
+        return False
+    if verb.morph.get("Voice") == "Pass" or verb.morph.get("Person") in ("1", "2"):
+        return True
+    if any(toks[i].head == verb.i and toks[i].dep == "aux" and toks[i].lemma.lower() == "voida"
+           and toks[i].morph.get("Person") == "3" and toks[i].morph.get("Number") == "Sing" for i in within):
+        return True  # a zero-person clause stands alone: 'Siihen voi ilmoittautua jatkuvasti.'
+    return any(toks[i].head == verb.i and toks[i].dep.startswith(("nsubj", "csubj")) for i in within)
+
+
+_REL_TO_PERSON = {"joka": "hän", "jota": "häntä", "jolle": "hänelle", "jolta": "häneltä", "jotka": "he",
+                  "joita": "heitä", "joille": "heille", "joilta": "heiltä"}
+
+
+_RESTRICTING_DETERMINERS = {"se", "ne", "sellainen", "kaikki", "jokainen", "ne", "tällainen", "sama", "eri", "muu",
+                            "moni", "useampi", "jokin", "mikä", "ainoa"}
+
+
+def restrictive(toks: list[Token], antecedent: Token, rel: Token, within: set[int]) -> bool:
+    """Does the relative clause say which ones (restrictive) rather than add a fact about a known one? Taken as
+    restrictive unless the antecedent is one definite thing: a name or a unit of study in the singular, not a
+    person, without a determiner that points forward ('se kurssi, joka ...', 'sellaiset menetelmät, joita ...')."""
+    if rel.text.lower() not in _REL_TO_DEM or rel.morph.get("Number") == "Plur" or rel.text.lower().startswith("joi"):
+        return True
+    if antecedent.morph.get("Number") == "Plur" or is_human(antecedent):
+        return True
+    if any(toks[j].head == antecedent.i and toks[j].lemma.lower() in _RESTRICTING_DETERMINERS for j in within):
+        return True
+    return not (antecedent.pos == "PROPN" or is_course_word(antecedent))
+
+
+def _finite(toks: list[Token], verb: Token, within: set[int]) -> bool:
+    return verb.morph.get("VerbForm") == "Fin" or any(
+        toks[i].head == verb.i and toks[i].dep in ("aux", "cop", "aux:pass") and toks[i].morph.get("VerbForm") == "Fin"
+        for i in within)
+
+
+def _subject_pronoun(toks: list[Token], root: Token, within: set[int]) -> str | None:
+    """'Osallistuja pohtii X ja jalkauttaa Y' -> the right clause gets 'Hän': the pronoun of the shared subject."""
+    subj = next((toks[i] for i in within if toks[i].head == root.i and toks[i].dep in ("nsubj", "nsubj:cop")), None)
+    if subj is None or subj.pos not in ("NOUN", "PROPN"):
+        return None
+    plural = subj.morph.get("Number") == "Plur"
+    if subj.pos == "PROPN" and not plural:
+        return "se"
+    if is_human(subj):
+        return "he" if plural else "hän"
+    return "ne" if plural else "se"
+
+
+def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: set[int]) -> Edit | None:
+    """'Perehdyt A:han, B:hen sekä C:hen.' -> 'Perehdyt A:han ja B:hen. Perehdyt myös C:hen.' (the plain references
+    do this: 'Opit myös ...'). The verb is repeated; a subject comes back as a pronoun ('Se sisältää myös ...')."""
+    toks = ctx.analysis.tokens
+    if root.pos != "VERB" or root.morph.get("VerbForm") != "Fin" or root.morph.get("Polarity") == "Neg":
+        return None
+    if any(toks[i].head == root.i and toks[i].dep in ("aux", "aux:pass", "cop") for i in within):
+        return None
+    subj = None
+    if not (root.morph.get("Voice") == "Pass" or root.morph.get("Person") in ("1", "2")):
+        subj = _subject_pronoun(toks, root, within)
+        if subj is None:
+            return None
+        if root.morph.get("Number") != ("Plur" if subj in ("he", "ne") else "Sing"):
+            return None
+    for d in (toks[i] for i in sorted(within)):
+        if d.head != root.i or d.dep not in ("obj", "obl") or d.i < root.i:
+            continue
+        ids, frontier = {d.i}, [d.i]  # conjuncts, also chained ('A, B sekä C' may hang as A <- B <- C)
+        while frontier:
+            h = frontier.pop()
+            for i in within:
+                if toks[i].head == h and toks[i].dep == "conj" and i not in ids:
+                    ids.add(i)
+                    frontier.append(i)
+        items = [toks[i] for i in sorted(ids)]
+        if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
+            continue
+        between = [j for j in range(root.i + 1, items[0].i) if toks[j].dep not in ("advmod", "punct")]
+        if between and d.morph.get("Case") not in ("Par", "Ill"):
+            return None  # 'saat kokonaiskuvan X:n vaiheista ja Y:stä': the elatives may hang on the object
+        first_phrase = subtree(toks, items[0].i, within - (ids - {items[0].i}))
+        if any(toks[j].dep not in ("advmod", "punct") and j not in first_phrase for j in range(root.i + 1, items[0].i)):
+            return None  # 'vahvistat osaamistasi A:ssa ja B:ssä': the object belongs to both items
+        if d.pos not in ("NOUN", "PROPN") or d.morph.get("Case") in (None, "Gen", "Nom", "All"):
+            return None  # dates, genitive modifiers ('kotihoidon, X:n ja Y:n henkilöstölle'), subjects, recipients
+        if any(toks[i].dep == "case" and toks[i].head in ids for i in within):
+            return None  # 'X:n ja Y:n kautta': the postposition belongs to both
+        last_phrase = subtree(toks, items[-1].i, within)
+        if any(toks[i].is_word and i not in last_phrase for i in within if i > items[-1].i):
+            return None  # 'A:han, B:hen sekä C:hen osana X:ää': the words after C may belong to all (review 1)
+        if any(toks[i].head == root.i and i > items[-1].i and toks[i].dep != "punct" for i in within):
+            return None  # 'tarjoaa A:lle ja B:lle valmiuksia': the rest of the clause belongs to both
+        if any(toks[i].head == items[0].i and toks[i].dep.startswith("nmod") for i in within) and not any(
+                toks[i].head == items[-1].i and toks[i].dep not in ("cc", "punct") for i in within):
+            return None  # 'viestinnän suunnitteluun, toteutukseen ja arviointiin': the genitive is shared
+        if any(toks[i].head == root.i and i < root.i and toks[i].dep in ("obj", "nsubj:pass") for i in within):
+            return None  # 'Lähiopetus järjestetään ...': the object would stay behind
+        # between two items: their separator (',' or a final 'sekä'/'ja') and the next item's own premodifiers
+        seps = []
+        for a, b in zip(items, items[1:]):
+            between = [toks[i] for i in range(a.i + 1, b.i)]
+            marks = [t for t in between if t.text == "," or t.dep == "cc"]
+            if not marks or between[0] is not marks[0]:
+                return None  # a postmodifier after the item: too complex to cut
+            seps.append(marks)
+        if any([t.text for t in m] != [","] for m in seps[:-1]):
+            return None
+        final = [t.text.lower() for t in seps[-1]]
+        if final not in (["sekä"], ["ja"], [",", "sekä"], [",", "ja"]):
+            return None
+        cc = seps[-1][-1]
+        verb, requires = ctx.render(root.start, root.end)  # the verb's own token edit stays in place
+        used: tuple = ()
+        verb = verb.strip().lower()
+        if root.morph.get("Voice") == "Pass" and not requires:
+            return None  # 'Käsitellään myös X.' without a subject reads badly; '(Kurssilla) käsittelet myös X' is fine
+        if " " in verb:
+            return None
+        if any(toks[i].text.lower() in ("myös", "lisäksi") for i in within if i < items[0].i):
+            again = "Lisäksi " + (subj + " " + verb if subj else verb)  # not 'opit myös X. Opit myös Y.'
+        else:
+            again = (cap(subj) + " " + verb if subj else cap(verb)) + " myös"
+        after_cc = toks[cc.i + 1]
+        if len(items) == 2:
+            start = items[0].end
+            new = ". " + again + " "
+        else:  # 'A, B sekä C' -> 'A ja B. ... myös C'
+            start = items[-3].end
+            mid_start = toks[seps[-2][-1].i + 1].start
+            middle, used2 = ctx.render(mid_start, items[-2].end)
+            used += used2
+            new = " ja " + middle + ". " + again + " "
+        end = after_cc.start
+        return Edit(start, end, ctx.text[start:end], new, "split_sentence",
+                    "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä.", absorbs=used, requires=requires)
+    return None
+
+
+_POINTING = {"se", "sen", "siihen", "siinä", "sitä", "siitä", "sillä", "niihin", "niissä", "ne", "hän", "he", "tämä"}
+
+
+def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
+    """', ja' between two main clauses when the parser hung the right one on a noun ('Koulutuksen järjestää X, ja
+    sen hinta on 150 €.'). In Finnish a comma comes before 'ja' only between clauses; the right part must still
+    have a finite verb and its own subject or a pronoun pointing back, the left part a finite verb."""
+    toks = ctx.analysis.tokens
+    ids = sent.tokens
+    commas = [n for n in range(len(ids) - 2) if toks[ids[n]].text == "," and toks[ids[n + 1]].text.lower() == "ja"]
+    if len(commas) != 1:
+        return None
+    n = commas[0]
+    left, right = [toks[i] for i in ids[:n]], [toks[i] for i in ids[n + 2:]]
+    def finite(part):
+        return [w for w in part if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin"]
+    if not finite(left) or len(finite(right)) != 1 or any(
+            w.morph.get("PronType") == "Rel" or w.dep == "mark" or w.text in "()" for w in left + right):
+        return None
+    verb = finite(right)[0]
+    if not (verb.morph.get("Voice") == "Pass" or right[0].text.lower() in _POINTING
+            or any(w.dep.startswith("nsubj") and w.i < verb.i + 4 for w in right)):
+        return None
+    comma, first = toks[ids[n]], right[0]
+    rendered, used = ctx.render(first.start, first.end)
+    return Edit(comma.start, first.end, ctx.text[comma.start:first.end], ". " + cap(rendered), "split_sentence",
+                "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used)
+
+
+def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
+    """Split a long sentence where every part is a whole clause (one idea per sentence, Kotus/Selkokeskus): at
+    ', ja' / 'sekä' between main clauses with a finite verb ('..., ja sen järjestää X.' -> '... Sen järjestää X.';
+    a shared subject comes back as a pronoun: 'Osallistuja pohtii X ja jalkauttaa Y.' -> '... Hän jalkauttaa Y.'),
+    and at a relative clause that ends the sentence (', joka ...' -> '. Se ...', about people '. Hän ...')."""
+    edits = []
+    toks = ctx.analysis.tokens
+    words = [toks[i] for i in sent.tokens if toks[i].is_word]
+    if sum(toks[i].is_word or toks[i].pos == "NUM" for i in sent.tokens) < REWRITING.split_min_words:
+        return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
+    within = set(sent.tokens)
+    root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
+    if root is None or not _finite(toks, root, within):
+        return edits
+    cuts: list[Edit] = []
+    for i in sent.tokens:
+        t = toks[i]
+        # coordination of two main clauses
+        if not (t.dep in ("conj", "parataxis") and t.head == root.i
+                and t.pos in ("VERB", "AUX", "NOUN", "ADJ", "SYM", "NUM", "ADV", "PROPN")
+                and t.i > root.i and _finite(toks, t, within)):
+            continue
+        cc = next((toks[j] for j in sent.tokens if toks[j].head == t.i and toks[j].dep == "cc"), None)
+        if cc is None:
+            # two main clauses joined by a bare comma: 'X on maksuton jäsenille, muille hinta on 95 €.'
+            first = min(j for j in subtree(toks, t.i, within) if toks[j].dep != "punct")
+            comma = toks[first - 1] if first - 1 in within else None
+            has_subject = any(toks[j].head == t.i and toks[j].dep.startswith("nsubj") for j in within)
+            if comma is None or comma.text != "," or not _independent(toks, root, within) \
+                    or not has_subject or not _independent(toks, t, within) or any(
+                        toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
+                        for j in range(first, t.i + 1)):
+                continue
+            rendered, used = ctx.render(toks[first].start, toks[first].end)
+            cuts.append(Edit(comma.start, toks[first].end, ctx.text[comma.start:toks[first].end],
+                             ". " + cap(rendered), "split_sentence",
+                             "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
+            continue
+        if cc.lemma.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
+            continue
+        if not _independent(toks, root, within):
+            continue
+        # the left clause must be complete: 'tunnistaa ja arvioi riskejä' shares its object
+        if any(toks[j].dep == "conj" and toks[j].head == root.i and j != t.i for j in within):
+            continue  # 'tutkivat, esisuunnittelevat ja kokeilevat X': three verbs share the object
+        if not any(toks[j].head == root.i and toks[j].dep not in ("punct", "conj", "cc")
+                   for j in range(root.i + 1, cc.i)) and not (
+                root.pos in ("NOUN", "ADJ", "PROPN", "NUM")
+                and any(toks[j].head == root.i and toks[j].dep == "cop" for j in within)):
+            continue  # (a nominal predicate with its copula is complete: 'Kurssin hinta on 90 €, ja ...')
+        pronoun = None
+        if not _independent(toks, t, within):
+            # same subject, same person: the right clause gets it back as a pronoun
+            same = (t.morph.get("Person") == root.morph.get("Person") == "3"
+                    and t.morph.get("Number") == root.morph.get("Number")
+                    and t.morph.get("VerbForm") == root.morph.get("VerbForm") == "Fin")
+            pronoun = _subject_pronoun(toks, root, within) if same else None
+            if pronoun is None:
+                continue
+            if pronoun in ("hän", "se") and t.morph.get("Number") != "Sing" or \
+                    pronoun in ("he", "ne") and t.morph.get("Number") != "Plur":
+                continue
+        prev = toks[cc.i - 1]
+        start = prev.start if prev.text == "," else prev.end
+        nxt = toks[cc.i + 1]
+        if nxt.i == t.i and t.morph.get("Voice") == "Pass" and ctx.render(nxt.start, nxt.end)[0] == nxt.text:
+            continue  # '... ja kirjoitetaan X' -> '. Kirjoitetaan X.': a passive alone opens no sentence
+        if (root.morph.get("Voice") == "Pass") != (t.morph.get("Voice") == "Pass") or root.morph.get("Voice") == "Pass" \
+                and (ctx.render(root.start, root.end)[0] == root.text) != (ctx.render(t.start, t.end)[0] == t.text):
+            continue  # 'Kurssilla tehdään X. Analysoit Y.' would mix the passive and 'sinä' 
+        if pronoun:
+            rendered, used = ctx.render(nxt.start, nxt.end)
+            new = ". " + cap(pronoun) + " " + rendered
+        else:
+            rendered, used = ctx.render(nxt.start, nxt.end)
+            new = ". " + cap(rendered)
+        cuts.append(Edit(start, nxt.end, ctx.text[start:nxt.end], new, "split_sentence",
+                         "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
+    for i in sent.tokens:
+        t = toks[i]
+        if t.dep not in ("acl:relcl", "dep") or not _finite(toks, t, within):
+            continue  # ('dep': the parser's fallback label for a relative clause it could not place)
+        rel = next((toks[j] for j in sent.tokens if j <= t.i and toks[j].morph.get("PronType") == "Rel"
+                    and toks[j].text.lower() in _REL_TO_DEM), None)
+        if rel is None or rel.i == 0 or toks[rel.i - 1].text != ",":
+            continue
+        # the relative clause must run to the end of the sentence
+        clause = {j for j in subtree(toks, t.i, within) if toks[j].dep != "punct"}
+        last = max(j for j in sent.tokens if toks[j].is_word)
+        if max(clause) < last or min(clause) != rel.i:
+            continue
+        antecedent = toks[t.head]
+        if antecedent.i != rel.i - 2 and not (antecedent.i < rel.i - 1 and all(
+                toks[j].head == antecedent.i or toks[j].dep == "punct" or not toks[j].is_word
+                for j in range(antecedent.i + 1, rel.i))) or antecedent.pos not in ("NOUN", "PROPN"):
+            continue  # the pronoun must point to the noun just before the comma
+        if restrictive(toks, antecedent, rel, within):
+            continue  # 'työntekijöille, jotka haluavat ...' says which workers: never a claim about all of them
+        dem = cap(_REL_TO_DEM[rel.text.lower()])
+        comma = toks[rel.i - 1]
+        cuts.append(Edit(comma.start, rel.end, ctx.text[comma.start:rel.end], ". " + dem, "split_sentence",
+                         f"Sivulause omaksi virkkeekseen: \"{rel.text}\" → \"{dem}\"."))
+        break
+    if not cuts:
+        cut = _split_at_comma_ja(ctx, sent) or _split_list_of_objects(ctx, sent, root, within)
+        if cut is not None:
+            cuts.append(cut)
+    # every part must keep enough words ('Se on.' is no sentence)
+    cuts.sort(key=lambda e: e.start)
+    kept: list[Edit] = []
+    part_start = sent.start
+    # a number counts as a word here: 'Kurssi alkaa 26.1.2027.' is a whole sentence
+    units = [toks[i] for i in sent.tokens if toks[i].is_word or toks[i].pos == "NUM"]
+    for n, e in enumerate(cuts):
+        nxt_start = cuts[n + 1].start if n + 1 < len(cuts) else sent.end
+        left = sum(1 for w in units if part_start <= w.start and w.end <= e.start)
+        right = sum(1 for w in units if e.start < w.start and w.end <= nxt_start)
+        if min(left, right) < REWRITING.split_min_part_words or kept and kept[-1].end > e.start:
+            continue
+        kept.append(e)
+        part_start = e.start
+    edits += kept
+    return edits
+
+SPLIT_SENTENCE = register(Rule(
+    id="split_sentence", label="virke jaettu", priority=200, pass_="sentence", find=each_sentence,
+    build=_build_split_sentence,
+    examples=(
+        Example("Kuvauksen ja ohjauksen opiskelijat tutkivat, esisuunnittelevat ja kokeilevat erilaisia "
+                "blocking-ratkaisuja elokuvakohtaukseen."),
+        Example("Kurssi on tarkoitettu opiskelijoille, jotka haluavat syventää visuaalista ja kerronnallista "
+                "ilmaisuaan sarjakuvan alalla."),
+        Example("Toteutus tapahtuu verkossa Moodle-ympäristössä 1.2.–15.3.2027, ja sen järjestää Järvilaakson "
+                "ammattikorkeakoulu yhdessä Itäjoen hyvinvointialueen kanssa.",
+                "Toteutus tapahtuu verkossa Moodle-ympäristössä 1.2.–15.3.2027. Sen järjestää Järvilaakson "
+                "ammattikorkeakoulu yhdessä Itäjoen hyvinvointialueen kanssa."),
+        Example("Koulutus on tarkoitettu sosiaali- ja terveysalan työntekijöille, jotka haluavat syventää "
+                "osaamistaan asiakastyön kehittämisessä."),
+    )))
