@@ -172,9 +172,13 @@ def text_measures(text: str) -> dict:
             "plainness": report.score, "has_findings": bool(report.findings)}
 
 
+MISSING_FULL_STOP = 9  # Voikko: "Välimerkki puuttuu virkkeen lopusta."
+
+
 def grammar_findings(text: str) -> Counter:
     """Voikko grammar-checker findings of a text, paragraph by paragraph, counted by error code (an edit that
-    changes the words a finding points at, e.g. the last word of a line without a full stop, adds no finding)."""
+    changes the words a finding points at, e.g. the last word of a line without a full stop, adds no finding). A
+    list item or a heading without a full stop is the Finnish convention, not an error: not counted."""
     from poiju_nlp.text.resources import get_voikko, voikko_lock
 
     v = get_voikko()
@@ -184,8 +188,10 @@ def grammar_findings(text: str) -> Counter:
             continue
         with voikko_lock:
             errors = v.grammarErrors(para, "fi")
+        item_or_heading = para.lstrip()[:2] in ("- ", "• ") or para.rstrip().endswith(":")
         for e in errors:
-            out[e.errorCode] += 1
+            if not (e.errorCode == MISSING_FULL_STOP and item_or_heading):
+                out[e.errorCode] += 1
     return out
 
 
