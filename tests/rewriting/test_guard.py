@@ -235,3 +235,10 @@ def test_the_whole_text_gets_the_score_allowance_its_edits_had():
     checks.score_allowance = 5.0
     assert checks.problems() == [] and checks["score_allowance"] == 5.0
     assert "seconds" not in checks.to_dict()  # set by rewrite() only
+
+
+def test_a_new_grammar_checker_finding_is_a_problem_an_old_one_is_not():
+    assert guard.grammar_problems("Tämä on hyvä kurssi.", "Tämä on on hyvä kurssi.") == \
+        ['Sana on kirjoitettu kahteen kertaan: "on on"']
+    assert guard.grammar_problems("Tämä on on hyvä kurssi.", "Tämä on on kiva kurssi.") == []
+    assert guard.grammar_problems("Sisältö:\n- uutisia", "Sisältö:\n- uutisia\n- raportteja") == []
