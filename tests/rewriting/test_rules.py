@@ -13,12 +13,15 @@ def rules_of(result):
 
 
 def test_lexicon_replacement_is_inflected_like_the_original():
-    text = "Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja työpaikalla."
+    text = "Opintojaksolla harjoitellaan informaation hakemista ja arvioimista työpaikalla."
     r = rewrite(text)
-    assert "toteutuksessa" in r.rewrite
-    e = next(e for e in r.edits if e.original == "implementoinnissa")
-    assert e.replacement == "toteutuksessa" and e.rule == "lexicon" and e.reason
+    assert "tiedon hakemista" in r.rewrite
+    e = next(e for e in r.edits if e.original == "informaation")
+    assert e.replacement == "tiedon" and e.rule == "lexicon" and e.reason
     assert text[e.start:e.end] == e.original
+    # a swap some reviewer judged right only in some sentences is not made: 'implementoinnissa' stays
+    assert "implementoinnissa" in rewrite("Kurssilla harjoitellaan menetelmien implementoinnissa tarvittavia "
+                                          "taitoja.").rewrite
 
 
 def test_credit_term_is_explained_once_at_first_use():
@@ -57,7 +60,8 @@ def test_nominal_to_verb_example_from_the_issue():
 
 def test_passive_course_talk_addresses_the_reader():
     r = rewrite("Opintojaksolla harjoitellaan lääkelaskuja ja käsitellään potilasohjausta.")
-    assert "harjoittelet lääkelaskuja" in r.rewrite and "opit potilasohjausta" in r.rewrite  # topic verb -> 'opit'
+    # the verb itself: 'käsitellään' -> 'käsittelet' (review 1: 'tarkastellaan' -> 'opit' changed the meaning)
+    assert "harjoittelet lääkelaskuja" in r.rewrite and "käsittelet potilasohjausta" in r.rewrite
     assert "passive_to_2sg" in rules_of(r)
     # the teacher assesses, not the learner: 'arvioidaan' stays passive
     r2 = rewrite("Opintojaksolla osaaminen arvioidaan tentillä.")
@@ -162,7 +166,7 @@ def test_learner_goal_after_completion_and_infinitive_gloss():
     r = rewrite("Opintojakson suoritettuaan osallistuja osaa hyödyntää validoituja kipumittareita sekä integroida "
                 "lääkkeellisen ja lääkkeettömän kivunhoidon menetelmät osaksi potilaan kokonaishoitoa.")
     assert r.rewrite.startswith("Kurssin jälkeen osaat ")
-    assert "Osaat myös yhdistää lääkkeellisen" in r.rewrite  # 1st infinitive stays one (not 'yhdistetä')
+    assert "Osaat myös integroida lääkkeellisen" in r.rewrite  # a 1st infinitive stays one
     assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
 
 
@@ -178,9 +182,12 @@ def test_learner_goal_turns_the_learners_possessive_suffix_to_second_person():
 def test_list_of_objects_split_repeats_the_verb():
     r = rewrite("Opintojaksolla perehdytään lääkehoitoprosessin keskeisiin käsitteisiin, lääkelaskennan "
                 "periaatteisiin sekä turvallisen lääkehoidon edellytyksiin osana potilasturvallisuuden kokonaisuutta.")
-    assert "käsitteitä. Opit myös lääkelaskennan periaatteita ja turvallisen lääkehoidon" \
-        in r.rewrite  # three items: the first alone, then the other two (an item may have its own 'ja')
-    assert r.rewrite.startswith("Kurssilla opit lääkehoitoprosessin keskeisiä käsitteitä.")
+    # 'osana potilasturvallisuuden kokonaisuutta' may belong to every item: no sentence split repeats the verb for
+    # the last two only; the items in the partitive after 'opit' (as a bullet list when the guard keeps it)
+    assert r.rewrite.startswith("Kurssilla opit")
+    assert all(item in r.rewrite for item in ("lääkehoitoprosessin keskeisiä käsitteitä", "lääkelaskennan periaatteita",
+                                              "turvallisen lääkehoidon edellytyksiä"))
+    assert "Opit myös lääkelaskennan" not in r.rewrite
     r = rewrite("Kurssi sisältää verkkoluentoja sekä kaksi lähipäivää Järvilaakson ammattikorkeakoulun "
                 "opiskeluympäristössä.")
     assert r.rewrite == ("Kurssi sisältää verkkoluentoja. Se sisältää myös kaksi lähipäivää Järvilaakson "
@@ -276,7 +283,7 @@ def test_compose_edits_equals_applying_both_passes():
 def test_learner_subject_becomes_you_with_possessives():
     r = rewrite("Osallistuja reflektoi omia kirjaamiskäytäntöjään ja jalkauttaa opitun omaan työyhteisöönsä "
                 "kehittämistehtävän avulla.")
-    assert r.rewrite.startswith("Pohdit omia kirjaamiskäytäntöjäsi")  # present tense, 2sg, 'käytäntöjäsi'
+    assert r.rewrite.startswith("Reflektoit omia kirjaamiskäytäntöjäsi")  # present tense, 2sg, 'käytäntöjäsi'
     assert "työyhteisöösi" in r.rewrite and "Osallistuja" not in r.rewrite
 
 

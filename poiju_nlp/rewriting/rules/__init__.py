@@ -5,7 +5,7 @@
 - outcomes: outcome_list ('Opiskelija osaa' + bullets -> 'Osaat' + bullets);
 - verbs: nominal_to_verb, learn_topics, skills_to_learn, goal_for_learner, enrol_imperative, arranged_is;
 - recipients: intended_for, recipient_split;
-- lists: list_split, enumeration;
+- lists: inline_bullets (a flattened list back on its lines), list_split, enumeration;
 - split: split_sentence; credits: credit_sentence.
 
 ``RULES`` maps a rule id to its callable rule (``RULES[id](ctx) -> list[Edit]``); ``TOKEN_RULES`` and

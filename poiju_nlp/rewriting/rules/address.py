@@ -16,7 +16,7 @@ from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.resources import get_pykko
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, each_token,
-                   is_course_word, is_learner, register, rendered_lemma, sentence_index,
+                   is_course_word, is_learner, is_third_singular, opens_sentence, register, rendered_lemma, sentence_index,
                    to_second_person_possessive, word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
@@ -30,7 +30,20 @@ def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     return any(is_course_word(ctx.analysis.tokens[i]) for i in prev.tokens)
 
 
-_TOPIC_VERBS = {"käsitellä": "oppia", "tarkastella": "oppia"}
+def in_content_section(text: str, start: int) -> bool:
+    """Is the position under a content heading ('Sisältö: ...', 'Keskeiset sisällöt:', 'Tavoitteisiin liittyvät
+    keskeiset sisältöalueet:')? What is done there is done by the learner: 'Harjoitellaan X' -> 'Harjoittelet X'."""
+    lines = text[:start].split("\n")
+    current = lines[-1]
+    if current.split(":")[0].strip().lower().startswith(("sisältö", "sisällöt")) and ":" in current:
+        return True
+    for line in reversed(lines[:-1][-8:]):
+        head = line.strip()
+        if head.endswith(":") and len(head.split()) <= 6:
+            return "sisäl" in head.lower()
+        if ":" in head[:40]:
+            return head.split(":")[0].strip().lower().startswith(("sisältö", "sisällöt"))
+    return False
 
 
 def _learner_passive(ctx: Context, t: Token) -> bool:
@@ -41,14 +54,49 @@ def _learner_passive(ctx: Context, t: Token) -> bool:
         return False
     sent = ctx.sentence_of(t)
     words = [ctx.analysis.tokens[i] for i in sent.tokens]
-    if not any(is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words):
+    if not any(is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words) \
+            and not in_content_section(ctx.text, sent.start):
         return False
     # 'ei käsitellä' would need 'et käsittele'
     return not any(w.head == t.i and (w.lemma.lower() == "ei" or w.morph.get("Polarity") == "Neg") for w in words)
 
 
-def _learner_passives(ctx: Context) -> list[Token]:
-    return [t for t in each_token(ctx) if t.lemma.lower() in word_list("learner_verb") and _learner_passive(ctx, t)]
+def _learner_passives(ctx: Context) -> list[list[Token]]:
+    """Per sentence, or per bullet list (its lines read as one list: 'tarkastelet' and 'toteutetaan' must not mix),
+    its present passive verbs, when one of them is course talk of the learner."""
+    groups: list[list] = []
+    was_bullet = False
+    for sent in ctx.analysis.sentences:
+        bullet = sent.text.lstrip().startswith(("-", "•", "*", "–"))
+        if not (bullet and was_bullet):
+            groups.append([])
+        groups[-1].append(sent)
+        was_bullet = bullet
+    out = []
+    for group in groups:
+        verbs = [ctx.analysis.tokens[i] for sent in group for i in sent.tokens
+                 if _present_passive(ctx.analysis.tokens[i])]
+        if any(v.lemma.lower() in word_list("learner_verb") and _learner_passive(ctx, v) for v in verbs):
+            out.append(verbs)
+    return out
+
+
+def _present_passive(t: Token) -> bool:
+    m = t.morph
+    return t.pos == "VERB" and m.get("Voice") == "Pass" and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind" \
+        and m.get("Tense") == "Pres"
+
+
+def _build_passives_to_2sg(ctx: Context, verbs: list[Token]) -> list[Edit]:
+    """All passives of the sentence become 'sinä', or none: 'Kurssilla tehdään X sekä analysoit Y' mixes them."""
+    edits = []
+    for t in verbs:
+        e = _build_passive_to_2sg(ctx, t) if t.lemma.lower() in word_list("learner_verb") \
+            and _learner_passive(ctx, t) else None
+        if e is None:
+            return []
+        edits.append(e)
+    return edits
 
 
 def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
@@ -58,11 +106,14 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     words = [toks[i] for i in ctx.sentence_of(t).tokens]
     children = [w for w in words if w.head == t.i and w.i != t.i]
     # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
-    if any(c.dep == "obj" and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing" for c in children):
-        return None
-    # topic verbs become the everyday 'opit' (both take a partitive: 'käsitellään riskejä' -> 'opit riskejä')
-    plain = _TOPIC_VERBS.get(lemma) if all(c.morph.get("Case") != "Nom" for c in children if c.dep == "obj") else None
-    new = inflect(plain or lemma, "+pres+2sg")
+    if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
+           for c in children):
+        return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
+    if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" for w in words):
+        return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
+    # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
+    # to build it)
+    new = inflect(lemma, "+pres+2sg")
     if not new:
         return None
     if t.text[:1].isupper():
@@ -153,7 +204,8 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
             # the parser may leave the person out ('osaa' tagged connegative): the form decides
             third = w.morph.get("Person") == "3" and w.morph.get("Number") == "Sing" or (
                 "Person" not in w.morph and "+pres+3sg" in pykko_forms(w.text.lower()))
-            if not third:
+            if not third or lemma == "osata" and w.text.lower() in pykko_lemmas(w.text.lower()):
+                # ('osaa havainnoida X ja soveltaa Y': after 'osaa' the 3rd person 'soveltaa' is the infinitive too)
                 ok = False
                 break
             form = inflect(_LEARNER_VERB_FORMS.get(w.text.lower(), w.lemma.lower()), "+pres+2sg")
@@ -184,6 +236,8 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
             again = head.split()[-1]  # 'opit' or the 2nd person verb
             override[cc.i] = "\x00. " + cap(again) + " myös"
+    if leaves_third_person(ctx, ws, verb, override):
+        return edits  # 'Kurssin jälkeen tunnistat X ja tietää Y' would mix the persons (review 2)
     tail, used = ctx.render(verb.end, sent.end, override)
     new = re.sub(r"\s+", " ", head + tail)
     new = re.sub(r"\s*\x00", "", new)
@@ -205,6 +259,29 @@ def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
     return any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in ctx.analysis.sentences[n - 1].tokens)
 
 
+_FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
+
+
+def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: dict[int, str]) -> bool:
+    """Would a finite 3rd person verb of the learner stay after the rewrite ('tunnistat X ja tietää Y')? Verbs in a
+    clause of their own ('joka', 'että', 'miten' ...) belong to someone else and may stay."""
+    for w in ws:
+        if w.i <= after.i or w.i in override:
+            continue
+        if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
+            return False
+        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w):
+            return True
+    return False
+
+
+def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
+    """'Kurssin suoritettuaan - Opiskelija ymmärtää ...': the frame before the sentence speaks of 'him or her'
+    ('suoritettuaan'); 'Kurssin suoritettuaan - ymmärrät' would mix the persons."""
+    line = ctx.text[ctx.text.rfind("\n", 0, sent.start) + 1:sent.start].lower()
+    return any(w in line for w in _AFTER_WORDS)
+
+
 def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
     käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
@@ -214,12 +291,18 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     within = set(sent.tokens)
     root = next((w for w in ws if w.dep == "ROOT"), None)
+    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent):
+        return edits
+    if sum(is_learner(w) for w in ws) > 1:
+        return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
     # the parser sometimes calls a sentence-initial learner the object ('Osallistuja oppii tunnistamaan ...')
     subj = next((w for w in ws if (w.dep == "nsubj" or root is not None and w.i == root.i - 1)
                  and (is_learner(w) or _learner_pronoun(ctx, sent, w)) and not w.text.isupper()
                  and w.morph.get("Case") == "Nom" and w.morph.get("Number") == "Sing"), None)
     if subj is None or root is None or subj.head not in within:
         return edits
+    if any(w.is_word and w.i < subj.i and w.dep not in _FRAME_DEPS for w in ws):
+        return edits  # 'Tekniset taidot opiskelija osaa ...': a heading ran into the sentence
     verb = root
     m = verb.morph
     if not (verb.dep == "ROOT" and verb.pos == "VERB" and m.get("VerbForm") == "Fin" and m.get("Mood") == "Ind"
@@ -259,6 +342,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
     if nxt is None or nxt.i not in within:
         return edits
+    if leaves_third_person(ctx, ws, verb, override):
+        return edits  # a 3rd person verb of the learner would stay (review 2)
     override[subj.i] = "\x01"
     if subj.i == sent.tokens[0]:
         override[nxt.i] = cap(override.get(nxt.i, rendered_lemma(ctx, nxt)[0]))
@@ -274,8 +359,16 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
 PASSIVE_TO_2SG = register(Rule(
     plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
     id="passive_to_2sg", label="lukijan puhuttelu", priority=40, pass_="token", find=_learner_passives,
-    build=_build_passive_to_2sg,
+    build=_build_passives_to_2sg,
     examples=(
+        Example("Opintojaksolla luodaan edellytyksiä arvioida omaa osaamistaan ja tunnistaa taitojaan."),
+        Example("Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastellaan vallan ilmentymistä "
+                "kasvatuksessa.",
+                "Kurssi perustuu kriittiseen pedagogiikkaan, jonka kautta tarkastelet vallan ilmentymistä "
+                "kasvatuksessa."),
+        Example("Kurssilla työskennellään menetelmin, jotka vahvistavat opiskelijoiden valmiuksia ratkoa ongelmia."),
+        Example("Kurssilla tehdään referenssianalyysi toteutuneesta kohteesta tai suunnitelmasta sekä analysoidaan "
+                "annettua suunnittelualuetta eri näkökulmista."),
         Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",
                 "Kurssilla tutkit kielen vaihtelua ja pohdit sanojen merkityksiä."),
         Example("Opintojaksolla osaaminen arvioidaan tentillä."),
@@ -286,6 +379,10 @@ LEARNER_GOAL = register(Rule(
     id="learner_goal", label="lukijan puhuttelu", priority=110, pass_="sentence", find=each_sentence,
     build=_build_learner_goal,
     examples=(
+        Example("Kurssin suoritettuaan opiskelija tunnistaa kestämättömään kehitykseen johtaneita tekijöitä "
+                "historiasta nykypäivään, ja tietää, miten kestävää tulevaisuutta voidaan rakentaa.",
+                "Kurssin jälkeen tunnistat kestämättömään kehitykseen johtaneita tekijöitä historiasta nykypäivään, "
+                "ja tiedät, miten kestävää tulevaisuutta voidaan rakentaa."),
         Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
                 "peruskäsitteitä"),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
@@ -297,6 +394,8 @@ LEARNER_SUBJECT = register(Rule(
     id="learner_subject", label="lukijan puhuttelu", priority=120, pass_="sentence", find=each_sentence,
     build=_build_learner_subject,
     examples=(
+        Example("Osaamistavoitteet: Kurssin suoritettuaan - Opiskelija ymmärtää spatiaalisen datatieteen menetelmiä."),
+        Example("Tekniset taidot opiskelija osaa lukea käsikirjoitusta kuvallisen ajattelun näkökulmasta."),
         Example("Opiskelija voi valita työnsä geoinformatiikan keskeisiltä osa-alueilta."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),

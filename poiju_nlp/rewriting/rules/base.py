@@ -150,6 +150,14 @@ def in_heading(text: str, start: int) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def opens_sentence(ctx: Context, sent: Sentence) -> bool:
+    """Does the sentence really begin after a sentence end, a heading, a line break or a bullet? Course pages that
+    lost their line breaks run sentences together ('... keinot Opiskelija osaa ...'): a rule that rewrites the
+    opening words would then put a capital in the middle of a sentence."""
+    before = ctx.text[:sent.start].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n-•*–\x8a"
+
+
 def sentence_index(ctx: Context, sent: Sentence) -> int:
     """Index in the analysis of the sentence that holds ``sent`` (which may be one without its heading)."""
     return next(n for n, s in enumerate(ctx.analysis.sentences) if sent.tokens[0] in s.tokens)

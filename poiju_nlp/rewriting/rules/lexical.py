@@ -9,7 +9,10 @@ and neither is a capitalised word inside a line (a programme or qualification na
 """
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from ...domain import HOURS_PER_CREDIT, credits_to_hours
 from ...scoring import get_lexicon
@@ -20,7 +23,24 @@ from ..edits import Edit
 from .base import Context, Example, Rule, cap, each_finding, in_heading, register, token_at, word_list
 
 _CREDIT = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
+_RANGE_START = re.compile(r"(\d+(?:[,.]\d+)?)\s*[–-]\s*\d+(?:[,.]\d+)?\s*$")
 _UNIT_WORDS = ("kurssi", "opintojakso", "jakso")
+REVIEW = Path(__file__).resolve().parents[3] / "corpora" / "lexicon" / "review.tsv"
+
+
+def _hours(credits: float) -> str:
+    hours = credits_to_hours(credits)
+    return f"{hours:.0f}" if abs(hours - round(hours)) < 1e-9 else f"{hours:.1f}".replace(".", ",")
+
+
+@lru_cache(maxsize=1)
+def safe_everywhere() -> frozenset[str]:
+    """Lexicon entries whose every reviewer judged the plain word a safe swap in any sentence (corpora/lexicon
+    review.tsv, verdicts 'safe'); 'context' or 'wrong' from anyone keeps the word (review 1 of the rewriter:
+    'arviointimenetelmä', 'ulottuvuus', 'juridinen', 'tietoperusta' failed, each with a 'context' or 'wrong')."""
+    with REVIEW.open(encoding="utf-8", newline="") as f:
+        return frozenset(row["lemma"] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+                         if row.get("verdicts") and set(row["verdicts"].split(",")) == {"safe"})
 
 
 def is_explanation(f) -> bool:
@@ -65,6 +85,9 @@ def _checked_replacement(ctx: Context, f) -> str | None:
         return f.replacement if " " not in f.replacement else None
     gloss = _gloss(tok)
     case = tok.morph.get("Case")
+    if gloss and " " not in gloss and any("+pl+nom" in x for x in pykko_forms(gloss)) and not any(
+            "+sg" in x for x in pykko_forms(gloss)) and case not in (None, "Nom"):
+        return None  # a plural gloss ('arvoperusta' -> 'arvot') inflected as a singular ('arvoperustan' -> 'arvon')
     if gloss and tok.pos == "VERB" and gloss.split()[0] in word_list("partitive_only_verb") and any(
             w.head == tok.i and w.dep == "obj" and w.morph.get("Case") in ("Gen", "Acc", "Nom")
             for w in ctx.analysis.tokens):
@@ -104,7 +127,8 @@ def _replaceable(ctx: Context) -> list:
         if f.kind not in ("jargon", "loanword") or not f.replacement or is_explanation(f):
             continue
         entry = lex.lookup(f.term) if f.term else None
-        if entry is None or entry.action != "replace" or f.replacement.lower() == f.text.lower():
+        if entry is None or entry.action != "replace" or f.replacement.lower() == f.text.lower() \
+                or entry.lemma not in safe_everywhere():
             continue
         if not is_fixed_term(ctx, f):
             out.append(f)
@@ -129,8 +153,13 @@ def _credit_explanation(ctx: Context, f) -> Edit | None:
         value = float(m.group(1).replace(",", "."))
     except ValueError:
         return None
-    hours = credits_to_hours(value)
-    hours_s = f"{hours:.0f}" if abs(hours - round(hours)) < 1e-9 else f"{hours:.1f}".replace(".", ",")
+    low = _RANGE_START.search(ctx.text[max(0, f.start - 24):f.start])
+    hours_s = _hours(value)
+    if low:  # '2–3 op' is 54–81 hours, not 81 (review 1)
+        try:
+            hours_s = f"{_hours(float(low.group(1).replace(',', '.')))}–{hours_s}"
+        except ValueError:
+            return None
     word = f.text
     if f.text.lower() == "op":
         word = "opintopiste" if value == 1 else "opintopistettä"
@@ -165,7 +194,8 @@ def _first_explanations(ctx: Context) -> list:
 def _build_explain(ctx: Context, f) -> Edit | None:
     if _is_credit_word(f.text):
         return _credit_explanation(ctx, f)
-    return Edit(f.start, f.end, f.text, f.replacement, "explain",
+    rep = f.replacement.replace("((selite) ", "(")  # the lexicon marks a gloss that is no synonym (review 1)
+    return Edit(f.start, f.end, f.text, rep, "explain",
                 f"Välttämätön termi selitetään kerran, ensimmäisellä kerralla. {f.reason}".strip())
 
 
@@ -195,9 +225,13 @@ def _build_abbreviation(ctx: Context, found) -> Edit:
 LEXICON = register(Rule(
     id="lexicon", label="tutumpi sana", priority=30, pass_="token", find=_replaceable, build=_build_lexicon,
     examples=(
+        Example("- osaa kuvailla ja arvioida yksilöllisten erojen tutkimuksen psykologisia arviointimenetelmiä."),
+        Example("- työskennellä sosiaali- ja terveysalan arvoperustan ja säädösten mukaan"),
         Example("Osaamistavoitteet: Opiskelija osaa arvioida tiedon luotettavuutta."),
+        Example("- osaa hakea ja arvioida informaation luotettavuutta",
+                "- osaa hakea ja arvioida tiedon luotettavuutta"),
         Example("Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja.",
-                "Kurssilla harjoitellaan menetelmien toteutuksessa tarvittavia taitoja."),
+                "Kurssilla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja."),
         Example("Opiskelija toimii kolmannella sektorilla ja julkisessa toimintaympäristössä."),
     )))
 
@@ -205,6 +239,8 @@ EXPLAIN = register(Rule(
     id="explain", label="termi selitetty", priority=10, pass_="token", find=_first_explanations,
     build=_build_explain,
     examples=(
+        Example("Mittaustekniikan projekti (2–10 op)",
+                "Mittaustekniikan projekti (2–10 opintopistettä, noin 54–270 tuntia työtä)"),
         Example("Vammaistyö (50 osp)"),
         Example("Kestävä liiketoiminta (5 op)",
                 "Kestävä liiketoiminta (5 opintopistettä, noin 135 tuntia työtä)"),

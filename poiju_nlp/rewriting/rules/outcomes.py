@@ -9,22 +9,29 @@ in a bullet becomes the 2nd person, because the learner is its owner; where a bu
 from __future__ import annotations
 
 from ...text import inflect
+from ...text.inflect import pykko_lemmas
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, is_human,
-                   is_learner, register, second_person_possessive, word_list)
+                   is_learner, is_third_singular, register, rendered_lemma, second_person_possessive, word_list)
 
 _BULLETS = ("-", "•", "*", "–")
+# verbs of knowing do not follow 'osaat' ('osaat tietää', 'osaat ymmärtää'): such a list is left as it is
+_KNOWING_VERBS = {"tietää", "tuntea", "ymmärtää", "tiedostaa", "omaksua", "sisäistää", "osata"}
 _OWNERS = {"hänen", "heidän", "sen", "niiden"}  # a possessive after these belongs to someone else: kept as it is
 
 
-def _lead(ctx: Context, sent: Sentence) -> tuple[Token, Token] | None:
-    """(first word, verb) of a lead 'Opiskelija [tai tutkinnon suorittaja] osaa[:]' that ends its line."""
+def _lead(ctx: Context, sent: Sentence) -> tuple[Token, Token | None] | None:
+    """(first word, verb) of a lead 'Opiskelija [tai tutkinnon suorittaja] osaa[:]' that ends its line; the verb is
+    None for a lead without one ('Opiskelija tai tutkinnon suorittaja' + bullets that open with a verb)."""
     toks = ctx.analysis.tokens
     ws = [toks[i] for i in sent.tokens if toks[i].text not in (":",)]
     ws = [w for w in ws if w.is_word]
-    if not 2 <= len(ws) <= 5 or not is_learner(ws[0]) or ws[0].morph.get("Number") == "Plur":
+    if not 1 <= len(ws) <= 5 or not is_learner(ws[0]) or ws[0].morph.get("Number") == "Plur":
         return None
+    if [w.text.lower() for w in ws] in (["opiskelija"], ["opiskelija", "tai", "tutkinnon", "suorittaja"]):
+        after = ctx.text[sent.end:sent.end + 3]
+        return (ws[0], None) if after.lstrip(" :").startswith("\n") else None
     verb = ws[-1]
     lemma = "osata" if verb.text.lower() == "osaa" else verb.lemma.lower()
     if lemma not in word_list("outcome_lead_verb") or not verb.text.lower().endswith(("a", "ä", "ee")):
@@ -70,11 +77,36 @@ def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     return out
 
 
+def _finite_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
+    """'- palvelee ja opastaa valitsemansa asiakasryhmän asiakkaita' under 'Osaat': each finite verb of the learner
+    in its 1st infinitive ('palvella ja opastaa'), token index -> text; None when the bullet is not of that form
+    (another verb first, 'osaa' already, or a clause of its own whose verb belongs to someone else)."""
+    toks = ctx.analysis.tokens
+    words = [toks[i] for i in bullet.tokens if toks[i].is_word]
+    if not words or not (words[0].pos == "VERB" and words[0].morph.get("VerbForm") == "Fin"):
+        return None
+    out: dict[int, str] = {}
+    for w in words:
+        if w.morph.get("PronType") == "Rel" or w.dep == "mark":
+            break  # the rest is a clause of its own ('joka', 'että', 'kun')
+        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin":
+            if w.text.lower() in ("osaa", "on", "ei") or not is_third_singular(w):
+                return None
+            text, lemma = rendered_lemma(ctx, w)
+            if not lemma.endswith(("a", "ä")) or inflect(lemma, "+pres+3sg") != text.lower() \
+                    or lemma in _KNOWING_VERBS:
+                return None
+            out[w.i] = lemma
+    return out
+
+
 def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
     lead = _lead(ctx, sent)
     if lead is None:
         return None
     first, verb = lead
+    if verb is None:
+        return _build_finite_list(ctx, sent, first)
     lemma = "osata" if verb.text.lower() == "osaa" else verb.lemma.lower()
     new_verb = inflect(lemma, "+pres+2sg")
     bullets = _bullets(ctx, sent)
@@ -83,14 +115,36 @@ def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
     override: dict[int, str] = {}
     for b in bullets:
         found = _possessives(ctx, b)
-        if found is None:
-            return None
+        opener = next((ctx.analysis.tokens[i] for i in b.tokens if ctx.analysis.tokens[i].is_word), None)
+        if found is None or opener is not None and opener.morph.get("VerbForm") == "Fin" \
+                and opener.text.lower() not in pykko_lemmas(opener.text.lower()):  # ('ottaa' is also the infinitive)
+            return None  # '- osaa tekstata' under 'Osaat' stays 3rd person (review 1)
         override.update(found)
     end = bullets[-1].end
     tail, used = ctx.render(verb.end, end, override)
     new = (cap(new_verb) if first.text[:1].isupper() else new_verb) + tail
     return Edit(first.start, end, ctx.text[first.start:end], new, "outcome_list",
                 f"Puhuttele lukijaa: \"{ctx.text[first.start:verb.end]}\" → \"{cap(new_verb)}\".", absorbs=used)
+
+
+def _build_finite_list(ctx: Context, sent: Sentence, first: Token) -> Edit | None:
+    """'Opiskelija' + '- palvelee asiakkaita' + '- toimii yhteistyössä' -> 'Osaat' + '- palvella asiakkaita' +
+    '- toimia yhteistyössä' (a requirement of what the learner does, said as what you can do)."""
+    bullets = _bullets(ctx, sent)
+    if len(bullets) < 2:
+        return None
+    override: dict[int, str] = {}
+    for b in bullets:
+        verbs, owned = _finite_bullet(ctx, b), _possessives(ctx, b)
+        if verbs is None or owned is None:
+            return None
+        override.update(verbs)
+        override.update(owned)
+    end = bullets[-1].end
+    tail, used = ctx.render(sent.end, end, override)
+    new = ("Osaat" if first.text[:1].isupper() else "osaat") + tail
+    return Edit(first.start, end, ctx.text[first.start:end], new, "outcome_list",
+                f"Puhuttele lukijaa: \"{ctx.text[first.start:sent.end]}\" → \"Osaat\".", absorbs=used)
 
 
 OUTCOME_LIST = register(Rule(
@@ -105,4 +159,10 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Opiskelija tai tutkinnon suorittaja\n- palvelee ja opastaa valitsemansa asiakasryhmän asiakkaita\n- "
+                "toimii yhteistyössä sidosryhmien kanssa\n- osallistuu aineiston hankintaan.",
+                "Osaat\n- palvella ja opastaa valitsemasi asiakasryhmän asiakkaita\n- toimia yhteistyössä "
+                "sidosryhmien kanssa\n- osallistua aineiston hankintaan."),
+        Example("Opiskelija\n- tietää kestävän kehityksen keskeiset tavoitteet\n- hahmottaa ihmisen toiminnan "
+                "merkityksen ilmastonmuutokseen"),
     )))

@@ -235,7 +235,10 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         if not _independent(toks, root, within):
             continue
         # the left clause must be complete: 'tunnistaa ja arvioi riskejä' shares its object
-        if not any(toks[j].head == root.i and toks[j].dep != "punct" for j in range(root.i + 1, cc.i)) and not (
+        if any(toks[j].dep == "conj" and toks[j].head == root.i and j != t.i for j in within):
+            continue  # 'tutkivat, esisuunnittelevat ja kokeilevat X': three verbs share the object
+        if not any(toks[j].head == root.i and toks[j].dep not in ("punct", "conj", "cc")
+                   for j in range(root.i + 1, cc.i)) and not (
                 root.pos in ("NOUN", "ADJ", "PROPN", "NUM")
                 and any(toks[j].head == root.i and toks[j].dep == "cop" for j in within)):
             continue  # (a nominal predicate with its copula is complete: 'Kurssin hinta on 90 €, ja ...')
@@ -256,6 +259,9 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         nxt = toks[cc.i + 1]
         if nxt.i == t.i and t.morph.get("Voice") == "Pass" and ctx.render(nxt.start, nxt.end)[0] == nxt.text:
             continue  # '... ja kirjoitetaan X' -> '. Kirjoitetaan X.': a passive alone opens no sentence
+        if (root.morph.get("Voice") == "Pass") != (t.morph.get("Voice") == "Pass") or root.morph.get("Voice") == "Pass" \
+                and (ctx.render(root.start, root.end)[0] == root.text) != (ctx.render(t.start, t.end)[0] == t.text):
+            continue  # 'Kurssilla tehdään X. Analysoit Y.' would mix the passive and 'sinä' 
         if pronoun:
             rendered, used = ctx.render(nxt.start, nxt.end)
             new = ". " + cap(pronoun) + " " + rendered
@@ -314,6 +320,8 @@ SPLIT_SENTENCE = register(Rule(
     id="split_sentence", label="virke jaettu", priority=200, pass_="sentence", find=each_sentence,
     build=_build_split_sentence,
     examples=(
+        Example("Kuvauksen ja ohjauksen opiskelijat tutkivat, esisuunnittelevat ja kokeilevat erilaisia "
+                "blocking-ratkaisuja elokuvakohtaukseen."),
         Example("Kurssi on tarkoitettu opiskelijoille, jotka haluavat syventää visuaalista ja kerronnallista "
                 "ilmaisuaan sarjakuvan alalla."),
         Example("Toteutus tapahtuu verkossa Moodle-ympäristössä 1.2.–15.3.2027, ja sen järjestää Järvilaakson "

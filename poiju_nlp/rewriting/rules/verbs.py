@@ -204,8 +204,9 @@ def _build_learn_topics(ctx: Context, sent: Sentence) -> list[Edit]:
         if not phrase:
             continue
         override = _recased_phrase(ctx, phrase, "+ill", "+par")
-        if override is None:
-            continue
+        if override is None or any(j not in override and v.i < j < max(phrase) and "+ill" in _cases(toks[j].text)
+                                   and toks[j].dep in _NP_DEPS for j in sent.tokens):
+            continue  # an illative the parse left out ('keskeisimpiin ... malleja') would stay behind (review 2)
         if framed:
             rest, used = ctx.render(learner.end, sent.end, override)
             edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end],
@@ -213,6 +214,9 @@ def _build_learn_topics(ctx: Context, sent: Sentence) -> list[Edit]:
                               f"Puhuttele lukijaa: \"{v.text} {learner.text}\" → \"opit\".",
                               absorbs=framed[1] + used))
             break
+        if any(toks[j].morph.get("Voice") == "Pass" and toks[j].morph.get("VerbForm") == "Fin" and j != v.i
+               and ctx.render(toks[j].start, toks[j].end)[0] == toks[j].text for j in sent.tokens):
+            continue  # 'opit X:ää sekä tuotetaan Y:tä' would mix 'sinä' and the passive (review 1)
         override[v.i] = cap("opit") if v.text[:1].isupper() else "opit"
         edits.append(sentence_edit(ctx, sent, override, "learn_topics",
                                     f"Tavallinen verbi: \"{v.text}\" → \"opit\"."))
@@ -442,6 +446,8 @@ def _build_goal_for_learner(ctx: Context, sent: Sentence) -> list[Edit]:
             and is_learner(learner)
             and learner.morph.get("Case") == "Gen" and obj.pos == "NOUN" and obj.head != learner.i):
         return edits
+    if any(w.head == obj.i and w.dep == "conj" for w in ws):
+        return edits  # 'ymmärrystä X:stä ja kykyä Y' would need 'kykyäsi' too (review 1)
     verb = inflect(inf.lemma.lower(), "+pres+2sg")
     obj_text, _ = rendered_lemma(ctx, obj)
     readings = [(a.lemma.replace("|", ""), a.morphtags) for a in get_pykko().utils.analyze(obj_text.lower())
@@ -482,6 +488,8 @@ LEARN_TOPICS = register(Rule(
     id="learn_topics", label="tavallinen verbi", priority=140, pass_="sentence", find=each_sentence,
     build=_build_learn_topics,
     examples=(
+        Example("Moduulissa perehdytään keskeisimpiin sähköistä vuorovaikutusta kuvaaviin malleihin sekä "
+                "sähköenergian käsitteisiin."),
         Example("Lisäksi kurssilla perehdytään IFRS-normiston ja Suomen kirjanpitolainsäädännön periaatteellisiin "
                 "eroihin.",
                 "Lisäksi kurssilla opit IFRS-normiston ja Suomen kirjanpitolainsäädännön periaatteellisia eroja."),
