@@ -173,20 +173,11 @@ def text_measures(text: str) -> dict:
 
 
 def grammar_findings(text: str) -> Counter:
-    """Voikko grammar-checker findings of a text, paragraph by paragraph, counted by error code (an edit that
-    changes the words a finding points at, e.g. the last word of a line without a full stop, adds no finding)."""
-    from poiju_nlp.text.resources import get_voikko, voikko_lock
+    """Voikko grammar-checker findings by error code (poiju_nlp.rewriting.guard.grammar_findings: the guard checks
+    each edit with the same function)."""
+    from poiju_nlp.rewriting.guard import grammar_findings as findings
 
-    v = get_voikko()
-    out: Counter = Counter()
-    for para in text.splitlines():
-        if not para.strip():
-            continue
-        with voikko_lock:
-            errors = v.grammarErrors(para, "fi")
-        for e in errors:
-            out[e.errorCode] += 1
-    return out
+    return findings(text)
 
 
 def fact_kinds(problems: list[str]) -> Counter:

@@ -25,9 +25,9 @@ class Edit:
 
 @dataclass
 class Rejection:
-    """An edit the guard dropped, with the reason in Finnish. ``check``: facts | unknown_word | plainness | meaning
-    | depends (it assumed an edit that was dropped: ``depends_on``) | whole_text (found by bisection when the whole
-    text failed) | neural. ``pass_no``: the pass it was made in (pass-2 offsets point into the text after pass 1)."""
+    """An edit the guard dropped, with the reason in Finnish. ``check``: facts | unknown_word | plainness | grammar |
+    meaning | depends (it assumed an edit that was dropped: ``depends_on``) | whole_text (found by bisection when
+    the whole text failed) | neural. ``pass_no``: the pass it was made in (pass-2 offsets point into the text after pass 1)."""
     edit: Edit
     reason: str
     check: str

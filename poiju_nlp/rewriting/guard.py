@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, OrderedDict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -177,6 +177,49 @@ def _units(text: str) -> list[tuple[str, int, int]]:
         for m in re.finditer(r"\S(?:.*?)(?=(?<=[.!?])\s+[A-ZÅÄÖ0-9\"(]|$)", block, flags=re.DOTALL):
             units.append((m.group(0).strip(), start + m.start(), start + m.start() + len(m.group(0).rstrip())))
     return units
+
+
+MISSING_FULL_STOP = 9  # Voikko: "Välimerkki puuttuu virkkeen lopusta."
+
+
+def grammar_findings(text: str, full_stops: bool = True) -> Counter:
+    """Voikko grammar-checker findings of a text, paragraph by paragraph, counted by error code (so that an edit
+    of the words a finding points at does not count as a new finding). A list item or heading without a full stop
+    is the Finnish convention, not an error; ``full_stops=False`` leaves that check out entirely (a sentence window
+    cut out of a text)."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    v = get_voikko()
+    out: Counter = Counter()
+    for para in text.splitlines():
+        if not para.strip():
+            continue
+        with voikko_lock:
+            errors = v.grammarErrors(para, "fi")
+        item_or_heading = para.lstrip()[:2] in ("- ", "• ") or para.rstrip().endswith(":")
+        for e in errors:
+            if e.errorCode != MISSING_FULL_STOP or full_stops and not item_or_heading:
+                out[e.errorCode] += 1
+    return out
+
+
+def grammar_problems(before: str, after: str) -> list[str]:
+    """Finnish descriptions of the grammar-checker findings ``after`` has and ``before`` had not (by error code)."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    added = grammar_findings(after, full_stops=False) - grammar_findings(before, full_stops=False)
+    if not added:
+        return []
+    v = get_voikko()
+    out = []
+    for para in after.splitlines():
+        with voikko_lock:
+            errors = v.grammarErrors(para, "fi") if para.strip() else []
+        for e in errors:
+            if added.get(e.errorCode):
+                added[e.errorCode] -= 1
+                out.append(f"{e.shortDescription.rstrip('.')}: \"{para[e.startPos:e.startPos + e.errorLen]}\"")
+    return out
 
 
 def split_sentences(text: str) -> list[str]:
@@ -349,6 +392,7 @@ class GuardChecks:
     lix_after: float
     length_ratio: float
     score_allowance: float = 0.0  # points the score may fall: the largest per-rule allowance of the edits
+    grammar_problems: list[str] = field(default_factory=list)  # grammar-checker findings the rewrite added
     seconds: float | None = None
     words_per_second: float | None = None
 
@@ -375,6 +419,8 @@ class GuardChecks:
             why.append("tuntemattomia sanoja: " + ", ".join(self.unknown_words_added[:8]))
         if self.score_after < self.score_before - self.score_allowance:
             why.append(f"selkeys heikkeni ({self.score_before:.0f} → {self.score_after:.0f})")
+        if self.grammar_problems:
+            why.append("kieliopin tarkistin löytää uusia virheitä: " + "; ".join(self.grammar_problems[:3]))
         if not self.meaning_preserved:
             why.append(f"merkitys muuttui: katettuja virkkeitä {self.sentences_covered}")
         return why
@@ -414,6 +460,7 @@ def compute_checks(original: str, rewrite_text: str, coverage: dict | None = Non
         lix_after=round(after.metrics["lix"], 1) if after else 0.0,
         length_ratio=round(n1 / max(1, n0), 3),
         score_allowance=score_allowance,
+        grammar_problems=grammar_problems(original, rewrite_text) if rewrite_text != original else [],
     )
 
 

@@ -114,6 +114,9 @@ def _check_edit(ctx: Context, accepted: list[Edit], e: Edit, glossary=None) -> t
     s0, s1 = guard.plainness(before, glossary), guard.plainness(after, glossary)
     if s1 < s0 - REWRITING.score_tolerance - plainness_allowance(e.rule):
         return "plainness", f"Selkeyspisteet laskisivat ({s0:.0f} → {s1:.0f})."
+    grammar = guard.grammar_problems(before, after)
+    if grammar:
+        return "grammar", "Kieliopin tarkistin löytäisi uuden virheen: " + "; ".join(grammar[:3])
     return None
 
 

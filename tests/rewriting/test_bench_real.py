@@ -99,3 +99,9 @@ def test_real_systems_on_a_real_looking_text(tmp_path):
     assert full["changed_share"] > 0 and full["facts_kept"] == 1.0
     assert full["edits"] >= 1 and sum(full["edits_per_rule"].values()) >= full["edits"]
     assert (tmp_path / "s.jsonl").read_text(encoding="utf-8").strip()
+
+
+def test_grammar_findings_leave_list_items_without_a_full_stop_alone():
+    assert bench.grammar_findings("Sisältö:\n- uutisia\n- raportteja") == {}
+    assert bench.grammar_findings("Tämä on on hyvä kurssi.")[8] == 1  # a doubled word
+    assert bench.grammar_findings("Kurssi alkaa maanantaina")[9] == 1
