@@ -214,12 +214,29 @@ def _first_abbreviations(ctx: Context) -> list:
         seen.add(head.upper())
         if ctx.text[f.start - 1:f.start] == "(" or ctx.text[f.end:f.end + 2] == " (":
             continue  # already explained by the author: 'tunnustaminen (AHOT)', 'AHOT (aiemmin ...)'
+        if ctx.text[f.end:f.end + 1] == ")" and not _UNIT_AMOUNT.get(head.lower()):
+            continue  # '(… ABC)': the expansion would put a bracket inside a bracket
         out.append((f, head, entry.plain[0]))
     return out
 
 
-def _build_abbreviation(ctx: Context, found) -> Edit:
+# A unit written after a number is written out in the partitive, not glossed in brackets: '(30 osp)' ->
+# '(30 osaamispistettä)', never '(30 osp (osaamispiste))' (blind review 3: wrong case, bracket in a bracket).
+_UNIT_AMOUNT = {"osp": ("osaamispiste", "osaamispistettä")}
+
+
+def _build_abbreviation(ctx: Context, found) -> Edit | None:
     f, head, expansion = found
+    unit = _UNIT_AMOUNT.get(head.lower())
+    if unit and f.text.lower() == head.lower():
+        m = _CREDIT.search(ctx.text[max(0, f.start - 12):f.start])
+        if not m:
+            return None
+        one = m.group(1) == "1" and not _RANGE_START.search(ctx.text[max(0, f.start - 24):f.start])
+        return Edit(f.start, f.end, f.text, unit[0] if one else unit[1], "abbreviation",
+                    f"Lyhenne kirjoitetaan auki: {head} = {unit[0]}.")
+    if unit or ctx.text[f.end:f.end + 1] == ")":
+        return None
     return Edit(f.start, f.end, f.text, f"{f.text} ({expansion})", "abbreviation",
                 f"Lyhenne avataan kerran: {head} = {expansion}.")
 
@@ -255,4 +272,6 @@ ABBREVIATION = register(Rule(
         Example("Opiskelija päivittää HOPS:n opintojen alussa.",
                 "Opiskelija päivittää HOPS:n (henkilökohtainen opintosuunnitelma) opintojen alussa."),
         Example("Aiemmin hankittu osaaminen tunnustetaan AHOT-menettelyllä (AHOT)."),
+        Example("Ohjelmiston tuotantoversion toteuttaminen (30 osp)",
+                "Ohjelmiston tuotantoversion toteuttaminen (30 osaamispistettä)"),
     )))
