@@ -134,11 +134,9 @@ def _learner_verbs() -> frozenset[str]:
     """Verbs whose passive in course text means the learner does it ('perehdytään'), from the rewriter's table.
     Without it no reader-addressing form is offered: 'arvioidaan' -> 'arvioit' would turn the teacher's assessing
     into the reader's."""
-    try:
-        from ..rewriting.rules import LEARNER_VERBS
-    except ImportError:  # the table moved: suggest nothing rather than reverse who does what
-        return frozenset()
-    return frozenset(LEARNER_VERBS)
+    from ..rewriting.rules.base import word_list
+
+    return word_list("learner_verb")
 
 
 def _active_2sg(t: Token) -> str | None:
