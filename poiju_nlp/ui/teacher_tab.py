@@ -17,6 +17,7 @@ from ..rewriting.edits import Edit, apply_edits
 from ..scoring import KIND_LABELS, SEVERITY_LABELS, score
 from ..scoring.glossary import Glossary, default_path
 from ..scoring.metrics import wiio_level
+from ..scoring.select import FIRST_SCREEN
 from ..text import clean_text
 from .common import esc, friendly, write_download
 
@@ -29,7 +30,6 @@ EXAMPLE = (
 FINDING_HEADERS = ["Kohta", "Mikä", "Vakavuus", "Miksi", "Ehdotus"]
 EDIT_HEADERS = ["Alkuperäinen", "Uusi", "Sääntö", "Miksi"]
 GLOSSARY_HEADERS = ["Termi", "Tavallinen sana", "Selitys"]
-FIRST_SCREEN = 5  # findings shown as cards before "Näytä kaikki"
 RULE_LABELS = {"lexicon": "tutumpi sana", "explain": "termi selitetty", "abbreviation": "lyhenne avattu",
                "passive_to_2sg": "lukijan puhuttelu", "nominal_to_verb": "verbi -minen-sanan sijaan",
                "enumeration": "luettelo", "split_sentence": "virke jaettu", "intended_for": "tavallinen verbi",
