@@ -424,7 +424,9 @@ PHRASE_STEM_MIN = 7  # a shorter stem matches other words: 'keskiö' -> 'keskitt
 def _phrase_word_matches(word: str, t: Token) -> bool:
     if word in (t.base, t.lemma.lower(), t.text.lower()):
         return True
-    return len(word) >= PHRASE_STEM_MIN and t.text.lower().startswith(word[:-1])
+    surface, stem = t.text.lower(), word[:-1]
+    nxt = surface[len(stem):len(stem) + 1]  # 'perustieto-a' yes, 'perustiet-eiden' (another word) no
+    return len(word) >= PHRASE_STEM_MIN and surface.startswith(stem) and not (nxt in "aeiouyäö" and nxt != word[-1])
 
 
 def _phrase_index(lex: Lexicon) -> dict[str, list]:
@@ -474,8 +476,7 @@ def _leads_a_list(text: str, end: int) -> bool:
 
 
 def _named_later(text: str, end: int) -> bool:
-    """The same sentence names the content: '... keskeisiin käsitteisiin, kuten segregaatio, integraatio ja
-    inkluusio' (blind review, round 3)."""
+    """The same sentence names the content: '... keskeisiin käsitteisiin, kuten segregaatio, integraatio'."""
     stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     rest = text[end:min(stop) if stop else len(text)].lower()
     return any(w in rest for w in (" kuten ", " esimerkiksi ", " esim. ", " eli ", ": "))
@@ -483,8 +484,7 @@ def _named_later(text: str, end: int) -> bool:
 
 def _unit_name(text: str, start: int, end: int) -> bool:
     """The phrase is in an official unit name: a line of its own with no sentence end ('Ammatilliseen koulutukseen
-    orientoituminen ja työelämän perusvalmiuksien hankkiminen'), or one with its credits ('(2 osp)'). The teacher
-    cannot rename a unit of a national curriculum."""
+    orientoituminen ja työelämän perusvalmiuksien hankkiminen') or one with its credits ('(2 osp)')."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()

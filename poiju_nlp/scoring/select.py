@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .familiarity import familiarity
-from .field import care_text, swap_out_of_field
+from .field import care_text, own_unit_word, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 
@@ -475,12 +476,15 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
     grouped: dict[tuple[str, str], Finding] = {}
     unknown: list[Finding] = []
     care = care_text(a)
+    uses = Counter(f.term for f in details if f.term)
     lexicon = _lexicon()
     for f in sorted(details, key=lambda f: f.start):
         if f.kind not in WORD_KINDS:
             continue
-        if f.kind in ("jargon", "loanword") and f.term and swap_out_of_field(lexicon.lookup(f.term), care):
-            continue  # another field's course: the word is likely its own term in another sense
+        if f.kind in ("jargon", "loanword") and f.term and (
+                swap_out_of_field(lexicon.lookup(f.term), care)  # another field's term in another sense
+                or own_unit_word(lexicon.lookup(f.term), uses[f.term])):
+            continue
         key = (f.kind if f.kind != "loanword" else "jargon", _key(f))
         if key in grouped:
             g = grouped[key]
