@@ -11,6 +11,11 @@ sample holds real text from ../shared/data, so it is written outside the reposit
 /tmp/poiju-findings-sample.jsonl) and never committed. Stratified by kind: ``--total`` findings shared evenly over
 the kinds (a kind with fewer findings gives its share to the others), drawn with a fixed seed so the same sample
 comes back.
+
+``--draw screen`` (the default since round 4 of the review) draws only from what a teacher sees first: the first
+``FIRST_SCREEN`` findings of each text (the cards before "Näytä kaikki"), each kind in proportion to how often it is
+on those first screens, so the reviewers' shares per kind weigh as the teacher's screen does. ``--draw kind`` is the
+older sample shared evenly over the kinds. ``--kinds-out`` writes the per-kind frequencies on the first screens.
 """
 from __future__ import annotations
 
@@ -41,19 +46,41 @@ def _source(t) -> str:
     return "Aalto-yliopiston kurssi" if t.source == "aalto" else f"ePerusteet: {t.kind or 'opetussuunnitelma'}"
 
 
-def sample(n_texts: int = 120, total: int = 150, seed: int = 0) -> list[dict]:
+def _proportional(counts: dict[str, int], total: int) -> dict[str, int]:
+    """``total`` shared over the kinds in proportion to ``counts`` (largest remainder).
+
+    >>> _proportional({"a": 30, "b": 10, "c": 1}, 10)
+    {'a': 7, 'b': 3, 'c': 0}
+    """
+    n = sum(counts.values()) or 1
+    exact = {k: total * c / n for k, c in counts.items()}
+    out = {k: int(v) for k, v in exact.items()}
+    for k in sorted(exact, key=lambda k: out[k] - exact[k])[:total - sum(out.values())]:
+        out[k] += 1
+    return out
+
+
+def sample(n_texts: int = 120, total: int = 150, seed: int = 0, draw: str = "screen") -> list[dict]:
+    return _sample(n_texts, total, seed, draw)[0]
+
+
+def _sample(n_texts: int, total: int, seed: int, draw: str) -> tuple[list[dict], dict[str, int]]:
     from poiju_nlp.errors import PoijuError
     from poiju_nlp.scoring import score
+    from poiju_nlp.scoring.select import FIRST_SCREEN
     from poiju_nlp.text.validate import validate_text
 
     by_kind: dict[str, list[dict]] = defaultdict(list)
+    on_screen: dict[str, int] = defaultdict(int)
     for t in load_real_texts(split="test", limit=n_texts, seed=seed):
         try:
             text = validate_text(t.text)  # the offsets of the findings are into the checked text
             report = score(text)
         except PoijuError:
             continue
-        for f in report.findings:
+        findings = report.findings[:FIRST_SCREEN] if draw == "screen" else report.findings
+        for f in findings:
+            on_screen[f.kind] += 1
             if f.kind in ("passive", "unknown_word") and len(f.occurrences or []) > 1:
                 flagged = ", ".join(dict.fromkeys(text[a:b] for a, b in f.occurrences))
             else:
@@ -66,15 +93,16 @@ def sample(n_texts: int = 120, total: int = 150, seed: int = 0) -> list[dict]:
     rng = random.Random(seed)
     out = []
     quota, kinds = total, sorted(by_kind, key=lambda k: len(by_kind[k]))
+    shares = _proportional({k: on_screen[k] for k in kinds}, total) if draw == "screen" else None
     for n, kind in enumerate(kinds):
-        share = quota // (len(kinds) - n)
+        share = shares[kind] if shares else quota // (len(kinds) - n)
         items = rng.sample(by_kind[kind], min(share, len(by_kind[kind])))
         quota -= len(items)
         out += items
     rng.shuffle(out)
     for n, item in enumerate(out, 1):
         item["id"] = f"f{n:03d}"
-    return out
+    return out, dict(on_screen)
 
 
 def main() -> int:
@@ -83,11 +111,21 @@ def main() -> int:
     ap.add_argument("--total", type=int, default=150)
     ap.add_argument("--seed", type=int, default=0, help="another seed draws other texts and findings")
     ap.add_argument("--out", default="/tmp/poiju-findings-sample.jsonl")
+    ap.add_argument("--draw", choices=("screen", "kind"), default="screen",
+                    help="screen: in proportion to the kinds on the teacher's first screen; kind: evenly per kind")
+    ap.add_argument("--kinds-out", help="write the per-kind frequencies on the first screens (JSON) here")
     args = ap.parse_args()
     if not available():
         print("../shared/data puuttuu: otosta ei voi tehdä.")
         return 1
-    items = sample(args.texts, args.total, args.seed)
+    items, on_screen = _sample(args.texts, args.total, args.seed, args.draw)
+    if args.kinds_out:
+        n = sum(on_screen.values()) or 1
+        with open(args.kinds_out, "w", encoding="utf-8") as f:
+            json.dump({"texts_split": "test", "texts": args.texts, "seed": args.seed, "draw": args.draw,
+                       "findings_counted": n, "count": on_screen,
+                       "share": {k: round(v / n, 4) for k, v in sorted(on_screen.items(), key=lambda x: -x[1])}},
+                      f, ensure_ascii=False, indent=1)
     with open(args.out, "w", encoding="utf-8") as f:
         for item in items:
             f.write(json.dumps({"id": item.pop("id"), **item}, ensure_ascii=False) + "\n")

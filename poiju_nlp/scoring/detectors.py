@@ -424,7 +424,9 @@ PHRASE_STEM_MIN = 7  # a shorter stem matches other words: 'keskiö' -> 'keskitt
 def _phrase_word_matches(word: str, t: Token) -> bool:
     if word in (t.base, t.lemma.lower(), t.text.lower()):
         return True
-    return len(word) >= PHRASE_STEM_MIN and t.text.lower().startswith(word[:-1])
+    surface, stem = t.text.lower(), word[:-1]
+    nxt = surface[len(stem):len(stem) + 1]  # 'perustieto-a' yes, 'perustiet-eiden' (another word) no
+    return len(word) >= PHRASE_STEM_MIN and surface.startswith(stem) and not (nxt in "aeiouyäö" and nxt != word[-1])
 
 
 def _phrase_index(lex: Lexicon) -> dict[str, list]:
@@ -468,7 +470,27 @@ def _leads_a_list(text: str, end: int) -> bool:
     """The phrase is in a line that ends with a colon: the list below says what it means ('... tarvittavaa
     osaamista:')."""
     line_end = text.find("\n", end)
-    return text[end:len(text) if line_end < 0 else line_end].rstrip().endswith(":")
+    rest = text[end:len(text) if line_end < 0 else line_end]
+    # 'Keskeisin sisältö: Ohjelmointi, ...', 'tarvittava osaaminen: Työkyvyn ylläpitäminen ...': the list follows
+    return rest.rstrip().endswith(":") or rest.lstrip().startswith(":")
+
+
+def _named_later(text: str, end: int) -> bool:
+    """The same sentence names the content: '... keskeisiin käsitteisiin, kuten segregaatio, integraatio'."""
+    stop = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    rest = text[end:min(stop) if stop else len(text)].lower()
+    return any(w in rest for w in (" kuten ", " esimerkiksi ", " esim. ", " eli ", ": "))
+
+
+def _unit_name(text: str, start: int, end: int) -> bool:
+    """The phrase is in an official unit name: a line of its own with no sentence end ('Ammatilliseen koulutukseen
+    orientoituminen ja työelämän perusvalmiuksien hankkiminen') or one with its credits ('(2 osp)')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return bool(re.search(r"\(\s*\d+(?:[,.]\d+)?\s*(osp|op)\s*\)", line)) or (
+        "\n" in text and not line.endswith((".", "!", "?", ":")) and len(_ALPHA_WORD.findall(line)) <= 14
+        and "." not in line)
 
 
 def empty_phrase_advice(phrase: EmptyPhrase, span: str) -> str:
@@ -486,8 +508,10 @@ def _specified(toks: list[Token], i: int, n: int) -> bool:
         return False
     if after.morph.get("VerbForm") == "Inf":
         return True
-    for t in toks[i + n:i + n + 5]:  # '... perustiedot kuljetusvälineiden suunnittelussa käytetyistä malleista'
-        if t.morph.get("VerbForm") == "Fin" or t.pos in ("CCONJ", "PUNCT"):
+    # '... perustiedot kuljetusvälineiden suunnittelussa käytetyistä malleista', 'yleiskuvan länsimaisen
+    # rakennustaiteen ja kaupunkirakentamisen kehityksestä'
+    for t in toks[i + n:i + n + 7]:
+        if t.morph.get("VerbForm") == "Fin" or t.pos == "PUNCT":
             return False
         if t.pos in ("NOUN", "PROPN") and t.morph.get("Case") == "Ela":
             return True
@@ -505,7 +529,8 @@ def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
             seq = toks[i:i + n]
             if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
                 start, end = seq[0].start, seq[-1].end
-                if _in_heading(a.text, start, end) or _specified(toks, i, n) or _leads_a_list(a.text, end):
+                if _in_heading(a.text, start, end) or _specified(toks, i, n) or _leads_a_list(a.text, end) \
+                        or _named_later(a.text, end) or _unit_name(a.text, start, end):
                     continue
                 out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",

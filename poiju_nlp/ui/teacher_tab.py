@@ -18,6 +18,7 @@ from ..rewriting.rules import rule_label as rewriting_rule_label
 from ..scoring import KIND_LABELS, SEVERITY_LABELS, score
 from ..scoring.glossary import Glossary, default_path
 from ..scoring.metrics import wiio_level
+from ..scoring.select import FIRST_SCREEN
 from ..text import clean_text
 from .common import esc, friendly, write_download
 
@@ -30,7 +31,6 @@ EXAMPLE = (
 FINDING_HEADERS = ["Kohta", "Mikä", "Vakavuus", "Miksi", "Ehdotus"]
 EDIT_HEADERS = ["Alkuperäinen", "Uusi", "Sääntö", "Miksi"]
 GLOSSARY_HEADERS = ["Termi", "Tavallinen sana", "Selitys"]
-FIRST_SCREEN = 5  # findings shown as cards before "Näytä kaikki"
 # Highlight colours as a Finnish Hemingway: yellow hard sentence, red very hard, violet words with a plainer
 # alternative, blue abbreviations, green passive, grey everything else.
 SENTENCE_LABELS = {2: "vaikea virke", 3: "hyvin vaikea virke"}

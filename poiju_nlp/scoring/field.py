@@ -1,0 +1,59 @@
+"""Whose field is a text in? The lexicon's plain alternatives are written for the readers' own work (social, health
+and safety jobs). In a course of another field a loanword is often that field's term in another sense: the blind
+review of the teacher's findings (round 3) found 'integrointi' in a maths course glossed as 'yhdistää', 'metodit' in
+programming as 'menetelmät', 'interventio' in art as 'tukitoimi', 'pilottijakso' in TV writing as 'kokeilu'. There
+the teacher is offered no swap from the general lexicon.
+
+>>> from poiju_nlp.text import analyze
+>>> care_text(analyze("Opit tukemaan asiakasta ja potilasta arjessa. Kurssi sopii hoitajille.", check_language=False))
+True
+>>> maths = "Opit integroimaan vektorikenttiä ja laskemaan pinta-aloja ja tilavuuksia. " * 5
+>>> care_text(analyze(maths, check_language=False)), care_text(analyze(maths[:60], check_language=False))
+(False, True)
+"""
+from __future__ import annotations
+
+from ..text.analysis import TextAnalysis
+
+# Word beginnings that mark a text about social, health or safety work ('hoitotyö', 'asiakkaan', 'potilas',
+# 'sosiaaliohjaaja', 'terveydenhuolto', 'kuntoutus', 'pelastustoimi', 'vartija'). Two hits make a care text:
+# one 'työturvallisuus' in a chemistry course does not.
+CARE_STEMS = ("hoit", "hoiv", "potila", "asiak", "sosiaali", "tervey", "kuntout", "pelast", "ensihoi", "lääk",
+              "sairaa", "vammai", "lastensuojel", "vartij", "järjestyksenvalv", "turvallisuu", "varhaiskasvat",
+              "vanhus", "ikäihmi", "mielenterv", "päihte", "hyvinvoin")
+CARE_HITS = 2
+# a text this short says too little about its field: it is taken as the readers' own (a sentence typed to try the tool)
+FIELD_MIN_WORDS = 40
+# lexicon domains written for the readers' own field; 'korkeakoulu' words (study administration) are the same in
+# every field's course
+GENERAL_DOMAINS = ("tyyli", "yleinen", "sote", "turvallisuus")
+
+
+def care_text(a: TextAnalysis) -> bool:
+    """True when the text is about social, health or safety work (the readers' field), or too short to tell."""
+    hits = 0
+    if sum(t.is_word for t in a.tokens) < FIELD_MIN_WORDS:
+        return True
+    for t in a.tokens:
+        if t.is_word and (t.base or t.text.lower()).startswith(CARE_STEMS):
+            hits += 1
+            if hits >= CARE_HITS:
+                return True
+    return False
+
+
+def swap_out_of_field(entry, care: bool) -> bool:
+    """A lexicon word the teacher should not be offered a swap for in this text: outside the readers' field a
+    loanword or academic word is likely the course's own term in another sense (see the module docstring)."""
+    return (not care and entry is not None and entry.domain in GENERAL_DOMAINS
+            and entry.action in ("suggest", "replace"))
+
+
+# a study word the text uses this often is the text's own unit ('Moduulin tehtävänä on ...' in every upper-secondary
+# module): the blind review (round 3) judged all 8 'moduuli' findings wrong, an official name the teacher cannot change
+OWN_UNIT_USES = 2
+
+
+def own_unit_word(entry, uses: int) -> bool:
+    """A study-administration word with no safe swap that the text uses as the name of its own unit."""
+    return entry is not None and entry.domain == "korkeakoulu" and entry.action == "suggest" and uses >= OWN_UNIT_USES
