@@ -362,7 +362,7 @@ def rewrite(text: str, record=None, backend: str | None = None, glossary=None, *
     organisation's own terms (accepted terms are never replaced).
 
     >>> rewrite("Opintojaksolla perehdytään lääkehoitoon.").rewrite
-    'Kurssilla opit lääkehoitoa.'
+    'Kurssilla perehdyt lääkehoitoon.'
     """
     t0 = time.perf_counter()
     if record is not None and not text:
