@@ -94,3 +94,9 @@ def test_many_stated_outcomes_get_a_note():
 def test_bad_input():
     with pytest.raises(InputError):
         propose("   ")
+
+
+def test_object_is_not_cut_after_a_genitive():
+    # 'omaa' read as the verb 'omata' cut the item after 'asiakkaan' ("Osaat tukea asiakkaan.")
+    texts = [o.text for o in propose("Opiskelija osaa tukea asiakkaan omaa toimintaa arjessa.").outcomes]
+    assert texts == ["Osaat tukea asiakkaan omaa toimintaa arjessa."]
