@@ -101,6 +101,39 @@ def _text_of(source) -> str:
     return "Osaamistavoitteet:\n" + "\n".join(stated) + ("\nSisältö:\n" + description if description else "")
 
 
+# Words a Finnish text must have outside its title when its other lines are in another language.
+MIN_FINNISH_WORDS = 8
+
+
+def _finnish_text(raw: str) -> tuple[str, bool]:
+    """The text to read, checked, and whether lines in another language were left out. A Finnish course page with a
+    part in another language (Finnish outcomes above an English content list) is read for its Finnish lines: each
+    line of another language is blanked, so offsets still point into the text. A text with too few Finnish words outside its title is refused with the Finnish
+    message ('Teksti ei näytä olevan suomea …')."""
+    from ..errors import NotFinnishError
+    from ..settings import get_settings
+    from ..text import validate_text
+    from ..text.validate import finnish_share, foreign_share, language_words
+
+    try:
+        return validate_text(raw), False
+    except NotFinnishError:
+        text = validate_text(raw, check_language=False)
+        settings = get_settings()
+        lines, finnish_words = text.split("\n"), 0
+        for k, line in enumerate(lines):
+            n = len(language_words(line))
+            if n < settings.min_words_for_language_check:
+                continue  # a heading or a short line: nothing to judge
+            if finnish_share(line) >= settings.min_finnish_share and foreign_share(line) == 0:
+                finnish_words += n if k else 0
+            else:
+                lines[k] = " " * len(line)
+        if finnish_words < MIN_FINNISH_WORDS:
+            raise
+        return "\n".join(lines), True
+
+
 # A comma right after the verb only before a clause word; no comma after a space, no doubled stop.
 _BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)|^Osaat \w+, (?!(?:miten|kuinka|mitä|miksi|että|millainen|millaisia|mikä|mitkä|missä|milloin|"
                      r"mistä|mihin|minkä|minkälai\w*|kenelle|keneen|kuka|onko|voiko|kenen)\b)|\s[,.;:]|\.\.$")
@@ -223,9 +256,7 @@ def _disagreement(tokens) -> str:
 def propose(source, *, level: str | None = None, embedder=None) -> OutcomeProposal:
     """Propose outcomes from a text, a ``CourseRecord`` or a dict with ``description``/``text`` (and optionally
     ``learning_outcomes``). ``embedder`` is accepted for compatibility and not used."""
-    from ..text import validate_text
-
-    text = validate_text(_text_of(source))
+    text, blanked = _finnish_text(_text_of(source))
     course_level = level if level in COURSE_LEVELS else _course_level(source)
     items = find_items(text)
     author_items = [i for i in items if i.frame != "content"]
@@ -276,6 +307,8 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
         elif len(outcomes) < OUTCOMES.min_outcomes:
             notes.append(f"Kuvaus kertoo sisällöstä niukasti: siitä saatiin {len(outcomes)} tavoitetta. Täydennä "
                          "tavoitteet itse.")
+    if blanked:
+        notes.append("Osa tekstistä ei ole suomea. Se jätettiin lukematta.")
     for o in outcomes:  # offsets always point at the words shown (joined compounds may have shifted them)
         if text[o.statement_start:o.statement_end] != o.statement:
             found = text.find(o.statement, o.source_start)

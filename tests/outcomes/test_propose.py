@@ -100,3 +100,25 @@ def test_object_is_not_cut_after_a_genitive():
     # 'omaa' read as the verb 'omata' cut the item after 'asiakkaan' ("Osaat tukea asiakkaan.")
     texts = [o.text for o in propose("Opiskelija osaa tukea asiakkaan omaa toimintaa arjessa.").outcomes]
     assert texts == ["Osaat tukea asiakkaan omaa toimintaa arjessa."]
+
+
+def test_finnish_page_with_an_english_content_list_is_read_for_its_finnish_lines():
+    text = ("Kotihoidon turvallisuus (3 op)\n"
+            "Osaamistavoitteet: Opintojakson suoritettuaan opiskelija osaa arvioida asiakkaan kodin "
+            "turvallisuusriskit ja laatia kotikäynnin turvallisuussuunnitelman.\n"
+            "Sisältö: • Introduction to home care safety and the role of the nurse • How to assess fall risks at "
+            "home • Fire safety and electrical devices in the home of the client")
+    result = propose(text)
+    assert "Osaat laatia kotikäynnin turvallisuussuunnitelman." in [o.text for o in result.outcomes]
+    assert "Osa tekstistä ei ole suomea. Se jätettiin lukematta." in result.notes
+    for o in result.outcomes:  # offsets still point into the text as given
+        assert text[o.statement_start:o.statement_end] == o.statement
+
+
+def test_english_page_with_a_finnish_title_is_refused_in_finnish():
+    from poiju_nlp.errors import NotFinnishError
+
+    text = ("Viestintä ja vuorovaikutus toisella kotimaisella kielellä (3 osp)\nOsaamistavoitteet:\nThe student\n"
+            "- takes actively part in discussions at work\n- writes and interprets texts of their vocational field")
+    with pytest.raises(NotFinnishError, match="ei näytä olevan suomea"):
+        propose(text)
