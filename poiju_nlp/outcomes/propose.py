@@ -227,14 +227,21 @@ def _unagreeing_neighbours(tokens) -> str:
         head = tokens[t.head]
         if t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
             continue
-        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part":
-            continue
+        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part" and not _participle(
+                t.text):
+            continue  # (the tagger reads 'liittyvät' before a noun as a finite verb: Voikko knows the participle)
         a, b = _number_cases(t.text), _number_cases(head.text)
         later = [n for n in tokens[t.i + 2:t.i + 9] if n.pos in ("NOUN", "PROPN")]
         if a and b and not a & b and not any(a & _number_cases(n.text) for n in later):
             return f"{t.text} {head.text}"  # (the parser may have hung the word on the wrong noun: 'yksinkertaisen
             # materiaaliominaisuuksien mittauksen' agrees with 'mittauksen')
     return ""
+
+
+def _participle(word: str) -> bool:
+    from .sections import _voikko_readings
+
+    return any(a.get("PARTICIPLE") for a in _voikko_readings(word))
 
 
 def _disagreement(tokens) -> str:

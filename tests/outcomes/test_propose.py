@@ -122,3 +122,15 @@ def test_english_page_with_a_finnish_title_is_refused_in_finnish():
             "- takes actively part in discussions at work\n- writes and interprets texts of their vocational field")
     with pytest.raises(NotFinnishError, match="ei näytä olevan suomea"):
         propose(text)
+
+
+def test_slips_copied_from_the_text_are_not_proposed():
+    # a plural participle before a singular noun, and a compound part written twice (Voikko accepts it as a
+    # compound): both are slips in the source, never copied into a proposal
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa hoitaa työhön liittyvät asiakaspalvelutilanteen\n"
+                     "- osaa kuvata ajoneuvoalanalan työtehtävät\n- osaa hoitaa työhön liittyvät "
+                     "asiakaspalvelutilanteet")
+    assert [o.text for o in result.outcomes] == ["Osaat hoitaa työhön liittyvät asiakaspalvelutilanteet."]
+    reasons = [s.reason for s in result.skipped]
+    assert "taivutus ei täsmää ('liittyvät asiakaspalvelutilanteen')" in reasons
+    assert "tuntematon sana 'ajoneuvoalanalan'" in reasons
