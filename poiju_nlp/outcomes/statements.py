@@ -157,6 +157,10 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     if not _content(ability.tokens):
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
+    if ability.shared and fit.never_fits(verb, cls):
+        # "mitata ja kirjata havainnot": the object belongs to the second verb; "mitata havainnot" says nothing
+        return Plain("", author, 0, "", author, ok=False,
+                     reason=f"'{verb}' ei sovi yksin kohteeseen, jonka se jakaa seuraavan verbin kanssa")
     if verb in PERSON_OBJECT_VERBS and not any(t.dep_ in ("obj", "obl:arg") or t.head.i == ability.verb_index and
                                                token_case(t) in ("+par", "+gen") and t.pos_ in ("NOUN", "PROPN", "PRON")
                                                for t in ability.tokens):

@@ -134,3 +134,13 @@ def test_slips_copied_from_the_text_are_not_proposed():
     reasons = [s.reason for s in result.skipped]
     assert "taivutus ei täsmää ('liittyvät asiakaspalvelutilanteen')" in reasons
     assert "tuntematon sana 'ajoneuvoalanalan'" in reasons
+
+
+def test_a_verb_that_cannot_take_the_shared_object_is_not_split_off():
+    # 'mitata ja kirjata havainnot': observations are recorded, not measured; a quantity is measured
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa mitata ja kirjata havainnot\n"
+                     "- osaa mitata ja kirjata asiakkaan verenpaineen")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat mitata havainnot." not in texts
+    assert texts == ["Osaat kirjata havainnot.", "Osaat mitata asiakkaan verenpaineen.",
+                     "Osaat kirjata asiakkaan verenpaineen."]
