@@ -147,6 +147,8 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
 
     if not outcomes:
         return outcomes
+    for o in outcomes:
+        o.text, o.object = _join_acronym(o.text, o.source_sentence), _join_acronym(o.object, o.source_sentence)
     kept = []
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis, o.text)
@@ -166,6 +168,21 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
         else:
             kept.append(o)
     return kept
+
+
+_ACRONYM_BEFORE_BRACKET = re.compile(r"\b([A-ZÅÄÖ]{2,}\d?) \([^()]*\) ?(?=[a-zåäö])")
+
+
+def _join_acronym(text: str, source: str) -> str:
+    """An acronym whose explanation in brackets was left out joins its noun with a hyphen: 'BIM (Building
+    information model) mallinnukseen' -> 'BIM-mallinnuksesta' (a compound, as Finnish writes it).
+
+    >>> _join_acronym("Osaat kertoa BIM mallinnuksesta.", "tutustutaan BIM (Building information model) mallinnukseen")
+    'Osaat kertoa BIM-mallinnuksesta.'
+    """
+    for m in _ACRONYM_BEFORE_BRACKET.finditer(source or ""):
+        text = re.sub(rf"\b{re.escape(m.group(1))} (?=[a-zåäö])", m.group(1) + "-", text)
+    return text
 
 
 _ALLOWED_CASES = {"gen": {("Gen", "Sing"), ("Nom", "Plur"), ("Acc", "Sing"), ("Acc", "Plur"), ("Par", "Sing"),

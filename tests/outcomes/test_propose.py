@@ -144,3 +144,9 @@ def test_a_verb_that_cannot_take_the_shared_object_is_not_split_off():
     assert "Osaat mitata havainnot." not in texts
     assert texts == ["Osaat kirjata havainnot.", "Osaat mitata asiakkaan verenpaineen.",
                      "Osaat kirjata asiakkaan verenpaineen."]
+
+
+def test_acronym_joins_its_noun_when_its_explanation_in_brackets_is_left_out():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa käyttää BIM (Building Information Model) "
+                     "mallinnusohjelmaa rakennuksen suunnittelussa")
+    assert [o.text for o in result.outcomes] == ["Osaat käyttää BIM-mallinnusohjelmaa rakennuksen suunnittelussa."]
