@@ -108,8 +108,8 @@ MIN_FINNISH_WORDS = 8
 def _finnish_text(raw: str) -> tuple[str, bool]:
     """The text to read, checked, and whether lines in another language were left out. A Finnish course page with a
     part in another language (Finnish outcomes above an English content list) is read for its Finnish lines: each
-    line of another language is blanked, so offsets still point into the text. A text with too few Finnish words outside its title is refused with the Finnish
-    message ('Teksti ei näytä olevan suomea …')."""
+    line of another language is blanked, so offsets still point into the text. A text with too few Finnish words
+    outside its title is refused with the Finnish message ('Teksti ei näytä olevan suomea …')."""
     from ..errors import NotFinnishError
     from ..settings import get_settings
     from ..text import validate_text
