@@ -150,3 +150,10 @@ def test_acronym_joins_its_noun_when_its_explanation_in_brackets_is_left_out():
     result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa käyttää BIM (Building Information Model) "
                      "mallinnusohjelmaa rakennuksen suunnittelussa")
     assert [o.text for o in result.outcomes] == ["Osaat käyttää BIM-mallinnusohjelmaa rakennuksen suunnittelussa."]
+
+
+def test_mass_noun_object_of_a_content_action_is_partitive():
+    result = propose("Vuorovaikutus työssä (3 op)\nSisältö:\n- palautteen antaminen\n- ohjauskeskustelun suunnittelu")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat antaa palautetta." in texts and "Osaat antaa palautteen." not in texts
+    assert "Osaat suunnitella ohjauskeskustelun." in texts
