@@ -40,6 +40,7 @@ MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
+_ORDINAL = re.compile(r"\b\d{1,2}\.\s(?=[a-zåäö])")  # "2. asteen yhtälö": a number, not a sentence end
 _TRIM_TAIL = re.compile(r"\s*(?:\((?:[^()]*)\)|,?\s+(?:esim\.|esimerkiksi|kuten|mm\.|muun muassa)\s.*)$")
 
 
@@ -209,7 +210,7 @@ def to_plain(ability: Ability) -> Plain:
         if ability.before else ""
     text = "Osaat " + (before + " " if before else "") + verb + ("" if rest.startswith(",") else " ") + rest
     text = re.sub(r"\s+\d{1,2}$", "", re.sub(r"\s+", " ", text).strip().rstrip(" ,;:-–.")).rstrip(" ,;:-–.") + "."
-    if re.search(r"[.!?]\s", text[:-1]) and not re.search(r"\b(?:esim|mm|ns|jne|n|ks)\.\s", text):
+    if re.search(r"[.!?]\s", _ORDINAL.sub("", text[:-1])) and not re.search(r"\b(?:esim|mm|ns|jne|n|ks)\.\s", text):
         return Plain("", author, 0, "", author, ok=False, reason="kaksi lausetta yhdessä")
     bad = unknown_words(text)
     if words(text) > OUTCOMES.max_words or bad:

@@ -157,3 +157,11 @@ def test_mass_noun_object_of_a_content_action_is_partitive():
     texts = [o.text for o in result.outcomes]
     assert "Osaat antaa palautetta." in texts and "Osaat antaa palautteen." not in texts
     assert "Osaat suunnitella ohjauskeskustelun." in texts
+
+
+def test_an_ordinal_number_is_not_a_sentence_end():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa ratkaista 2. asteen yhtälön\n"
+                     "- osaa kuvata hoitotyön prosessin. Tuntee lääkehoidon")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat ratkaista 2. asteen yhtälön." in texts
+    assert not any("prosessin. " in t for t in texts)  # a real sentence end still splits
