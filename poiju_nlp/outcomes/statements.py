@@ -254,10 +254,12 @@ def _clause_without_verb(tokens) -> bool:
     """A clause word whose clause has no finite verb left ('selittää, millainen tiede X on ja että psykologinen
     tieto'): the verb went with the next ability."""
     marks = [k for k, t in enumerate(tokens) if t.lower_ in ("että", "miten", "kuinka", "miksi", "millainen",
-                                                             "millaisia", "mikä", "mitkä", "mitä")]
+                                                             "millaisia", "mikä", "mitkä", "mitä", "voiko")]
     for n, k in enumerate(marks):
         end = marks[n + 1] if n + 1 < len(marks) else len(tokens)
-        if not any(t.morph.get("VerbForm") == ["Fin"] for t in tokens[k + 1:end]):
+        # ('voiko' is the clause's verb and needs its infinitive: 'voiko ajoneuvon kiillottaa')
+        forms = (["Fin"], ["Inf"]) if tokens[k].lower_ == "voiko" else (["Fin"],)
+        if not any(t.morph.get("VerbForm") in forms for t in tokens[k + 1:end]):
             return True
     return False
 

@@ -165,3 +165,11 @@ def test_an_ordinal_number_is_not_a_sentence_end():
     texts = [o.text for o in result.outcomes]
     assert "Osaat ratkaista 2. asteen yhtälön." in texts
     assert not any("prosessin. " in t for t in texts)  # a real sentence end still splits
+
+
+def test_an_indirect_question_keeps_its_verb_or_is_not_proposed():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- tarkastaa ajoneuvon maalipinnan, voiko ajoneuvon kiillottaa "
+                     "hiomatuotteilla\n- selvittää, onko asiakkaalla oikeus tukeen")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat tarkastaa ajoneuvon maalipinnan, voiko ajoneuvon." not in texts  # never a bare genitive at the end
+    assert "Osaat selvittää, onko asiakkaalla oikeus tukeen." in texts
