@@ -34,7 +34,8 @@ NOUN_HEADER = ["noun", "class"]
 FIT_HEADER = ["verb", "fits", "never", "note"]
 REPLACEMENT_HEADER = ["verb", "max_level", "object_class", "replacement", "case", "why"]
 CLASSES = {"method", "principle", "concept", "tool", "material", "document", "text", "language", "situation",
-           "person", "process", "phenomenon", "data", "product", "skill", "course", "activity", "clause", "topic"}
+           "person", "process", "phenomenon", "data", "product", "skill", "course", "activity", "clause", "topic",
+           "quantity"}
 REPLACEMENT_CASES = {"same", "ela", "par", "gen"}
 
 BLOOM_HEADER = ["level", "level_name", "verb", "object_case", "example"]

@@ -453,6 +453,10 @@ def _is_action_noun(word: str) -> bool:
     return False
 
 
+# Mass nouns take a partitive object ('palautteen antaminen' -> 'antaa palautetta', not 'antaa palautteen').
+MASS_NOUNS = {"palaute", "tuki", "apu", "neuvonta", "ohjaus", "tieto", "opetus"}
+
+
 def _deverbal(root, toks, item) -> Built | None:
     """'Kokeen suunnittelu' -> 'Osaat suunnitella kokeen.', 'Koetulosten analysointi' -> 'Osaat analysoida
     koetuloksia.': the text's own action, with its object, when the verb is measurable and the phrase is just the
@@ -481,7 +485,7 @@ def _deverbal(root, toks, item) -> Built | None:
     phrase = [t for t in doc if t.i in ids]
     tail = _render(after, {}) if after else ""
     entry = load_verbs().get(verb)
-    if obj.morph.get("Number") == ["Plur"] or entry.object_case == "par":
+    if obj.morph.get("Number") == ["Plur"] or entry.object_case == "par" or _last_part(obj) in MASS_NOUNS:
         edits = recase_edits(obj, phrase, "+par")
     else:
         edits = {}

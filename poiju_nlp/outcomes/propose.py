@@ -101,6 +101,39 @@ def _text_of(source) -> str:
     return "Osaamistavoitteet:\n" + "\n".join(stated) + ("\nSisältö:\n" + description if description else "")
 
 
+# Words a Finnish text must have outside its title when its other lines are in another language.
+MIN_FINNISH_WORDS = 8
+
+
+def _finnish_text(raw: str) -> tuple[str, bool]:
+    """The text to read, checked, and whether lines in another language were left out. A Finnish course page with a
+    part in another language (Finnish outcomes above an English content list) is read for its Finnish lines: each
+    line of another language is blanked, so offsets still point into the text. A text with too few Finnish words
+    outside its title is refused with the Finnish message ('Teksti ei näytä olevan suomea …')."""
+    from ..errors import NotFinnishError
+    from ..settings import get_settings
+    from ..text import validate_text
+    from ..text.validate import finnish_share, foreign_share, language_words
+
+    try:
+        return validate_text(raw), False
+    except NotFinnishError:
+        text = validate_text(raw, check_language=False)
+        settings = get_settings()
+        lines, finnish_words = text.split("\n"), 0
+        for k, line in enumerate(lines):
+            n = len(language_words(line))
+            if n < settings.min_words_for_language_check:
+                continue  # a heading or a short line: nothing to judge
+            if finnish_share(line) >= settings.min_finnish_share and foreign_share(line) == 0:
+                finnish_words += n if k else 0
+            else:
+                lines[k] = " " * len(line)
+        if finnish_words < MIN_FINNISH_WORDS:
+            raise
+        return "\n".join(lines), True
+
+
 # A comma right after the verb only before a clause word; no comma after a space, no doubled stop.
 _BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)|^Osaat \w+, (?!(?:miten|kuinka|mitä|miksi|että|millainen|millaisia|mikä|mitkä|missä|milloin|"
                      r"mistä|mihin|minkä|minkälai\w*|kenelle|keneen|kuka|onko|voiko|kenen)\b)|\s[,.;:]|\.\.$")
@@ -114,6 +147,8 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
 
     if not outcomes:
         return outcomes
+    for o in outcomes:
+        o.text, o.object = _join_acronym(o.text, o.source_sentence), _join_acronym(o.object, o.source_sentence)
     kept = []
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis, o.text)
@@ -133,6 +168,21 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
         else:
             kept.append(o)
     return kept
+
+
+_ACRONYM_BEFORE_BRACKET = re.compile(r"\b([A-ZÅÄÖ]{2,}\d?) \([^()]*\) ?(?=[a-zåäö])")
+
+
+def _join_acronym(text: str, source: str) -> str:
+    """An acronym whose explanation in brackets was left out joins its noun with a hyphen: 'BIM (Building
+    information model) mallinnukseen' -> 'BIM-mallinnuksesta' (a compound, as Finnish writes it).
+
+    >>> _join_acronym("Osaat kertoa BIM mallinnuksesta.", "tutustutaan BIM (Building information model) mallinnukseen")
+    'Osaat kertoa BIM-mallinnuksesta.'
+    """
+    for m in _ACRONYM_BEFORE_BRACKET.finditer(source or ""):
+        text = re.sub(rf"\b{re.escape(m.group(1))} (?=[a-zåäö])", m.group(1) + "-", text)
+    return text
 
 
 _ALLOWED_CASES = {"gen": {("Gen", "Sing"), ("Nom", "Plur"), ("Acc", "Sing"), ("Acc", "Plur"), ("Par", "Sing"),
@@ -194,14 +244,21 @@ def _unagreeing_neighbours(tokens) -> str:
         head = tokens[t.head]
         if t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
             continue
-        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part":
-            continue
+        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part" and not _participle(
+                t.text):
+            continue  # (the tagger reads 'liittyvät' before a noun as a finite verb: Voikko knows the participle)
         a, b = _number_cases(t.text), _number_cases(head.text)
         later = [n for n in tokens[t.i + 2:t.i + 9] if n.pos in ("NOUN", "PROPN")]
         if a and b and not a & b and not any(a & _number_cases(n.text) for n in later):
             return f"{t.text} {head.text}"  # (the parser may have hung the word on the wrong noun: 'yksinkertaisen
             # materiaaliominaisuuksien mittauksen' agrees with 'mittauksen')
     return ""
+
+
+def _participle(word: str) -> bool:
+    from .sections import _voikko_readings
+
+    return any(a.get("PARTICIPLE") for a in _voikko_readings(word))
 
 
 def _disagreement(tokens) -> str:
@@ -223,9 +280,7 @@ def _disagreement(tokens) -> str:
 def propose(source, *, level: str | None = None, embedder=None) -> OutcomeProposal:
     """Propose outcomes from a text, a ``CourseRecord`` or a dict with ``description``/``text`` (and optionally
     ``learning_outcomes``). ``embedder`` is accepted for compatibility and not used."""
-    from ..text import validate_text
-
-    text = validate_text(_text_of(source))
+    text, blanked = _finnish_text(_text_of(source))
     course_level = level if level in COURSE_LEVELS else _course_level(source)
     items = find_items(text)
     author_items = [i for i in items if i.frame != "content"]
@@ -276,6 +331,8 @@ def propose(source, *, level: str | None = None, embedder=None) -> OutcomePropos
         elif len(outcomes) < OUTCOMES.min_outcomes:
             notes.append(f"Kuvaus kertoo sisällöstä niukasti: siitä saatiin {len(outcomes)} tavoitetta. Täydennä "
                          "tavoitteet itse.")
+    if blanked:
+        notes.append("Osa tekstistä ei ole suomea. Se jätettiin lukematta.")
     for o in outcomes:  # offsets always point at the words shown (joined compounds may have shifted them)
         if text[o.statement_start:o.statement_end] != o.statement:
             found = text.find(o.statement, o.source_start)

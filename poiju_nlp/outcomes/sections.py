@@ -233,10 +233,20 @@ _WRAPPER_WORDS = {"osaa", "osaavat", "osaat", "pystyy", "kykenee", "ymmärtää"
 _ABBREVIATIONS = {"esim", "mm", "ns", "jne", "yms", "ym", "tms", "n", "ks", "vrt", "s", "eli", "t", "engl", "lyh"}
 
 
-def _item_verb(word: str) -> bool:
+def _item_verb(word: str, following: tuple[str, ...] = ()) -> bool:
     """A word that can start a list item: a verb form with no noun or adjective reading ('liittyvät' is also a
-    participle, 'omaa' also an adjective) or a 2nd person form."""
-    return _verb_word(word)
+    participle, 'omaa' also an adjective) or a 2nd person form. Used inside a line without any other mark of a lost
+    line break: 'tukea asiakkaan omaa toimintaa' is one item (after a full stop or with a capital, 'Omaa valmiudet'
+    starts one)."""
+    if not _verb_word(word):
+        return False
+    adjective_cases = {a.get("SIJAMUOTO") for a in _voikko_readings(word) if a.get("CLASS") == "nimisana_laatusana"}
+    if not adjective_cases:
+        return True
+    # 'omaa' agrees with its noun a few words on ('omaa toimintaa', 'omia näkemisen ja ajattelun tapojaan'); with no
+    # such noun it is the verb 'omata' ('omaa perustason ymmärryksen')
+    return bool(following) and not any(adjective_cases & {a.get("SIJAMUOTO") for a in _voikko_readings(w)}
+                                       for w in following)
 
 
 def split_run_on(body: str, frame: str, plural: bool = False) -> list[tuple[int, int]]:
@@ -270,7 +280,7 @@ def split_run_on(body: str, frame: str, plural: bool = False) -> list[tuple[int,
             continue
         if low_prev in _SUBORDINATORS or any(ch in between for ch in ",;:"):
             subordinate = low_prev in _SUBORDINATORS or subordinate and "," not in between
-        if "." in between and low_prev not in _ABBREVIATIONS and (_item_verb(word) or word.lower() in _WRAPPER_WORDS) \
+        if "." in between and low_prev not in _ABBREVIATIONS and (_verb_word(word) or word.lower() in _WRAPPER_WORDS) \
                 and not _is_proper(word):
             cuts[m.start()] = 0  # a full stop lost its capital: "… suunnittelutyöhön. tunnistaa …"
             subordinate = False
@@ -282,16 +292,17 @@ def split_run_on(body: str, frame: str, plural: bool = False) -> list[tuple[int,
         if word_bases(prev.group(0)) & (_NOUNS_WITH_INFINITIVE | LEARNERS):
             continue
         starts = False
-        if word[:1].isupper() and not prev.group(0)[:1].isupper() and _item_verb(word) and not _is_proper(word):
+        following = tuple(w.group(0) for w in words[k + 1:k + 5])
+        if word[:1].isupper() and not prev.group(0)[:1].isupper() and _verb_word(word) and not _is_proper(word):
             starts = True
         elif frame in ("finite", "2sg") and word.lower() in _WRAPPER_WORDS:
             starts = not _verb_word(prev.group(0))
         elif subordinate:
             continue
-        elif frame == "finite" and _item_verb(word) and _is_finite_3rd_number(word, plural) \
+        elif frame == "finite" and _item_verb(word, following) and _is_finite_3rd_number(word, plural) \
                 and _ends_phrase(prev.group(0)):
             starts = True
-        elif frame in ("osata", "2sg", "finite") and _item_verb(word) and is_a_infinitive(word) \
+        elif frame in ("osata", "2sg", "finite") and _item_verb(word, following) and is_a_infinitive(word) \
                 and not is_finite_3rd(word) and _ends_phrase(prev.group(0)):
             starts = True
         elif frame in ("pystyä", "kyetä") and is_ma_illative(word) and _ends_phrase(prev.group(0)):

@@ -40,6 +40,7 @@ MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
+_ORDINAL = re.compile(r"\b\d{1,2}\.\s(?=[a-zåäö])")  # "2. asteen yhtälö": a number, not a sentence end
 _TRIM_TAIL = re.compile(r"\s*(?:\((?:[^()]*)\)|,?\s+(?:esim\.|esimerkiksi|kuten|mm\.|muun muassa)\s.*)$")
 
 
@@ -157,6 +158,10 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     if not _content(ability.tokens):
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
+    if ability.shared and fit.never_fits(verb, cls):
+        # "mitata ja kirjata havainnot": the object belongs to the second verb; "mitata havainnot" says nothing
+        return Plain("", author, 0, "", author, ok=False,
+                     reason=f"'{verb}' ei sovi yksin kohteeseen, jonka se jakaa seuraavan verbin kanssa")
     if verb in PERSON_OBJECT_VERBS and not any(t.dep_ in ("obj", "obl:arg") or t.head.i == ability.verb_index and
                                                token_case(t) in ("+par", "+gen") and t.pos_ in ("NOUN", "PROPN", "PRON")
                                                for t in ability.tokens):
@@ -205,7 +210,7 @@ def to_plain(ability: Ability) -> Plain:
         if ability.before else ""
     text = "Osaat " + (before + " " if before else "") + verb + ("" if rest.startswith(",") else " ") + rest
     text = re.sub(r"\s+\d{1,2}$", "", re.sub(r"\s+", " ", text).strip().rstrip(" ,;:-–.")).rstrip(" ,;:-–.") + "."
-    if re.search(r"[.!?]\s", text[:-1]) and not re.search(r"\b(?:esim|mm|ns|jne|n|ks)\.\s", text):
+    if re.search(r"[.!?]\s", _ORDINAL.sub("", text[:-1])) and not re.search(r"\b(?:esim|mm|ns|jne|n|ks)\.\s", text):
         return Plain("", author, 0, "", author, ok=False, reason="kaksi lausetta yhdessä")
     bad = unknown_words(text)
     if words(text) > OUTCOMES.max_words or bad:
@@ -249,10 +254,12 @@ def _clause_without_verb(tokens) -> bool:
     """A clause word whose clause has no finite verb left ('selittää, millainen tiede X on ja että psykologinen
     tieto'): the verb went with the next ability."""
     marks = [k for k, t in enumerate(tokens) if t.lower_ in ("että", "miten", "kuinka", "miksi", "millainen",
-                                                             "millaisia", "mikä", "mitkä", "mitä")]
+                                                             "millaisia", "mikä", "mitkä", "mitä", "voiko")]
     for n, k in enumerate(marks):
         end = marks[n + 1] if n + 1 < len(marks) else len(tokens)
-        if not any(t.morph.get("VerbForm") == ["Fin"] for t in tokens[k + 1:end]):
+        # ('voiko' is the clause's verb and needs its infinitive: 'voiko ajoneuvon kiillottaa')
+        forms = (["Fin"], ["Inf"]) if tokens[k].lower_ == "voiko" else (["Fin"],)
+        if not any(t.morph.get("VerbForm") in forms for t in tokens[k + 1:end]):
             return True
     return False
 

@@ -92,7 +92,7 @@ def load_verbs(directory: str | None = None) -> VerbTable:
 
 OBJECT_CLASSES = ("method", "principle", "concept", "tool", "material", "document", "text", "language", "situation",
                   "person", "process", "phenomenon", "data", "product", "skill", "course", "activity", "clause",
-                  "topic")
+                  "topic", "quantity")
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,14 @@ class FitTable:
         if object_class in never or "*" in never:
             return object_class in fits and "*" not in fits
         return "*" in fits or object_class in fits
+
+    def never_fits(self, verb: str, object_class: str) -> bool:
+        """True when the table says ``verb`` cannot take an object of ``object_class`` (a listed class, not one
+        it merely does not list; an unlisted noun's class 'topic' says too little to refuse)."""
+        if verb not in self.fits or object_class in ("topic", "", None):
+            return False
+        fits, never = self.fits[verb]
+        return object_class in never or "*" in never and object_class not in fits
 
     def replacement(self, verb: str, object_class: str) -> Replacement | None:
         """The first rule for ``verb`` that matches the object's class (a class rule before the '*' rule)."""

@@ -170,12 +170,29 @@ def unknown_words(text: str) -> list[str]:
         if w.endswith(("-", "–")) and voikko_spell(w):
             continue  # "sosiaali-" as the first part of an elliptic compound
         w = w.strip("-–")
+        if w and voikko_spell(w) and _doubled_part(w):
+            bad.append(w)  # a slip copied from the text: "ajoneuvoalanalan" (Voikko reads it as a compound)
+            continue
         if not w or voikko_spell(w) or _OK_UNKNOWN.match(w):
             continue
         if "-" in w and all(voikko_spell(p) or not p for p in re.split(r"[-–]", w)):
             continue  # "sote-ala", "A1.3-tason"
         bad.append(w)
     return bad
+
+
+_DOUBLED = re.compile(r"([^\W\d_]{3,})\1")
+
+
+def _doubled_part(word: str) -> bool:
+    """A compound with the same part twice in a row, written out twice ('ajoneuvoalanalan', 'kotikoti'): a slip,
+    not a word ('lapsenlapsi' has the part twice but not the same letters twice)."""
+    if not _DOUBLED.search(word.lower()):
+        return False
+    from ..text import voikko_info
+
+    bases = [p.base.lower() for p in voikko_info(word).compound_parts]
+    return any(a == b for a, b in zip(bases, bases[1:]))
 
 
 def words(text: str) -> int:

@@ -94,3 +94,82 @@ def test_many_stated_outcomes_get_a_note():
 def test_bad_input():
     with pytest.raises(InputError):
         propose("   ")
+
+
+def test_object_is_not_cut_after_a_genitive():
+    # 'omaa' read as the verb 'omata' cut the item after 'asiakkaan' ("Osaat tukea asiakkaan.")
+    texts = [o.text for o in propose("Opiskelija osaa tukea asiakkaan omaa toimintaa arjessa.").outcomes]
+    assert texts == ["Osaat tukea asiakkaan omaa toimintaa arjessa."]
+
+
+def test_finnish_page_with_an_english_content_list_is_read_for_its_finnish_lines():
+    text = ("Kotihoidon turvallisuus (3 op)\n"
+            "Osaamistavoitteet: Opintojakson suoritettuaan opiskelija osaa arvioida asiakkaan kodin "
+            "turvallisuusriskit ja laatia kotikäynnin turvallisuussuunnitelman.\n"
+            "Sisältö: • Introduction to home care safety and the role of the nurse • How to assess fall risks at "
+            "home • Fire safety and electrical devices in the home of the client")
+    result = propose(text)
+    assert "Osaat laatia kotikäynnin turvallisuussuunnitelman." in [o.text for o in result.outcomes]
+    assert "Osa tekstistä ei ole suomea. Se jätettiin lukematta." in result.notes
+    for o in result.outcomes:  # offsets still point into the text as given
+        assert text[o.statement_start:o.statement_end] == o.statement
+
+
+def test_english_page_with_a_finnish_title_is_refused_in_finnish():
+    from poiju_nlp.errors import NotFinnishError
+
+    text = ("Viestintä ja vuorovaikutus toisella kotimaisella kielellä (3 osp)\nOsaamistavoitteet:\nThe student\n"
+            "- takes actively part in discussions at work\n- writes and interprets texts of their vocational field")
+    with pytest.raises(NotFinnishError, match="ei näytä olevan suomea"):
+        propose(text)
+
+
+def test_slips_copied_from_the_text_are_not_proposed():
+    # a plural participle before a singular noun, and a compound part written twice (Voikko accepts it as a
+    # compound): both are slips in the source, never copied into a proposal
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa hoitaa työhön liittyvät asiakaspalvelutilanteen\n"
+                     "- osaa kuvata ajoneuvoalanalan työtehtävät\n- osaa hoitaa työhön liittyvät "
+                     "asiakaspalvelutilanteet")
+    assert [o.text for o in result.outcomes] == ["Osaat hoitaa työhön liittyvät asiakaspalvelutilanteet."]
+    reasons = [s.reason for s in result.skipped]
+    assert "taivutus ei täsmää ('liittyvät asiakaspalvelutilanteen')" in reasons
+    assert "tuntematon sana 'ajoneuvoalanalan'" in reasons
+
+
+def test_a_verb_that_cannot_take_the_shared_object_is_not_split_off():
+    # 'mitata ja kirjata havainnot': observations are recorded, not measured; a quantity is measured
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa mitata ja kirjata havainnot\n"
+                     "- osaa mitata ja kirjata asiakkaan verenpaineen")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat mitata havainnot." not in texts
+    assert texts == ["Osaat kirjata havainnot.", "Osaat mitata asiakkaan verenpaineen.",
+                     "Osaat kirjata asiakkaan verenpaineen."]
+
+
+def test_acronym_joins_its_noun_when_its_explanation_in_brackets_is_left_out():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa käyttää BIM (Building Information Model) "
+                     "mallinnusohjelmaa rakennuksen suunnittelussa")
+    assert [o.text for o in result.outcomes] == ["Osaat käyttää BIM-mallinnusohjelmaa rakennuksen suunnittelussa."]
+
+
+def test_mass_noun_object_of_a_content_action_is_partitive():
+    result = propose("Vuorovaikutus työssä (3 op)\nSisältö:\n- palautteen antaminen\n- ohjauskeskustelun suunnittelu")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat antaa palautetta." in texts and "Osaat antaa palautteen." not in texts
+    assert "Osaat suunnitella ohjauskeskustelun." in texts
+
+
+def test_an_ordinal_number_is_not_a_sentence_end():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- osaa ratkaista 2. asteen yhtälön\n"
+                     "- osaa kuvata hoitotyön prosessin. Tuntee lääkehoidon")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat ratkaista 2. asteen yhtälön." in texts
+    assert not any("prosessin. " in t for t in texts)  # a real sentence end still splits
+
+
+def test_an_indirect_question_keeps_its_verb_or_is_not_proposed():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- tarkastaa ajoneuvon maalipinnan, voiko ajoneuvon kiillottaa "
+                     "hiomatuotteilla\n- selvittää, onko asiakkaalla oikeus tukeen")
+    texts = [o.text for o in result.outcomes]
+    assert "Osaat tarkastaa ajoneuvon maalipinnan, voiko ajoneuvon." not in texts  # never a bare genitive at the end
+    assert "Osaat selvittää, onko asiakkaalla oikeus tukeen." in texts

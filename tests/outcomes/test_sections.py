@@ -67,6 +67,17 @@ def test_run_on_split_keeps_coordination_and_subordinate_clauses():
     assert split_run_on(body, "finite") == [(0, len(body))]
 
 
+def test_oma_before_its_noun_is_not_the_verb_omata():
+    # 'omaa' / 'omia' is also the verb 'omata': before the noun it agrees with it is the adjective, no new item
+    for body in ("osaa tukea asiakkaan omaa toimintaa arjessa", "oppii kriittisesti arvioimaan omia ja muiden "
+                 "opiskelijoiden töitä", "hyödyntää omaa kielellistä repertuaariaan"):
+        assert split_run_on(body, "finite") == [(0, len(body))], body
+    # with no noun in its case after it, it is the verb of a new item (a line break lost)
+    body = "osaa laatia projektisuunnitelman omaa perustason ymmärryksen projektinhallinnasta"
+    assert [body[a:b] for a, b in split_run_on(body, "finite")] == [
+        "osaa laatia projektisuunnitelman", "omaa perustason ymmärryksen projektinhallinnasta"]
+
+
 def test_inline_statements_and_second_person():
     text = ("Osaamistavoitteet: Opiskelija osaa kuvata palvelujärjestelmän. Opiskelija tuntee kirjaamisen "
             "periaatteet. Kohtaa on muutettu 1.6.2025.")
