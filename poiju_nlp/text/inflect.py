@@ -73,14 +73,23 @@ def recase(word: str, from_case: str, to_case: str) -> str | None:
     pykko = get_pykko()
     for a in pykko.utils.analyze(word.lower()):
         if from_case in a.morphtags:
-            forms = pykko.reinflect.reinflect(word.lower(), new_form=a.morphtags.replace(from_case, to_case),
-                                              orig_form=a.morphtags)
-            if forms:
-                form = min(forms, key=lambda f: (len(f), f))
-                if "-" in word:
-                    form = word.rpartition("-")[0] + "-" + form.rpartition("-")[2]
-                return form[:1].upper() + form[1:] if word[:1].isupper() else form
+            form = recase_reading(word, a, from_case, to_case)
+            if form:
+                return form
     return None
+
+
+def recase_reading(word: str, reading, from_case: str, to_case: str) -> str | None:
+    """``word`` re-inflected from one pypykko ``reading`` of it into ``to_case`` (the shortest form; a hyphenated
+    first part and the capital kept as written), or ``None``."""
+    forms = get_pykko().reinflect.reinflect(word.lower(), new_form=reading.morphtags.replace(from_case, to_case),
+                                            orig_form=reading.morphtags)
+    if not forms:
+        return None
+    form = min(forms, key=lambda f: (len(f), f))
+    if "-" in word:
+        form = word.rpartition("-")[0] + "-" + form.rpartition("-")[2]
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
 
 @lru_cache(maxsize=50_000)
