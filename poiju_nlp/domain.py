@@ -8,6 +8,8 @@ Finnish higher education and of the EU recommendation live here, and every modul
 """
 from __future__ import annotations
 
+import re
+
 # Finland: 1 op (opintopiste, an ECTS credit) = 27 hours of student work (reference.md; Universities Act practice).
 HOURS_PER_CREDIT = 27
 # The Finnish draft national micro-credential framework (OKM working group 2024): 1-59 op; 60 op is a study year.
@@ -40,3 +42,18 @@ def credits_to_hours(credits: float) -> float:
 def hours_to_credits(hours: float) -> float:
     """Credits for a workload in hours (27 h = 1 op)."""
     return float(hours) / HOURS_PER_CREDIT
+
+
+_CREDIT_RANGE_END = re.compile(r"(\d+(?:[,.]\d+)?)\s*[–-]\s*\d+(?:[,.]\d+)?\s*$")
+
+
+def credit_range_start(text_before: str) -> float | None:
+    """The lower end of a credit range that ``text_before`` (the text up to the credit word) ends with, or None.
+
+    >>> credit_range_start("Mittaustekniikan projekti (3–12 ")
+    3.0
+    >>> credit_range_start("Laajuus 5 ") is None
+    True
+    """
+    m = _CREDIT_RANGE_END.search(text_before[-32:])
+    return float(m.group(1).replace(",", ".")) if m else None

@@ -426,7 +426,7 @@ _NUMBER_BEFORE = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
 
 
 def _credit_version(f: Finding, text: str) -> Finding | None:
-    from .detectors import credit_finding, is_credit_abbreviation
+    from .credits import credit_finding, is_credit_abbreviation
     from .lexicon import get_lexicon
 
     entry = get_lexicon().lookup_abbreviation(f.term or f.text)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ...domain import HOURS_PER_CREDIT, credits_to_hours
+from ...domain import HOURS_PER_CREDIT, credit_range_start, credits_to_hours
 from ...scoring import get_lexicon
 from ...text import inflect
 from ...text.analysis import Token
@@ -23,7 +23,6 @@ from ..edits import Edit
 from .base import Context, Example, Rule, cap, each_finding, in_heading, register, token_at, word_list
 
 _CREDIT = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
-_RANGE_START = re.compile(r"(\d+(?:[,.]\d+)?)\s*[–-]\s*\d+(?:[,.]\d+)?\s*$")
 _UNIT_WORDS = ("kurssi", "opintojakso", "jakso")
 REVIEW = Path(__file__).resolve().parents[3] / "corpora" / "lexicon" / "review.tsv"
 
@@ -155,13 +154,10 @@ def _credit_explanation(ctx: Context, f) -> Edit | None:
         return None
     if value <= 0:
         return None  # '(0 op)': 'noin 0 tuntia työtä' says nothing (review 2)
-    low = _RANGE_START.search(ctx.text[max(0, f.start - 24):f.start])
+    low = credit_range_start(ctx.text[:f.start])
     hours_s = _hours(value)
-    if low:  # '2–3 op' is 54–81 hours, not 81 (review 1)
-        try:
-            hours_s = f"{_hours(float(low.group(1).replace(',', '.')))}–{hours_s}"
-        except ValueError:
-            return None
+    if low is not None:  # '2–3 op' is 54–81 hours, not 81 (review 1)
+        hours_s = f"{_hours(low)}–{hours_s}"
     word = f.text
     if f.text.lower() == "op":
         word = "opintopiste" if value == 1 else "opintopistettä"
@@ -232,7 +228,7 @@ def _build_abbreviation(ctx: Context, found) -> Edit | None:
         m = _CREDIT.search(ctx.text[max(0, f.start - 12):f.start])
         if not m:
             return None
-        one = m.group(1) == "1" and not _RANGE_START.search(ctx.text[max(0, f.start - 24):f.start])
+        one = m.group(1) == "1" and credit_range_start(ctx.text[:f.start]) is None
         return Edit(f.start, f.end, f.text, unit[0] if one else unit[1], "abbreviation",
                     f"Lyhenne kirjoitetaan auki: {head} = {unit[0]}.")
     if unit or ctx.text[f.end:f.end + 1] == ")":
