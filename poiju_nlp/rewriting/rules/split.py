@@ -37,6 +37,20 @@ def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
     return any(toks[i].head == verb.i and toks[i].dep.startswith(("nsubj", "csubj")) for i in within)
 
 
+# a clause opening with these is the object or a subordinate part of the clause before the comma: 'Kurssilla
+# tarkastellaan, miten X muuttaa Y:tä' -> 'Kurssilla tarkastelet. Miten ...' would cut the verb from its object
+_SUBORDINATE_OPENERS = {"miten", "mitä", "miksi", "kuinka", "että", "jos", "kun", "mikä", "mitkä", "millainen",
+                        "millaisia", "millaiset", "missä", "mistä", "mihin", "milloin", "kuka", "ketkä", "joka",
+                        "jotka", "koska", "jotta", "vaikka", "kunnes", "kumpi", "paljonko", "onko", "voiko"}
+
+
+def opens_subordinate(w: Token) -> bool:
+    """Does the word open a subordinate or indirect question clause ('miten', 'että', 'mitä', 'onko')?"""
+    low = w.text.lower()
+    return low in _SUBORDINATE_OPENERS or low.endswith(("ko", "kö")) and w.morph.get("VerbForm") == "Fin" \
+        or w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark"
+
+
 _REL_TO_PERSON = {"joka": "hän", "jota": "häntä", "jolle": "hänelle", "jolta": "häneltä", "jotka": "he",
                   "joita": "heitä", "joille": "heille", "joilta": "heiltä"}
 
@@ -190,6 +204,8 @@ def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
             or any(w.dep.startswith("nsubj") and w.i < verb.i + 4 for w in right)):
         return None
     comma, first = toks[ids[n]], right[0]
+    if opens_subordinate(first):
+        return None
     rendered, used = ctx.render(first.start, first.end)
     return Edit(comma.start, first.end, ctx.text[comma.start:first.end], ". " + cap(rendered), "split_sentence",
                 "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used)
@@ -223,7 +239,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             first = min(j for j in subtree(toks, t.i, within) if toks[j].dep != "punct")
             comma = toks[first - 1] if first - 1 in within else None
             has_subject = any(toks[j].head == t.i and toks[j].dep.startswith("nsubj") for j in within)
-            if comma is None or comma.text != "," or not _independent(toks, root, within) \
+            if comma is None or comma.text != "," or opens_subordinate(toks[first]) \
+                    or not _independent(toks, root, within) \
                     or not has_subject or not _independent(toks, t, within) or any(
                         toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
                         for j in range(first, t.i + 1)):
@@ -333,4 +350,6 @@ SPLIT_SENTENCE = register(Rule(
                 "ammattikorkeakoulu yhdessä Itäjoen hyvinvointialueen kanssa."),
         Example("Koulutus on tarkoitettu sosiaali- ja terveysalan työntekijöille, jotka haluavat syventää "
                 "osaamistaan asiakastyön kehittämisessä."),
+        Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
+                "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
     )))
