@@ -14,6 +14,7 @@ from __future__ import annotations
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
+from .address import is_lead_in
 from .base import Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, subtree
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
@@ -223,8 +224,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
-    if root is None or not _finite(toks, root, within):
-        return edits
+    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent):
+        return edits  # a lead-in cut in two leaves its list under the second half (review 3)
     cuts: list[Edit] = []
     for i in sent.tokens:
         t = toks[i]
@@ -350,6 +351,8 @@ SPLIT_SENTENCE = register(Rule(
                 "ammattikorkeakoulu yhdessä Itäjoen hyvinvointialueen kanssa."),
         Example("Koulutus on tarkoitettu sosiaali- ja terveysalan työntekijöille, jotka haluavat syventää "
                 "osaamistaan asiakastyön kehittämisessä."),
+        Example("Opiskelija käsittelee vauriokorjauksessa käytettäviä laitteita, aineita, ja syntyviä jätteitä.:\n"
+                "- lukee käyttöturvallisuustiedotteita"),
         Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
     )))
