@@ -49,9 +49,9 @@ def in_content_section(text: str, start: int) -> bool:
 def is_lead_in(ctx: Context, sent: Sentence) -> bool:
     """Does the sentence's line end in ':' ('Opiskelija käsittelee laitteita:' above a list)? Its list items stay in
     the 3rd person, so turning the lead-in alone to 'sinä' would mix the persons (review 3)."""
-    end = ctx.text.find("\n", sent.start)
-    line = ctx.text[sent.start:end if end >= 0 else len(ctx.text)].rstrip()
-    if line.endswith(":") or ctx.text[sent.start:sent.end].rstrip().endswith(":"):
+    end = ctx.text.find("\n", sent.end)
+    rest_of_line = ctx.text[sent.end:end if end >= 0 else len(ctx.text)].strip()  # ('jätteitä.:' may part the ':')
+    if rest_of_line == ":" or ctx.text[sent.start:sent.end].rstrip().endswith(":"):
         return True
     # 'Opiskelija osaa' with its list on the lines below and no full stop: a lead-in without its ':'
     return not ctx.text[sent.start:sent.end].rstrip().endswith((".", "!", "?")) \
@@ -373,7 +373,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     if nxt is None or nxt.i not in within:
         return edits
     if leaves_third_person(ctx, ws, subj if subj.i < verb.i else verb, override) or any(
-            w.text in ("-", "–", "•", "*") for w in ws if w.i > verb.i):
+            w.text in ("-", "–", "•", "*") and ctx.text[w.start - 1:w.start].isspace()
+            and ctx.text[w.end:w.end + 1].isspace() for w in ws if w.i > verb.i):  # (not 'ja -prosessien')
         return edits  # a 3rd person verb of the learner would stay (reviews 2, 3: 'Osaa käyttää X, tunnet Y'),
         # or a run-on list follows ('Osaat - käyttää X ja tekee Y')
     override[subj.i] = "\x01"
@@ -440,6 +441,8 @@ LEARNER_SUBJECT = register(Rule(
                 "- lukee käyttöturvallisuustiedotteita"),
         Example("Osaamistavoitteet: Opiskelija osaa käyttää Movie Magic Scheduling ohjelmaa, tuntee "
                 "kuvausaikatulutuksen perusteet ja tuntee apulaisohjaajan työnkuvan perusteet."),
+        Example("Opiskelija osaa käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä.",
+                "Osaat käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
