@@ -46,6 +46,32 @@ def in_content_section(text: str, start: int) -> bool:
     return False
 
 
+def is_lead_in(ctx: Context, sent: Sentence) -> bool:
+    """Does the sentence's line end in ':' ('Opiskelija käsittelee laitteita:' above a list)? Its list items stay in
+    the 3rd person, so turning the lead-in alone to 'sinä' would mix the persons (review 3)."""
+    end = ctx.text.find("\n", sent.end)
+    rest_of_line = ctx.text[sent.end:end if end >= 0 else len(ctx.text)].strip()  # ('jätteitä.:' may part the ':')
+    if rest_of_line == ":" or ctx.text[sent.start:sent.end].rstrip().endswith(":"):
+        return True
+    # 'Opiskelija osaa' with its list on the lines below and no full stop: a lead-in without its ':'
+    return not ctx.text[sent.start:sent.end].rstrip().endswith((".", "!", "?")) \
+        and ctx.text[sent.end:].lstrip().startswith(("-", "•", "*", "–"))
+
+
+def under_sentence_lead_in(ctx: Context, sent: Sentence) -> bool:
+    """Is the sentence an item of a list whose lead-in is a whole sentence ('Kurssilla käsitellään seuraavia
+    asioita:' above '- Harjoitellaan X')? The lead-in stays as it is, so its items must too. A short heading
+    ('Keskeiset sisällöt:') is no such lead-in."""
+    if not sent.text.lstrip().startswith(("-", "•", "*", "–")):
+        return False
+    for line in reversed(ctx.text[:sent.start].split("\n")[:-1]):
+        head = line.strip()
+        if not head or head.startswith(("-", "•", "*", "–")):
+            continue
+        return head.endswith(":") and len(head.split()) > 6
+    return False
+
+
 def _learner_passive(ctx: Context, t: Token) -> bool:
     """A present passive in course talk whose doer is the learner ('Opintojaksolla perehdytään ...'), not negated."""
     m = t.morph
@@ -53,6 +79,8 @@ def _learner_passive(ctx: Context, t: Token) -> bool:
             and m.get("Mood") == "Ind" and m.get("Tense") == "Pres"):
         return False
     sent = ctx.sentence_of(t)
+    if is_lead_in(ctx, sent) or under_sentence_lead_in(ctx, sent):
+        return False
     words = [ctx.analysis.tokens[i] for i in sent.tokens]
     if not any(is_course_word(w) for w in words) and not _points_to_course(ctx, sent, words) \
             and not in_content_section(ctx.text, sent.start):
@@ -154,7 +182,7 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     low = [w.text.lower() for w in ws]
     # 'X-kurssin tavoitteena on, että ...': a title may come before the course word; it is kept
     k = _course_frame(ws, low, _GOAL_WORDS | _AFTER_WORDS)
-    if k is None or k == 0 and low[0] in _AFTER_WORDS:
+    if k is None or k == 0 and low[0] in _AFTER_WORDS or is_lead_in(ctx, sent):
         return edits
     verb_at = None
     if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
@@ -165,8 +193,8 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits
     title = ctx.render(sent.start, ws[k - 1].start)[0] if k > 1 else ""
     learner, verb = ws[verb_at - 1], ws[verb_at]
-    if not is_learner(learner) or learner.text[:1].isupper():
-        return edits
+    if not is_learner(learner) or learner.text[:1].isupper() or learner.morph.get("Case") != "Nom":
+        return edits  # 'opiskelijalla on kyky ...' is no subject: 'olet kyky' (review 3)
     m = verb.morph
     known = _LEARNER_VERB_FORMS.get(verb.text.lower())  # 'osaa' is also a noun form ('osa')
     if not known and not (verb.pos in ("VERB", "AUX") and m.get("VerbForm") == "Fin" and m.get("Person") == "3"
@@ -293,7 +321,7 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     within = set(sent.tokens)
     root = next((w for w in ws if w.dep == "ROOT"), None)
-    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent):
+    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent) or is_lead_in(ctx, sent):
         return edits
     if sum(is_learner(w) for w in ws) > 1:
         return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
@@ -344,8 +372,11 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
     if nxt is None or nxt.i not in within:
         return edits
-    if leaves_third_person(ctx, ws, verb, override):
-        return edits  # a 3rd person verb of the learner would stay (review 2)
+    if leaves_third_person(ctx, ws, subj if subj.i < verb.i else verb, override) or any(
+            w.text in ("-", "–", "•", "*") and ctx.text[w.start - 1:w.start].isspace()
+            and ctx.text[w.end:w.end + 1].isspace() for w in ws if w.i > verb.i):  # (not 'ja -prosessien')
+        return edits  # a 3rd person verb of the learner would stay (reviews 2, 3: 'Osaa käyttää X, tunnet Y'),
+        # or a run-on list follows ('Osaat - käyttää X ja tekee Y')
     override[subj.i] = "\x01"
     if subj.i == sent.tokens[0]:
         override[nxt.i] = cap(override.get(nxt.i, rendered_lemma(ctx, nxt)[0]))
@@ -374,6 +405,8 @@ PASSIVE_TO_2SG = register(Rule(
         Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",
                 "Kurssilla tutkit kielen vaihtelua ja pohdit sanojen merkityksiä."),
         Example("Opintojaksolla osaaminen arvioidaan tentillä."),
+        Example("Kurssilla käsitellään ajoneuvon korjaamisen vaiheita ja niihin liittyviä turvallisuusasioita:\n"
+                "- tarkastellaan vaurioita"),
     )))
 
 LEARNER_GOAL = register(Rule(
@@ -387,6 +420,8 @@ LEARNER_GOAL = register(Rule(
                 "ja tiedät, miten kestävää tulevaisuutta voidaan rakentaa."),
         Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
                 "peruskäsitteitä"),
+        Example("Kurssin käytyään opiskelijalla on kyky itsenäisesti tehdä sopimuksia sekä reagoida oikealla "
+                "tavalla vastapuolen sopimusrikkomuksiin oman asemansa turvaten."),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
                 "Kurssin jälkeen osaat soveltaa robotiikkaa käytännön esimerkkitilanteissa."),
     )))
@@ -399,6 +434,15 @@ LEARNER_SUBJECT = register(Rule(
         Example("Osaamistavoitteet: Kurssin suoritettuaan - Opiskelija ymmärtää spatiaalisen datatieteen menetelmiä."),
         Example("Tekniset taidot opiskelija osaa lukea käsikirjoitusta kuvallisen ajattelun näkökulmasta."),
         Example("Opiskelija voi valita työnsä geoinformatiikan keskeisiltä osa-alueilta."),
+        Example("Opiskelija tekee ajoneuvon purkutöitä:\n- purkaa ajoneuvon osat turvallisesti"),
+        Example("Opiskelija osaa\n- käyttää yleisimpiä tieto- ja viestintäteknisiä laitteita ja tekee niihin "
+                "liittyviä valintoja\n- käyttää digitaalisia palveluita ja sovelluksia."),
+        Example("Opiskelija käsittelee vauriokorjauksessa käytettäviä laitteita, aineita, ja syntyviä jätteitä.:\n"
+                "- lukee käyttöturvallisuustiedotteita"),
+        Example("Osaamistavoitteet: Opiskelija osaa käyttää Movie Magic Scheduling ohjelmaa, tuntee "
+                "kuvausaikatulutuksen perusteet ja tuntee apulaisohjaajan työnkuvan perusteet."),
+        Example("Opiskelija osaa käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä.",
+                "Osaat käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",

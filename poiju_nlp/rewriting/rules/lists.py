@@ -248,7 +248,10 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
         ends = [m.start() for m in marks[1:]] + [len(line)]
         segments = [line[a.end():b] for a, b in zip(marks, ends)]
         before = [line[:m.start()].split()[-1:] for m in marks]
-        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not any(
+        # an item that ends one sentence and starts another ('... töitään. Kemiallisen termodynamiikan osalta
+        # opiskelija - syventää ...') holds the lead-in of another list: it would end up inside a bullet (review 3)
+        holds_lead_in = any(re.search(r"[.!?:]\s+\S", seg.strip()) for seg in segments[:-1])
+        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
             start = pos + marks[0].start()
             while start > pos and ctx.text[start - 1] in " \t":
@@ -281,6 +284,9 @@ INLINE_BULLETS = register(Rule(
                 "Osaamistavoitteet: Kurssin suoritettuaan opiskelija\n- kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään\n- kykenee toimimaan ryhmässä erilaisissa rooleissa"),
         Example("Hän tekee valitun kohteen ympäristönkunnostus- ja - hoitotöitä sekä raportoi ne - aina."),
+        Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
+                "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
+                "soveltamaan termodynamiikan perussuureita. - osaa määrittää perussuureita kokeellisesti."),
     )))
 
 

@@ -100,6 +100,19 @@ def _finite_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     return out
 
 
+def _third_person_inside(ctx: Context, bullet: Sentence) -> bool:
+    """Does the bullet hold a finite 3rd person verb of the learner that is no infinitive ('... ja tekee niihin
+    liittyviä valintoja')? Verbs in a clause of their own ('joka', 'että') belong to someone else."""
+    toks = ctx.analysis.tokens
+    for w in (toks[i] for i in bullet.tokens if toks[i].is_word):
+        if w.morph.get("PronType") == "Rel" or w.dep == "mark":
+            return False
+        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w) \
+                and w.text.lower() not in pykko_lemmas(w.text.lower()):
+            return True
+    return False
+
+
 def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
     lead = _lead(ctx, sent)
     if lead is None:
@@ -119,6 +132,8 @@ def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
         if found is None or opener is not None and opener.morph.get("VerbForm") == "Fin" \
                 and opener.text.lower() not in pykko_lemmas(opener.text.lower()):  # ('ottaa' is also the infinitive)
             return None  # '- osaa tekstata' under 'Osaat' stays 3rd person (review 1)
+        if _third_person_inside(ctx, b):
+            return None  # '- käyttää laitteita ja tekee valintoja' under 'Osaat' mixes the persons (review 3)
         override.update(found)
     end = bullets[-1].end
     tail, used = ctx.render(verb.end, end, override)
@@ -159,6 +174,8 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Opiskelija osaa\n- käyttää yleisimpiä tieto- ja viestintäteknisiä laitteita ja tekee niihin "
+                "liittyviä valintoja\n- käyttää digitaalisia palveluita ja sovelluksia."),
         Example("Opiskelija tai tutkinnon suorittaja\n- palvelee ja opastaa valitsemansa asiakasryhmän asiakkaita\n- "
                 "toimii yhteistyössä sidosryhmien kanssa\n- osallistuu aineiston hankintaan.",
                 "Osaat\n- palvella ja opastaa valitsemasi asiakasryhmän asiakkaita\n- toimia yhteistyössä "

@@ -14,6 +14,7 @@ from __future__ import annotations
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
+from .address import is_lead_in
 from .base import Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, subtree
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
@@ -35,6 +36,20 @@ def _independent(toks: list[Token], verb: Token, within: set[int]) -> bool:
            and toks[i].morph.get("Person") == "3" and toks[i].morph.get("Number") == "Sing" for i in within):
         return True  # a zero-person clause stands alone: 'Siihen voi ilmoittautua jatkuvasti.'
     return any(toks[i].head == verb.i and toks[i].dep.startswith(("nsubj", "csubj")) for i in within)
+
+
+# a clause opening with these is the object or a subordinate part of the clause before the comma: 'Kurssilla
+# tarkastellaan, miten X muuttaa Y:tä' -> 'Kurssilla tarkastelet. Miten ...' would cut the verb from its object
+_SUBORDINATE_OPENERS = {"miten", "mitä", "miksi", "kuinka", "että", "jos", "kun", "mikä", "mitkä", "millainen",
+                        "millaisia", "millaiset", "missä", "mistä", "mihin", "milloin", "kuka", "ketkä", "joka",
+                        "jotka", "koska", "jotta", "vaikka", "kunnes", "kumpi", "paljonko", "onko", "voiko"}
+
+
+def opens_subordinate(w: Token) -> bool:
+    """Does the word open a subordinate or indirect question clause ('miten', 'että', 'mitä', 'onko')?"""
+    low = w.text.lower()
+    return low in _SUBORDINATE_OPENERS or low.endswith(("ko", "kö")) and w.morph.get("VerbForm") == "Fin" \
+        or w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark"
 
 
 _REL_TO_PERSON = {"joka": "hän", "jota": "häntä", "jolle": "hänelle", "jolta": "häneltä", "jotka": "he",
@@ -190,6 +205,8 @@ def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
             or any(w.dep.startswith("nsubj") and w.i < verb.i + 4 for w in right)):
         return None
     comma, first = toks[ids[n]], right[0]
+    if opens_subordinate(first):
+        return None
     rendered, used = ctx.render(first.start, first.end)
     return Edit(comma.start, first.end, ctx.text[comma.start:first.end], ". " + cap(rendered), "split_sentence",
                 "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used)
@@ -207,8 +224,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
-    if root is None or not _finite(toks, root, within):
-        return edits
+    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent):
+        return edits  # a lead-in cut in two leaves its list under the second half (review 3)
     cuts: list[Edit] = []
     for i in sent.tokens:
         t = toks[i]
@@ -223,7 +240,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             first = min(j for j in subtree(toks, t.i, within) if toks[j].dep != "punct")
             comma = toks[first - 1] if first - 1 in within else None
             has_subject = any(toks[j].head == t.i and toks[j].dep.startswith("nsubj") for j in within)
-            if comma is None or comma.text != "," or not _independent(toks, root, within) \
+            if comma is None or comma.text != "," or opens_subordinate(toks[first]) \
+                    or not _independent(toks, root, within) \
                     or not has_subject or not _independent(toks, t, within) or any(
                         toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
                         for j in range(first, t.i + 1)):
@@ -333,4 +351,8 @@ SPLIT_SENTENCE = register(Rule(
                 "ammattikorkeakoulu yhdessä Itäjoen hyvinvointialueen kanssa."),
         Example("Koulutus on tarkoitettu sosiaali- ja terveysalan työntekijöille, jotka haluavat syventää "
                 "osaamistaan asiakastyön kehittämisessä."),
+        Example("Opiskelija käsittelee vauriokorjauksessa käytettäviä laitteita, aineita, ja syntyviä jätteitä.:\n"
+                "- lukee käyttöturvallisuustiedotteita"),
+        Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
+                "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
     )))
