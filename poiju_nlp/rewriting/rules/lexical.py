@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...domain import HOURS_PER_CREDIT, credit_range_start, credits_to_hours
 from ...scoring import get_lexicon
+from ...scoring.credits import hours_apply
 from ...text import inflect
 from ...text.analysis import Token
 from ...text.inflect import pykko_forms, pykko_lemmas
@@ -154,6 +155,8 @@ def _credit_explanation(ctx: Context, f) -> Edit | None:
         return None
     if value <= 0:
         return None  # '(0 op)': 'noin 0 tuntia työtä' says nothing (review 2)
+    if not hours_apply(ctx.text):
+        return None  # a lukio or vocational 'op' is not 27 hours of work (the teacher's screen says the same)
     low = credit_range_start(ctx.text[:f.start])
     hours_s = _hours(value)
     if low is not None:  # '2–3 op' is 54–81 hours, not 81 (review 1)
@@ -257,6 +260,7 @@ EXPLAIN = register(Rule(
         Example("Mittaustekniikan projekti (2–10 op)",
                 "Mittaustekniikan projekti (2–10 opintopistettä, noin 54–270 tuntia työtä)"),
         Example("Vammaistyö (50 osp)"),
+        Example("SV25 Tekstien tulkinta 1 (2 op)\nModuulin tavoitteena on, että opiskelija ymmärtää median roolin."),
         Example("Kestävä liiketoiminta (5 op)",
                 "Kestävä liiketoiminta (5 opintopistettä, noin 135 tuntia työtä)"),
     )))
