@@ -265,7 +265,8 @@ def _build_inline_bullets(ctx: Context, span: tuple[int, int]) -> Edit | None:
     start, end = span
     rendered, used = ctx.render(start, end)
     new = _INLINE_BULLET.sub("- ", " " + rendered.lstrip()).lstrip()
-    new = re.sub(r"\s*- (?=[^\W\d_])", "\n- ", " " + new) if new.startswith("- ") else None
+    # a bullet dash follows a space; 'työ- ja arkielämän' is a shared compound (blind review 4: 6 of 100 edits)
+    new = re.sub(r"\s+- (?=[^\W\d_])", "\n- ", " " + new) if new.startswith("- ") else None
     if new is None:
         return None
     new = re.sub(r"\s+\n- ", "\n- ", new).rstrip()
@@ -284,6 +285,10 @@ INLINE_BULLETS = register(Rule(
                 "Osaamistavoitteet: Kurssin suoritettuaan opiskelija\n- kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään\n- kykenee toimimaan ryhmässä erilaisissa rooleissa"),
         Example("Hän tekee valitun kohteen ympäristönkunnostus- ja - hoitotöitä sekä raportoi ne - aina."),
+        Example("Opiskelija - osaa laskea taso- ja avaruusintegraaleja - osaa keskustella työ- ja arkielämän "
+                "tilanteissa",
+                "Opiskelija\n- osaa laskea taso- ja avaruusintegraaleja\n- osaa keskustella työ- ja arkielämän "
+                "tilanteissa"),
         Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
                 "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
                 "soveltamaan termodynamiikan perussuureita. - osaa määrittää perussuureita kokeellisesti."),
