@@ -342,10 +342,14 @@ def _as_dict(x) -> dict:
 
 def review_sample(texts, rows: list[dict], size: int = REVIEW_SAMPLE_SIZE, seed: int = 0) -> list[dict]:
     """``size`` random edits (seeded) with the sentence before and after, for reviewers who never see the code."""
+    from poiju_nlp.text import validate_text
+
     by_id = {t.id: t for t in texts}
     every = []
     for r in rows:
-        text = by_id[r["id"]].text
+        # the edits' offsets are in the text the rewriter read: cleaned of control characters ('\x8a') and
+        # normalised (blind review 4 saw 'työhösi.ä.' where the raw text shifted them)
+        text = validate_text(by_id[r["id"]].text, check_language=False)
         for k, e in enumerate(sorted(r["edits"], key=lambda e: e.start)):
             every.append((r["id"], k, text, r["edits"], e))
     rng = random.Random(seed)
