@@ -12,7 +12,7 @@ and ``test_known_exceptions_are_still_needed`` fails with the entry to delete: t
 DOMAIN_LITERALS: dict[tuple[str, str], str] = {  # noqa: E501  (the lines as they are)
 }
 
-# Verbs whose object case rewriting/rules.py PARTITIVE_VERBS (partitive) and corpora/verbs/bloom_verbs.tsv
+# Verbs whose object case the rewriting rules and corpora/verbs/bloom_verbs.tsv
 # (object_case) give differently (tests/project/test_one_home.py): verb -> reason.
 KNOWN_GOVERNMENT_DISAGREEMENTS: dict[str, str] = {}
 
