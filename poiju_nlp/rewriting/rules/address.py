@@ -245,7 +245,10 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
             # '... ja tunnistaa Y' is a clause of its own: '... Tunnistat Y.'
             cc = toks[w.i - 1]
             right = sum(1 for x in ws if x.i >= w.i and x.is_word)
-            if cc.dep == "cc" and cc.head == w.i and cc.text.lower() in ("ja", "sekä") \
+            # the left verb must have words of its own: 'tunnistaa ja osaa tarkastella X' shares X ('tunnistat.'
+            # alone is no sentence: rewrite review 5)
+            own = any(x.head in chain and verb.i < x.i < cc.i and x.dep not in ("punct", "cc") for x in ws)
+            if cc.dep == "cc" and cc.head == w.i and cc.text.lower() in ("ja", "sekä") and own \
                     and toks[cc.i - 1].text != "," and right >= REWRITING.split_min_part_words:
                 override[cc.i] = "\x00."
                 inf3 = inflect(w.lemma.lower(), "+inf3+ill") if head.endswith(" opit") else None
@@ -420,6 +423,10 @@ LEARNER_GOAL = register(Rule(
                 "ja tiedät, miten kestävää tulevaisuutta voidaan rakentaa."),
         Example("Kurssin suoritettuaan opiskelija: • ymmärtää ja osaa soveltaa kustannusten ja kannattavuuden "
                 "peruskäsitteitä"),
+        Example("Kurssin suoritettuaan opiskelija tunnistaa ja osaa tarkastella maisema-arkkitehtuuria sen "
+                "historiallisessa kontekstissa.",
+                "Kurssin jälkeen tunnistat ja osaat tarkastella maisema-arkkitehtuuria sen historiallisessa "
+                "kontekstissa."),
         Example("Kurssin käytyään opiskelijalla on kyky itsenäisesti tehdä sopimuksia sekä reagoida oikealla "
                 "tavalla vastapuolen sopimusrikkomuksiin oman asemansa turvaten."),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
