@@ -172,6 +172,18 @@ def _course_frame(ws: list[Token], low: list[str], markers: set[str]) -> int | N
     return k
 
 
+def _in_relative_clause(toks, w) -> bool:
+    """A word inside a relative clause: its possessive belongs to the clause's own subject ('tutkielman, joka on
+    laajuudeltaan 15 sivua' stays 'laajuudeltaan'; rewrite review 5 saw 'laajuudeltasi')."""
+    seen = set()
+    while w.i not in seen and w.head != w.i:
+        if w.dep == "acl:relcl":
+            return True
+        seen.add(w.i)
+        w = toks[w.head]
+    return w.dep == "acl:relcl"
+
+
 def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Opintojakson tavoitteena on, että osallistuja kykenee tunnistamaan X.' -> 'Kurssilla opit tunnistamaan X.';
     'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.' (address the reader, drop the
@@ -203,10 +215,12 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits
     override: dict[int, str] = {}
     for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
-        second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" else None
+        second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" \
+            and not _in_relative_clause(toks, w) else None
         if second:
             override[w.i] = second
-    if any("Person[psor]" in w.morph and w.i not in override for w in ws[verb_at:]):
+    if any("Person[psor]" in w.morph and w.i not in override and not _in_relative_clause(toks, w)
+           for w in ws[verb_at:]):
         return edits  # a possessive that cannot become 2nd person: leave the sentence
     lemma = known or verb.lemma.lower()
     nxt = ws[verb_at + 1]
@@ -363,7 +377,7 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
             break
         override[v.i] = form
     for w in ws:
-        if w.morph.get("Person[psor]") == "3":
+        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w):
             new = to_second_person_possessive(ctx, w)
             if not new:
                 ok = False
@@ -439,6 +453,9 @@ LEARNER_SUBJECT = register(Rule(
     build=_build_learner_subject,
     examples=(
         Example("Osaamistavoitteet: Kurssin suoritettuaan - Opiskelija ymmärtää spatiaalisen datatieteen menetelmiä."),
+        Example("Opiskelija toteuttaa seminaarin yhteydessä kirjallisen tutkielman, joka on laajuudeltaan n. 15–30 "
+                "sivua.",
+                "Toteutat seminaarin yhteydessä kirjallisen tutkielman, joka on laajuudeltaan n. 15–30 sivua."),
         Example("Tekniset taidot opiskelija osaa lukea käsikirjoitusta kuvallisen ajattelun näkökulmasta."),
         Example("Opiskelija voi valita työnsä geoinformatiikan keskeisiltä osa-alueilta."),
         Example("Opiskelija tekee ajoneuvon purkutöitä:\n- purkaa ajoneuvon osat turvallisesti"),
