@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..domain import CREDIT_WORDS, credits_to_hours
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
+from .credits import HOUR_CREDIT_WORDS, SCHOOL_CREDIT_EXPLANATION, credit_gloss, hours_apply
 from .familiarity import familiarity
 from .findings import Finding
 from .lexicon import EmptyPhrase, Lexicon, LexiconEntry
@@ -66,8 +66,6 @@ def inflected_alternative(alternative: str, original: Token) -> str:
     return result
 
 
-from .credits import (  # noqa: E402,F401  (re-exported: the detail findings use them here)
-    HOUR_CREDIT_WORDS, SCHOOL_CREDIT_EXPLANATION, credit_finding, credit_gloss, hours_apply, is_credit_abbreviation)
 
 
 def _number_before(a: TextAnalysis, token: Token) -> float | None:

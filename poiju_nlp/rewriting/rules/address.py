@@ -13,9 +13,8 @@ from ...settings import REWRITING
 from ...text import inflect
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
-from ...text.resources import get_pykko
 from ..edits import Edit
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, each_token,
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence,
                    is_course_word, is_learner, is_third_singular, opens_sentence, register, rendered_lemma, sentence_index,
                    to_second_person_possessive, word_list)
 
