@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 from .common import corpus_path, machine, read_jsonl, write_result
@@ -103,14 +104,19 @@ class GradioHTTP:
     ``/gradio_api/call/<endpoint>`` with ``{"data": [...]}`` returns an event id; GET on the same path plus the id
     streams server-sent events until ``event: complete`` (the answer) or ``event: error``. The call goes through the
     app's queue like a browser's click. Parameters the caller leaves out get the endpoint's own defaults (from
-    ``/gradio_api/info``), as gradio_client fills them. One asyncio loop drives every simulated user, so the
+    ``/gradio_api/info``), as gradio_client fills them. Each user keeps one session (``session_hash``) like a browser
+    tab. One asyncio loop drives every simulated user, so the
     generator costs a few milliseconds of CPU per call instead of gradio_client's thread and websocket machinery
     (which used about one of the machine's two cores in the 20-user run)."""
 
-    def __init__(self, http, url: str):
+    def __init__(self, http, url: str, named: dict | None = None):
         self.http = http
         self.base = url.rstrip("/") + "/gradio_api"
-        self.named: dict = {}
+        self.named: dict = named or {}
+        # One session per simulated user, as a browser tab (and gradio_client) has: without it every call would
+        # open a new session, whose set-up (a copy of every component's configuration) costs the server more
+        # than some requests themselves.
+        self.session_hash = uuid.uuid4().hex[:11]
 
     async def load_info(self) -> dict:
         r = await self.http.get(f"{self.base}/info")
@@ -125,7 +131,8 @@ class GradioHTTP:
         return args
 
     async def call(self, endpoint: str, first):
-        r = await self.http.post(f"{self.base}/call/{endpoint}", json={"data": self.arguments(endpoint, first)})
+        r = await self.http.post(f"{self.base}/call/{endpoint}",
+                                 json={"data": self.arguments(endpoint, first), "session_hash": self.session_hash})
         r.raise_for_status()
         event_id = r.json()["event_id"]
         event = None
@@ -199,6 +206,7 @@ async def _load(url: str, proc, users: int, seconds: float, think: float, match_
             nonlocal repeats
             rng = random.Random(n)
             endpoint = endpoints[n % len(endpoints)]  # a fixed role: half score, half match
+            mine = GradioHTTP(http, url, named)  # the user's own session
             order = list(needs)
             rng.shuffle(order)
             i = 0
@@ -206,12 +214,12 @@ async def _load(url: str, proc, users: int, seconds: float, think: float, match_
                 t = time.perf_counter()
                 try:
                     if endpoint == "score":
-                        check_answer("score", await api.call("score", rng.choice(texts)))
+                        check_answer("score", await mine.call("score", rng.choice(texts)))
                     else:
                         need = order[i % len(order)]
                         repeats += need in sent
                         sent.add(need)
-                        check_answer("match", await api.call(match_endpoint, need))
+                        check_answer("match", await mine.call(match_endpoint, need))
                     latencies[endpoint].append(time.perf_counter() - t)
                 except Exception as err:  # every failure counts, whatever its kind
                     errors[endpoint].append(f"{type(err).__name__}: {err}"[:200])
