@@ -99,6 +99,17 @@ def _cpu_seconds(pid: int) -> float:
         return 0.0
 
 
+def _peak_rss_mb(pid: int) -> float | None:
+    """Peak resident memory of a process in MB (Linux /proc), None when unknown."""
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 0)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 class GradioHTTP:
     """A cheap client for gradio's documented HTTP API (the "Querying Gradio Apps with Curl" guide): POST
     ``/gradio_api/call/<endpoint>`` with ``{"data": [...]}`` returns an event id; GET on the same path plus the id
@@ -233,6 +244,7 @@ async def _load(url: str, proc, users: int, seconds: float, think: float, match_
         _, pending = await asyncio.wait(tasks, timeout=max(1.0, stop_at + 60 - time.monotonic()))
         for task in pending:
             task.cancel()
+        out["server_peak_rss_mb"] = _peak_rss_mb(proc.pid) if proc is not None else None
         out.update(hung=len(pending), wall=time.monotonic() - start, latencies=latencies, errors=errors,
                    repeats=repeats, client_cpu=time.process_time() - client_cpu0,
                    server_cpu=_cpu_seconds(proc.pid) - server_cpu0 if proc is not None else None)
@@ -278,6 +290,7 @@ def run(url: str | None = None, users: int = 20, seconds: float | None = None, t
     result["client_cpu_ms_per_request"] = round(1000 * client_cpu / done, 1) if done else None
     result["client_cores_used"] = round(client_cpu / wall, 2)
     result["server_cpu_ms_per_call_alone"] = got["calibration"]
+    result["server_peak_rss_mb"] = got.get("server_peak_rss_mb")
     if match_endpoint and latencies.get("match") is not None:
         n_match = len(latencies["match"]) + len(errors["match"])
         # the server caches query vectors by text: a need sent before costs the "repeated" figure above

