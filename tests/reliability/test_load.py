@@ -1,4 +1,5 @@
-"""Load test against the shared local app: 20 concurrent gradio_client users scoring (and matching when the app
+"""Load test against the shared local app: 20 concurrent users (asyncio tasks on gradio's HTTP
+API, one session each) scoring (and matching when the app
 has it). CI runs it for POIJU_LOAD_SECONDS (15 s here; the benchmark default is 60 s); the figures go to
 evaluation/results/load.json."""
 from __future__ import annotations
