@@ -139,6 +139,10 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
                                                 for w in words):
         return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
+    if any((w.lemma.lower() == "itse" or w.text.lower().startswith("itse")) and w.pos == "PRON"
+           and w.text.lower() != "itse" and "Person[psor]" not in w.morph for w in words):
+        return None  # 'Opetellaan kertomaan itsestä, perheestä ja suvusta': with 'sinä' it needs 'itsestäsi,
+        # perheestäsi ja suvustasi' (reviews 5 and 6); the generic reflexive stays with the passive
     # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
     # to build it)
     new = inflect(lemma, "+pres+2sg")
@@ -421,6 +425,7 @@ PASSIVE_TO_2SG = register(Rule(
         Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",
                 "Kurssilla tutkit kielen vaihtelua ja pohdit sanojen merkityksiä."),
         Example("Opintojaksolla osaaminen arvioidaan tentillä."),
+        Example("Sisältö: Opetellaan kertomaan itsestä, perheestä ja suvusta suullisesti ja kirjallisesti."),
         Example("Kurssilla käsitellään ajoneuvon korjaamisen vaiheita ja niihin liittyviä turvallisuusasioita:\n"
                 "- tarkastellaan vaurioita"),
     )))

@@ -158,6 +158,22 @@ def opens_sentence(ctx: Context, sent: Sentence) -> bool:
     return not before or before[-1] in ".!?:;\n-•*–\x8a"
 
 
+def glued_heading(ctx: Context, sent: Sentence) -> bool:
+    """Does a heading that lost its line sit inside the sentence ('... harjoitussuunnitelman näyttelijöille
+    Yhteistyötaidot opiskelija osaa ...')? Seen as a capitalised common word (not a name to the parser, and
+    Voikko's base form is lower case) right after another word. Such a 'sentence' is a run-on list: cutting or re-ordering it puts the cut
+    in the wrong place (review 6)."""
+    toks = ctx.analysis.tokens
+    ids = sent.tokens
+    for a, b in zip(ids, ids[1:]):
+        w, prev = toks[b], toks[a]
+        if w.is_word and prev.is_word and w.text[:1].isupper() and not w.text.isupper() and w.pos != "PROPN" \
+                and w.baseform \
+                and w.baseform[:1].islower() and "\n" not in ctx.text[prev.end:w.start]:
+            return True
+    return False
+
+
 def sentence_index(ctx: Context, sent: Sentence) -> int:
     """Index in the analysis of the sentence that holds ``sent`` (which may be one without its heading)."""
     return next(n for n, s in enumerate(ctx.analysis.sentences) if sent.tokens[0] in s.tokens)

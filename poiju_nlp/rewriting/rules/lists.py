@@ -11,10 +11,10 @@ from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
 from ..edits import Edit
-from .base import Context, Example, Rule, cap, each_sentence, register
+from .base import Context, Example, Rule, cap, each_sentence, glued_heading, register
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_EXAMPLE_WORDS = ("kuten", "esimerkiksi", "esim.", "mm.", "muun", "mm", "esim")
+_EXAMPLE_WORDS = ("kuten", "esimerkiksi", "esim.", "mm.", "muun", "mm", "esim", "muassa", "muuassa")
 
 
 def _item_span(toks: list[Token], item: Token, within: set[int], items: set[int]) -> tuple[int, int]:
@@ -50,10 +50,11 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
     toks = ctx.analysis.tokens
     within = set(sent.tokens)
     words = [toks[i] for i in sent.tokens]
-    if sent.text.lstrip().startswith(("-", "•", "*", "–")):
-        return edits  # already a bullet: a list inside it would break the list it belongs to
-    if any(w.text.lower().rstrip(".") in ("mm", "esim", "esimerkiksi", "kuten") for w in words):
-        return edits  # 'tutustutaan mm. A:han, B:hen ...': 'mm.' would be stranded before the list
+    if sent.text.lstrip().startswith(("-", "•", "*", "–")) or glued_heading(ctx, sent):
+        return edits  # already a bullet: a list inside it would break the list it belongs to; a run-on list
+    if any(w.text.lower() in _EXAMPLE_WORDS or w.text.lower().rstrip(".") in _EXAMPLE_WORDS for w in words):
+        return edits  # 'tutustutaan mm. A:han, B:hen ...': 'mm.' would be stranded before the list; also 'muun
+        # muuassa' as misspelt in real text (review 6: 'Aiheina ovat:' + '- muun muuassa ihmisoikeudet')
     for head in words:
         conj = [w for w in words if w.head == head.i and w.dep == "conj" and w.i != head.i]
         if len(conj) + 1 < min(REWRITING.enumeration_min_items, REWRITING.enumeration_min_long_items):
@@ -166,7 +167,7 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     words = [w for w in ws if w.is_word]
     if len(words) < REWRITING.split_min_words or "\n" in sent.text or not sent.text.endswith(".") \
-            or any(w.text in ";:" for w in ws):
+            or any(w.text in ";:" for w in ws) or glued_heading(ctx, sent):
         return edits
     # a 2nd person verb, as written or as a token edit made it ('perehdytään' -> 'perehdyt')
     verb = next((w for w in words[:3] if "+pres+2sg" in pykko_forms(ctx.render(w.start, w.end)[0].lower())),
@@ -251,7 +252,11 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
         # an item that ends one sentence and starts another ('... töitään. Kemiallisen termodynamiikan osalta
         # opiskelija - syventää ...') holds the lead-in of another list: it would end up inside a bullet (review 3)
         holds_lead_in = any(re.search(r"[.!?:]\s+\S", seg.strip()) for seg in segments[:-1])
-        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in and not any(
+        # a capital inside an item that is not the last ('... neuvotteluissa Taidot - yksinkertaisten ...') is a
+        # sub-heading that lost its line: it would end up inside a bullet (review 6). Names make it refuse too.
+        holds_heading = any(w[:1].isupper() and not w.isupper() for seg in segments[:-1] for w in seg.split()[1:])
+        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
+                and not holds_heading and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
             start = pos + marks[0].start()
             while start > pos and ctx.text[start - 1] in " \t":
@@ -270,6 +275,10 @@ def _build_inline_bullets(ctx: Context, span: tuple[int, int]) -> Edit | None:
     if new is None:
         return None
     new = re.sub(r"\s+\n- ", "\n- ", new).rstrip()
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    if ctx.text[line_start:start].rstrip()[-1:].isalnum():
+        new = ":" + new  # the lead-in ends its own line now: 'Kurssin suoritettuaan opiskelija osaa:' (a lead-in
+        # line without a colon is a sentence without its full stop to the grammar checker: real benchmark, +2)
     return Edit(start, end, ctx.text[start:end], new, "inline_bullets",
                 "Luettelon rivinvaihdot palautetaan: yksi asia rivillä.", absorbs=used)
 
@@ -282,12 +291,15 @@ INLINE_BULLETS = register(Rule(
     examples=(
         Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään - kykenee toimimaan ryhmässä erilaisissa rooleissa",
-                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija\n- kykenee hakemaan luovia ratkaisuja "
+                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija:\n- kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään\n- kykenee toimimaan ryhmässä erilaisissa rooleissa"),
         Example("Hän tekee valitun kohteen ympäristönkunnostus- ja - hoitotöitä sekä raportoi ne - aina."),
+        Example("Osaamistavoitteet: Tiedot ja ymmärrys - neuvottelujen roolin kriittinen pohdinta ja arviointi - "
+                "organisaatiotekijöiden huomioon ottaminen neuvotteluissa Taidot - yksinkertaisten neuvottelujen "
+                "suunnittelu ja analyysi - monen osapuolen neuvottelumallien suunnittelu ja käyttö"),
         Example("Opiskelija - osaa laskea taso- ja avaruusintegraaleja - osaa keskustella työ- ja arkielämän "
                 "tilanteissa",
-                "Opiskelija\n- osaa laskea taso- ja avaruusintegraaleja\n- osaa keskustella työ- ja arkielämän "
+                "Opiskelija:\n- osaa laskea taso- ja avaruusintegraaleja\n- osaa keskustella työ- ja arkielämän "
                 "tilanteissa"),
         Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
                 "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
@@ -308,12 +320,18 @@ ENUMERATION = register(Rule(
                 "valmistusmenetelmistä ja karakterisointimittauksista."),
         Example("Luentojen teemoja ovat mm. persoonallisuus ja motivaatio, tiimityö, henkilöstön johtaminen, "
                 "strategian suunnittelu sekä muutoksen hallinta."),
+        Example("Aiheina ovat muun muuassa ihmisoikeudet, demokratian haasteet sekä ihmisten arvomaailmaan ja "
+                "päätöksentekoon vaikuttavat tekijät."),
         Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
                 "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),
     )))
 
 LIST_SPLIT = register(Rule(
     id="list_split", label="luettelo", priority=180, pass_="sentence", find=each_sentence, build=_build_list_split,
+    enabled=False,
+    why_disabled="reviews 4-5: 3 of 6 good (a shared genitive split across bullets, a participle read as an item, "
+                 "a 9-word sentence cut in three); split_sentence cuts two-item object lists, enumeration makes "
+                 "bullet lists",
     examples=(
         Example("Moduulissa perehdyt kulttuuriperintöön, taiteeseen ja tieteeseen oman aikansa ilmentäjinä "
                 "Euroopassa."),

@@ -15,7 +15,8 @@ from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
 from .address import is_lead_in
-from .base import Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, subtree
+from .base import (Context, Example, Rule, cap, each_sentence, glued_heading, is_course_word, is_human, register,
+                   subtree)
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
                "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
@@ -161,9 +162,12 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
             return None  # 'Käsitellään myös X.' without a subject reads badly; '(Kurssilla) käsittelet myös X' is fine
         if " " in verb:
             return None
-        if any(toks[i].text.lower() in ("myös", "lisäksi") for i in within if i < items[0].i):
+        before_items = {toks[i].text.lower() for i in within if i < items[0].i}
+        if "myös" in before_items and "lisäksi" not in before_items:
             again = "Lisäksi " + (subj + " " + verb if subj else verb)  # not 'opit myös X. Opit myös Y.'
-        else:
+        elif "myös" in before_items:
+            return None  # 'Lisäksi opit myös X ja Y': either way the second sentence repeats an adverb
+        else:  # ('Lisäksi perehdyt X. Perehdyt myös Y.', not 'Lisäksi perehdyt Y.' twice: review 5)
             again = (cap(subj) + " " + verb if subj else cap(verb)) + " myös"
         after_cc = toks[cc.i + 1]
         if len(items) == 2:
@@ -224,8 +228,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
-    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent):
-        return edits  # a lead-in cut in two leaves its list under the second half (review 3)
+    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or glued_heading(ctx, sent):
+        return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
     cuts: list[Edit] = []
     for i in sent.tokens:
         t = toks[i]
@@ -353,6 +357,18 @@ SPLIT_SENTENCE = register(Rule(
                 "osaamistaan asiakastyön kehittämisessä."),
         Example("Opiskelija käsittelee vauriokorjauksessa käytettäviä laitteita, aineita, ja syntyviä jätteitä.:\n"
                 "- lukee käyttöturvallisuustiedotteita"),
+        Example("Lisäksi tutustut sähkömagneettisen säteilyn perusteisiin ja kohteen spektriominaisuuksien "
+                "hyödyntämiseen kaukokartoituksessa.",
+                "Lisäksi tutustut sähkömagneettisen säteilyn perusteisiin. Tutustut myös kohteen "
+                "spektriominaisuuksien hyödyntämiseen kaukokartoituksessa."),
+        Example("Osaamistavoitteet: Tekniset taidot opiskelija osaa tavoitteellisesti rakentaa omaan ohjaustapaansa "
+                "sekä annettuihin resursseihin soveltuvan harjoitussuunnitelman näyttelijöille Yhteistyötaidot "
+                "opiskelija osaa kommunikoida harjoitukselliset tavoitteet elokuvan ohjausprosessissa opiskelija osaa "
+                "käyttää osallistavaa näyttelijänharjoitusmetodiikkaa opiskelija osaa tavoitteellisesti rakentaa "
+                "ammatillista ohjaaja-näyttelijä -työsuhdetta Prosessitaidot opiskelija osaa soveltaa "
+                "prosessityöskentelyn taitojaan ja hallitsee teoskohtaisen harjoitusprosessin Taiteellisen ilmaisun "
+                "osaaminen opiskelija osaa soveltaa kriittisesti ja luovasti metodologista harjoitusprosessin "
+                "ymmärrystään osana taiteellista kokonaisajattelua"),
         Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
     )))
