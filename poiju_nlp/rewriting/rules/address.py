@@ -14,9 +14,9 @@ from ...text import inflect
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence,
-                   is_course_word, is_learner, is_third_singular, opens_sentence, register, rendered_lemma, sentence_index,
-                   to_second_person_possessive, word_list)
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
+                   each_sentence, is_course_word, is_learner, is_third_singular, opens_sentence, register,
+                   rendered_lemma, sentence_index, to_second_person_possessive, word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
@@ -139,8 +139,7 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
                                                 for w in words):
         return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
-    if any((w.lemma.lower() == "itse" or w.text.lower().startswith("itse")) and w.pos == "PRON"
-           and w.text.lower() != "itse" and "Person[psor]" not in w.morph for w in words):
+    if bare_reflexive(words):
         return None  # 'Opetellaan kertomaan itsestä, perheestä ja suvusta': with 'sinä' it needs 'itsestäsi,
         # perheestäsi ja suvustasi' (reviews 5 and 6); the generic reflexive stays with the passive
     # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning

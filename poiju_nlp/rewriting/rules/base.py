@@ -267,6 +267,13 @@ def rendered_lemma(ctx: Context, w: Token) -> tuple[str, str]:
     return e.replacement, (lemmas[0] if lemmas else w.lemma.lower())
 
 
+def bare_reflexive(words: list[Token]) -> bool:
+    """Is there a generic reflexive without a possessive suffix ('kertomaan itsestä', 'itselle tärkeistä')? With
+    'sinä' it needs one ('itsestäsi'), and so may the words around it ('perheestäsi'): such a sentence stays."""
+    return any((w.lemma.lower() == "itse" or w.text.lower().startswith("itse")) and w.pos == "PRON"
+               and w.text.lower() != "itse" and "Person[psor]" not in w.morph for w in words)
+
+
 def second_person_possessive(text: str) -> str | None:
     """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg)."""
     for a in get_pykko().utils.analyze(text.lower()):

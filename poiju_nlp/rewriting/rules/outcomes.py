@@ -9,11 +9,12 @@ in a bullet becomes the 2nd person, because the learner is its owner; where a bu
 from __future__ import annotations
 
 from ...text import inflect
-from ...text.inflect import pykko_lemmas
+from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, is_human,
-                   is_learner, is_third_singular, register, rendered_lemma, second_person_possessive, word_list)
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
+                   each_sentence, is_human, is_learner, is_third_singular, register, rendered_lemma,
+                   second_person_possessive, word_list)
 
 _BULLETS = ("-", "•", "*", "–")
 # verbs of knowing do not follow 'osaat' ('osaat tietää', 'osaat ymmärtää'): such a list is left as it is
@@ -160,6 +161,128 @@ def _build_finite_list(ctx: Context, sent: Sentence, first: Token) -> Edit | Non
     new = ("Osaat" if first.text[:1].isupper() else "osaat") + tail
     return Edit(first.start, end, ctx.text[first.start:end], new, "outcome_list",
                 f"Puhuttele lukijaa: \"{ctx.text[first.start:sent.end]}\" → \"Osaat\".", absorbs=used)
+
+
+_CLAUSE_DEPS = ("acl:relcl", "acl", "ccomp", "advcl", "csubj", "xcomp")
+
+
+def _own_clause(ctx: Context, verb: Token, within: set[int]) -> bool:
+    """Is the verb in a clause of its own ('..., miten muisti on yhteydessä ...', '..., joka ...')? Its subject is
+    not the learner."""
+    toks = ctx.analysis.tokens
+    return verb.dep in _CLAUSE_DEPS or any(
+        toks[i].head == verb.i and (toks[i].dep == "mark" or toks[i].morph.get("PronType") in ("Rel", "Int"))
+        for i in within)
+
+
+def _aim_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
+    """'- kehittää kieli- ja tekstitietoisuuttaan' under '..., että opiskelija' -> token index -> 2nd person text
+    ('kehität', 'tekstitietoisuuttasi'); None unless the bullet opens with the learner's finite verb and every other
+    finite 3rd person verb is either joined to it ('ja osaa soveltaa') or in a clause of its own."""
+    toks = ctx.analysis.tokens
+    within = set(bullet.tokens)
+    words = [toks[i] for i in bullet.tokens if toks[i].is_word]
+    # the opener after 'että opiskelija' is finite even where the parser reads an infinitive ('monipuolistaa') or
+    # no person ('osaa' without a subject of its own in the bullet)
+    def third(w: Token) -> bool:
+        return is_third_singular(w) or "+pres+3sg" in pykko_forms(w.text.lower())
+
+    if not words or words[0].pos not in ("VERB", "AUX") or not third(words[0]):
+        return None
+    learner_verbs = {words[0].i}
+    out: dict[int, str] = {}
+    for w in words:
+        # the parser hangs a bullet's verbs on the first bullet's verb: a head outside the bullet is the list's
+        joined = w.head in learner_verbs and w.dep == "conj" or w.head not in within
+        if w.i != words[0].i and not (w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin"):
+            if joined and w.pos == "VERB" and third(w):
+                if w.text.lower() in pykko_lemmas(w.text.lower()):
+                    return None  # 'syventää ja monipuolistaa': a finite verb or an infinitive? either way unsafe
+                learner_verbs.add(w.i)  # ('näkee X ja kuvaa Y': 'kuvaa' is no infinitive)
+            else:
+                continue
+        if w.i != words[0].i and joined and third(w) and not _own_clause(ctx, w, within):
+            learner_verbs.add(w.i)
+        if w.i not in learner_verbs:
+            if third(w) and not _own_clause(ctx, w, within):
+                return None  # whose verb? ('tietää, kuinka lasketaan ..., ja osaa määrittää ne' hung elsewhere)
+            continue
+        text, lemma = rendered_lemma(ctx, w)
+        if text.lower() == "ei" or inflect(lemma, "+pres+3sg") != text.lower():
+            return None  # (also where the generator reads another verb: 'rohkaistuu' -> 'rohkaisee')
+        new = inflect(lemma, "+pres+2sg")
+        if not new:
+            return None
+        out[w.i] = new
+    owned = _possessives(ctx, bullet)
+    if owned is None or bare_reflexive(words):
+        return None  # ('tuottamaan tekstejä itselle tärkeistä aiheista' would need 'itsellesi')
+    out.update(owned)
+    return out
+
+
+def _build_aim_list(ctx: Context, sent: Sentence) -> Edit | None:
+    """'Moduulin tavoitteena on, että opiskelija' + '- kehittää X:ään' + '- osaa Y' -> 'Moduulin tavoitteena on,
+    että' + '- kehität X:äsi' + '- osaat Y' (upper secondary modules write every aim this way)."""
+    toks = ctx.analysis.tokens
+    ws = [toks[i] for i in sent.tokens if toks[i].is_word]
+    if len(ws) < 3 or not is_learner(ws[-1]) or ws[-1].morph.get("Number") == "Plur" \
+            or ws[-2].text.lower() != "että" or not ctx.text[ws[-1].end:sent.end].strip() in ("", ":"):
+        return None
+    if not ctx.text[sent.end:sent.end + 3].lstrip(" :").startswith("\n"):
+        return None
+    bullets = _bullets(ctx, sent)
+    if not bullets:
+        return None
+    override: dict[int, str] = {}
+    for b in bullets:
+        found = _aim_bullet(ctx, b)
+        if found is None:
+            return None
+        override.update(found)
+    learner = ws[-1]
+    start = ws[-2].end
+    end = bullets[-1].end
+    lead_end = sent.end if ctx.text[learner.end:sent.end].strip() == ":" else learner.end
+    tail, used = ctx.render(lead_end, end, override)
+    opener = next(toks[i] for i in bullets[0].tokens if toks[i].is_word)
+    return Edit(start, end, ctx.text[start:end], tail, "aim_list",
+                f"Puhuttele lukijaa: \"että {learner.text} – {opener.text}\" → \"että – {override[opener.i]}\".",
+                absorbs=used)
+
+
+AIM_LIST = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
+    meaning_allowance=0.06,  # as outcome_list: the lead loses its subject word, the bullets keep every fact
+    id="aim_list", label="lukijan puhuttelu", priority=106, pass_="sentence", find=each_sentence,
+    build=_build_aim_list,
+    examples=(
+        Example("Moduulin tavoitteena on, että opiskelija\n- kehittää kieli- ja tekstitietoisuuttaan\n- syventää "
+                "ymmärrystään kielestä ja teksteistä merkityksiä rakentavina kokonaisuuksina\n- ymmärtää kielen "
+                "sosiaalisen luonteen ja merkityksen niin yksilön kuin yhteisöjen kannalta.",
+                "Moduulin tavoitteena on, että\n- kehität kieli- ja tekstitietoisuuttasi\n- syvennät "
+                "ymmärrystäsi kielestä ja teksteistä merkityksiä rakentavina kokonaisuuksina\n- ymmärrät kielen "
+                "sosiaalisen luonteen ja merkityksen niin yksilön kuin yhteisöjen kannalta."),
+        Example("Moduulin tavoitteena on, että opiskelija\n- tutustuu normaalijakaumaan matemaattisena mallina\n- "
+                "tietää, kuinka lasketaan tilastollisiin jakaumiin liittyviä tunnuslukuja ja todennäköisyyksiä, ja "
+                "osaa määrittää ne ohjelmistojen avulla",
+                "Moduulin tavoitteena on, että\n- tutustut normaalijakaumaan matemaattisena mallina\n- tiedät, kuinka "
+                "lasketaan tilastollisiin jakaumiin liittyviä tunnuslukuja ja todennäköisyyksiä, ja osaat määrittää "
+                "ne ohjelmistojen avulla"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- ymmärtää kulttuurin merkityksen ihmisyydelle\n- osaa "
+                "käyttää kulttuuria koskevan tutkimuksen käsitteistöä ja muodostaa kulttuureja koskeviin kysymyksiin "
+                "perustellun näkemyksen"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- osaa ohjata asiakasta hoitamaan terveyttään"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- tekee omia tulkintoja erilaisista aihepiiriin "
+                "liittyvistä teksteistä\n- pystyy tuottamaan tekstejä monipuolisesti itselle tärkeistä "
+                "kulttuuriaiheista ja -ilmiöistä"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- hahmottaa ja osaa analysoida maailman "
+                "uskontotilannetta\n- syventää kriittistä ja kulttuurista lukutaitoaan\n- näkee reaalimaailman "
+                "ilmiöissä säännönmukaisuuksia ja kuvaa niitä matemaattisilla malleilla",
+                "Moduulin tavoitteena on, että\n- hahmotat ja osaat analysoida maailman uskontotilannetta\n- "
+                "syvennät kriittistä ja kulttuurista lukutaitoasi\n- näet reaalimaailman ilmiöissä "
+                "säännönmukaisuuksia ja kuvaat niitä matemaattisilla malleilla"),
+    )))
 
 
 OUTCOME_LIST = register(Rule(
