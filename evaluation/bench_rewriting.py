@@ -362,6 +362,51 @@ def review_sample(texts, rows: list[dict], size: int = REVIEW_SAMPLE_SIZE, seed:
     return out
 
 
+def top_up_sample(sample: list[dict], made: Counter, pool, min_per_rule: int, seed: int = 0,
+                  max_texts: int = 400, progress=None) -> list[dict]:
+    """Extra edits so that every rule that made edits (``made``: edits per rule in the main run) has at least
+    ``min_per_rule`` in the review sample: more texts of ``pool`` are rewritten in a seeded order until the rare
+    rules have enough edits (or ``max_texts`` were read), and the extra edits are drawn at random among them. The
+    result is shuffled, so nothing in a line or its place tells how it was drawn."""
+    from poiju_nlp.rewriting import rewrite
+
+    def count(lines):
+        c: Counter = Counter()
+        for x in lines:
+            c.update(set(rule_parts(x["rule"])))
+        return c
+
+    have = count(sample)
+    need = {r: min_per_rule - have[r] for r in made if have[r] < min_per_rule}
+    rng = random.Random(seed)
+    order = list(pool)
+    rng.shuffle(order)
+    found: dict[str, list[dict]] = {r: [] for r in need}
+    seen = {x["id"] for x in sample}
+    for k, item in enumerate(order[:max_texts]):
+        if all(len(found[r]) >= 3 * n for r, n in need.items()):
+            break
+        try:
+            r = rewrite(item.text)
+        except Exception:  # (a text the rewriter refuses gives no edits to review)
+            continue
+        rows = [{"id": item.id, "edits": r.edits}]
+        for line in review_sample([item], rows, size=len(r.edits), seed=seed):
+            if line["id"] in seen:
+                continue
+            for rule in set(rule_parts(line["rule"])) & set(need):
+                found[rule].append(line)
+        if progress:
+            progress(k + 1, min(len(order), max_texts), item.id)
+    out = list(sample)
+    for rule, n in sorted(need.items()):
+        taken = {x["id"] for x in out}
+        candidates = [x for x in found[rule] if x["id"] not in taken]
+        out += rng.sample(candidates, min(max(0, min_per_rule - count(out)[rule]), len(candidates)))
+    rng.shuffle(out)
+    return out
+
+
 def score_review(labels_path, sample_path=REVIEW_SAMPLE) -> dict:
     """Good share per rule for a labels file (one JSON per line: id, good) joined to the review sample by id."""
     from evaluation.common import read_jsonl
@@ -410,6 +455,9 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample-out", default=str(REVIEW_SAMPLE), help="--real: where the review sample goes")
     parser.add_argument("--dump", help="--real: every rewrite of every system as JSONL")
+    parser.add_argument("--min-per-rule", type=int, default=0,
+                        help="--real: top the review sample up from more texts of the split so that every rule "
+                             "that made edits has at least this many")
     parser.add_argument("--score-review", metavar="LABELS.jsonl", help="good share per rule of a labels file")
     parser.add_argument("--sample", default=str(REVIEW_SAMPLE), help="--score-review: the sample the labels are of")
     args = parser.parse_args(argv)
@@ -427,6 +475,19 @@ def main(argv=None) -> None:
         res = run_real(texts, sample_out=args.sample_out, seed=args.seed, dump=args.dump,
                        progress=lambda k, n, i: print(f"[{k}/{n}] {i}", file=sys.stderr, flush=True))
         res.update({"split": args.split, "quick": args.quick, "limit": limit, "seed": args.seed})
+        if args.min_per_rule and args.sample_out:
+            from evaluation.common import read_jsonl
+
+            used = {t.id for t in texts}
+            pool = [t for t in load_real_texts(split=args.split) if t.id not in used]
+            made = Counter(res["systems"]["full"]["edits_per_rule"])
+            sample = top_up_sample(list(read_jsonl(args.sample_out)), made, pool, args.min_per_rule, seed=args.seed,
+                                   progress=lambda k, n, i: print(f"[extra {k}/{n}] {i}", file=sys.stderr,
+                                                                  flush=True))
+            Path(args.sample_out).write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in sample),
+                                             encoding="utf-8")
+            res["review_sample"]["edits"] = len(sample)
+            res["review_sample"]["min_per_rule"] = args.min_per_rule
         print(real_markdown(res))
         print("->", write_result("rewriting_real_quick" if limit else "rewriting_real", res))
         return
