@@ -133,8 +133,9 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     words = [toks[i] for i in ctx.sentence_of(t).tokens]
     children = [w for w in words if w.head == t.i and w.i != t.i]
     # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
-    if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
-           for c in children):
+    objects = [c for c in children if c.dep in ("obj", "nsubj", "nsubj:pass")]
+    objects += [w for w in words if w.dep == "conj" and any(w.head == o.i for o in objects)]  # 'perusteet, mallintaminen'
+    if any(c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing" for c in objects):
         return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
     if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
                                                 for w in words):
@@ -424,6 +425,8 @@ PASSIVE_TO_2SG = register(Rule(
         Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",
                 "Kurssilla tutkit kielen vaihtelua ja pohdit sanojen merkityksiä."),
         Example("Opintojaksolla osaaminen arvioidaan tentillä."),
+        Example("Kurssin ensimmäisessä osassa opiskellaan Unreal-pelimoottorin perusteet, mallintaminen, valaisu ja "
+                "integroituminen muihin ohjelmiin."),
         Example("Sisältö: Opetellaan kertomaan itsestä, perheestä ja suvusta suullisesti ja kirjallisesti."),
         Example("Kurssilla käsitellään ajoneuvon korjaamisen vaiheita ja niihin liittyviä turvallisuusasioita:\n"
                 "- tarkastellaan vaurioita"),

@@ -41,7 +41,17 @@ def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool
         return False
     own_genitive = [any(t.head == w.i and t.i < w.i and t.morph.get("Case") == "Gen" for t in words) for w in items]
     bare = [not any(t.head == w.i and t.i < w.i and t.dep not in ("cc", "punct") for t in words) for w in items[1:]]
-    return not (own_genitive[0] and all(bare))  # (an item with a modifier of its own shows the genitive is not shared)
+    if own_genitive[0] and all(bare):
+        return False  # (an item with a modifier of its own shows the genitive is not shared)
+    # a bare item right after one with a genitive may share it: 'konferenssiesityksen suunnittelu, jäsentäminen,
+    # esittäminen ...', 'osakassopimusten tekemistä, sisältöä ja merkitystä' (review 4)
+    ordered = sorted(items, key=lambda w: w.i)
+    gen = {w.i: g for w, g in zip(items, own_genitive)}
+    if any(gen[a.i] and not any(t.head == b.i and t.dep not in ("cc", "punct") for t in words)
+           for a, b in zip(ordered, ordered[1:])):
+        return False
+    # an adverb before the first item belongs to the sentence ('käsittelet myös A, B ...'): '- myös A' would not
+    return not any(t.head == ordered[0].i and t.i < ordered[0].i and t.pos == "ADV" for t in words)
 
 
 def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
@@ -322,6 +332,10 @@ ENUMERATION = register(Rule(
                 "strategian suunnittelu sekä muutoksen hallinta."),
         Example("Aiheina ovat muun muuassa ihmisoikeudet, demokratian haasteet sekä ihmisten arvomaailmaan ja "
                 "päätöksentekoon vaikuttavat tekijät."),
+        Example("Kurssin keskeisenä sisältönä on tieteellisen konferenssiesityksen suunnittelu, jäsentäminen, "
+                "esittäminen ja yleisön kysymyksiin vastaaminen."),
+        Example("Kurssilla käsittelet myös osakeyhtiön osakkaan asemaa, osakassopimusten tekemistä, sisältöä ja "
+                "merkitystä sekä yrityksen yhteiskuntavastuuta ja compliance-toimintoa."),
         Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
                 "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),
     )))

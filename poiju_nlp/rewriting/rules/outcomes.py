@@ -58,6 +58,12 @@ def _bullets(ctx: Context, sent: Sentence) -> list[Sentence]:
     return out
 
 
+def _only_possessive(text: str) -> bool:
+    """Does every reading of the word carry a 3rd person possessive suffix ('työkykyään': yes; 'asemaan': no)?"""
+    forms = pykko_forms(text.lower())
+    return bool(forms) and all("+poss3" in f for f in forms)
+
+
 def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     """Token index -> the word with a 2nd person possessive, for each 3rd person one the learner owns; None when
     the owner is unclear."""
@@ -65,8 +71,8 @@ def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     out: dict[int, str] = {}
     words = [toks[i] for i in bullet.tokens]
     for n, w in enumerate(words):
-        if w.morph.get("Person[psor]") != "3":
-            continue
+        if w.morph.get("Person[psor]") != "3" and not (w.is_word and _only_possessive(w.text)):
+            continue  # (the parser may miss the suffix: 'toiminta- ja työkykyään' read as an illative, review 4)
         if n > 0 and words[n - 1].text.lower() in _OWNERS:
             continue  # 'hänen voimavaransa': the client's
         if any(is_human(x) and not is_learner(x) for x in words[:n]):
@@ -297,6 +303,10 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Opiskelija osaa\n- hankkia tietoa eri lähteistä\n- ylläpitää terveellisiä elintapoja, yhteisönsä "
+                "ihmissuhteita sekä toiminta- ja työkykyään",
+                "Osaat\n- hankkia tietoa eri lähteistä\n- ylläpitää terveellisiä elintapoja, yhteisösi "
+                "ihmissuhteita sekä toiminta- ja työkykyäsi"),
         Example("Opiskelija osaa\n- käyttää yleisimpiä tieto- ja viestintäteknisiä laitteita ja tekee niihin "
                 "liittyviä valintoja\n- käyttää digitaalisia palveluita ja sovelluksia."),
         Example("Opiskelija tai tutkinnon suorittaja\n- palvelee ja opastaa valitsemansa asiakasryhmän asiakkaita\n- "

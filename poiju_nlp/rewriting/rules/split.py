@@ -169,6 +169,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
             return None  # 'Lisäksi opit myös X ja Y': either way the second sentence repeats an adverb
         else:  # ('Lisäksi perehdyt X. Perehdyt myös Y.', not 'Lisäksi perehdyt Y.' twice: review 5)
             again = (cap(subj) + " " + verb if subj else cap(verb)) + " myös"
+        following = ctx.text[sent.end:].lstrip().lower().split()[:4]
+        if verb in following and "myös" in following:
+            return None  # the next sentence already says '(Se) sisältää myös ...': a third would be too many (review 4)
         after_cc = toks[cc.i + 1]
         if len(items) == 2:
             start = items[0].end
@@ -230,6 +233,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
     if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or glued_heading(ctx, sent):
         return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
+    if any(opens_subordinate(w) for w in words[:2]):
+        return edits  # 'Erityisesti miten X ... ja miten Y ...' is one question without a main clause (review 4)
     cuts: list[Edit] = []
     for i in sent.tokens:
         t = toks[i]
@@ -361,6 +366,11 @@ SPLIT_SENTENCE = register(Rule(
                 "hyödyntämiseen kaukokartoituksessa.",
                 "Lisäksi tutustut sähkömagneettisen säteilyn perusteisiin. Tutustut myös kohteen "
                 "spektriominaisuuksien hyödyntämiseen kaukokartoituksessa."),
+        Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
+                "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
+                "ymmärrystä."),
+        Example("Harjoittelujakso sisältää opiskelijan omaa opetusta ja opetuksen seuraamista. Se sisältää myös "
+                "harjoitteluympäristön toimintatapoihin perehtymistä."),
         Example("Osaamistavoitteet: Tekniset taidot opiskelija osaa tavoitteellisesti rakentaa omaan ohjaustapaansa "
                 "sekä annettuihin resursseihin soveltuvan harjoitussuunnitelman näyttelijöille Yhteistyötaidot "
                 "opiskelija osaa kommunikoida harjoitukselliset tavoitteet elokuvan ohjausprosessissa opiskelija osaa "
