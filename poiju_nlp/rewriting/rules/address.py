@@ -16,7 +16,7 @@ from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
                    each_sentence, is_course_word, is_learner, is_third_singular, opens_sentence, register,
-                   rendered_lemma, sentence_index, to_second_person_possessive, word_list)
+                   rendered_lemma, run_on, sentence_index, to_second_person_possessive, word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
@@ -197,7 +197,7 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     low = [w.text.lower() for w in ws]
     # 'X-kurssin tavoitteena on, että ...': a title may come before the course word; it is kept
     k = _course_frame(ws, low, _GOAL_WORDS | _AFTER_WORDS)
-    if k is None or k == 0 and low[0] in _AFTER_WORDS or is_lead_in(ctx, sent):
+    if k is None or k == 0 and low[0] in _AFTER_WORDS or is_lead_in(ctx, sent) or run_on(ctx, sent):
         return edits
     verb_at = None
     if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
@@ -341,7 +341,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     within = set(sent.tokens)
     root = next((w for w in ws if w.dep == "ROOT"), None)
-    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent) or is_lead_in(ctx, sent):
+    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent) or is_lead_in(ctx, sent) \
+            or run_on(ctx, sent):
         return edits
     if sum(is_learner(w) for w in ws) > 1:
         return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
@@ -475,6 +476,12 @@ LEARNER_SUBJECT = register(Rule(
                 "Osaat käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),
+        Example("Osaamistavoitteet: Elokuvakäsikirjoittamisen työpajakurssien 1-3 tavoitteet: Opiskelija hallitsee "
+                "pitkän fiktioelokuvan kirjoitusprosessin, osaa soveltaa erilaisia dramaturgisia työkaluja ja "
+                "hallitsee elokuvallisen kirjoittamisen keinot Opiskelija osaa analysoida käsikirjoituksia niiden eri "
+                "työvaiheissa ja kykenee osallistumaan rakentavasti sekä oman tekstinsä että muiden opiskelijoiden "
+                "tekstien kehittelytyöhön Opiskelija tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen "
+                "työskentelyyn"),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
     )))

@@ -174,6 +174,19 @@ def glued_heading(ctx: Context, sent: Sentence) -> bool:
     return False
 
 
+def run_on(ctx: Context, sent: Sentence) -> bool:
+    """Is the sentence a piece of a line whose sentences lost their full stops ('... keinot Opiskelija osaa
+    analysoida ... kehittelytyöhön Opiskelija tuntee ...')? The parser cuts such a line at capitals; a rule that
+    splits or re-addresses one piece mixes 'sinä' and 'opiskelija' on one line (review 4). Also a heading glued
+    inside the sentence (glued_heading)."""
+    line_start = ctx.text.rfind("\n", 0, sent.start) + 1
+    line_end = ctx.text.find("\n", sent.end)
+    before = ctx.text[line_start:sent.start].rstrip()
+    after = ctx.text[sent.end:line_end if line_end >= 0 else len(ctx.text)].strip()
+    ends = sent.text.rstrip()[-1:] in ".!?:;"
+    return bool(after) and not ends or bool(before) and before[-1:].isalnum() or glued_heading(ctx, sent)
+
+
 def sentence_index(ctx: Context, sent: Sentence) -> int:
     """Index in the analysis of the sentence that holds ``sent`` (which may be one without its heading)."""
     return next(n for n, s in enumerate(ctx.analysis.sentences) if sent.tokens[0] in s.tokens)

@@ -11,7 +11,7 @@ from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
 from ..edits import Edit
-from .base import Context, Example, Rule, cap, each_sentence, glued_heading, register
+from .base import Context, Example, Rule, cap, each_sentence, register, run_on
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _EXAMPLE_WORDS = ("kuten", "esimerkiksi", "esim.", "mm.", "muun", "mm", "esim", "muassa", "muuassa")
@@ -60,7 +60,7 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
     toks = ctx.analysis.tokens
     within = set(sent.tokens)
     words = [toks[i] for i in sent.tokens]
-    if sent.text.lstrip().startswith(("-", "•", "*", "–")) or glued_heading(ctx, sent):
+    if sent.text.lstrip().startswith(("-", "•", "*", "–")) or run_on(ctx, sent):
         return edits  # already a bullet: a list inside it would break the list it belongs to; a run-on list
     if any(w.text.lower() in _EXAMPLE_WORDS or w.text.lower().rstrip(".") in _EXAMPLE_WORDS for w in words):
         return edits  # 'tutustutaan mm. A:han, B:hen ...': 'mm.' would be stranded before the list; also 'muun
@@ -177,7 +177,7 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     words = [w for w in ws if w.is_word]
     if len(words) < REWRITING.split_min_words or "\n" in sent.text or not sent.text.endswith(".") \
-            or any(w.text in ";:" for w in ws) or glued_heading(ctx, sent):
+            or any(w.text in ";:" for w in ws) or run_on(ctx, sent):
         return edits
     # a 2nd person verb, as written or as a token edit made it ('perehdytään' -> 'perehdyt')
     verb = next((w for w in words[:3] if "+pres+2sg" in pykko_forms(ctx.render(w.start, w.end)[0].lower())),

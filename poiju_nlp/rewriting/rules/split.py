@@ -15,7 +15,7 @@ from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
 from .address import is_lead_in
-from .base import (Context, Example, Rule, cap, each_sentence, glued_heading, is_course_word, is_human, register,
+from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, run_on,
                    subtree)
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
@@ -231,7 +231,7 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
-    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or glued_heading(ctx, sent):
+    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or run_on(ctx, sent):
         return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
     if any(opens_subordinate(w) for w in words[:2]):
         return edits  # 'Erityisesti miten X ... ja miten Y ...' is one question without a main clause (review 4)
@@ -366,6 +366,9 @@ SPLIT_SENTENCE = register(Rule(
                 "hyödyntämiseen kaukokartoituksessa.",
                 "Lisäksi tutustut sähkömagneettisen säteilyn perusteisiin. Tutustut myös kohteen "
                 "spektriominaisuuksien hyödyntämiseen kaukokartoituksessa."),
+        Example("Opiskelija osaa analysoida käsikirjoituksia niiden eri työvaiheissa ja kykenee osallistumaan "
+                "rakentavasti sekä oman tekstinsä että muiden opiskelijoiden tekstien kehittelytyöhön Opiskelija "
+                "tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen työskentelyyn"),
         Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
                 "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
                 "ymmärrystä."),
