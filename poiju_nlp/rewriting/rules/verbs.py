@@ -385,6 +385,9 @@ def _build_arranged_is(ctx: Context, sent: Sentence) -> list[Edit]:
         if any(w.dep in ("obj", "xcomp", "ccomp", "aux") or w.morph.get("VerbForm") in ("Inf", "Fin")
                for w in deps):
             continue
+        if any(w.text.lower() in ("yhdessä", "yhteistyössä", "yhteydessä", "kanssa") for w in ws if w.i > v.i):
+            continue  # 'järjestetään yhdessä X:n kanssa' says who organises; 'on yhdessä X:n kanssa' loses it
+            # (reviews 3 and 4: 'on ... Produktion yhteydessä', 'on yhdessä ... kanssa')
         override: dict[int, str] = {v.i: "on"}
         ok = True
         for w in ws:
@@ -537,6 +540,9 @@ ARRANGED_IS = register(Rule(
     build=_build_arranged_is,
     examples=(
         Example("Kurssilla toteutetaan oma taiteellinen työsuunnitelma."),
+        Example("Työpajamuotoinen opintojakso järjestetään yhdessä Teatterikorkeakoulun Näyttelijäntaiteen "
+                "koulutusohjelman kanssa."),
+        Example("Kurssi toteutetaan toisen vuosikurssin Produktion yhteydessä."),
         Example("Kurssi toteutetaan verkossa.",
                 "Kurssi on verkossa."),
     )))
