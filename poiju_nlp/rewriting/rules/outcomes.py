@@ -28,7 +28,8 @@ def _lead(ctx: Context, sent: Sentence) -> tuple[Token, Token | None] | None:
     toks = ctx.analysis.tokens
     ws = [toks[i] for i in sent.tokens if toks[i].text not in (":",)]
     ws = [w for w in ws if w.is_word]
-    if not 1 <= len(ws) <= 5 or not is_learner(ws[0]) or ws[0].morph.get("Number") == "Plur":
+    degree = [w.text.lower() for w in ws[:2]] == ["tutkinnon", "suorittaja"]  # 'Tutkinnon suorittaja osaa:'
+    if not 1 <= len(ws) <= 5 or not (is_learner(ws[0]) or degree) or ws[0].morph.get("Number") == "Plur":
         return None
     if [w.text.lower() for w in ws] in (["opiskelija"], ["opiskelija", "tai", "tutkinnon", "suorittaja"]):
         after = ctx.text[sent.end:sent.end + 3]
@@ -37,8 +38,8 @@ def _lead(ctx: Context, sent: Sentence) -> tuple[Token, Token | None] | None:
     lemma = "osata" if verb.text.lower() == "osaa" else verb.lemma.lower()
     if lemma not in word_list("outcome_lead_verb") or not verb.text.lower().endswith(("a", "ä", "ee")):
         return None
-    if len(ws) > 2 and [w.text.lower() for w in ws[1:-1]][:1] != ["tai"]:
-        return None  # only 'Opiskelija tai tutkinnon suorittaja osaa'
+    if len(ws) > 2 and [w.text.lower() for w in ws[1:-1]][:1] != ["tai"] and not (degree and len(ws) == 3):
+        return None  # only 'Opiskelija tai tutkinnon suorittaja osaa' and 'Tutkinnon suorittaja osaa'
     after = ctx.text[sent.end:sent.end + 3]
     if not after.startswith("\n") and not after.lstrip(" :").startswith("\n"):
         return None
@@ -303,6 +304,10 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Ammattitaitovaatimukset:\nTutkinnon suorittaja osaa:\n- ylläpitää ja jakaa teknistä tietoa\n- "
+                "kehittää ja ylläpitää korjaamon teknisiä toimintoja\n- laskea laitehankintojen kannattavuuden.",
+                "Ammattitaitovaatimukset:\nOsaat:\n- ylläpitää ja jakaa teknistä tietoa\n- kehittää ja ylläpitää "
+                "korjaamon teknisiä toimintoja\n- laskea laitehankintojen kannattavuuden."),
         Example("Opiskelija osaa\n- hankkia tietoa eri lähteistä\n- ylläpitää terveellisiä elintapoja, yhteisönsä "
                 "ihmissuhteita sekä toiminta- ja työkykyään",
                 "Osaat\n- hankkia tietoa eri lähteistä\n- ylläpitää terveellisiä elintapoja, yhteisösi "
