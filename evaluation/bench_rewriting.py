@@ -159,7 +159,7 @@ def text_measures(text: str) -> dict:
     from wordfreq import zipf_frequency
 
     from poiju_nlp.scoring import score_analysis
-    from poiju_nlp.scoring.metrics import compute_metrics
+    from poiju_nlp.scoring.metrics import LONG_WORD_LETTERS, compute_metrics
     from poiju_nlp.text import analyze
 
     a = analyze(text, check_language=False)
@@ -167,8 +167,14 @@ def text_measures(text: str) -> dict:
     content = [t for t in a.words if t.pos in CONTENT_POS and not t.text.isupper()]
     rare = sum(zipf_frequency(t.base, "fi") < RARE_ZIPF for t in content) / len(content) if content else 0.0
     report = score_analysis(a)
+    # what LIX is made of: LIX = mean sentence length + % long words; of the long words, how many are long in
+    # their base form too (no inflection makes them short) and how many have a rare base form
+    long_words = [t for t in a.words if sum(c.isalpha() for c in t.text) > LONG_WORD_LETTERS]
+    long_base = sum(sum(c.isalpha() for c in t.base) > LONG_WORD_LETTERS for t in long_words)
+    long_rare = sum(zipf_frequency(t.base, "fi") < RARE_ZIPF for t in long_words)
     return {"lix": m["lix"], "wiio_w9": m["wiio_w9"], "rare_share": rare,
             "mean_sentence_length": m["mean_sentence_length"], "words": int(m["words"]),
+            "long_words": len(long_words), "long_base_words": long_base, "long_rare_words": long_rare,
             "plainness": report.score, "has_findings": bool(report.findings)}
 
 
@@ -233,6 +239,15 @@ def _summary(rows: list[dict], timing: list[tuple[int, float, float]]) -> dict:
         out[f"{key}_change"] = round(a - b, 4)
         if key in ("lix", "wiio_w9"):
             out[f"{key}_change_pct"] = round(100 * (a - b) / b, 2) if b else 0.0
+    words = sum(r["before"]["words"] for r in rows)
+    long_words = sum(r["before"]["long_words"] for r in rows)
+    if words and long_words:  # (the text before: what a rewrite could change at all)
+        out["lix_parts_before"] = {
+            "sentence_length_part": round(out["mean_sentence_length_before"], 2),
+            "long_word_part": round(out["lix_before"] - out["mean_sentence_length_before"], 2),
+            "long_word_share": round(long_words / words, 4),
+            "long_in_base_form_share_of_long": round(sum(r["before"]["long_base_words"] for r in rows) / long_words, 4),
+            "rare_base_share_of_long": round(sum(r["before"]["long_rare_words"] for r in rows) / long_words, 4)}
     problems: Counter = Counter()
     for r in rows:
         problems.update(fact_kinds(r["fact_problems"]))
@@ -363,7 +378,7 @@ def review_sample(texts, rows: list[dict], size: int = REVIEW_SAMPLE_SIZE, seed:
 
 
 def top_up_sample(sample: list[dict], made: Counter, pool, min_per_rule: int, seed: int = 0,
-                  max_texts: int = 400, progress=None) -> list[dict]:
+                  max_texts: int = 300, progress=None) -> list[dict]:
     """Extra edits so that every rule that made edits (``made``: edits per rule in the main run) has at least
     ``min_per_rule`` in the review sample: more texts of ``pool`` are rewritten in a seeded order until the rare
     rules have enough edits (or ``max_texts`` were read), and the extra edits are drawn at random among them. The
@@ -384,7 +399,7 @@ def top_up_sample(sample: list[dict], made: Counter, pool, min_per_rule: int, se
     found: dict[str, list[dict]] = {r: [] for r in need}
     seen = {x["id"] for x in sample}
     for k, item in enumerate(order[:max_texts]):
-        if all(len(found[r]) >= 3 * n for r, n in need.items()):
+        if all(len(found[r]) >= 2 * n for r, n in need.items()):
             break
         try:
             r = rewrite(item.text)
@@ -440,6 +455,12 @@ def real_markdown(result: dict) -> str:
               "Edits per rule: " + ", ".join(f"{k} {v}" for k, v in full["edits_per_rule"].items()),
               "Rejected by reason: " + ", ".join(f"{k} {v}" for k, v in full["rejected_by_reason"].items()),
               "Fact problems: " + ", ".join(f"{k} {v}" for k, v in full["fact_problems_by_kind"].items())]
+    parts = full.get("lix_parts_before")
+    if parts:
+        lines.append(f"LIX before = sentence length {parts['sentence_length_part']} + long words "
+                     f"{parts['long_word_part']} ({100 * parts['long_word_share']:.1f} % of words); of the long words "
+                     f"{100 * parts['long_in_base_form_share_of_long']:.1f} % are long in the base form too, "
+                     f"{100 * parts['rare_base_share_of_long']:.1f} % have a rare base form")
     if any(result["errors"].values()):
         lines.append("Errors: " + json.dumps(result["errors"], ensure_ascii=False)[:1000])
     return "\n".join(lines)
