@@ -291,7 +291,10 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             continue  # '... ja kirjoitetaan X' -> '. Kirjoitetaan X.': a passive alone opens no sentence
         if (root.morph.get("Voice") == "Pass") != (t.morph.get("Voice") == "Pass") or root.morph.get("Voice") == "Pass" \
                 and (ctx.render(root.start, root.end)[0] == root.text) != (ctx.render(t.start, t.end)[0] == t.text):
-            continue  # 'Kurssilla tehdään X. Analysoit Y.' would mix the passive and 'sinä' 
+            continue  # 'Kurssilla tehdään X. Analysoit Y.' would mix the passive and 'sinä'
+        if root.morph.get("Voice") == "Pass" and ctx.render(root.start, root.end)[0] == root.text:
+            continue  # two passives: the second pass may address the reader in one half only ('Kurssilla
+            # työskentelet X:ssä. Samalla monipuolistetaan Y:tä.'); split once both are 'sinä'
         if pronoun:
             rendered, used = ctx.render(nxt.start, nxt.end)
             new = ". " + cap(pronoun) + " " + rendered
@@ -369,6 +372,8 @@ SPLIT_SENTENCE = register(Rule(
         Example("Opiskelija osaa analysoida käsikirjoituksia niiden eri työvaiheissa ja kykenee osallistumaan "
                 "rakentavasti sekä oman tekstinsä että muiden opiskelijoiden tekstien kehittelytyöhön Opiskelija "
                 "tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen työskentelyyn"),
+        Example("Kurssilla työskennellään erilaisissa viestintäympäristöissä ja samalla monipuolistetaan suullisia ja "
+                "kirjallisia viestintätaitoja."),
         Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
                 "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
                 "ymmärrystä."),
