@@ -314,13 +314,28 @@ _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "d
 def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: dict[int, str]) -> bool:
     """Would a finite 3rd person verb of the learner stay after the rewrite ('tunnistat X ja tietää Y')? Verbs in a
     clause of their own ('joka', 'että', 'miten' ...) belong to someone else and may stay."""
+    subordinate = False
     for w in ws:
         if w.i <= after.i or w.i in override:
             continue
         if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
-            return False
-        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w) \
-                or w.text.lower() == "osaa":  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
+            subordinate = True
+            continue
+        finite = w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w)
+        # a verb joined to the learner's verb that the parser read as an infinitive may be finite: 'ymmärrät X
+        # sekä tunnistaa Y' (review 7 sample); 'osaat X ja tunnistaa Y' is fine ('osaat' governs it) but unsure
+        if not subordinate and w.pos == "VERB" and w.dep == "conj" and w.head in (after.i, *override) \
+                and w.morph.get("VerbForm") == "Inf" and "+pres+3sg" in pykko_forms(w.text.lower()) \
+                and not any(t.head == w.head and t.dep == "xcomp" for t in ws):
+            return True
+        if not subordinate and (finite or w.text.lower() == "osaa"):
+            return True  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
+        # after a clause of its own, a verb with no subject, no 'joka'/'että' of its own and not passive is the
+        # learner's again: '..., joka järjestetään työpaikalla ja perehtyy opiskeluun' (review 7 sample)
+        if subordinate and finite and w.morph.get("Voice") != "Pass" and w.dep not in ("cop", "aux") and not any(
+                t.head == w.i and (t.dep.startswith(("nsubj", "csubj")) or t.dep == "mark"
+                                   or t.morph.get("PronType") in ("Rel", "Int")) for t in ws) \
+                and not any(t.i < w.i and t.head == w.i for t in ws if t.morph.get("PronType") in ("Rel", "Int")):
             return True
     return False
 
@@ -405,6 +420,14 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     new = re.sub(r"\x01\s*", "", new)
     if new == ctx.text[sent.start:sent.end]:
         return edits
+    # 'Opiskelija X. Hän Y.': when the 'Hän' sentence stays, this one stays too ('Selkiytät X. Hän hankkii Y.'
+    # would leave 'hän' without anyone to point to)
+    n = sentence_index(ctx, sent)
+    if n + 1 < len(ctx.analysis.sentences):
+        nxt_sent = ctx.analysis.sentences[n + 1]
+        first = toks[nxt_sent.tokens[0]]
+        if _learner_pronoun(ctx, nxt_sent, first) and not _build_learner_subject(ctx, nxt_sent):
+            return edits
     edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
                       f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
     return edits
@@ -448,6 +471,9 @@ LEARNER_GOAL = register(Rule(
                 "historiallisessa kontekstissa.",
                 "Kurssin jälkeen tunnistat ja osaat tarkastella maisema-arkkitehtuuria sen historiallisessa "
                 "kontekstissa."),
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija ymmärtää ulkotilojen merkityksen kaupungissa ja "
+                "rakennusten lähiympäristössä sekä tunnistaa suunnitteluun vaikuttavat arkkitehtoniset, sosiaaliset, "
+                "toiminnalliset, rakennustekniset ja ylläpitoon liittyvät tekijät."),
         Example("Kurssin käytyään opiskelijalla on kyky itsenäisesti tehdä sopimuksia sekä reagoida oikealla "
                 "tavalla vastapuolen sopimusrikkomuksiin oman asemansa turvaten."),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
@@ -482,6 +508,10 @@ LEARNER_SUBJECT = register(Rule(
                 "työvaiheissa ja kykenee osallistumaan rakentavasti sekä oman tekstinsä että muiden opiskelijoiden "
                 "tekstien kehittelytyöhön Opiskelija tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen "
                 "työskentelyyn"),
+        Example("Opiskelija selkiyttää ja vahvistaa henkilökohtaisia valmiuksiaan työpaikalla järjestettävää "
+                "koulutusta varten. Hän hankkii kokemuksia koulutuksesta, joka järjestetään työpaikalla käytännön "
+                "työtehtävien yhteydessä ja perehtyy opiskeluun koulutussopimuksena tai oppisopimuskoulutuksena "
+                "mahdollisina koulutusvaihtoehtoina."),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
     )))

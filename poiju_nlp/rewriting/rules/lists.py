@@ -50,6 +50,13 @@ def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool
     if any(gen[a.i] and not any(t.head == b.i and t.dep not in ("cc", "punct") for t in words)
            for a, b in zip(ordered, ordered[1:])):
         return False
+    # bare items before a last one with words after it may share them: 'tietoa, taitoa ja tahtoa osallistua X:ään'
+    # (review 7 sample: '- tietoa' / '- taitoa' / '- tahtoa osallistua ...')
+    ids = {w.i for w in items}
+    if all(not any(t.head == w.i and t.dep not in ("cc", "punct") and t.i not in ids for t in words)
+           for w in ordered[:-1]) and any(t.head == ordered[-1].i and t.i > ordered[-1].i
+                                          and t.dep not in ("cc", "punct") for t in words):
+        return False
     # an adverb before the first item belongs to the sentence ('käsittelet myös A, B ...'): '- myös A' would not
     return not any(t.head == ordered[0].i and t.i < ordered[0].i and t.pos == "ADV" for t in words)
 
@@ -336,6 +343,8 @@ ENUMERATION = register(Rule(
                 "esittäminen ja yleisön kysymyksiin vastaaminen."),
         Example("Kurssilla käsittelet myös osakeyhtiön osakkaan asemaa, osakassopimusten tekemistä, sisältöä ja "
                 "merkitystä sekä yrityksen yhteiskuntavastuuta ja compliance-toimintoa."),
+        Example("Moduulin tehtävä on valmistaa opiskelijaa maailmankansalaiseksi, jolla on tietoa, taitoa ja tahtoa "
+                "osallistua vaativampiin globaaleista ja ajankohtaisista kysymyksistä käytäviin keskusteluihin."),
         Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
                 "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),
     )))

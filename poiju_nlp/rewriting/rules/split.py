@@ -119,6 +119,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
                     ids.add(i)
                     frontier.append(i)
         items = [toks[i] for i in sorted(ids)]
+        if len(items) > 3:
+            return None  # a long list is cut once and again in the second pass: 'Lisäksi käsittelet X. Lisäksi
+            # käsittelet Y.' (review 7 sample); enumeration makes it a bullet list instead
         if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
             continue
         between = [j for j in range(root.i + 1, items[0].i) if toks[j].dep not in ("advmod", "punct")]
@@ -170,7 +173,7 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         else:  # ('Lisäksi perehdyt X. Perehdyt myös Y.', not 'Lisäksi perehdyt Y.' twice: review 5)
             again = (cap(subj) + " " + verb if subj else cap(verb)) + " myös"
         following = ctx.text[sent.end:].lstrip().lower().split()[:4]
-        if verb in following and "myös" in following:
+        if verb in following and ("myös" in following or "lisäksi" in following):
             return None  # the next sentence already says '(Se) sisältää myös ...': a third would be too many (review 4)
         after_cc = toks[cc.i + 1]
         if len(items) == 2:
@@ -374,6 +377,8 @@ SPLIT_SENTENCE = register(Rule(
                 "tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen työskentelyyn"),
         Example("Kurssilla työskennellään erilaisissa viestintäympäristöissä ja samalla monipuolistetaan suullisia ja "
                 "kirjallisia viestintätaitoja."),
+        Example("Kurssilla käsittelet myös adjektiiveja, verbejä, sanajärjestystä, substantiiveja, ajanilmaisuja sekä "
+                "järjestyslukuja."),
         Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
                 "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
                 "ymmärrystä."),
