@@ -16,7 +16,8 @@ from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
                    each_sentence, is_course_word, is_learner, is_third_singular, opens_sentence, register,
-                   rendered_lemma, run_on, sentence_index, to_second_person_possessive, word_list)
+                   rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
+                   word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
@@ -217,14 +218,17 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
                           and m.get("Mood") == "Ind"):
         return edits
     override: dict[int, str] = {}
+    fixed = word_list("fixed_possessive")  # ('kuvailla pääpiirteissään' stays as it is: review 7)
     for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
-        second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" \
-            and not _in_relative_clause(toks, w) else None
+        second = to_second_person_possessive(ctx, w) if third_person_possessive(w) \
+            and not _in_relative_clause(toks, w) and w.text.lower() not in fixed else None
         if second:
             override[w.i] = second
-    if any("Person[psor]" in w.morph and w.i not in override and not _in_relative_clause(toks, w)
-           for w in ws[verb_at:]):
-        return edits  # a possessive that cannot become 2nd person: leave the sentence
+    if any(("Person[psor]" in w.morph or third_person_possessive(w)) and w.i not in override
+           and w.text.lower() not in fixed and not (_in_relative_clause(toks, w) and any(
+               "+abl" in f for f in pykko_forms(w.text.lower()))) for w in ws[verb_at:]):
+        return edits  # a possessive that stays 3rd person, also after a relative clause in a run-on line ('...,
+        # jossa X on huomioitu esitellä oman konseptinsa': review 7); 'joka on laajuudeltaan ...' may stay
     lemma = known or verb.lemma.lower()
     nxt = ws[verb_at + 1]
     course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
@@ -305,7 +309,12 @@ def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
     if n == 0:
         return False
     toks = ctx.analysis.tokens
-    return any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in ctx.analysis.sentences[n - 1].tokens)
+    prev = ctx.analysis.sentences[n - 1]
+    if not any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in prev.tokens):
+        return False
+    # the sentence before must become 'sinä' too: 'Opiskelija tai tutkinnon suorittaja osoittaa X. Hoidat Y.' mixed
+    # the persons (review 7)
+    return bool(_build_learner_subject(ctx, prev, look_ahead=False))
 
 
 _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
@@ -347,7 +356,7 @@ def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
     return any(w in line for w in _AFTER_WORDS)
 
 
-def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
+def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True) -> list[Edit]:
     """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
     käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
     (address the reader: the learner is 'sinä'; verbs and possessive suffixes follow)."""
@@ -396,7 +405,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
             break
         override[v.i] = form
     for w in ws:
-        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w):
+        if third_person_possessive(w) and not _in_relative_clause(toks, w) \
+                and w.text.lower() not in word_list("fixed_possessive"):
             new = to_second_person_possessive(ctx, w)
             if not new:
                 ok = False
@@ -423,10 +433,11 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     # 'Opiskelija X. Hän Y.': when the 'Hän' sentence stays, this one stays too ('Selkiytät X. Hän hankkii Y.'
     # would leave 'hän' without anyone to point to)
     n = sentence_index(ctx, sent)
-    if n + 1 < len(ctx.analysis.sentences):
+    if look_ahead and n + 1 < len(ctx.analysis.sentences):
         nxt_sent = ctx.analysis.sentences[n + 1]
         first = toks[nxt_sent.tokens[0]]
-        if _learner_pronoun(ctx, nxt_sent, first) and not _build_learner_subject(ctx, nxt_sent):
+        if first.text.lower() == "hän" and any(is_learner(w) and w.dep == "nsubj" for w in ws) \
+                and not _build_learner_subject(ctx, nxt_sent):
             return edits
     edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
                       f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
@@ -474,6 +485,13 @@ LEARNER_GOAL = register(Rule(
         Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija ymmärtää ulkotilojen merkityksen kaupungissa ja "
                 "rakennusten lähiympäristössä sekä tunnistaa suunnitteluun vaikuttavat arkkitehtoniset, sosiaaliset, "
                 "toiminnalliset, rakennustekniset ja ylläpitoon liittyvät tekijät."),
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija osaa kuvailla pääpiirteissään entsyymien "
+                "toimintaa ja entsyymikinetiikan perusteita.",
+                "Osaamistavoitteet: Kurssin jälkeen osaat kuvailla pääpiirteissään entsyymien toimintaa ja "
+                "entsyymikinetiikan perusteita."),
+        Example("Osaamistavoitteet: Opintojakson suoritettuaan opiskelija osaa suunnitella, esitellä ja ohjeistaa "
+                "käyttötarkoitukseen sopivan tuotteen, jossa käyttäjänäkökulma on huomioitu esitellä oman "
+                "käyttäjälähtöisen konseptinsa sekä tuotesuunnittelunsa digitaalisia ohjelmia hyödyntäen."),
         Example("Kurssin käytyään opiskelijalla on kyky itsenäisesti tehdä sopimuksia sekä reagoida oikealla "
                 "tavalla vastapuolen sopimusrikkomuksiin oman asemansa turvaten."),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
@@ -512,6 +530,9 @@ LEARNER_SUBJECT = register(Rule(
                 "koulutusta varten. Hän hankkii kokemuksia koulutuksesta, joka järjestetään työpaikalla käytännön "
                 "työtehtävien yhteydessä ja perehtyy opiskeluun koulutussopimuksena tai oppisopimuskoulutuksena "
                 "mahdollisina koulutusvaihtoehtoina."),
+        Example("Opiskelija tai tutkinnon suorittaja osoittaa osaamisensa ammattiosaamisen näytössä laatimalla "
+                "kohteelle tukihakemuksen ja hoitosuunnitelman. Hän hoitaa aluetta suunnitelman ja "
+                "tukimäärärahan puitteissa."),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
     )))

@@ -287,8 +287,24 @@ def bare_reflexive(words: list[Token]) -> bool:
                and w.text.lower() != "itse" and "Person[psor]" not in w.morph for w in words)
 
 
+def third_person_possessive(w: Token) -> bool:
+    """Does the word carry a 3rd person possessive suffix, by the parse or, where the parser missed it
+    ('toiminta- ja työkykyään' read as an illative), by every reading pypykko gives?"""
+    if w.morph.get("Person[psor]") == "3":
+        return True
+    forms = pykko_forms(w.text.lower()) if w.is_word else ()
+    return bool(forms) and all("+poss3" in f for f in forms)
+
+
 def second_person_possessive(text: str) -> str | None:
-    """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg)."""
+    """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg). None for an
+    adverb with a fixed suffix ('pääpiirteissään') and for an ablative of a property ('ikärakenteeltaan erilaisten
+    ryhmien', 'laajuudeltaan'): it describes a noun, not the learner (review 7)."""
+    if text.lower() in word_list("fixed_possessive"):
+        return None
+    forms = pykko_forms(text.lower())
+    if any("+abl" in f and "+poss3" in f for f in forms):
+        return None
     for a in get_pykko().utils.analyze(text.lower()):
         form, lemma = a.morphtags, a.lemma.replace("|", "")
         if "+poss3" in form and "+inf" not in form:

@@ -39,6 +39,14 @@ def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool
     cases = {w.morph.get("Case") for w in items}
     if len(cases) != 1 or not cases <= {"Nom", "Par"}:
         return False
+    if head.dep == "obj" and cases == {"Nom"}:
+        return False  # a passive's object ('Harjoitellaan laskemaan ympyrän pinta-ala, ...'): with 'sinä' it needs
+        # the accusative, which bullets under 'Harjoittelet laskemaan:' do not get (review 7)
+    ids = {w.i for w in items}
+    if any(t.lemma.lower() in ("se", "ne", "tämä", "nämä") and t.pos in ("PRON", "DET") and t.i > head.i
+           and t.i not in ids for t in words):
+        return False  # an item pointing back to another ('oman työn dokumentointi ja sen esittäminen', 'alan
+        # liiketoimintaa ja siihen liittyviä mahdollisuuksia'): as its own bullet the pronoun is stranded (review 7)
     own_genitive = [any(t.head == w.i and t.i < w.i and t.morph.get("Case") == "Gen" for t in words) for w in items]
     bare = [not any(t.head == w.i and t.i < w.i and t.dep not in ("cc", "punct") for t in words) for w in items[1:]]
     if own_genitive[0] and all(bare):
@@ -52,7 +60,6 @@ def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool
         return False
     # bare items before a last one with words after it may share them: 'tietoa, taitoa ja tahtoa osallistua X:ään'
     # (review 7 sample: '- tietoa' / '- taitoa' / '- tahtoa osallistua ...')
-    ids = {w.i for w in items}
     if all(not any(t.head == w.i and t.dep not in ("cc", "punct") and t.i not in ids for t in words)
            for w in ordered[:-1]) and any(t.head == ordered[-1].i and t.i > ordered[-1].i
                                           and t.dep not in ("cc", "punct") for t in words):
@@ -345,6 +352,10 @@ ENUMERATION = register(Rule(
                 "merkitystä sekä yrityksen yhteiskuntavastuuta ja compliance-toimintoa."),
         Example("Moduulin tehtävä on valmistaa opiskelijaa maailmankansalaiseksi, jolla on tietoa, taitoa ja tahtoa "
                 "osallistua vaativampiin globaaleista ja ajankohtaisista kysymyksistä käytäviin keskusteluihin."),
+        Example("Opintojakson aiheina ovat oman ammatillisen osaamisen ja kiinnostuksen hahmottaminen, oman työn "
+                "dokumentointi ja sen ammattimainen esittäminen eri yhteyksissä, sekä ammatillisen toiminnan muodot "
+                "ja tärkeimmät käytänteet muotoilun ja muodin kentällä."),
+        Example("Harjoitellaan laskemaan ympyrän pinta-ala, kehän ja kaaren pituus sekä sektorin pinta-ala."),
         Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
                 "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),
     )))

@@ -72,8 +72,10 @@ def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     out: dict[int, str] = {}
     words = [toks[i] for i in bullet.tokens]
     for n, w in enumerate(words):
-        if w.morph.get("Person[psor]") != "3" and not (w.is_word and _only_possessive(w.text)):
-            continue  # (the parser may miss the suffix: 'toiminta- ja työkykyään' read as an illative, review 4)
+        if w.morph.get("Person[psor]") != "3" and not (w.is_word and _only_possessive(w.text)) \
+                or w.text.lower() in word_list("fixed_possessive"):
+            continue  # (the parser may miss the suffix: 'toiminta- ja työkykyään' read as an illative, review 4;
+            # 'pääpiirteissään' keeps its suffix, review 7)
         if n > 0 and words[n - 1].text.lower() in _OWNERS:
             continue  # 'hänen voimavaransa': the client's
         if any(is_human(x) and not is_learner(x) for x in words[:n]):
@@ -304,6 +306,9 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- ohjata luonnon ja rakennetun ympäristön tarjoaman "
+                "hyvinvoinnin lähteille\n- toimia ikärakenteeltaan, toimintaedellytyksiltään, kulttuuriltaan ja "
+                "tietopohjaltaan erilaisten ryhmien kanssa (erityisryhmät) ja tulla toimeen vieraallakin kielellä"),
         Example("Ammattitaitovaatimukset:\nTutkinnon suorittaja osaa:\n- ylläpitää ja jakaa teknistä tietoa\n- "
                 "kehittää ja ylläpitää korjaamon teknisiä toimintoja\n- laskea laitehankintojen kannattavuuden.",
                 "Ammattitaitovaatimukset:\nOsaat:\n- ylläpitää ja jakaa teknistä tietoa\n- kehittää ja ylläpitää "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
+from ...text.inflect import pykko_forms
 from ..edits import Edit
 from .address import is_lead_in
 from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, run_on,
@@ -258,6 +259,12 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
                         toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
                         for j in range(first, t.i + 1)):
                 continue
+            subj = next(toks[j] for j in within if toks[j].head == t.i and toks[j].dep.startswith("nsubj"))
+            verb_forms = pykko_forms(ctx.render(t.start, t.end)[0].lower())
+            if t.pos in ("VERB", "AUX") and subj.pos in ("NOUN", "PROPN") and subj.morph.get("Number") == "Sing" \
+                    and verb_forms \
+                    and not any("3sg" in f for f in verb_forms):
+                continue  # the verb does not agree ('opiskelija valitse'): a slip the cut would put on show (rev. 7)
             rendered, used = ctx.render(toks[first].start, toks[first].end)
             cuts.append(Edit(comma.start, toks[first].end, ctx.text[comma.start:toks[first].end],
                              ". " + cap(rendered), "split_sentence",
@@ -379,6 +386,8 @@ SPLIT_SENTENCE = register(Rule(
                 "kirjallisia viestintätaitoja."),
         Example("Kurssilla käsittelet myös adjektiiveja, verbejä, sanajärjestystä, substantiiveja, ajanilmaisuja sekä "
                 "järjestyslukuja."),
+        Example("Kurssi järjestetään hybridiopetuksena, opiskelija valitse osallistumisen opetukseen luokassa tai "
+                "etäyhteyksin."),
         Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
                 "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
                 "ymmärrystä."),
