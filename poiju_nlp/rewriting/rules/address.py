@@ -220,7 +220,7 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     override: dict[int, str] = {}
     fixed = word_list("fixed_possessive")  # ('kuvailla pääpiirteissään' stays as it is: review 7)
     for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
-        second = to_second_person_possessive(ctx, w) if third_person_possessive(w) \
+        second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" \
             and not _in_relative_clause(toks, w) and w.text.lower() not in fixed else None
         if second:
             override[w.i] = second
@@ -405,7 +405,11 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
             break
         override[v.i] = form
     for w in ws:
-        if third_person_possessive(w) and not _in_relative_clause(toks, w) \
+        if third_person_possessive(w) and w.morph.get("Person[psor]") != "3" and not _in_relative_clause(toks, w) \
+                and w.text.lower() not in word_list("fixed_possessive"):
+            ok = False  # a suffix the parser missed: whose it is was not checked, so the sentence stays
+            break
+        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w) \
                 and w.text.lower() not in word_list("fixed_possessive"):
             new = to_second_person_possessive(ctx, w)
             if not new:
