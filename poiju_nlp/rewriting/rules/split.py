@@ -333,6 +333,10 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             continue  # the pronoun must point to the noun just before the comma
         if restrictive(toks, antecedent, rel, within):
             continue  # 'työntekijöille, jotka haluavat ...' says which workers: never a claim about all of them
+        if any(toks[j].dep == "conj" and toks[j].pos in ("VERB", "AUX") and toks[j].morph.get("VerbForm") == "Fin"
+               for j in clause):
+            continue  # '..., joka järjestetään työpaikalla ja perehtyy opiskeluun': the second verb may be the main
+            # subject's; 'Se järjestetään ... ja perehtyy' gave it to the course (review 7)
         dem = cap(_REL_TO_DEM[rel.text.lower()])
         comma = toks[rel.i - 1]
         cuts.append(Edit(comma.start, rel.end, ctx.text[comma.start:rel.end], ". " + dem, "split_sentence",
@@ -388,6 +392,9 @@ SPLIT_SENTENCE = register(Rule(
                 "järjestyslukuja."),
         Example("Kurssi järjestetään hybridiopetuksena, opiskelija valitse osallistumisen opetukseen luokassa tai "
                 "etäyhteyksin."),
+        Example("Hän hankkii kokemuksia koulutuksesta, joka järjestetään työpaikalla käytännön työtehtävien "
+                "yhteydessä ja perehtyy opiskeluun koulutussopimuksena tai oppisopimuskoulutuksena mahdollisina "
+                "koulutusvaihtoehtoina."),
         Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
                 "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
                 "ymmärrystä."),
