@@ -68,14 +68,15 @@ def test_passive_course_talk_addresses_the_reader():
     assert "arvioidaan" in r2.rewrite
 
 
-def test_long_enumeration_becomes_a_bullet_list():
+def test_enumeration_is_switched_off():
+    """Reviews 3-7: 22 of 34 labels good; the rule object and its examples stay, the rewriter does not run it."""
+    from poiju_nlp.rewriting.rules import REGISTRY, SENTENCE_RULES
+
+    assert "enumeration" not in SENTENCE_RULES and REGISTRY["enumeration"].why_disabled
     text = ("Opintojakson sisältöinä ovat muistisairauksien oireet, haastava käyttäytyminen, omaisyhteistyö "
             "sekä hoitotyön periaatteet. Kurssin hinta on 180 €.")
     r = rewrite(text)
-    assert "enumeration" in rules_of(r)
-    lines = r.rewrite.splitlines()
-    assert sum(line.startswith("- ") for line in lines) == 4
-    assert "180 €" in r.rewrite
+    assert "enumeration" not in rules_of(r) and "\n- " not in r.rewrite and "180 €" in r.rewrite
 
 
 def test_course_card_from_record():

@@ -334,6 +334,10 @@ INLINE_BULLETS = register(Rule(
 ENUMERATION = register(Rule(
     id="enumeration", label="luettelo", priority=190, pass_="sentence", find=each_sentence,
     build=_build_enumeration,
+    enabled=False,
+    why_disabled="reviews 3-7: 22 of 34 labels good, a new failure each round (a shared genitive or complement "
+                 "split across bullets, a stranded 'mm.' or 'myös', a pronoun pointing to another bullet, a "
+                 "passive's object left nominative); every one is guarded now, but the rule is unreviewed since",
     examples=(
         Example("Sisältö: Konsernin käsite, konsernitilinpäätöstä koskevat säädökset, konsernitilinpäätöksen laajuus "
                 "ja tavoitteet, konsernin sisäisen omistuksen eliminointi, sisäisten katteiden eliminointi.",
