@@ -159,7 +159,7 @@ def text_measures(text: str) -> dict:
     from wordfreq import zipf_frequency
 
     from poiju_nlp.scoring import score_analysis
-    from poiju_nlp.scoring.metrics import compute_metrics
+    from poiju_nlp.scoring.metrics import LONG_WORD_LETTERS, compute_metrics
     from poiju_nlp.text import analyze
 
     a = analyze(text, check_language=False)
@@ -167,8 +167,14 @@ def text_measures(text: str) -> dict:
     content = [t for t in a.words if t.pos in CONTENT_POS and not t.text.isupper()]
     rare = sum(zipf_frequency(t.base, "fi") < RARE_ZIPF for t in content) / len(content) if content else 0.0
     report = score_analysis(a)
+    # what LIX is made of: LIX = mean sentence length + % long words; of the long words, how many are long in
+    # their base form too (no inflection makes them short) and how many have a rare base form
+    long_words = [t for t in a.words if sum(c.isalpha() for c in t.text) > LONG_WORD_LETTERS]
+    long_base = sum(sum(c.isalpha() for c in t.base) > LONG_WORD_LETTERS for t in long_words)
+    long_rare = sum(zipf_frequency(t.base, "fi") < RARE_ZIPF for t in long_words)
     return {"lix": m["lix"], "wiio_w9": m["wiio_w9"], "rare_share": rare,
             "mean_sentence_length": m["mean_sentence_length"], "words": int(m["words"]),
+            "long_words": len(long_words), "long_base_words": long_base, "long_rare_words": long_rare,
             "plainness": report.score, "has_findings": bool(report.findings)}
 
 
@@ -233,6 +239,15 @@ def _summary(rows: list[dict], timing: list[tuple[int, float, float]]) -> dict:
         out[f"{key}_change"] = round(a - b, 4)
         if key in ("lix", "wiio_w9"):
             out[f"{key}_change_pct"] = round(100 * (a - b) / b, 2) if b else 0.0
+    words = sum(r["before"]["words"] for r in rows)
+    long_words = sum(r["before"]["long_words"] for r in rows)
+    if words and long_words:  # (the text before: what a rewrite could change at all)
+        out["lix_parts_before"] = {
+            "sentence_length_part": round(out["mean_sentence_length_before"], 2),
+            "long_word_part": round(out["lix_before"] - out["mean_sentence_length_before"], 2),
+            "long_word_share": round(long_words / words, 4),
+            "long_in_base_form_share_of_long": round(sum(r["before"]["long_base_words"] for r in rows) / long_words, 4),
+            "rare_base_share_of_long": round(sum(r["before"]["long_rare_words"] for r in rows) / long_words, 4)}
     problems: Counter = Counter()
     for r in rows:
         problems.update(fact_kinds(r["fact_problems"]))
@@ -362,6 +377,51 @@ def review_sample(texts, rows: list[dict], size: int = REVIEW_SAMPLE_SIZE, seed:
     return out
 
 
+def top_up_sample(sample: list[dict], made: Counter, pool, min_per_rule: int, seed: int = 0,
+                  max_texts: int = 300, progress=None) -> list[dict]:
+    """Extra edits so that every rule that made edits (``made``: edits per rule in the main run) has at least
+    ``min_per_rule`` in the review sample: more texts of ``pool`` are rewritten in a seeded order until the rare
+    rules have enough edits (or ``max_texts`` were read), and the extra edits are drawn at random among them. The
+    result is shuffled, so nothing in a line or its place tells how it was drawn."""
+    from poiju_nlp.rewriting import rewrite
+
+    def count(lines):
+        c: Counter = Counter()
+        for x in lines:
+            c.update(set(rule_parts(x["rule"])))
+        return c
+
+    have = count(sample)
+    need = {r: min_per_rule - have[r] for r in made if have[r] < min_per_rule}
+    rng = random.Random(seed)
+    order = list(pool)
+    rng.shuffle(order)
+    found: dict[str, list[dict]] = {r: [] for r in need}
+    seen = {x["id"] for x in sample}
+    for k, item in enumerate(order[:max_texts]):
+        if all(len(found[r]) >= 2 * n for r, n in need.items()):
+            break
+        try:
+            r = rewrite(item.text)
+        except Exception:  # (a text the rewriter refuses gives no edits to review)
+            continue
+        rows = [{"id": item.id, "edits": r.edits}]
+        for line in review_sample([item], rows, size=len(r.edits), seed=seed):
+            if line["id"] in seen:
+                continue
+            for rule in set(rule_parts(line["rule"])) & set(need):
+                found[rule].append(line)
+        if progress:
+            progress(k + 1, min(len(order), max_texts), item.id)
+    out = list(sample)
+    for rule, n in sorted(need.items()):
+        taken = {x["id"] for x in out}
+        candidates = [x for x in found[rule] if x["id"] not in taken]
+        out += rng.sample(candidates, min(max(0, min_per_rule - count(out)[rule]), len(candidates)))
+    rng.shuffle(out)
+    return out
+
+
 def score_review(labels_path, sample_path=REVIEW_SAMPLE) -> dict:
     """Good share per rule for a labels file (one JSON per line: id, good) joined to the review sample by id."""
     from evaluation.common import read_jsonl
@@ -395,6 +455,12 @@ def real_markdown(result: dict) -> str:
               "Edits per rule: " + ", ".join(f"{k} {v}" for k, v in full["edits_per_rule"].items()),
               "Rejected by reason: " + ", ".join(f"{k} {v}" for k, v in full["rejected_by_reason"].items()),
               "Fact problems: " + ", ".join(f"{k} {v}" for k, v in full["fact_problems_by_kind"].items())]
+    parts = full.get("lix_parts_before")
+    if parts:
+        lines.append(f"LIX before = sentence length {parts['sentence_length_part']} + long words "
+                     f"{parts['long_word_part']} ({100 * parts['long_word_share']:.1f} % of words); of the long words "
+                     f"{100 * parts['long_in_base_form_share_of_long']:.1f} % are long in the base form too, "
+                     f"{100 * parts['rare_base_share_of_long']:.1f} % have a rare base form")
     if any(result["errors"].values()):
         lines.append("Errors: " + json.dumps(result["errors"], ensure_ascii=False)[:1000])
     return "\n".join(lines)
@@ -410,6 +476,9 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample-out", default=str(REVIEW_SAMPLE), help="--real: where the review sample goes")
     parser.add_argument("--dump", help="--real: every rewrite of every system as JSONL")
+    parser.add_argument("--min-per-rule", type=int, default=0,
+                        help="--real: top the review sample up from more texts of the split so that every rule "
+                             "that made edits has at least this many")
     parser.add_argument("--score-review", metavar="LABELS.jsonl", help="good share per rule of a labels file")
     parser.add_argument("--sample", default=str(REVIEW_SAMPLE), help="--score-review: the sample the labels are of")
     args = parser.parse_args(argv)
@@ -427,6 +496,19 @@ def main(argv=None) -> None:
         res = run_real(texts, sample_out=args.sample_out, seed=args.seed, dump=args.dump,
                        progress=lambda k, n, i: print(f"[{k}/{n}] {i}", file=sys.stderr, flush=True))
         res.update({"split": args.split, "quick": args.quick, "limit": limit, "seed": args.seed})
+        if args.min_per_rule and args.sample_out:
+            from evaluation.common import read_jsonl
+
+            used = {t.id for t in texts}
+            pool = [t for t in load_real_texts(split=args.split) if t.id not in used]
+            made = Counter(res["systems"]["full"]["edits_per_rule"])
+            sample = top_up_sample(list(read_jsonl(args.sample_out)), made, pool, args.min_per_rule, seed=args.seed,
+                                   progress=lambda k, n, i: print(f"[extra {k}/{n}] {i}", file=sys.stderr,
+                                                                  flush=True))
+            Path(args.sample_out).write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in sample),
+                                             encoding="utf-8")
+            res["review_sample"]["edits"] = len(sample)
+            res["review_sample"]["min_per_rule"] = args.min_per_rule
         print(real_markdown(res))
         print("->", write_result("rewriting_real_quick" if limit else "rewriting_real", res))
         return

@@ -34,6 +34,7 @@ LISTS = {
     "partitive_only_verb": "verbs that never take a total object",
     "skill_noun": "vague skill nouns",
     "outcome_lead_verb": "verbs of an outcome list lead",
+    "fixed_possessive": "adverbs whose possessive suffix never changes person",
 }
 # a word that ends a known compound for each suffix ('sairaanhoitaja' for 'hoitaja')
 SUFFIX_CARRIERS = ("sairaan", "sosiaali", "koulu", "lähi", "työ", "asia", "opinto", "osa", "tutkinnon")

@@ -14,9 +14,10 @@ from ...text import inflect
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence,
-                   is_course_word, is_learner, is_third_singular, opens_sentence, register, rendered_lemma, sentence_index,
-                   to_second_person_possessive, word_list)
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
+                   each_sentence, is_course_word, is_learner, is_third_singular, opens_sentence, register,
+                   rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
+                   word_list)
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
@@ -133,12 +134,16 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     words = [toks[i] for i in ctx.sentence_of(t).tokens]
     children = [w for w in words if w.head == t.i and w.i != t.i]
     # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
-    if any(c.dep in ("obj", "nsubj", "nsubj:pass") and c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing"
-           for c in children):
+    objects = [c for c in children if c.dep in ("obj", "nsubj", "nsubj:pass")]
+    objects += [w for w in words if w.dep == "conj" and any(w.head == o.i for o in objects)]  # 'perusteet, mallintaminen'
+    if any(c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing" for c in objects):
         return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
     if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
                                                 for w in words):
         return None  # ('Luodaan edellytyksiä arvioida omaa osaamistaan': 'osaamistasi' would be needed too)  # 'työskentelet menetelmin, jotka vahvistavat opiskelijoiden valmiuksia' mixes the persons
+    if bare_reflexive(words):
+        return None  # 'Opetellaan kertomaan itsestä, perheestä ja suvusta': with 'sinä' it needs 'itsestäsi,
+        # perheestäsi ja suvustasi' (reviews 5 and 6); the generic reflexive stays with the passive
     # the verb itself, never 'opit' for 'tarkastellaan' (review 1: 'opit demokratian rakentumista' reads as learning
     # to build it)
     new = inflect(lemma, "+pres+2sg")
@@ -193,7 +198,7 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     low = [w.text.lower() for w in ws]
     # 'X-kurssin tavoitteena on, että ...': a title may come before the course word; it is kept
     k = _course_frame(ws, low, _GOAL_WORDS | _AFTER_WORDS)
-    if k is None or k == 0 and low[0] in _AFTER_WORDS or is_lead_in(ctx, sent):
+    if k is None or k == 0 and low[0] in _AFTER_WORDS or is_lead_in(ctx, sent) or run_on(ctx, sent):
         return edits
     verb_at = None
     if len(ws) > k + 6 and low[k] in _GOAL_WORDS and low[k + 1:k + 4] == ["on", ",", "että"]:
@@ -213,14 +218,17 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
                           and m.get("Mood") == "Ind"):
         return edits
     override: dict[int, str] = {}
+    fixed = word_list("fixed_possessive")  # ('kuvailla pääpiirteissään' stays as it is: review 7)
     for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
         second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" \
-            and not _in_relative_clause(toks, w) else None
+            and not _in_relative_clause(toks, w) and w.text.lower() not in fixed else None
         if second:
             override[w.i] = second
-    if any("Person[psor]" in w.morph and w.i not in override and not _in_relative_clause(toks, w)
-           for w in ws[verb_at:]):
-        return edits  # a possessive that cannot become 2nd person: leave the sentence
+    if any(("Person[psor]" in w.morph or third_person_possessive(w)) and w.i not in override
+           and w.text.lower() not in fixed and not (_in_relative_clause(toks, w) and any(
+               "+abl" in f for f in pykko_forms(w.text.lower()))) for w in ws[verb_at:]):
+        return edits  # a possessive that stays 3rd person, also after a relative clause in a run-on line ('...,
+        # jossa X on huomioitu esitellä oman konseptinsa': review 7); 'joka on laajuudeltaan ...' may stay
     lemma = known or verb.lemma.lower()
     nxt = ws[verb_at + 1]
     course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
@@ -301,7 +309,12 @@ def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
     if n == 0:
         return False
     toks = ctx.analysis.tokens
-    return any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in ctx.analysis.sentences[n - 1].tokens)
+    prev = ctx.analysis.sentences[n - 1]
+    if not any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in prev.tokens):
+        return False
+    # the sentence before must become 'sinä' too: 'Opiskelija tai tutkinnon suorittaja osoittaa X. Hoidat Y.' mixed
+    # the persons (review 7)
+    return bool(_build_learner_subject(ctx, prev, look_ahead=False))
 
 
 _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
@@ -310,13 +323,28 @@ _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "d
 def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: dict[int, str]) -> bool:
     """Would a finite 3rd person verb of the learner stay after the rewrite ('tunnistat X ja tietää Y')? Verbs in a
     clause of their own ('joka', 'että', 'miten' ...) belong to someone else and may stay."""
+    subordinate = False
     for w in ws:
         if w.i <= after.i or w.i in override:
             continue
         if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
-            return False
-        if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w) \
-                or w.text.lower() == "osaa":  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
+            subordinate = True
+            continue
+        finite = w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w)
+        # a verb joined to the learner's verb that the parser read as an infinitive may be finite: 'ymmärrät X
+        # sekä tunnistaa Y' (review 7 sample); 'osaat X ja tunnistaa Y' is fine ('osaat' governs it) but unsure
+        if not subordinate and w.pos == "VERB" and w.dep == "conj" and w.head in (after.i, *override) \
+                and w.morph.get("VerbForm") == "Inf" and "+pres+3sg" in pykko_forms(w.text.lower()) \
+                and not any(t.head == w.head and t.dep == "xcomp" for t in ws):
+            return True
+        if not subordinate and (finite or w.text.lower() == "osaa"):
+            return True  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
+        # after a clause of its own, a verb with no subject, no 'joka'/'että' of its own and not passive is the
+        # learner's again: '..., joka järjestetään työpaikalla ja perehtyy opiskeluun' (review 7 sample)
+        if subordinate and finite and w.morph.get("Voice") != "Pass" and w.dep not in ("cop", "aux") and not any(
+                t.head == w.i and (t.dep.startswith(("nsubj", "csubj")) or t.dep == "mark"
+                                   or t.morph.get("PronType") in ("Rel", "Int")) for t in ws) \
+                and not any(t.i < w.i and t.head == w.i for t in ws if t.morph.get("PronType") in ("Rel", "Int")):
             return True
     return False
 
@@ -328,7 +356,7 @@ def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
     return any(w in line for w in _AFTER_WORDS)
 
 
-def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
+def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True) -> list[Edit]:
     """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
     käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
     (address the reader: the learner is 'sinä'; verbs and possessive suffixes follow)."""
@@ -337,7 +365,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     within = set(sent.tokens)
     root = next((w for w in ws if w.dep == "ROOT"), None)
-    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent) or is_lead_in(ctx, sent):
+    if not opens_sentence(ctx, sent) or _after_third_person_frame(ctx, sent) or is_lead_in(ctx, sent) \
+            or run_on(ctx, sent):
         return edits
     if sum(is_learner(w) for w in ws) > 1:
         return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
@@ -376,7 +405,12 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
             break
         override[v.i] = form
     for w in ws:
-        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w):
+        if third_person_possessive(w) and w.morph.get("Person[psor]") != "3" and not _in_relative_clause(toks, w) \
+                and w.text.lower() not in word_list("fixed_possessive"):
+            ok = False  # a suffix the parser missed: whose it is was not checked, so the sentence stays
+            break
+        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w) \
+                and w.text.lower() not in word_list("fixed_possessive"):
             new = to_second_person_possessive(ctx, w)
             if not new:
                 ok = False
@@ -400,6 +434,15 @@ def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     new = re.sub(r"\x01\s*", "", new)
     if new == ctx.text[sent.start:sent.end]:
         return edits
+    # 'Opiskelija X. Hän Y.': when the 'Hän' sentence stays, this one stays too ('Selkiytät X. Hän hankkii Y.'
+    # would leave 'hän' without anyone to point to)
+    n = sentence_index(ctx, sent)
+    if look_ahead and n + 1 < len(ctx.analysis.sentences):
+        nxt_sent = ctx.analysis.sentences[n + 1]
+        first = toks[nxt_sent.tokens[0]]
+        if first.text.lower() == "hän" and any(is_learner(w) and w.dep == "nsubj" for w in ws) \
+                and not _build_learner_subject(ctx, nxt_sent):
+            return edits
     edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
                       f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
     return edits
@@ -421,6 +464,9 @@ PASSIVE_TO_2SG = register(Rule(
         Example("Kurssilla tutkitaan kielen vaihtelua ja pohditaan sanojen merkityksiä.",
                 "Kurssilla tutkit kielen vaihtelua ja pohdit sanojen merkityksiä."),
         Example("Opintojaksolla osaaminen arvioidaan tentillä."),
+        Example("Kurssin ensimmäisessä osassa opiskellaan Unreal-pelimoottorin perusteet, mallintaminen, valaisu ja "
+                "integroituminen muihin ohjelmiin."),
+        Example("Sisältö: Opetellaan kertomaan itsestä, perheestä ja suvusta suullisesti ja kirjallisesti."),
         Example("Kurssilla käsitellään ajoneuvon korjaamisen vaiheita ja niihin liittyviä turvallisuusasioita:\n"
                 "- tarkastellaan vaurioita"),
     )))
@@ -440,6 +486,16 @@ LEARNER_GOAL = register(Rule(
                 "historiallisessa kontekstissa.",
                 "Kurssin jälkeen tunnistat ja osaat tarkastella maisema-arkkitehtuuria sen historiallisessa "
                 "kontekstissa."),
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija ymmärtää ulkotilojen merkityksen kaupungissa ja "
+                "rakennusten lähiympäristössä sekä tunnistaa suunnitteluun vaikuttavat arkkitehtoniset, sosiaaliset, "
+                "toiminnalliset, rakennustekniset ja ylläpitoon liittyvät tekijät."),
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija osaa kuvailla pääpiirteissään entsyymien "
+                "toimintaa ja entsyymikinetiikan perusteita.",
+                "Osaamistavoitteet: Kurssin jälkeen osaat kuvailla pääpiirteissään entsyymien toimintaa ja "
+                "entsyymikinetiikan perusteita."),
+        Example("Osaamistavoitteet: Opintojakson suoritettuaan opiskelija osaa suunnitella, esitellä ja ohjeistaa "
+                "käyttötarkoitukseen sopivan tuotteen, jossa käyttäjänäkökulma on huomioitu esitellä oman "
+                "käyttäjälähtöisen konseptinsa sekä tuotesuunnittelunsa digitaalisia ohjelmia hyödyntäen."),
         Example("Kurssin käytyään opiskelijalla on kyky itsenäisesti tehdä sopimuksia sekä reagoida oikealla "
                 "tavalla vastapuolen sopimusrikkomuksiin oman asemansa turvaten."),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
@@ -468,6 +524,19 @@ LEARNER_SUBJECT = register(Rule(
                 "Osaat käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),
+        Example("Osaamistavoitteet: Elokuvakäsikirjoittamisen työpajakurssien 1-3 tavoitteet: Opiskelija hallitsee "
+                "pitkän fiktioelokuvan kirjoitusprosessin, osaa soveltaa erilaisia dramaturgisia työkaluja ja "
+                "hallitsee elokuvallisen kirjoittamisen keinot Opiskelija osaa analysoida käsikirjoituksia niiden eri "
+                "työvaiheissa ja kykenee osallistumaan rakentavasti sekä oman tekstinsä että muiden opiskelijoiden "
+                "tekstien kehittelytyöhön Opiskelija tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen "
+                "työskentelyyn"),
+        Example("Opiskelija selkiyttää ja vahvistaa henkilökohtaisia valmiuksiaan työpaikalla järjestettävää "
+                "koulutusta varten. Hän hankkii kokemuksia koulutuksesta, joka järjestetään työpaikalla käytännön "
+                "työtehtävien yhteydessä ja perehtyy opiskeluun koulutussopimuksena tai oppisopimuskoulutuksena "
+                "mahdollisina koulutusvaihtoehtoina."),
+        Example("Opiskelija tai tutkinnon suorittaja osoittaa osaamisensa ammattiosaamisen näytössä laatimalla "
+                "kohteelle tukihakemuksen ja hoitosuunnitelman. Hän hoitaa aluetta suunnitelman ja "
+                "tukimäärärahan puitteissa."),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
     )))

@@ -158,6 +158,35 @@ def opens_sentence(ctx: Context, sent: Sentence) -> bool:
     return not before or before[-1] in ".!?:;\n-•*–\x8a"
 
 
+def glued_heading(ctx: Context, sent: Sentence) -> bool:
+    """Does a heading that lost its line sit inside the sentence ('... harjoitussuunnitelman näyttelijöille
+    Yhteistyötaidot opiskelija osaa ...')? Seen as a capitalised common word (not a name to the parser, and
+    Voikko's base form is lower case) right after another word. Such a 'sentence' is a run-on list: cutting or re-ordering it puts the cut
+    in the wrong place (review 6)."""
+    toks = ctx.analysis.tokens
+    ids = sent.tokens
+    for a, b in zip(ids, ids[1:]):
+        w, prev = toks[b], toks[a]
+        if w.is_word and prev.is_word and w.text[:1].isupper() and not w.text.isupper() and w.pos != "PROPN" \
+                and w.baseform \
+                and w.baseform[:1].islower() and "\n" not in ctx.text[prev.end:w.start]:
+            return True
+    return False
+
+
+def run_on(ctx: Context, sent: Sentence) -> bool:
+    """Is the sentence a piece of a line whose sentences lost their full stops ('... keinot Opiskelija osaa
+    analysoida ... kehittelytyöhön Opiskelija tuntee ...')? The parser cuts such a line at capitals; a rule that
+    splits or re-addresses one piece mixes 'sinä' and 'opiskelija' on one line (review 4). Also a heading glued
+    inside the sentence (glued_heading)."""
+    line_start = ctx.text.rfind("\n", 0, sent.start) + 1
+    line_end = ctx.text.find("\n", sent.end)
+    before = ctx.text[line_start:sent.start].rstrip()
+    after = ctx.text[sent.end:line_end if line_end >= 0 else len(ctx.text)].strip()
+    ends = sent.text.rstrip()[-1:] in ".!?:;"
+    return bool(after) and not ends or bool(before) and before[-1:].isalnum() or glued_heading(ctx, sent)
+
+
 def sentence_index(ctx: Context, sent: Sentence) -> int:
     """Index in the analysis of the sentence that holds ``sent`` (which may be one without its heading)."""
     return next(n for n, s in enumerate(ctx.analysis.sentences) if sent.tokens[0] in s.tokens)
@@ -251,8 +280,31 @@ def rendered_lemma(ctx: Context, w: Token) -> tuple[str, str]:
     return e.replacement, (lemmas[0] if lemmas else w.lemma.lower())
 
 
+def bare_reflexive(words: list[Token]) -> bool:
+    """Is there a generic reflexive without a possessive suffix ('kertomaan itsestä', 'itselle tärkeistä')? With
+    'sinä' it needs one ('itsestäsi'), and so may the words around it ('perheestäsi'): such a sentence stays."""
+    return any((w.lemma.lower() == "itse" or w.text.lower().startswith("itse")) and w.pos == "PRON"
+               and w.text.lower() != "itse" and "Person[psor]" not in w.morph for w in words)
+
+
+def third_person_possessive(w: Token) -> bool:
+    """Does the word carry a 3rd person possessive suffix, by the parse or, where the parser missed it
+    ('toiminta- ja työkykyään' read as an illative), by every reading pypykko gives?"""
+    if w.morph.get("Person[psor]") == "3":
+        return True
+    forms = pykko_forms(w.text.lower()) if w.is_word else ()
+    return bool(forms) and all("+poss3" in f for f in forms)
+
+
 def second_person_possessive(text: str) -> str | None:
-    """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg)."""
+    """'työyhteisöönsä' -> 'työyhteisöösi', 'taitojaan' -> 'taitojasi' (pypykko: +poss3 -> +poss2sg). None for an
+    adverb with a fixed suffix ('pääpiirteissään') and for an ablative of a property ('ikärakenteeltaan erilaisten
+    ryhmien', 'laajuudeltaan'): it describes a noun, not the learner (review 7)."""
+    if text.lower() in word_list("fixed_possessive"):
+        return None
+    forms = pykko_forms(text.lower())
+    if any("+abl" in f and "+poss3" in f for f in forms):
+        return None
     for a in get_pykko().utils.analyze(text.lower()):
         form, lemma = a.morphtags, a.lemma.replace("|", "")
         if "+poss3" in form and "+inf" not in form:

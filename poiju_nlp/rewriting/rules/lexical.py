@@ -207,6 +207,9 @@ def _first_abbreviations(ctx: Context) -> list:
         if f.kind != "abbreviation" or f.text.lower() == "op":
             continue
         head = f.text.split(":")[0].split("-")[0]
+        if head.lower() == "op":
+            continue  # '2 op:n (opintopiste, noin 27 tuntia työtä)' reads as the hours of the 2 credits (review 7);
+            # the credit explanation of a bare 'op' is the explain rule's
         entry = lex.lookup_abbreviation(head)
         if entry is None or not entry.plain or head.upper() in seen or entry.action in ("familiar", "suggest"):
             continue
@@ -272,6 +275,7 @@ ABBREVIATION = register(Rule(
         Example("Opiskelija päivittää HOPS:n opintojen alussa.",
                 "Opiskelija päivittää HOPS:n (henkilökohtainen opintosuunnitelma) opintojen alussa."),
         Example("Aiemmin hankittu osaaminen tunnustetaan AHOT-menettelyllä (AHOT)."),
+        Example("Seminaariosuus on jaettu 2 op:n kokonaisuuksiksi, jotka jakaantuvat 2. ja 3. vuosikurssille."),
         Example("Ohjelmiston tuotantoversion toteuttaminen (30 osp)",
                 "Ohjelmiston tuotantoversion toteuttaminen (30 osaamispistettä)"),
     )))

@@ -11,10 +11,10 @@ from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
 from ..edits import Edit
-from .base import Context, Example, Rule, cap, each_sentence, register
+from .base import Context, Example, Rule, cap, each_sentence, register, run_on
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_EXAMPLE_WORDS = ("kuten", "esimerkiksi", "esim.", "mm.", "muun", "mm", "esim")
+_EXAMPLE_WORDS = ("kuten", "esimerkiksi", "esim.", "mm.", "muun", "mm", "esim", "muassa", "muuassa")
 
 
 def _item_span(toks: list[Token], item: Token, within: set[int], items: set[int]) -> tuple[int, int]:
@@ -39,9 +39,33 @@ def _listable(toks: list[Token], items: list[Token], words: list[Token]) -> bool
     cases = {w.morph.get("Case") for w in items}
     if len(cases) != 1 or not cases <= {"Nom", "Par"}:
         return False
+    if head.dep == "obj" and cases == {"Nom"}:
+        return False  # a passive's object ('Harjoitellaan laskemaan ympyrän pinta-ala, ...'): with 'sinä' it needs
+        # the accusative, which bullets under 'Harjoittelet laskemaan:' do not get (review 7)
+    ids = {w.i for w in items}
+    if any(t.lemma.lower() in ("se", "ne", "tämä", "nämä") and t.pos in ("PRON", "DET") and t.i > head.i
+           and t.i not in ids for t in words):
+        return False  # an item pointing back to another ('oman työn dokumentointi ja sen esittäminen', 'alan
+        # liiketoimintaa ja siihen liittyviä mahdollisuuksia'): as its own bullet the pronoun is stranded (review 7)
     own_genitive = [any(t.head == w.i and t.i < w.i and t.morph.get("Case") == "Gen" for t in words) for w in items]
     bare = [not any(t.head == w.i and t.i < w.i and t.dep not in ("cc", "punct") for t in words) for w in items[1:]]
-    return not (own_genitive[0] and all(bare))  # (an item with a modifier of its own shows the genitive is not shared)
+    if own_genitive[0] and all(bare):
+        return False  # (an item with a modifier of its own shows the genitive is not shared)
+    # a bare item right after one with a genitive may share it: 'konferenssiesityksen suunnittelu, jäsentäminen,
+    # esittäminen ...', 'osakassopimusten tekemistä, sisältöä ja merkitystä' (review 4)
+    ordered = sorted(items, key=lambda w: w.i)
+    gen = {w.i: g for w, g in zip(items, own_genitive)}
+    if any(gen[a.i] and not any(t.head == b.i and t.dep not in ("cc", "punct") for t in words)
+           for a, b in zip(ordered, ordered[1:])):
+        return False
+    # bare items before a last one with words after it may share them: 'tietoa, taitoa ja tahtoa osallistua X:ään'
+    # (review 7 sample: '- tietoa' / '- taitoa' / '- tahtoa osallistua ...')
+    if all(not any(t.head == w.i and t.dep not in ("cc", "punct") and t.i not in ids for t in words)
+           for w in ordered[:-1]) and any(t.head == ordered[-1].i and t.i > ordered[-1].i
+                                          and t.dep not in ("cc", "punct") for t in words):
+        return False
+    # an adverb before the first item belongs to the sentence ('käsittelet myös A, B ...'): '- myös A' would not
+    return not any(t.head == ordered[0].i and t.i < ordered[0].i and t.pos == "ADV" for t in words)
 
 
 def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
@@ -50,10 +74,11 @@ def _build_enumeration(ctx: Context, sent: Sentence) -> list[Edit]:
     toks = ctx.analysis.tokens
     within = set(sent.tokens)
     words = [toks[i] for i in sent.tokens]
-    if sent.text.lstrip().startswith(("-", "•", "*", "–")):
-        return edits  # already a bullet: a list inside it would break the list it belongs to
-    if any(w.text.lower().rstrip(".") in ("mm", "esim", "esimerkiksi", "kuten") for w in words):
-        return edits  # 'tutustutaan mm. A:han, B:hen ...': 'mm.' would be stranded before the list
+    if sent.text.lstrip().startswith(("-", "•", "*", "–")) or run_on(ctx, sent):
+        return edits  # already a bullet: a list inside it would break the list it belongs to; a run-on list
+    if any(w.text.lower() in _EXAMPLE_WORDS or w.text.lower().rstrip(".") in _EXAMPLE_WORDS for w in words):
+        return edits  # 'tutustutaan mm. A:han, B:hen ...': 'mm.' would be stranded before the list; also 'muun
+        # muuassa' as misspelt in real text (review 6: 'Aiheina ovat:' + '- muun muuassa ihmisoikeudet')
     for head in words:
         conj = [w for w in words if w.head == head.i and w.dep == "conj" and w.i != head.i]
         if len(conj) + 1 < min(REWRITING.enumeration_min_items, REWRITING.enumeration_min_long_items):
@@ -166,7 +191,7 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
     ws = [toks[i] for i in sent.tokens]
     words = [w for w in ws if w.is_word]
     if len(words) < REWRITING.split_min_words or "\n" in sent.text or not sent.text.endswith(".") \
-            or any(w.text in ";:" for w in ws):
+            or any(w.text in ";:" for w in ws) or run_on(ctx, sent):
         return edits
     # a 2nd person verb, as written or as a token edit made it ('perehdytään' -> 'perehdyt')
     verb = next((w for w in words[:3] if "+pres+2sg" in pykko_forms(ctx.render(w.start, w.end)[0].lower())),
@@ -251,7 +276,11 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
         # an item that ends one sentence and starts another ('... töitään. Kemiallisen termodynamiikan osalta
         # opiskelija - syventää ...') holds the lead-in of another list: it would end up inside a bullet (review 3)
         holds_lead_in = any(re.search(r"[.!?:]\s+\S", seg.strip()) for seg in segments[:-1])
-        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in and not any(
+        # a capital inside an item that is not the last ('... neuvotteluissa Taidot - yksinkertaisten ...') is a
+        # sub-heading that lost its line: it would end up inside a bullet (review 6). Names make it refuse too.
+        holds_heading = any(w[:1].isupper() and not w.isupper() for seg in segments[:-1] for w in seg.split()[1:])
+        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
+                and not holds_heading and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
             start = pos + marks[0].start()
             while start > pos and ctx.text[start - 1] in " \t":
@@ -270,6 +299,10 @@ def _build_inline_bullets(ctx: Context, span: tuple[int, int]) -> Edit | None:
     if new is None:
         return None
     new = re.sub(r"\s+\n- ", "\n- ", new).rstrip()
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    if ctx.text[line_start:start].rstrip()[-1:].isalnum():
+        new = ":" + new  # the lead-in ends its own line now: 'Kurssin suoritettuaan opiskelija osaa:' (a lead-in
+        # line without a colon is a sentence without its full stop to the grammar checker: real benchmark, +2)
     return Edit(start, end, ctx.text[start:end], new, "inline_bullets",
                 "Luettelon rivinvaihdot palautetaan: yksi asia rivillä.", absorbs=used)
 
@@ -282,12 +315,15 @@ INLINE_BULLETS = register(Rule(
     examples=(
         Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään - kykenee toimimaan ryhmässä erilaisissa rooleissa",
-                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija\n- kykenee hakemaan luovia ratkaisuja "
+                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija:\n- kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään\n- kykenee toimimaan ryhmässä erilaisissa rooleissa"),
         Example("Hän tekee valitun kohteen ympäristönkunnostus- ja - hoitotöitä sekä raportoi ne - aina."),
+        Example("Osaamistavoitteet: Tiedot ja ymmärrys - neuvottelujen roolin kriittinen pohdinta ja arviointi - "
+                "organisaatiotekijöiden huomioon ottaminen neuvotteluissa Taidot - yksinkertaisten neuvottelujen "
+                "suunnittelu ja analyysi - monen osapuolen neuvottelumallien suunnittelu ja käyttö"),
         Example("Opiskelija - osaa laskea taso- ja avaruusintegraaleja - osaa keskustella työ- ja arkielämän "
                 "tilanteissa",
-                "Opiskelija\n- osaa laskea taso- ja avaruusintegraaleja\n- osaa keskustella työ- ja arkielämän "
+                "Opiskelija:\n- osaa laskea taso- ja avaruusintegraaleja\n- osaa keskustella työ- ja arkielämän "
                 "tilanteissa"),
         Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
                 "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
@@ -298,6 +334,10 @@ INLINE_BULLETS = register(Rule(
 ENUMERATION = register(Rule(
     id="enumeration", label="luettelo", priority=190, pass_="sentence", find=each_sentence,
     build=_build_enumeration,
+    enabled=False,
+    why_disabled="reviews 3-7: 22 of 34 labels good, a new failure each round (a shared genitive or complement "
+                 "split across bullets, a stranded 'mm.' or 'myös', a pronoun pointing to another bullet, a "
+                 "passive's object left nominative); every one is guarded now, but the rule is unreviewed since",
     examples=(
         Example("Sisältö: Konsernin käsite, konsernitilinpäätöstä koskevat säädökset, konsernitilinpäätöksen laajuus "
                 "ja tavoitteet, konsernin sisäisen omistuksen eliminointi, sisäisten katteiden eliminointi.",
@@ -308,12 +348,28 @@ ENUMERATION = register(Rule(
                 "valmistusmenetelmistä ja karakterisointimittauksista."),
         Example("Luentojen teemoja ovat mm. persoonallisuus ja motivaatio, tiimityö, henkilöstön johtaminen, "
                 "strategian suunnittelu sekä muutoksen hallinta."),
+        Example("Aiheina ovat muun muuassa ihmisoikeudet, demokratian haasteet sekä ihmisten arvomaailmaan ja "
+                "päätöksentekoon vaikuttavat tekijät."),
+        Example("Kurssin keskeisenä sisältönä on tieteellisen konferenssiesityksen suunnittelu, jäsentäminen, "
+                "esittäminen ja yleisön kysymyksiin vastaaminen."),
+        Example("Kurssilla käsittelet myös osakeyhtiön osakkaan asemaa, osakassopimusten tekemistä, sisältöä ja "
+                "merkitystä sekä yrityksen yhteiskuntavastuuta ja compliance-toimintoa."),
+        Example("Moduulin tehtävä on valmistaa opiskelijaa maailmankansalaiseksi, jolla on tietoa, taitoa ja tahtoa "
+                "osallistua vaativampiin globaaleista ja ajankohtaisista kysymyksistä käytäviin keskusteluihin."),
+        Example("Opintojakson aiheina ovat oman ammatillisen osaamisen ja kiinnostuksen hahmottaminen, oman työn "
+                "dokumentointi ja sen ammattimainen esittäminen eri yhteyksissä, sekä ammatillisen toiminnan muodot "
+                "ja tärkeimmät käytänteet muotoilun ja muodin kentällä."),
+        Example("Harjoitellaan laskemaan ympyrän pinta-ala, kehän ja kaaren pituus sekä sektorin pinta-ala."),
         Example("Sisältöinä ovat ensiapu, alkusammutus, evakuointi sekä poistumisturvallisuus.",
                 "Sisältöinä ovat:\n- ensiapu\n- alkusammutus\n- evakuointi\n- poistumisturvallisuus"),
     )))
 
 LIST_SPLIT = register(Rule(
     id="list_split", label="luettelo", priority=180, pass_="sentence", find=each_sentence, build=_build_list_split,
+    enabled=False,
+    why_disabled="reviews 4-5: 3 of 6 good (a shared genitive split across bullets, a participle read as an item, "
+                 "a 9-word sentence cut in three); split_sentence cuts two-item object lists, enumeration makes "
+                 "bullet lists",
     examples=(
         Example("Moduulissa perehdyt kulttuuriperintöön, taiteeseen ja tieteeseen oman aikansa ilmentäjinä "
                 "Euroopassa."),

@@ -9,11 +9,12 @@ in a bullet becomes the 2nd person, because the learner is its owner; where a bu
 from __future__ import annotations
 
 from ...text import inflect
-from ...text.inflect import pykko_lemmas
+from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, cap, each_sentence, is_human,
-                   is_learner, is_third_singular, register, rendered_lemma, second_person_possessive, word_list)
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
+                   each_sentence, is_human, is_learner, is_third_singular, register, rendered_lemma,
+                   second_person_possessive, word_list)
 
 _BULLETS = ("-", "•", "*", "–")
 # verbs of knowing do not follow 'osaat' ('osaat tietää', 'osaat ymmärtää'): such a list is left as it is
@@ -27,7 +28,8 @@ def _lead(ctx: Context, sent: Sentence) -> tuple[Token, Token | None] | None:
     toks = ctx.analysis.tokens
     ws = [toks[i] for i in sent.tokens if toks[i].text not in (":",)]
     ws = [w for w in ws if w.is_word]
-    if not 1 <= len(ws) <= 5 or not is_learner(ws[0]) or ws[0].morph.get("Number") == "Plur":
+    degree = [w.text.lower() for w in ws[:2]] == ["tutkinnon", "suorittaja"]  # 'Tutkinnon suorittaja osaa:'
+    if not 1 <= len(ws) <= 5 or not (is_learner(ws[0]) or degree) or ws[0].morph.get("Number") == "Plur":
         return None
     if [w.text.lower() for w in ws] in (["opiskelija"], ["opiskelija", "tai", "tutkinnon", "suorittaja"]):
         after = ctx.text[sent.end:sent.end + 3]
@@ -36,8 +38,8 @@ def _lead(ctx: Context, sent: Sentence) -> tuple[Token, Token | None] | None:
     lemma = "osata" if verb.text.lower() == "osaa" else verb.lemma.lower()
     if lemma not in word_list("outcome_lead_verb") or not verb.text.lower().endswith(("a", "ä", "ee")):
         return None
-    if len(ws) > 2 and [w.text.lower() for w in ws[1:-1]][:1] != ["tai"]:
-        return None  # only 'Opiskelija tai tutkinnon suorittaja osaa'
+    if len(ws) > 2 and [w.text.lower() for w in ws[1:-1]][:1] != ["tai"] and not (degree and len(ws) == 3):
+        return None  # only 'Opiskelija tai tutkinnon suorittaja osaa' and 'Tutkinnon suorittaja osaa'
     after = ctx.text[sent.end:sent.end + 3]
     if not after.startswith("\n") and not after.lstrip(" :").startswith("\n"):
         return None
@@ -57,6 +59,12 @@ def _bullets(ctx: Context, sent: Sentence) -> list[Sentence]:
     return out
 
 
+def _only_possessive(text: str) -> bool:
+    """Does every reading of the word carry a 3rd person possessive suffix ('työkykyään': yes; 'asemaan': no)?"""
+    forms = pykko_forms(text.lower())
+    return bool(forms) and all("+poss3" in f for f in forms)
+
+
 def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     """Token index -> the word with a 2nd person possessive, for each 3rd person one the learner owns; None when
     the owner is unclear."""
@@ -64,8 +72,10 @@ def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     out: dict[int, str] = {}
     words = [toks[i] for i in bullet.tokens]
     for n, w in enumerate(words):
-        if w.morph.get("Person[psor]") != "3":
-            continue
+        if w.morph.get("Person[psor]") != "3" and not (w.is_word and _only_possessive(w.text)) \
+                or w.text.lower() in word_list("fixed_possessive"):
+            continue  # (the parser may miss the suffix: 'toiminta- ja työkykyään' read as an illative, review 4;
+            # 'pääpiirteissään' keeps its suffix, review 7)
         if n > 0 and words[n - 1].text.lower() in _OWNERS:
             continue  # 'hänen voimavaransa': the client's
         if any(is_human(x) and not is_learner(x) for x in words[:n]):
@@ -162,6 +172,128 @@ def _build_finite_list(ctx: Context, sent: Sentence, first: Token) -> Edit | Non
                 f"Puhuttele lukijaa: \"{ctx.text[first.start:sent.end]}\" → \"Osaat\".", absorbs=used)
 
 
+_CLAUSE_DEPS = ("acl:relcl", "acl", "ccomp", "advcl", "csubj", "xcomp")
+
+
+def _own_clause(ctx: Context, verb: Token, within: set[int]) -> bool:
+    """Is the verb in a clause of its own ('..., miten muisti on yhteydessä ...', '..., joka ...')? Its subject is
+    not the learner."""
+    toks = ctx.analysis.tokens
+    return verb.dep in _CLAUSE_DEPS or any(
+        toks[i].head == verb.i and (toks[i].dep == "mark" or toks[i].morph.get("PronType") in ("Rel", "Int"))
+        for i in within)
+
+
+def _aim_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
+    """'- kehittää kieli- ja tekstitietoisuuttaan' under '..., että opiskelija' -> token index -> 2nd person text
+    ('kehität', 'tekstitietoisuuttasi'); None unless the bullet opens with the learner's finite verb and every other
+    finite 3rd person verb is either joined to it ('ja osaa soveltaa') or in a clause of its own."""
+    toks = ctx.analysis.tokens
+    within = set(bullet.tokens)
+    words = [toks[i] for i in bullet.tokens if toks[i].is_word]
+    # the opener after 'että opiskelija' is finite even where the parser reads an infinitive ('monipuolistaa') or
+    # no person ('osaa' without a subject of its own in the bullet)
+    def third(w: Token) -> bool:
+        return is_third_singular(w) or "+pres+3sg" in pykko_forms(w.text.lower())
+
+    if not words or words[0].pos not in ("VERB", "AUX") or not third(words[0]):
+        return None
+    learner_verbs = {words[0].i}
+    out: dict[int, str] = {}
+    for w in words:
+        # the parser hangs a bullet's verbs on the first bullet's verb: a head outside the bullet is the list's
+        joined = w.head in learner_verbs and w.dep == "conj" or w.head not in within
+        if w.i != words[0].i and not (w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin"):
+            if joined and w.pos == "VERB" and third(w):
+                if w.text.lower() in pykko_lemmas(w.text.lower()):
+                    return None  # 'syventää ja monipuolistaa': a finite verb or an infinitive? either way unsafe
+                learner_verbs.add(w.i)  # ('näkee X ja kuvaa Y': 'kuvaa' is no infinitive)
+            else:
+                continue
+        if w.i != words[0].i and joined and third(w) and not _own_clause(ctx, w, within):
+            learner_verbs.add(w.i)
+        if w.i not in learner_verbs:
+            if third(w) and not _own_clause(ctx, w, within):
+                return None  # whose verb? ('tietää, kuinka lasketaan ..., ja osaa määrittää ne' hung elsewhere)
+            continue
+        text, lemma = rendered_lemma(ctx, w)
+        if text.lower() == "ei" or inflect(lemma, "+pres+3sg") != text.lower():
+            return None  # (also where the generator reads another verb: 'rohkaistuu' -> 'rohkaisee')
+        new = inflect(lemma, "+pres+2sg")
+        if not new:
+            return None
+        out[w.i] = new
+    owned = _possessives(ctx, bullet)
+    if owned is None or bare_reflexive(words):
+        return None  # ('tuottamaan tekstejä itselle tärkeistä aiheista' would need 'itsellesi')
+    out.update(owned)
+    return out
+
+
+def _build_aim_list(ctx: Context, sent: Sentence) -> Edit | None:
+    """'Moduulin tavoitteena on, että opiskelija' + '- kehittää X:ään' + '- osaa Y' -> 'Moduulin tavoitteena on,
+    että' + '- kehität X:äsi' + '- osaat Y' (upper secondary modules write every aim this way)."""
+    toks = ctx.analysis.tokens
+    ws = [toks[i] for i in sent.tokens if toks[i].is_word]
+    if len(ws) < 3 or not is_learner(ws[-1]) or ws[-1].morph.get("Number") == "Plur" \
+            or ws[-2].text.lower() != "että" or not ctx.text[ws[-1].end:sent.end].strip() in ("", ":"):
+        return None
+    if not ctx.text[sent.end:sent.end + 3].lstrip(" :").startswith("\n"):
+        return None
+    bullets = _bullets(ctx, sent)
+    if not bullets:
+        return None
+    override: dict[int, str] = {}
+    for b in bullets:
+        found = _aim_bullet(ctx, b)
+        if found is None:
+            return None
+        override.update(found)
+    learner = ws[-1]
+    start = ws[-2].end
+    end = bullets[-1].end
+    lead_end = sent.end if ctx.text[learner.end:sent.end].strip() == ":" else learner.end
+    tail, used = ctx.render(lead_end, end, override)
+    opener = next(toks[i] for i in bullets[0].tokens if toks[i].is_word)
+    return Edit(start, end, ctx.text[start:end], tail, "aim_list",
+                f"Puhuttele lukijaa: \"että {learner.text} – {opener.text}\" → \"että – {override[opener.i]}\".",
+                absorbs=used)
+
+
+AIM_LIST = register(Rule(
+    plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
+    meaning_allowance=0.06,  # as outcome_list: the lead loses its subject word, the bullets keep every fact
+    id="aim_list", label="lukijan puhuttelu", priority=106, pass_="sentence", find=each_sentence,
+    build=_build_aim_list,
+    examples=(
+        Example("Moduulin tavoitteena on, että opiskelija\n- kehittää kieli- ja tekstitietoisuuttaan\n- syventää "
+                "ymmärrystään kielestä ja teksteistä merkityksiä rakentavina kokonaisuuksina\n- ymmärtää kielen "
+                "sosiaalisen luonteen ja merkityksen niin yksilön kuin yhteisöjen kannalta.",
+                "Moduulin tavoitteena on, että\n- kehität kieli- ja tekstitietoisuuttasi\n- syvennät "
+                "ymmärrystäsi kielestä ja teksteistä merkityksiä rakentavina kokonaisuuksina\n- ymmärrät kielen "
+                "sosiaalisen luonteen ja merkityksen niin yksilön kuin yhteisöjen kannalta."),
+        Example("Moduulin tavoitteena on, että opiskelija\n- tutustuu normaalijakaumaan matemaattisena mallina\n- "
+                "tietää, kuinka lasketaan tilastollisiin jakaumiin liittyviä tunnuslukuja ja todennäköisyyksiä, ja "
+                "osaa määrittää ne ohjelmistojen avulla",
+                "Moduulin tavoitteena on, että\n- tutustut normaalijakaumaan matemaattisena mallina\n- tiedät, kuinka "
+                "lasketaan tilastollisiin jakaumiin liittyviä tunnuslukuja ja todennäköisyyksiä, ja osaat määrittää "
+                "ne ohjelmistojen avulla"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- ymmärtää kulttuurin merkityksen ihmisyydelle\n- osaa "
+                "käyttää kulttuuria koskevan tutkimuksen käsitteistöä ja muodostaa kulttuureja koskeviin kysymyksiin "
+                "perustellun näkemyksen"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- osaa ohjata asiakasta hoitamaan terveyttään"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- tekee omia tulkintoja erilaisista aihepiiriin "
+                "liittyvistä teksteistä\n- pystyy tuottamaan tekstejä monipuolisesti itselle tärkeistä "
+                "kulttuuriaiheista ja -ilmiöistä"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- hahmottaa ja osaa analysoida maailman "
+                "uskontotilannetta\n- syventää kriittistä ja kulttuurista lukutaitoaan\n- näkee reaalimaailman "
+                "ilmiöissä säännönmukaisuuksia ja kuvaa niitä matemaattisilla malleilla",
+                "Moduulin tavoitteena on, että\n- hahmotat ja osaat analysoida maailman uskontotilannetta\n- "
+                "syvennät kriittistä ja kulttuurista lukutaitoasi\n- näet reaalimaailman ilmiöissä "
+                "säännönmukaisuuksia ja kuvaat niitä matemaattisilla malleilla"),
+    )))
+
+
 OUTCOME_LIST = register(Rule(
     plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
     # e5 reads a lead of two to five words without its subject as another sentence ('Opiskelija osaa' / 'Osaat'
@@ -174,6 +306,17 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- ohjata luonnon ja rakennetun ympäristön tarjoaman "
+                "hyvinvoinnin lähteille\n- toimia ikärakenteeltaan, toimintaedellytyksiltään, kulttuuriltaan ja "
+                "tietopohjaltaan erilaisten ryhmien kanssa (erityisryhmät) ja tulla toimeen vieraallakin kielellä"),
+        Example("Ammattitaitovaatimukset:\nTutkinnon suorittaja osaa:\n- ylläpitää ja jakaa teknistä tietoa\n- "
+                "kehittää ja ylläpitää korjaamon teknisiä toimintoja\n- laskea laitehankintojen kannattavuuden.",
+                "Ammattitaitovaatimukset:\nOsaat:\n- ylläpitää ja jakaa teknistä tietoa\n- kehittää ja ylläpitää "
+                "korjaamon teknisiä toimintoja\n- laskea laitehankintojen kannattavuuden."),
+        Example("Opiskelija osaa\n- hankkia tietoa eri lähteistä\n- ylläpitää terveellisiä elintapoja, yhteisönsä "
+                "ihmissuhteita sekä toiminta- ja työkykyään",
+                "Osaat\n- hankkia tietoa eri lähteistä\n- ylläpitää terveellisiä elintapoja, yhteisösi "
+                "ihmissuhteita sekä toiminta- ja työkykyäsi"),
         Example("Opiskelija osaa\n- käyttää yleisimpiä tieto- ja viestintäteknisiä laitteita ja tekee niihin "
                 "liittyviä valintoja\n- käyttää digitaalisia palveluita ja sovelluksia."),
         Example("Opiskelija tai tutkinnon suorittaja\n- palvelee ja opastaa valitsemansa asiakasryhmän asiakkaita\n- "

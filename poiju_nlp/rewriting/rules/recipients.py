@@ -125,6 +125,9 @@ def _build_intended_for(ctx: Context, t: Token) -> Edit | None:
 INTENDED_FOR = register(Rule(
     id="intended_for", label="tavallinen verbi", priority=50, pass_="token", find=_intended_words,
     build=_build_intended_for,
+    enabled=False,
+    why_disabled="review 4: 0 of 2 labels good; 'on suunnattu / tarkoitettu X:lle' (aimed at, intended for) -> "
+                 "'sopii X:lle' (suits) says another thing about who may take the course",
     examples=(
         Example("Kurssi on tarkoitettu opiskelijoille, jotka haluavat syventää visuaalista ja kerronnallista "
                 "ilmaisuaan sarjakuvan alalla.",

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
+from ...text.inflect import pykko_forms
 from ..edits import Edit
 from .address import is_lead_in
-from .base import Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, subtree
+from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, run_on,
+                   subtree)
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
                "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
@@ -118,6 +120,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
                     ids.add(i)
                     frontier.append(i)
         items = [toks[i] for i in sorted(ids)]
+        if len(items) > 3:
+            return None  # a long list is cut once and again in the second pass: 'Lisäksi käsittelet X. Lisäksi
+            # käsittelet Y.' (review 7 sample); enumeration makes it a bullet list instead
         if len(items) < 2 or any(w.morph.get("Case") != d.morph.get("Case") or w.pos != d.pos for w in items):
             continue
         between = [j for j in range(root.i + 1, items[0].i) if toks[j].dep not in ("advmod", "punct")]
@@ -161,10 +166,16 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
             return None  # 'Käsitellään myös X.' without a subject reads badly; '(Kurssilla) käsittelet myös X' is fine
         if " " in verb:
             return None
-        if any(toks[i].text.lower() in ("myös", "lisäksi") for i in within if i < items[0].i):
+        before_items = {toks[i].text.lower() for i in within if i < items[0].i}
+        if "myös" in before_items and "lisäksi" not in before_items:
             again = "Lisäksi " + (subj + " " + verb if subj else verb)  # not 'opit myös X. Opit myös Y.'
-        else:
+        elif "myös" in before_items:
+            return None  # 'Lisäksi opit myös X ja Y': either way the second sentence repeats an adverb
+        else:  # ('Lisäksi perehdyt X. Perehdyt myös Y.', not 'Lisäksi perehdyt Y.' twice: review 5)
             again = (cap(subj) + " " + verb if subj else cap(verb)) + " myös"
+        following = ctx.text[sent.end:].lstrip().lower().split()[:4]
+        if verb in following and ("myös" in following or "lisäksi" in following):
+            return None  # the next sentence already says '(Se) sisältää myös ...': a third would be too many (review 4)
         after_cc = toks[cc.i + 1]
         if len(items) == 2:
             start = items[0].end
@@ -224,8 +235,10 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
-    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent):
-        return edits  # a lead-in cut in two leaves its list under the second half (review 3)
+    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or run_on(ctx, sent):
+        return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
+    if any(opens_subordinate(w) for w in words[:2]):
+        return edits  # 'Erityisesti miten X ... ja miten Y ...' is one question without a main clause (review 4)
     cuts: list[Edit] = []
     for i in sent.tokens:
         t = toks[i]
@@ -246,6 +259,12 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
                         toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
                         for j in range(first, t.i + 1)):
                 continue
+            subj = next(toks[j] for j in within if toks[j].head == t.i and toks[j].dep.startswith("nsubj"))
+            verb_forms = pykko_forms(ctx.render(t.start, t.end)[0].lower())
+            if t.pos in ("VERB", "AUX") and subj.pos in ("NOUN", "PROPN") and subj.morph.get("Number") == "Sing" \
+                    and verb_forms \
+                    and not any("3sg" in f for f in verb_forms):
+                continue  # the verb does not agree ('opiskelija valitse'): a slip the cut would put on show (rev. 7)
             rendered, used = ctx.render(toks[first].start, toks[first].end)
             cuts.append(Edit(comma.start, toks[first].end, ctx.text[comma.start:toks[first].end],
                              ". " + cap(rendered), "split_sentence",
@@ -282,7 +301,10 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             continue  # '... ja kirjoitetaan X' -> '. Kirjoitetaan X.': a passive alone opens no sentence
         if (root.morph.get("Voice") == "Pass") != (t.morph.get("Voice") == "Pass") or root.morph.get("Voice") == "Pass" \
                 and (ctx.render(root.start, root.end)[0] == root.text) != (ctx.render(t.start, t.end)[0] == t.text):
-            continue  # 'Kurssilla tehdään X. Analysoit Y.' would mix the passive and 'sinä' 
+            continue  # 'Kurssilla tehdään X. Analysoit Y.' would mix the passive and 'sinä'
+        if root.morph.get("Voice") == "Pass" and ctx.render(root.start, root.end)[0] == root.text:
+            continue  # two passives: the second pass may address the reader in one half only ('Kurssilla
+            # työskentelet X:ssä. Samalla monipuolistetaan Y:tä.'); split once both are 'sinä'
         if pronoun:
             rendered, used = ctx.render(nxt.start, nxt.end)
             new = ". " + cap(pronoun) + " " + rendered
@@ -311,6 +333,10 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             continue  # the pronoun must point to the noun just before the comma
         if restrictive(toks, antecedent, rel, within):
             continue  # 'työntekijöille, jotka haluavat ...' says which workers: never a claim about all of them
+        if any(toks[j].dep == "conj" and toks[j].pos in ("VERB", "AUX") and toks[j].morph.get("VerbForm") == "Fin"
+               for j in clause):
+            continue  # '..., joka järjestetään työpaikalla ja perehtyy opiskeluun': the second verb may be the main
+            # subject's; 'Se järjestetään ... ja perehtyy' gave it to the course (review 7)
         dem = cap(_REL_TO_DEM[rel.text.lower()])
         comma = toks[rel.i - 1]
         cuts.append(Edit(comma.start, rel.end, ctx.text[comma.start:rel.end], ". " + dem, "split_sentence",
@@ -353,6 +379,35 @@ SPLIT_SENTENCE = register(Rule(
                 "osaamistaan asiakastyön kehittämisessä."),
         Example("Opiskelija käsittelee vauriokorjauksessa käytettäviä laitteita, aineita, ja syntyviä jätteitä.:\n"
                 "- lukee käyttöturvallisuustiedotteita"),
+        Example("Lisäksi tutustut sähkömagneettisen säteilyn perusteisiin ja kohteen spektriominaisuuksien "
+                "hyödyntämiseen kaukokartoituksessa.",
+                "Lisäksi tutustut sähkömagneettisen säteilyn perusteisiin. Tutustut myös kohteen "
+                "spektriominaisuuksien hyödyntämiseen kaukokartoituksessa."),
+        Example("Opiskelija osaa analysoida käsikirjoituksia niiden eri työvaiheissa ja kykenee osallistumaan "
+                "rakentavasti sekä oman tekstinsä että muiden opiskelijoiden tekstien kehittelytyöhön Opiskelija "
+                "tuntee henkilökohtaiset vahvuutensa ja kykenee itsenäiseen työskentelyyn"),
+        Example("Kurssilla työskennellään erilaisissa viestintäympäristöissä ja samalla monipuolistetaan suullisia ja "
+                "kirjallisia viestintätaitoja."),
+        Example("Kurssilla käsittelet myös adjektiiveja, verbejä, sanajärjestystä, substantiiveja, ajanilmaisuja sekä "
+                "järjestyslukuja."),
+        Example("Kurssi järjestetään hybridiopetuksena, opiskelija valitse osallistumisen opetukseen luokassa tai "
+                "etäyhteyksin."),
+        Example("Hän hankkii kokemuksia koulutuksesta, joka järjestetään työpaikalla käytännön työtehtävien "
+                "yhteydessä ja perehtyy opiskeluun koulutussopimuksena tai oppisopimuskoulutuksena mahdollisina "
+                "koulutusvaihtoehtoina."),
+        Example("Erityisesti miten eri tieteet, kuten luonnontieteet, insinööritieteet ja yhteiskuntatieteet "
+                "lähestyvät samaa ongelmaa ja miten kukin eri tieteenala metodologisesti luo uutta tietoa ja "
+                "ymmärrystä."),
+        Example("Harjoittelujakso sisältää opiskelijan omaa opetusta ja opetuksen seuraamista. Se sisältää myös "
+                "harjoitteluympäristön toimintatapoihin perehtymistä."),
+        Example("Osaamistavoitteet: Tekniset taidot opiskelija osaa tavoitteellisesti rakentaa omaan ohjaustapaansa "
+                "sekä annettuihin resursseihin soveltuvan harjoitussuunnitelman näyttelijöille Yhteistyötaidot "
+                "opiskelija osaa kommunikoida harjoitukselliset tavoitteet elokuvan ohjausprosessissa opiskelija osaa "
+                "käyttää osallistavaa näyttelijänharjoitusmetodiikkaa opiskelija osaa tavoitteellisesti rakentaa "
+                "ammatillista ohjaaja-näyttelijä -työsuhdetta Prosessitaidot opiskelija osaa soveltaa "
+                "prosessityöskentelyn taitojaan ja hallitsee teoskohtaisen harjoitusprosessin Taiteellisen ilmaisun "
+                "osaaminen opiskelija osaa soveltaa kriittisesti ja luovasti metodologista harjoitusprosessin "
+                "ymmärrystään osana taiteellista kokonaisajattelua"),
         Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
     )))

@@ -275,6 +275,11 @@ def _course_subject_place(ctx: Context, sent: Sentence, v: Token) -> tuple[str, 
     return head + (place if head else cap(place)) + middle, used_a + used_b
 
 
+# what a course prepares for rather than teaches: 'valmiudet harjoitteluun' is not 'opit harjoittelua'
+_PREPARED_FOR = {"harjoittelu", "työharjoittelu", "opinnot", "jatko-opinnot", "opiskelu", "työelämä", "suorittaa",
+                 "suoritettava", "työskentely", "työ"}
+
+
 def _build_skills_to_learn(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Koulutuksessa saat valmiudet riskien kartoittamiseen.' -> 'Koulutuksessa opit riskien kartoittamista.';
     'Kemikaaliturvallisuuden kurssi antaa valmiudet kemikaalien käsittelyyn.' -> 'Kemikaaliturvallisuuden kurssilla
@@ -290,6 +295,11 @@ def _build_skills_to_learn(ctx: Context, sent: Sentence) -> list[Edit]:
             continue
         if any(w.head == obj.i and w.i > obj.i and w.morph.get("Case") == "Gen" and is_human(w) for w in ws):
             continue  # 'syventää hoitajien osaamista': whose skills is a fact to keep
+        target = [w for w in ws if w.i > obj.i and w.is_word]
+        if any(w.text[:1].isupper() or w.lemma.lower() in _PREPARED_FOR or w.base in _PREPARED_FOR
+               for w in target):
+            continue  # ready for a stage, not a topic: 'valmiuksia samanaikaisesti suoritettavaan Orientoivaan
+            # harjoitteluun' is no 'opit ... harjoittelua' (review 7)
         override = _topics_after(ctx, sent, v, obj)
         if override is None:
             continue
@@ -385,6 +395,9 @@ def _build_arranged_is(ctx: Context, sent: Sentence) -> list[Edit]:
         if any(w.dep in ("obj", "xcomp", "ccomp", "aux") or w.morph.get("VerbForm") in ("Inf", "Fin")
                for w in deps):
             continue
+        if any(w.text.lower() in ("yhdessä", "yhteistyössä", "yhteydessä", "kanssa") for w in ws if w.i > v.i):
+            continue  # 'järjestetään yhdessä X:n kanssa' says who organises; 'on yhdessä X:n kanssa' loses it
+            # (reviews 3 and 4: 'on ... Produktion yhteydessä', 'on yhdessä ... kanssa')
         override: dict[int, str] = {v.i: "on"}
         ok = True
         for w in ws:
@@ -508,6 +521,8 @@ SKILLS_TO_LEARN = register(Rule(
     examples=(
         Example("Kurssi antaa opiskelijalle valmiuksia ymmärtää omaa toimijuuttaan kestävän tulevaisuuden "
                 "rakentamisessa."),
+        Example("Sisältö: Didaktiikan kurssi antaa valmiuksia samanaikaisesti suoritettavaan Orientoivaan "
+                "harjoitteluun."),
         Example("Koulutuksessa saat valmiudet riskien kartoittamiseen.",
                 "Koulutuksessa opit riskien kartoittamista."),
     )))
@@ -537,6 +552,9 @@ ARRANGED_IS = register(Rule(
     build=_build_arranged_is,
     examples=(
         Example("Kurssilla toteutetaan oma taiteellinen työsuunnitelma."),
+        Example("Työpajamuotoinen opintojakso järjestetään yhdessä Teatterikorkeakoulun Näyttelijäntaiteen "
+                "koulutusohjelman kanssa."),
+        Example("Kurssi toteutetaan toisen vuosikurssin Produktion yhteydessä."),
         Example("Kurssi toteutetaan verkossa.",
                 "Kurssi on verkossa."),
     )))
