@@ -173,7 +173,13 @@ def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreRe
         sf = [f for f in details if s.start <= f.start < s.end]
         sentence_scores.append(SentenceScore(s.start, s.end, plainness(features_of(sm, sf, int(sm["words"]), 1)), s.text))
     value = plainness(feats)
-    findings = teacher_findings(a, details, sentence_scores)
+    def item_score(item) -> float:  # one item of a dash list the sentence splitter joined
+        sub = _sub_analysis(a, item)
+        sm = compute_metrics(sub)
+        sf = [f for f in details if item.start <= f.start < item.end]
+        return plainness(features_of(sm, sf, int(sm["words"]), 1))
+
+    findings = teacher_findings(a, details, sentence_scores, item_score)
     return ScoreReport(score=value, level=level_for(value), metrics=metrics, sentences=sentence_scores,
                        findings=findings, features={k: round(v, 4) for k, v in feats.items()},
                        warnings=list(a.warnings), details=details)

@@ -120,16 +120,75 @@ def test_credit_hours_are_given_only_for_higher_education_credits():
 
 
 def test_a_field_label_is_not_flagged_but_the_same_word_in_a_sentence_is():
-    text = "Osaamistavoitteet: Opiskelija osaa antaa ensiapua.\nNämä osaamistavoitteet koskevat kaikkia."
-    flagged = [f for f in score(text).findings if f.term == "osaamistavoite"]
-    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("osaamistavoitteet")]
+    text = "Oppimistavoitteet: Opiskelija osaa antaa ensiapua.\nNämä oppimistavoitteet koskevat kaikkia."
+    flagged = [f for f in score(text).findings if f.term == "oppimistavoite"]
+    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("oppimistavoitteet")]
 
 
-def test_a_noun_chain_ending_in_an_action_noun_makes_a_short_sentence_hard():
-    report = score("Asiakkaan toimintakyvyn arvioinnissa sovelletaan uutta mallia.")
+def test_a_noun_chain_ending_in_an_action_noun_makes_a_sentence_hard():
+    report = score("Asiakkaan toimintakyvyn arvioinnissa sovelletaan kotihoidossa uutta mallia, jonka kaikki hoitajat "
+                   "tuntevat.")
     hard = next(f for f in report.findings if f.kind == "hard_sentence")
     assert "substantiiviketju: 'Asiakkaan toimintakyvyn arvioinnissa'" in hard.reason
     assert "'arvioida'" in hard.suggestion
+
+
+def test_a_short_sentence_is_hard_only_for_a_heavy_noun_chain():
+    # blind review, round 4: every 5-9-word sentence called hard was judged easy ('Havainnoidaan ruotsin kielen
+    # näkymistä arkipäivässä.', 'Moduulissa perehdytään ihmisen anatomiaan ja fysiologiaan.')
+    for easy in ("Havainnoidaan ruotsin kielen näkymistä arkipäivässä.",
+                 "Harjoitellaan itseä koskevien tietojen kertomista ja vaihtamista.",
+                 "Opiskelija tekee ajovaloumpion kiillotuksen ja pinnoituksen."):
+        assert not [f for f in score(easy).findings if f.kind == "hard_sentence"], easy
+    heavy = score("Kirjaamisen laadun kehittäminen on osa potilasturvallisuuden edistämistä.")
+    assert [f for f in heavy.findings if f.kind == "hard_sentence"]
+
+
+def test_a_sentence_of_ordinary_length_needs_a_hard_word_or_a_noun_chain():
+    # round 4: 'Kurssilla käsitellään yhtiön perustamista, ...' (14 words, passive and one -minen word) read once
+    easy = score("Kurssilla käsitellään yhtiön perustamista, organisaatiorakennetta ja toimintaa, rahoituksen "
+                 "sääntelyä sekä hallintoelinten vastuuta.")
+    assert not [f for f in easy.findings if f.kind == "hard_sentence"]
+    hard = score("Kurssilla perehdytään geodeettisiin mittauksiin ja inklusiivisen taidekasvatuksen "
+                 "yhteiskunnallisiin merkityksiin sekä niiden arviointiin.")
+    assert [f for f in hard.findings if f.kind == "hard_sentence"]
+
+
+def test_a_dash_list_on_one_line_is_judged_item_by_item():
+    # round 4: 'Kurssin käytyään opiskelija: - osaa valmistella ... - tunnistaa ... - osaa analysoida ...' was one
+    # "very hard" 34-word sentence; each item is short and clear
+    text = ("Osaamistavoitteet: Kurssin käytyään opiskelija: - osaa valmistella selkeän ja havainnollisen "
+            "konferenssiesityksen - tunnistaa omia vahvuuksiaan ja kehityskohteitaan esiintyjänä ja osaa asettaa "
+            "tavoitteita kehittymiselleen - osaa analysoida toisten esityksiä ja antaa rakentavaa palautetta")
+    assert not [f for f in score(text).findings if f.kind == "hard_sentence" and f.severity == 3]
+    assert not [f for f in score(text).findings if f.kind == "hard_sentence" and " - " in f.text]
+
+
+def test_a_lexicon_word_inside_a_compound_is_not_glossed_on_the_screen():
+    # round 4: 'hybridiajoneuvon' and 'hybridikorirakenteiden' glossed as hybrid teaching, 'informaatiojärjestelmän'
+    # as 'tieto'; 'Hybridi- tai komposiittimateriaalit' is a shared compound of materials
+    text = ("Opiskelija huoltaa hybridiajoneuvon ja tarkistaa informaatiojärjestelmän viestit. "
+            "Hybridi- tai komposiittimateriaalit ovat kevyitä.")
+    assert not [f for f in score(text).findings if f.term in ("hybridi", "informaatio")]
+    assert [f for f in score("Opiskelija hakee informaatiota kirjastosta.").findings if f.term == "informaatio"]
+
+
+def test_words_the_reviewers_called_familiar_are_not_on_the_screen_but_still_rewritten():
+    from poiju_nlp.rewriting import rewrite
+
+    text = "Opintojakso sopii kaikille. Opintojakson osaamistavoitteet ovat selkeät."
+    assert not [f for f in score(text).findings if f.term in ("opintojakso", "osaamistavoite")]
+    assert "Kurssi" in rewrite(text).rewrite
+
+
+def test_an_empty_phrase_whose_content_is_named_is_no_finding():
+    # round 4: 'ymmärrät ... tekstien keskeisen sisällön', 'Kurssin keskeisenä sisältönä on ...', 'tutkimuksen
+    # eettiset kysymykset' were all judged wrong; 'kurssin keskeiset sisällöt' says nothing
+    for named in ("Ymmärrät tuttuihin aiheisiin liittyvien tekstien keskeisen sisällön.",
+                  "Kurssin keskeisenä sisältönä on konferenssiesityksen suunnittelu ja esittäminen.",
+                  "Sisältö: työturvallisuus, tutkimuksen eettiset kysymykset ja mikroskopia."):
+        assert not [f for f in score(named).findings if f.kind == "empty_phrase"], named
+    assert [f for f in score("Opit kurssin keskeiset sisällöt.").findings if f.kind == "empty_phrase"]
 
 
 def test_a_rare_word_is_no_finding_of_its_own():
@@ -197,10 +256,11 @@ def test_a_short_sentence_is_not_hard_for_a_compound_of_known_words():
 
 def test_the_texts_own_unit_word_and_a_school_name_are_no_findings():
     # round 3: 'Moduulin tehtävänä on ...' names the upper-secondary unit itself (official, cannot be changed)
+    # round 4: 'moduuli' is no finding at all (the reviewers called it the widely understood unit name)
     own = score("Moduulin tehtävänä on kehittää opiskelijan monilukutaitoa. Moduulissa harjoitellaan lukemista.")
     assert not [f for f in own.findings if f.term == "moduuli"]
-    assert [f for f in score("Kurssi koostuu neljästä moduulista ja harjoituksista.").findings
-            if f.term == "moduuli"]
+    assert [f for f in score("Kurssi koostuu neljästä suuntautumisvaihtoehdosta ja harjoituksista.").findings
+            if f.term == "suuntautumisvaihtoehto"]
     # 'Perustieteiden korkeakoulu' is a school of Aalto, not the empty phrase 'perustieto'
     school = score("Tutustut Aalto-yliopistoon, omaan Perustieteiden korkeakouluun ja omaan tieteenalaasi.")
     assert not [f for f in school.details if f.kind == "empty_phrase"]
