@@ -16,9 +16,9 @@ rewriter use them all). A teacher needs far fewer, and each one actionable:
 ...           "asiakaslähtöisten toimintamallien implementoinnin haasteisiin sosiaali- ja terveysalan "
 ...           "palvelujärjestelmässä sekä potilasturvallisuuden edistämiseen.")
 >>> r.findings[0].kind, r.findings[0].reasons
-('hard_sentence', ['nominal', 'passive', 'hard_words'])
+('hard_sentence', ['nominal', 'passive'])
 >>> r.findings[0].suggestion
-"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'. Selitä vaikeat sanat tai käytä tutumpia."
+"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'."
 >>> [f.kind for f in r.findings].count("passive")  # every passive of the text is one finding
 1
 """
@@ -35,6 +35,7 @@ from .field import care_text, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
+from .passives import active_2sg, is_teacher_passive, passive_summary
 from .units import list_items, ordinary_word
 
 # A -us/-ys noun as familiar as 'koulutus' (Zipf 4.6), 'terveys' or 'tutkimus' is everyday Finnish, not nominal
@@ -140,26 +141,6 @@ def _verb_for(t: Token) -> str | None:
         if source and is_verb(source):
             return source
     return None
-
-
-def _learner_verbs() -> frozenset[str]:
-    """Verbs whose passive in course text means the learner does it ('perehdytään'), from the rewriter's table.
-    Without it no reader-addressing form is offered: 'arvioidaan' -> 'arvioit' would turn the teacher's assessing
-    into the reader's."""
-    from ..rewriting.rules.base import word_list
-
-    return word_list("learner_verb")
-
-
-def _active_2sg(t: Token) -> str | None:
-    """The 2nd person singular of a learner's passive ('perehdytään' -> 'perehdyt'), else None."""
-    from ..text.inflect import inflect
-
-    if t.pos != "VERB" or t.lemma.lower() not in _learner_verbs():
-        return None
-    tense = "+past" if t.morph.get("Tense") == "Past" else "+pres"
-    form = inflect(t.lemma.lower(), f"{tense}+2sg")
-    return form if form and real_finnish(form) else None
 
 
 def _quote(words) -> str:
@@ -304,7 +285,7 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "nominal"} for t in nominal + chain_words]
     if "passive" in reasons:
         said.append("passiivi: " + _quote(t.text for t in passives[:3]))
-        active = [v for v in map(_active_2sg, passives) if v][:2]
+        active = [v for v in map(active_2sg, passives) if v][:2]
         todo.append(f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "Kerro, kuka tekee.")
         parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "passive"} for t in passives]
     if "genitive_chain" in reasons:
@@ -429,7 +410,7 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             f = _sentence_finding(a, item, details, score, shown)
             if f:
                 out.append(f)
-    out += [f for f in (_passive_summary(a), _unknown_summary(unknown)) if f]
+    out += [f for f in (passive_summary(a), _unknown_summary(unknown)) if f]
     for w in grouped.values():
         w.impact = round(_IMPACT.get(w.kind, 1.0) + w.severity + math.log(w.count) + (1.0 if w.replacement else 0.0),
                          2)
@@ -509,38 +490,6 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
     first = unknown[0]
     return Finding(first.start, first.end, first.text, "unknown_word", 1, reason, tip, count=len(unknown),
                    occurrences=[[f.start, f.end] for f in unknown], impact=round(2.5 + math.log(len(unknown)), 2))
-
-
-# Passives that say "one can" or "is needed" ('voidaan laskea', 'joita tarvitaan'): no doer is missing, and asking
-# who does it made no sense to the blind reviewers.
-GENERIC_PASSIVE_VERBS = ("voida", "tarvita")
-
-
-def is_teacher_passive(t: Token) -> bool:
-    return is_passive(t) and t.lemma.lower() not in GENERIC_PASSIVE_VERBS and t.base not in GENERIC_PASSIVE_VERBS
-
-
-def _passive_summary(a: TextAnalysis) -> Finding | None:
-    """All passives of a text as one finding (Hemingway's "N uses of passive voice"): a course description speaks
-    to its reader ('perehdyt', 'harjoittelet'), and the teacher fixes them in one go. Every passive is an
-    occurrence, so each is highlighted."""
-    passives = [t for t in a.tokens if is_teacher_passive(t)]
-    if not passives:
-        return None
-    first = passives[0]
-    names = list(dict.fromkeys(t.text.lower() for t in passives))
-    active = list(dict.fromkeys(v for v in map(_active_2sg, passives) if v))[:3]
-    n = len(passives)
-    listed = _quote(names[:4]) + (", ..." if len(names) > 4 else "")
-    reason = ((f"Passiivi ({listed})" if n == 1 else f"Passiivi {n} kertaa ({listed})") +
-              ": ei kerro, kuka tekee. Kurssikuvauksessa lukija on se, joka opiskelee.")
-    others = list(dict.fromkeys(t.text.lower() for t in passives if not _active_2sg(t)))
-    tip = " ".join(filter(None, [
-        f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "",
-        (f"Kerro, kuka tekee ({_quote(others[:3])}): sinä, opettaja vai järjestäjä." if active else
-         "Kerro, kuka tekee: sinä, opettaja vai järjestäjä.") if others else ""]))
-    return Finding(first.start, first.end, first.text, "passive", 1, reason, tip, count=n,
-                   occurrences=[[t.start, t.end] for t in passives], impact=round(3.0 + math.log(n), 2))
 
 
 def reason_line(f: Finding) -> str:

@@ -265,3 +265,14 @@ def test_the_texts_own_unit_word_and_a_school_name_are_no_findings():
     school = score("Tutustut Aalto-yliopistoon, omaan Perustieteiden korkeakouluun ja omaan tieteenalaasi.")
     assert not [f for f in school.details if f.kind == "empty_phrase"]
     assert [f for f in score("Kurssin jälkeen opiskelijalla on perustietoa.").details if f.kind == "empty_phrase"]
+
+
+def test_passive_advice_names_the_obvious_doer_and_skips_how_questions():
+    # blind review, round 4: 'Kerro, kuka tekee: sinä, opettaja vai järjestäjä' beside 'suoritetaan' (the student
+    # does the syntheses) was a question with an obvious answer; 'miten vastaanotin optimoidaan' has no doer
+    report = score("Kurssin aikana suoritetaan neljä synteesiä. Opit, miten vastaanotin optimoidaan. "
+                   "Tentti arvioidaan asteikolla 0-5.")
+    passive = next(f for f in report.findings if f.kind == "passive")
+    assert "'suoritat'" in passive.suggestion and "'opettaja arvioi'" in passive.suggestion
+    assert "arvioit" not in passive.suggestion
+    assert passive.count == 2  # 'optimoidaan' is not one of them
