@@ -275,11 +275,17 @@ def run(quick: bool = False, data: str | None = None) -> dict:
 
 
 def _familiar_lemmas() -> set[str]:
+    """Words blind reviewers called familiar: the lexicon review (review.tsv) and the reviewers of the teacher's
+    findings (screen_familiar.tsv: 'opintojakso', 'osaamistavoite', which the gold marks as terms)."""
+    out: set[str] = set()
     path = corpus_path("lexicon", "review.tsv")
-    if not path.exists():
-        return set()
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
-    return {r[0].lower() for r in rows if len(r) > 5 and r[5] == "familiar"}
+    if path.exists():
+        rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+        out |= {r[0].lower() for r in rows if len(r) > 5 and r[5] == "familiar"}
+    screen = corpus_path("lexicon", "screen_familiar.tsv")
+    if screen.exists():
+        out |= {line.split("\t")[0].lower() for line in screen.read_text(encoding="utf-8").splitlines()[1:] if line}
+    return out
 
 
 _QUOTED = re.compile(r"'([^']+)'")

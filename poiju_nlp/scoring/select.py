@@ -36,7 +36,7 @@ from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
 from .passives import active_2sg, is_teacher_passive, passive_summary
-from .units import list_items, ordinary_word
+from .units import foreign_term, list_items, ordinary_word
 
 # A -us/-ys noun as familiar as 'koulutus' (Zipf 4.6), 'terveys' or 'tutkimus' is everyday Finnish, not nominal
 # style; 'toteutus' (3.4) and 'asiakaslähtöisyys' (unknown) are. -minen nouns always count.
@@ -393,7 +393,8 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             continue
         w = _word_finding(f, a.text)
         if w is None:
-            if f.kind == "unknown_word" and not transparent_compound(f.text):
+            if (f.kind == "unknown_word" and not transparent_compound(f.text)) or \
+                    (f.kind == "rare_word" and foreign_term(by_start.get(f.start))):
                 unknown.append(f)
                 shown.append(f)
             continue
@@ -481,10 +482,16 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
     names = list(dict.fromkeys(f.text for f in unknown))
     listed = _quote(names[:5]) + (", ..." if len(names) > 5 else "")
     n = len(names)
-    reason = (f"Suomen oikoluku ei tunne sanaa {listed}. Se on alan termi, vierasperäinen sana tai uusi yhdyssana, "
-              "jota työelämän lukija ei ehkä tunne." if n == 1 else
-              f"Suomen oikoluku ei tunne {n} sanaa ({listed}). Ne ovat alan termejä, vierasperäisiä sanoja tai uusia "
-              "yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
+    if any(f.kind == "rare_word" for f in unknown):  # rare loanwords the spell checker knows ('approksimaatio')
+        reason = (f"Sana {listed} on harvinainen alan termi tai vierasperäinen sana, jota työelämän lukija ei ehkä "
+                  "tunne." if n == 1 else f"Sanat {listed} ovat harvinaisia alan termejä, vierasperäisiä sanoja tai "
+                  "uusia yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
+    else:
+        reason = (f"Suomen oikoluku ei tunne sanaa {listed}. Se on alan termi, vierasperäinen sana tai uusi "
+                  "yhdyssana, jota työelämän lukija ei ehkä tunne." if n == 1 else
+                  f"Suomen oikoluku ei tunne {n} sanaa ({listed}). Ne ovat alan termejä, vierasperäisiä sanoja tai "
+                  "uusia yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
+    unknown = sorted(unknown, key=lambda f: f.start)
     tip = ("Selitä termi lyhyesti, kun se tulee tekstissä ensimmäisen kerran (esim. sulkeissa). Jos sanalle on "
            "tavallinen suomen sana, käytä sitä.")
     first = unknown[0]

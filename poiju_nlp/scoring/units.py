@@ -53,6 +53,20 @@ def list_items(a: TextAnalysis, sent: Sentence) -> list[Sentence]:
     return items
 
 
+# Endings of Latin and Greek loans ('approksimaatio', 'kineettinen', 'hydrologia', 'substituutio', 'reaktiivinen').
+_LOAN_ENDING = re.compile(r"(aatio|uutio|iivi|olog|ismi|teetti|tiikka|grafi|eetti|ntti|ktiivi|tuaali)")
+
+
+def foreign_term(t: Token | None) -> bool:
+    """A rare word that is a loan, not a native word ('approksimaatiot', 'kineettinen', 'hydrologian'): a reader
+    outside the field stumbles on it, and the teacher can explain it once. Names and compounds of familiar parts
+    are not ('nanoteknologia' is, 'itsearviointi' is not)."""
+    if t is None or t.pos == "PROPN" or (t.text[:1].isupper() and t.i > 0):
+        return False
+    w = t.text.lower()
+    return bool(_FOREIGN.search(w) or _LOAN_ENDING.search(w)) and not ordinary_word(t)
+
+
 def ordinary_word(t: Token) -> bool:
     """A word any working-life reader reads at once though a corpus finds it rare: a compound whose every part is
     familiar ('oppimistehtävä', 'johtamisviestintä'), or a native derivation of a familiar word ('kiillotus',

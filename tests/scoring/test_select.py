@@ -276,3 +276,11 @@ def test_passive_advice_names_the_obvious_doer_and_skips_how_questions():
     assert "'suoritat'" in passive.suggestion and "'opettaja arvioi'" in passive.suggestion
     assert "arvioit" not in passive.suggestion
     assert passive.count == 2  # 'optimoidaan' is not one of them
+
+
+def test_rare_loans_are_gathered_with_the_unknown_terms_but_ordinary_rare_words_are_not():
+    report = score("Kurssilla opit integraalilaskennan approksimaatiot ja substituutiot. "
+                   "Opiskelija tekee ajovaloumpion kiillotuksen.")
+    gathered = next(f for f in report.findings if f.kind == "unknown_word")
+    assert "approksimaatiot" in gathered.reason and "substituutiot" in gathered.reason
+    assert "kiillotuksen" not in gathered.reason and gathered.replacement is None
