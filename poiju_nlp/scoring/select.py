@@ -273,11 +273,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         in_chains = {t.i for c in chains for t in c}
         rest = [t for t in nominal if t.i not in in_chains]
         if rest:
-            said.append("-minen- ja -us-sanoja: " + _quote(t.text for t in rest[:3]))
+            said.append("verbeistä tehtyjä substantiiveja: " + _quote(t.text for t in rest[:3]))
         verbs = list(dict.fromkeys(v for v in map(_verb_for, [c[-1] for c in chains] + nominal) if v))[:3]
         todo.append(f"Käytä verbiä, esim. {_quote(verbs)}." if verbs else "Kerro verbillä, kuka tekee mitä.")
     elif "nominal" in reasons:
-        said.append("-minen- ja -us-sanoja: " + _quote(t.text for t in nominal[:4]))
+        said.append("verbeistä tehtyjä substantiiveja: " + _quote(t.text for t in nominal[:4]))
         verbs = list(dict.fromkeys(v for v in map(_verb_for, nominal) if v))[:3]
         todo.append(f"Käytä verbejä, esim. {_quote(verbs)}." if verbs else "Kerro verbillä, kuka tekee mitä.")
     if "nominal" in reasons:
