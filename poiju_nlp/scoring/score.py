@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..text.analysis import Sentence, TextAnalysis, analyze
-from .detectors import parenthesised_spans, run_detectors
+from .detectors import guessed_lemmas, parenthesised_spans, run_detectors
 from .findings import Finding
 from .glossary import Glossary
 from .lexicon import get_lexicon
@@ -146,10 +146,16 @@ def _lexicon_for(glossary: Glossary | None):
 
 def _accepted(a: TextAnalysis, f: Finding, glossary: Glossary) -> bool:
     """A word-level finding on a term the organisation has accepted ('lähihoitaja', a course name)."""
+    if f.term and glossary.accepts(f.term):
+        return True
     tokens = [t for t in a.tokens if t.is_word and f.start <= t.start and t.end <= f.end]
     if not tokens:
         return False
     if any(glossary.accepts(t.base) or glossary.accepts(t.text) for t in tokens):
+        return True
+    # a word Voikko lacks ('implementoimaan'): its base form as pypykko's guesser reads it
+    if len(tokens) == 1 and not tokens[0].known and any(glossary.accepts(lemma)
+                                                        for lemma in guessed_lemmas(tokens[0].text)):
         return True
     return glossary.accepts(" ".join(t.base for t in tokens)) or glossary.accepts(f.text)
 
