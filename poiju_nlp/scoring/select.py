@@ -36,7 +36,7 @@ from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
 from .passives import active_2sg, is_teacher_passive, passive_summary
-from .units import foreign_term, list_items, ordinary_word
+from .units import abbreviation_summary, foreign_term, list_items, ordinary_word, unexplained_abbreviation
 
 # A -us/-ys noun as familiar as 'koulutus' (Zipf 4.6), 'terveys' or 'tutkimus' is everyday Finnish, not nominal
 # style; 'toteutus' (3.4) and 'asiakaslähtöisyys' (unknown) are. -minen nouns always count.
@@ -347,8 +347,9 @@ def _word_finding(f: Finding, text: str = "") -> Finding | None:
         # ('kerrannut', 'luonnostelu'); rare words still make a sentence hard (see _sentence_finding).
         return None
     if f.kind == "abbreviation" and not f.term:
-        # not in the lexicon: the tool cannot say what it stands for, and 'write it out' without the words helped
-        # no one in the blind review ('SFS 6002', 'CNC'); course codes ('ELEC-A9110') are no abbreviations at all
+        # not in the lexicon: the tool cannot say what it stands for, but the teacher can: gathered into one
+        # finding per text (abbreviation_summary), never one each ('write it out' on its own helped no one in
+        # round 1; round 4 named unexplained 'ELOn', 'OFDM' as the real stumbling points)
         return None
     if f.kind == "unknown_word":
         if transparent_compound(f.text):
@@ -369,6 +370,7 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
     grouped: dict[tuple[str, str], Finding] = {}
     unknown: list[Finding] = []
     shown: list[Finding] = []  # every occurrence of a word finding on the screen
+    abbreviations: list[Finding] = []  # abbreviations the lexicon does not know
     care = care_text(a)
     uses = Counter(f.term for f in details if f.term)
     lexicon = _lexicon()
@@ -392,6 +394,9 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             shown.append(f)
             continue
         w = _word_finding(f, a.text)
+        if w is None and f.kind == "abbreviation" and unexplained_abbreviation(a.text, f):
+            abbreviations.append(f)
+            continue
         if w is None:
             if (f.kind == "unknown_word" and not transparent_compound(f.text)) or \
                     (f.kind == "rare_word" and foreign_term(by_start.get(f.start))):
@@ -411,7 +416,7 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             f = _sentence_finding(a, item, details, score, shown)
             if f:
                 out.append(f)
-    out += [f for f in (passive_summary(a), _unknown_summary(unknown)) if f]
+    out += [f for f in (passive_summary(a), _unknown_summary(unknown), abbreviation_summary(abbreviations)) if f]
     for w in grouped.values():
         w.impact = round(_IMPACT.get(w.kind, 1.0) + w.severity + math.log(w.count) + (1.0 if w.replacement else 0.0),
                          2)

@@ -21,6 +21,7 @@ import re
 
 from ..text.analysis import Sentence, TextAnalysis, Token
 from .familiarity import zipf
+from .findings import Finding
 
 # A list marker standing free between spaces ('- osaa', '• tuntee'); 'taso- ja avaruusintegraaleja' is no list.
 BULLETS = frozenset("-–—•*·▪")
@@ -81,3 +82,44 @@ def ordinary_word(t: Token) -> bool:
         return False
     source = derivation_source(t.text)
     return bool(source) and zipf(source) >= FAMILIAR_PART_ZIPF
+
+
+# An abbreviation this short is usually everyday ('EU', 'IT', 'TV'); one followed by a number names a standard or a
+# model ('ISO 45001', 'SFS 6002'), which the reader needs as it is.
+ABBREVIATION_MIN_LETTERS = 3
+_NUMBER_AFTER = re.compile(r"\s?-?\d")
+_COURSE_CODE = re.compile(r"-[A-ZÅÄÖ]*\d")  # 'ARK-C0024', 'ELEC-A9110'
+# A word in capitals that is a common word ('USA', 'HUOM', 'ARTS' in a title) is no abbreviation to explain.
+COMMON_WORD_ZIPF = 3.5
+
+
+def unexplained_abbreviation(text: str, f: Finding) -> bool:
+    """An abbreviation the lexicon does not know, that the text does not explain ('... viitekehyksen (EQF)'), that
+    names no standard ('ISO 45001') or course ('ARK-C0024') and is no common word in capitals ('USA', 'HUOM')."""
+    from wordfreq import zipf_frequency
+
+    from ..text.resources import voikko_spell
+
+    head = re.split(r"[-:]", f.text)[0]
+    if len(head) < ABBREVIATION_MIN_LETTERS or f"({head})" in text or _COURSE_CODE.match(f.text[len(head):]):
+        return False
+    if _NUMBER_AFTER.match(text[f.end:f.end + 3]) or _COURSE_CODE.match(text[f.end:f.end + 8]):
+        return False
+    low = head.lower()
+    return max(zipf_frequency(low, "en"), zipf_frequency(low, "fi")) < COMMON_WORD_ZIPF and not voikko_spell(low)
+
+
+def abbreviation_summary(found: list[Finding]) -> Finding | None:
+    """The text's unexplained abbreviations as one finding: the tool cannot know what 'OSINT' or 'HSEQ' stands for,
+    the teacher does, and a reader outside the field stumbles on each."""
+    if not found:
+        return None
+    names = list(dict.fromkeys(re.split(r"[-:]", f.text)[0] for f in found))
+    listed = ", ".join(f"'{n}'" for n in names[:5]) + (", ..." if len(names) > 5 else "")
+    reason = (f"Lyhenne {listed} ei avaudu kaikille lukijoille." if len(names) == 1 else
+              f"Lyhenteet {listed} eivät avaudu kaikille lukijoille.")
+    tip = "Kirjoita lyhenne auki, kun se tulee tekstissä ensimmäisen kerran, esim. 'koko nimi (LYHENNE)'."
+    first = min(found, key=lambda f: f.start)
+    return Finding(first.start, first.end, first.text, "abbreviation", 1, reason, tip, count=len(found),
+                   occurrences=[[f.start, f.end] for f in sorted(found, key=lambda f: f.start)],
+                   impact=round(2.0 + 0.5 * len(names), 2))

@@ -284,3 +284,13 @@ def test_rare_loans_are_gathered_with_the_unknown_terms_but_ordinary_rare_words_
     gathered = next(f for f in report.findings if f.kind == "unknown_word")
     assert "approksimaatiot" in gathered.reason and "substituutiot" in gathered.reason
     assert "kiillotuksen" not in gathered.reason and gathered.replacement is None
+
+
+def test_unexplained_abbreviations_are_one_finding_but_standards_codes_and_common_words_are_not():
+    text = ("Kyberturvallisuuden uhkakuvia analysoidaan OSINT-menetelmillä. Tiimi vastaa HSEQ-asioista. "
+            "Kurssi ELEC-A9110 noudattaa ISO 45001 -standardia. HUOM: USA:n aineisto on englanniksi.")
+    gathered = [f for f in score(text).findings if f.kind == "abbreviation" and f.term is None]
+    assert len(gathered) == 1 and gathered[0].count == 2
+    assert "'OSINT', 'HSEQ'" in gathered[0].reason and "Kirjoita lyhenne auki" in gathered[0].suggestion
+    explained = "Opiskelija laatii henkilökohtaisen suunnitelman (HKS). HKS päivitetään vuosittain."
+    assert not [f for f in score(explained).findings if f.kind == "abbreviation"]
