@@ -36,7 +36,8 @@ from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
 from .passives import active_2sg, is_teacher_passive, passive_summary
-from .units import abbreviation_summary, foreign_term, list_items, ordinary_word, unexplained_abbreviation
+from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together_list,
+                    unexplained_abbreviation)
 
 # A -us/-ys noun as familiar as 'koulutus' (Zipf 4.6), 'terveys' or 'tutkimus' is everyday Finnish, not nominal
 # style; 'toteutus' (3.4) and 'asiakaslähtöisyys' (unknown) are. -minen nouns always count.
@@ -255,7 +256,10 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     if reasons and nominal and "nominal" not in reasons:
         reasons.insert(1 if "long" in reasons else 0, "nominal")
     said, todo, parts = [], [], []
-    if "long" in reasons:
+    if "long" in reasons and run_together_list(toks):
+        said.append(f"pitkä ({n} sanaa): luettelon kohdat ilman rivinvaihtoja")
+        todo.append("Kirjoita luettelon jokainen kohta omalle rivilleen.")
+    elif "long" in reasons:
         said.append(f"pitkä ({n} sanaa)")
         todo.append("Jaa virke kolmeen osaan." if very_long else "Jaa virke kahdeksi.")
     elif not reasons:

@@ -294,3 +294,16 @@ def test_unexplained_abbreviations_are_one_finding_but_standards_codes_and_commo
     assert "'OSINT', 'HSEQ'" in gathered[0].reason and "Kirjoita lyhenne auki" in gathered[0].suggestion
     explained = "Opiskelija laatii henkilökohtaisen suunnitelman (HKS). HKS päivitetään vuosittain."
     assert not [f for f in score(explained).findings if f.kind == "abbreviation"]
+
+
+def test_a_list_that_lost_its_line_breaks_gets_one_item_per_line_as_advice():
+    # round 4: 6 of 53 hard sentences were lists run together; "split it in three" did not help
+    text = ("Tekniset taidot opiskelija tuntee joitakin johtamisen käsitteitä, ulottuvuuksia ja keinoja opiskelija "
+            "tuntee johtajuuteen kytkeytyvät vallan ja vastuun näkökulmat opiskelija ymmärtää yhteistyön ja "
+            "päätöksenteon keinojen tyylin, tapojen ja ajoituksen vaikutuksen elokuvanteon prosessiin")
+    hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
+    assert "luettelon kohdat ilman rivinvaihtoja" in hard.reason
+    assert hard.suggestion.startswith("Kirjoita luettelon jokainen kohta omalle rivilleen.")
+    plain_long = ("Opintojakso on osa Muodin pääaineen ensimmäisen vuoden pakollisia opintoja, ja se sopii myös "
+                  "Tekstiili ja väri -sivuaineen opiskelijoille, jotka haluavat syventää osaamistaan.")
+    assert not [f for f in score(plain_long).findings if "luettelon kohdat" in f.reason]
