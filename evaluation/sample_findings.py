@@ -108,7 +108,8 @@ def _sample(n_texts: int, total: int, seed: int, draw: str,
     quota, kinds = total, sorted(by_kind, key=lambda k: len(by_kind[k]))
     shares = _proportional({k: on_screen[k] for k in kinds}, total) if draw == "screen" else None
     if like:  # an earlier sample's balance; a kind with fewer findings now gives its share to the others
-        shares = {k: like.get(k, 0) for k in kinds}
+        wanted = _proportional(like, total)  # the earlier balance scaled to this sample's size
+        shares = {k: wanted.get(k, 0) for k in kinds}
         spare = total - sum(min(v, len(by_kind[k])) for k, v in shares.items())
         room = {k: len(by_kind[k]) - min(shares[k], len(by_kind[k])) for k in kinds}
         extra = _proportional({k: room[k] for k in kinds if room[k] > 0}, spare) if spare > 0 else {}
