@@ -91,8 +91,8 @@ def passive_summary(a: TextAnalysis) -> Finding | None:
     reason = ((f"Passiivi ({listed})" if n == 1 else f"Passiivi {n} kertaa ({listed})") +
               ": ei kerro, kuka tekee. Kurssikuvauksessa lukija on se, joka opiskelee.")
     others = [t for t in passives if not active_2sg(t)]
-    maybe = list(dict.fromkeys(v for v in map(_any_2sg, others) if v))[:3]
-    rest_tokens = [t for t in others if not _any_2sg(t)]
+    maybe = list(dict.fromkeys(v for v in map(any_2sg, others) if v))[:3]
+    rest_tokens = [t for t in others if not any_2sg(t)]
     tip = " ".join(filter(None, [
         f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "",
         f"Jos opiskelija tekee sen, puhuttele häntä: {_quote(maybe)}; muuten kerro, kuka tekee." if maybe else "",
@@ -113,7 +113,7 @@ def _doer_tip(passives: list[Token]) -> str:
     return f"Kerro, kuka tekee ({_quote(names)}): sinä, opettaja vai järjestäjä."
 
 
-def _any_2sg(t: Token) -> str | None:
+def any_2sg(t: Token) -> str | None:
     """The 2nd person singular of any passive verb ('kirjoitetaan' -> 'kirjoitat'), when it is a real word."""
     from ..text.inflect import inflect
 

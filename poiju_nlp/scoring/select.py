@@ -35,7 +35,7 @@ from .field import care_text, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
-from .passives import active_2sg, is_teacher_passive, passive_summary
+from .passives import active_2sg, any_2sg, is_teacher_passive, passive_summary
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together_list,
                     unexplained_abbreviation)
 
@@ -290,7 +290,9 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     if "passive" in reasons:
         said.append("passiivi: " + _quote(t.text for t in passives[:3]))
         active = [v for v in map(active_2sg, passives) if v][:2]
-        todo.append(f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "Kerro, kuka tekee.")
+        maybe = list(dict.fromkeys(v for v in map(any_2sg, passives) if v))[:2]
+        todo.append(f"Puhuttele lukijaa, esim. {_quote(active)}." if active else
+                    f"Jos opiskelija tekee sen, puhuttele häntä: {_quote(maybe)}." if maybe else "Kerro, kuka tekee.")
         parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "passive"} for t in passives]
     if "genitive_chain" in reasons:
         said.append("genetiiviketju: " + _quote(f.text for f in genitives[:2]))

@@ -5,6 +5,8 @@ than none).
 'luonnonmateriaalit'
 >>> spelling_suggestion("additiot") is None  # a term Voikko lacks, not a typo of 'addiktiot'
 True
+>>> spelling_suggestion("ajoneuvonn"), spelling_suggestion("aineja")  # not 'ajoneuvonne'; not 'Aineja'
+('ajoneuvon', None)
 """
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ def spelling_suggestion(word: str) -> str | None:
         return None
     with voikko_lock:
         suggestions = get_voikko().suggest(word)
+    # only a change of letters is a correction: 'aineja' -> 'Aineja' (a capital Voikko wants) is none
+    suggestions = [s for s in suggestions if s.lower() != word.lower()]
     for s in suggestions[:3]:
         if not real_finnish(s):
             continue
@@ -39,7 +43,9 @@ def spelling_suggestion(word: str) -> str | None:
             return s
         if _strip_accents(plain) == lower:
             return s
-    for s in suggestions[:3]:
+    # a letter written twice by mistake is the likeliest typo: 'ajoneuvonn' is 'ajoneuvon', not 'ajoneuvonne'
+    ranked = sorted(suggestions[:3], key=lambda c: not _doubling(c.lower(), word.lower()))
+    for s in ranked:
         candidate = s.lower()
         if " " in candidate or "-" in candidate or not real_finnish(candidate):
             continue
