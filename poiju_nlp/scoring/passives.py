@@ -63,7 +63,7 @@ QUESTION_WORDS = frozenset({"miten", "kuinka", "miksi", "millä", "millaisia", "
                             "mistä", "milloin"})
 
 
-def _in_indirect_question(a: TextAnalysis, t: Token) -> bool:
+def in_indirect_question(a: TextAnalysis, t: Token) -> bool:
     for k in range(t.i - 1, max(-1, t.i - 8), -1):
         prev = a.tokens[k]
         if prev.text in (",", ".", ";", ":", "\n", "-") or not prev.text.strip():
@@ -80,7 +80,7 @@ def passive_summary(a: TextAnalysis) -> Finding | None:
     verb gets it on a condition ('Jos opiskelija tekee sen: kirjoitat, osoitat'): the blind reviewers (round 4)
     found 'Kerro, kuka tekee: sinä, opettaja vai järjestäjä' beside 'kirjoitetaan', 'suoritetaan', 'osoitetaan'
     a question with an obvious answer."""
-    passives = [t for t in a.tokens if is_teacher_passive(t) and not _in_indirect_question(a, t)]
+    passives = [t for t in a.tokens if is_teacher_passive(t) and not in_indirect_question(a, t)]
     if not passives:
         return None
     first = passives[0]
