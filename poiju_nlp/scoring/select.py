@@ -452,6 +452,8 @@ def _content_named(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> b
     from ..text.wordlists import word_class
 
     words = [t for t in a.tokens if t.is_word and f.start <= t.start and t.end <= f.end]
+    if words and words[-1].base in CONTENT_HEADS + ("käsite",) and words[-1].morph.get("Case") == "Ess":
+        return True  # 'tarkastellaan mekaniikan keskeisinä käsitteinä': what the thing is taken as (round 2: wrong)
     if not words or words[-1].base not in CONTENT_HEADS:
         return False
     first = words[0]
