@@ -40,8 +40,9 @@ def active_2sg(t: Token) -> str | None:
     """The 2nd person singular of a learner's passive ('perehdytään' -> 'perehdyt'), else None."""
     from ..text.inflect import inflect
 
-    if t.pos != "VERB" or t.lemma.lower() not in _learner_verbs():
-        return None
+    if t.pos != "VERB" or t.lemma.lower() not in _learner_verbs() or t.morph.get("Connegative") == "Yes":
+        return None  # 'ei kirjoiteta' is no 'kirjoitat'
+
     tense = "+past" if t.morph.get("Tense") == "Past" else "+pres"
     form = inflect(t.lemma.lower(), f"{tense}+2sg")
     return form if form and real_finnish(form) else None
@@ -53,7 +54,11 @@ GENERIC_PASSIVE_VERBS = ("voida", "tarvita")
 
 
 def is_teacher_passive(t: Token) -> bool:
-    return is_passive(t) and t.lemma.lower() not in GENERIC_PASSIVE_VERBS and t.base not in GENERIC_PASSIVE_VERBS
+    # a present participle the parser calls passive ('kuuntelevaan', 'edistävään'): a passive has -taan/-daan/-laan
+    return (is_passive(t) and t.lemma.lower() not in GENERIC_PASSIVE_VERBS and t.base not in GENERIC_PASSIVE_VERBS
+            and not t.text.lower().endswith(("vaan", "vään"))
+            # a negated passive states a general rule ('ohjelmia ei kirjoiteta vain tietokoneita varten')
+            and t.morph.get("Connegative") != "Yes")
 
 
 # A passive in an indirect question ('miten riidat voidaan ratkaista', 'miten geomediaa sovelletaan
@@ -117,7 +122,7 @@ def any_2sg(t: Token) -> str | None:
     """The 2nd person singular of any passive verb ('kirjoitetaan' -> 'kirjoitat'), when it is a real word."""
     from ..text.inflect import inflect
 
-    if t.pos != "VERB" or t.lemma.lower() in word_class("teacher_action"):
+    if t.pos != "VERB" or t.lemma.lower() in word_class("teacher_action") or t.morph.get("Connegative") == "Yes":
         return None
     tense = "+past" if t.morph.get("Tense") == "Past" else "+pres"
     form = inflect(t.lemma.lower(), f"{tense}+2sg")

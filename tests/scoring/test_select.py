@@ -308,3 +308,9 @@ def test_a_list_that_lost_its_line_breaks_gets_one_item_per_line_as_advice():
     plain_long = ("Opintojakso on osa Muodin pääaineen ensimmäisen vuoden pakollisia opintoja, ja se sopii myös "
                   "Tekstiili ja väri -sivuaineen opiskelijoille, jotka haluavat syventää osaamistaan.")
     assert not [f for f in score(plain_long).findings if "luettelon kohdat" in f.reason]
+
+
+def test_participles_and_negated_general_passives_are_no_passive_findings():
+    for text in ("Harjaannut kuuntelevaan ja monipuoliseen vuorovaikutukseen.",
+                 "Ymmärrät, että ohjelmia ei kirjoiteta vain tietokoneita varten vaan ihmisten avuksi."):
+        assert not [f for f in score(text).findings if f.kind == "passive"], text
