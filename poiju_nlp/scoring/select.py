@@ -514,8 +514,10 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
                   f"Suomen oikoluku ei tunne {n} sanaa ({listed}). Ne ovat alan termejä, vierasperäisiä sanoja tai "
                   "uusia yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
     unknown = sorted(unknown, key=lambda f: f.start)
-    tip = ("Selitä termi lyhyesti, kun se tulee tekstissä ensimmäisen kerran (esim. sulkeissa). Jos sanalle on "
-           "tavallinen suomen sana, käytä sitä.")
+    tip = ("Tarkista ensin kirjoitusasu. Selitä termi lyhyesti, kun se tulee tekstissä ensimmäisen kerran (esim. "
+           "sulkeissa). Jos sanalle on tavallinen suomen sana, käytä sitä.")
+    if not any(f.kind == "unknown_word" for f in unknown):  # only words the spell checker knows: no typo
+        tip = tip.split(" ", 3)[3]
     first = unknown[0]
     return Finding(first.start, first.end, first.text, "unknown_word", 1, reason, tip, count=len(unknown),
                    occurrences=[[f.start, f.end] for f in unknown], impact=round(2.5 + math.log(len(unknown)), 2))
