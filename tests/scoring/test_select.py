@@ -314,3 +314,11 @@ def test_participles_and_negated_general_passives_are_no_passive_findings():
     for text in ("Harjaannut kuuntelevaan ja monipuoliseen vuorovaikutukseen.",
                  "Ymmärrät, että ohjelmia ei kirjoiteta vain tietokoneita varten vaan ihmisten avuksi."):
         assert not [f for f in score(text).findings if f.kind == "passive"], text
+
+
+def test_one_minen_word_in_a_long_sentence_is_not_named_as_its_cause():
+    # round 4: 'oppimiseen', 'tutkimisessa' named as the reason of a long sentence were "the wrong cause"
+    text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
+            "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään.")
+    hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
+    assert "long" in hard.reasons and "nominal" not in hard.reasons and "tutkimisessa" not in hard.reason
