@@ -16,9 +16,9 @@ rewriter use them all). A teacher needs far fewer, and each one actionable:
 ...           "asiakaslähtöisten toimintamallien implementoinnin haasteisiin sosiaali- ja terveysalan "
 ...           "palvelujärjestelmässä sekä potilasturvallisuuden edistämiseen.")
 >>> r.findings[0].kind, r.findings[0].reasons
-('hard_sentence', ['nominal', 'passive'])
+('hard_sentence', ['nominal', 'passive', 'hard_words'])
 >>> r.findings[0].suggestion
-"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'."
+"Käytä verbejä, esim. 'kehittää', 'edistää'. Puhuttele lukijaa, esim. 'perehdyt'. Selitä vaikeat sanat tai käytä tutumpia."
 >>> [f.kind for f in r.findings].count("passive")  # every passive of the text is one finding
 1
 """
@@ -251,7 +251,10 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
             reasons.insert(0, "nominal")
     # once a sentence is hard for its structure, name every hard word and -minen word in it: they are what to fix.
     # A sentence hard for its score alone is hard for its words: those are named, not a lone -us noun.
-    if reasons and hard_words and "hard_words" not in reasons:
+    # the words with a finding of their own ('compliance-toimintoa', a jargon term) are named too: the blind review
+    # (round 4) missed them in the reason of a sentence that is hard for its structure
+    named_terms = [f for f in terms_here if f.kind in ("unknown_word", "jargon", "loanword")]
+    if reasons and (hard_words or named_terms) and "hard_words" not in reasons:
         reasons.append("hard_words")
     # one -minen word in a long sentence is not what makes it hard (blind review, round 4: 'oppimiseen',
     # 'tutkimisessa', 'käyttäytymisen' named as the cause were "the wrong cause"); two or more are
@@ -301,9 +304,10 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         todo.append("Pura genetiiviketju.")
         parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": "genitive_chain"} for f in genitives]
     if "hard_words" in reasons:
-        said.append("vaikeita sanoja: " + _quote(_distinct_words(hard_words, toks)[:4]))
+        words = sorted(hard_words + named_terms, key=lambda f: f.start)
+        said.append("vaikeita sanoja: " + _quote(_distinct_words(words, toks)[:4]))
         todo.append("Selitä vaikeat sanat tai käytä tutumpia.")
-        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in hard_words]
+        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in words]
     label = "Hyvin vaikea virke" if severity == 3 else "Vaikea virke"
     reason = f"{label}: " + "; ".join(said) + "."
     impact = 10.0 + 5.0 * (severity - 2) + 0.1 * n + len(reasons)
