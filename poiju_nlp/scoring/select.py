@@ -30,6 +30,7 @@ from collections import Counter
 
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
+from .detectors import unit_name
 from .familiarity import familiarity
 from .field import care_text, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
@@ -403,7 +404,10 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
                 swap_out_of_field(lexicon.lookup(f.term), care)  # another field's term in another sense
                 or own_unit_word(lexicon.lookup(f.term), uses[f.term])
                 or screen_familiar(f.term)  # the reviewers' familiar words the rewriter may still swap
-                or _part_of_compound(a, f, by_start)):
+                or _part_of_compound(a, f, by_start)
+                # an official unit or course name ('3D mallinnus ja visualisointi (3 op)', 'Ammatilliseen
+                # koulutukseen orientoituminen ...') or a name ('Agenda 2030'): the teacher cannot change it (round 5)
+                or unit_name(a.text, f.start, f.end) or _name_word(a, f, by_start)):
             continue
         if f.kind == "empty_phrase" and _content_named(a, f, by_start):
             continue
@@ -460,15 +464,29 @@ def _content_named(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> b
     words = [t for t in a.tokens if t.is_word and f.start <= t.start and t.end <= f.end]
     if words and words[-1].base in CONTENT_HEADS + ("käsite",) and words[-1].morph.get("Case") == "Ess":
         return True  # 'tarkastellaan mekaniikan keskeisinä käsitteinä': what the thing is taken as (round 2: wrong)
-    if not words or words[-1].base not in CONTENT_HEADS:
+    if not words:
         return False
     first = words[0]
+    after = next((t for t in a.tokens[first.i:] if t.start >= f.end and t.is_word), None)
+    if after is not None and after.text.lower() in ("on", "ovat"):
+        return True  # 'Opintojakson keskiössä on kehon ja vaatteen suhteen tutkiminen' (round 5: judged wrong)
+    if words[-1].base not in CONTENT_HEADS:
+        return False
     before = a.tokens[first.i - 1] if first.i > 0 else None
     if (before is not None and before.pos in ("NOUN", "PROPN") and before.morph.get("Case") == "Gen"
             and before.base not in word_class("course_unit") and before.lemma.lower() not in word_class("course_unit")):
         return True
-    after = next((t for t in a.tokens[first.i:] if t.start >= f.end and t.is_word), None)
-    return after is not None and after.text.lower() in ("on", "ovat")
+    return False
+
+
+def _name_word(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
+    """A capitalised word inside a sentence is part of a name ('YK:n Agenda 2030', 'Moduuli 3')."""
+    t = by_start.get(f.start)
+    if t is None or not f.text[:1].isupper() or f.text.isupper():
+        return False
+    prev = next((p for p in reversed(a.tokens[:t.i]) if p.text.strip()), None)
+    return prev is not None and prev.text not in (".", "!", "?", ":", "-", "•", "–", "—", "\n") and \
+        not any(s.start == t.start for s in a.sentences)
 
 
 def _part_of_compound(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:

@@ -29,6 +29,10 @@ def spelling_suggestion(word: str) -> str | None:
 
     if len(word) < 4 or "-" in word or not word.isalpha():
         return None
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(word.lower(), "en") >= ENGLISH_WORD_ZIPF:
+        return None  # an English word in an English phrase ('demos'), not a Finnish typo (blind review, round 5)
     with voikko_lock:
         suggestions = get_voikko().suggest(word)
     # only a change of letters is a correction: 'aineja' -> 'Aineja' (a capital Voikko wants) is none
@@ -59,6 +63,7 @@ def spelling_suggestion(word: str) -> str | None:
 
 
 COMMON_PART_ZIPF = 3.0
+ENGLISH_WORD_ZIPF = 3.0
 
 
 def _doubling(a: str, b: str) -> bool:

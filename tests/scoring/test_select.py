@@ -35,7 +35,7 @@ def test_a_repeated_term_is_one_finding_with_a_count():
 
 
 def test_all_passives_of_a_text_are_one_finding():
-    text = "Kurssilla käsitellään ensiapua. Lisäksi harjoitellaan elvytystä. Kurssi toteutetaan verkossa."
+    text = "Kurssilla käsitellään ensiapua. Lisäksi harjoitellaan elvytystä. Kurssilla tutustutaan sidontaan."
     passives = [f for f in score(text).findings if f.kind == "passive"]
     assert len(passives) == 1 and passives[0].count == 3
     assert "'käsittelet'" in passives[0].suggestion
@@ -100,7 +100,8 @@ def test_passive_advice_addresses_the_reader_only_when_the_reader_does_it():
     passive = next(f for f in score("Kurssilla perehdytään ensiapuun. Osaamista arvioidaan tentillä.").findings
                    if f.kind == "passive")
     assert "'perehdyt'" in passive.suggestion and "'arvioit'" not in passive.suggestion
-    assert "'arvioidaan'" in passive.suggestion  # named among those whose doer the teacher should say
+    # round 5: the teacher's own action is a natural passive, no finding ('opettaja arvioi' was judged wrong)
+    assert passive.count == 1 and "arvioidaan" not in passive.reason
 
 
 def test_ihminen_and_adjectives_are_not_minen_words():
@@ -120,9 +121,9 @@ def test_credit_hours_are_given_only_for_higher_education_credits():
 
 
 def test_a_field_label_is_not_flagged_but_the_same_word_in_a_sentence_is():
-    text = "Oppimistavoitteet: Opiskelija osaa antaa ensiapua.\nNämä oppimistavoitteet koskevat kaikkia."
-    flagged = [f for f in score(text).findings if f.term == "oppimistavoite"]
-    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("oppimistavoitteet")]
+    text = "Oppimistulokset: Opiskelija osaa antaa ensiapua.\nNämä oppimistulokset koskevat kaikkia."
+    flagged = [f for f in score(text).findings if f.term == "oppimistulos"]
+    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("oppimistulokset")]
 
 
 def test_a_noun_chain_ending_in_an_action_noun_makes_a_sentence_hard():
@@ -170,7 +171,7 @@ def test_a_lexicon_word_inside_a_compound_is_not_glossed_on_the_screen():
     text = ("Opiskelija huoltaa hybridiajoneuvon ja tarkistaa informaatiojärjestelmän viestit. "
             "Hybridi- tai komposiittimateriaalit ovat kevyitä.")
     assert not [f for f in score(text).findings if f.term in ("hybridi", "informaatio")]
-    assert [f for f in score("Opiskelija hakee informaatiota kirjastosta.").findings if f.term == "informaatio"]
+    assert [f for f in score("Opiskelija oppii implementoimaan mallin.").findings if f.term == "implementoida"]
 
 
 def test_words_the_reviewers_called_familiar_are_not_on_the_screen_but_still_rewritten():
@@ -270,13 +271,16 @@ def test_the_texts_own_unit_word_and_a_school_name_are_no_findings():
 
 def test_passive_advice_names_the_obvious_doer_and_skips_how_questions():
     # blind review, round 4: 'Kerro, kuka tekee: sinä, opettaja vai järjestäjä' beside 'suoritetaan' (the student
-    # does the syntheses) was a question with an obvious answer; 'miten vastaanotin optimoidaan' has no doer
+    # does the syntheses) was a question with an obvious answer; 'miten vastaanotin optimoidaan' has no doer.
+    # Round 5: the organiser's own action ('järjestetään', 'arvioidaan'), a relative clause ('menetelmiä, joita
+    # sovelletaan') and a question are natural passives
     report = score("Kurssin aikana suoritetaan neljä synteesiä. Opit, miten vastaanotin optimoidaan. "
-                   "Tentti arvioidaan asteikolla 0-5.")
+                   "Tentti arvioidaan asteikolla 0-5. Kurssi järjestetään työpaikalla. Opit menetelmiä, joita "
+                   "sovelletaan käytännössä. Miten sillä erotutaan massasta, ohjataan lukijaa tai selvennetään "
+                   "sisältöä?")
     passive = next(f for f in report.findings if f.kind == "passive")
-    assert "'suoritat'" in passive.suggestion and "'opettaja arvioi'" in passive.suggestion
-    assert "arvioit" not in passive.suggestion
-    assert passive.count == 2  # 'optimoidaan' is not one of them
+    assert "'suoritat'" in passive.suggestion and "arvioit" not in passive.suggestion
+    assert passive.count == 1, passive.reason
 
 
 def test_rare_loans_are_gathered_with_the_unknown_terms_but_ordinary_rare_words_are_not():
@@ -322,3 +326,16 @@ def test_one_minen_word_in_a_long_sentence_is_not_named_as_its_cause():
             "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään.")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
     assert "long" in hard.reasons and "nominal" not in hard.reasons and "tutkimisessa" not in hard.reason
+
+
+def test_round_5_narrowing_names_titles_english_words_and_content_after_on():
+    # an official unit name and a name are not the teacher's to change; 'demos' in an English phrase is no typo;
+    # 'keskiössä on X' names its content
+    unit = "3D mallinnus ja visualisointi (3 op)\nOpit mallintamaan esineitä ja tiloja."
+    assert not [f for f in score(unit).findings if f.term == "visualisoida"]
+    name = "Opit YK:n kestävän kehityksen tavoitteet ja Agenda 2030 -ohjelman sisällön."
+    assert not [f for f in score(name).findings if f.term == "agenda"]
+    english = "Opiskelija tekee laitteilla demos ja pienen projektin."
+    assert not [f for f in score(english).findings if f.replacement == "demo"]
+    focus = "Opintojakson keskiössä on kehon ja vaatteen suhteen tutkiminen."
+    assert not [f for f in score(focus).findings if f.kind == "empty_phrase"]
