@@ -16,6 +16,8 @@ comes back.
 ``FIRST_SCREEN`` findings of each text (the cards before "Näytä kaikki"), each kind in proportion to how often it is
 on those first screens, so the reviewers' shares per kind weigh as the teacher's screen does. ``--draw kind`` is the
 older sample shared evenly over the kinds. ``--kinds-out`` writes the per-kind frequencies on the first screens.
+``--like EARLIER.jsonl`` draws as many findings of each kind as an earlier sample has (where the first screens have
+that many; the rest is shared in proportion to what is left), so two review rounds weigh the kinds alike.
 """
 from __future__ import annotations
 
@@ -64,7 +66,18 @@ def sample(n_texts: int = 120, total: int = 150, seed: int = 0, draw: str = "scr
     return _sample(n_texts, total, seed, draw)[0]
 
 
-def _sample(n_texts: int, total: int, seed: int, draw: str) -> tuple[list[dict], dict[str, int]]:
+def like_counts(path: str) -> dict[str, int]:
+    """Findings per kind in an earlier sample (JSONL), to draw a new one with the same balance."""
+    counts: dict[str, int] = defaultdict(int)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                counts[json.loads(line)["kind"]] += 1
+    return dict(counts)
+
+
+def _sample(n_texts: int, total: int, seed: int, draw: str,
+            like: dict[str, int] | None = None) -> tuple[list[dict], dict[str, int]]:
     from poiju_nlp.errors import PoijuError
     from poiju_nlp.scoring import score
     from poiju_nlp.scoring.select import FIRST_SCREEN
@@ -94,6 +107,13 @@ def _sample(n_texts: int, total: int, seed: int, draw: str) -> tuple[list[dict],
     out = []
     quota, kinds = total, sorted(by_kind, key=lambda k: len(by_kind[k]))
     shares = _proportional({k: on_screen[k] for k in kinds}, total) if draw == "screen" else None
+    if like:  # an earlier sample's balance; a kind with fewer findings now gives its share to the others
+        wanted = _proportional(like, total)  # the earlier balance scaled to this sample's size
+        shares = {k: wanted.get(k, 0) for k in kinds}
+        spare = total - sum(min(v, len(by_kind[k])) for k, v in shares.items())
+        room = {k: len(by_kind[k]) - min(shares[k], len(by_kind[k])) for k in kinds}
+        extra = _proportional({k: room[k] for k in kinds if room[k] > 0}, spare) if spare > 0 else {}
+        shares = {k: min(shares[k], len(by_kind[k])) + min(extra.get(k, 0), room[k]) for k in kinds}
     for n, kind in enumerate(kinds):
         share = shares[kind] if shares else quota // (len(kinds) - n)
         items = rng.sample(by_kind[kind], min(share, len(by_kind[kind])))
@@ -114,16 +134,19 @@ def main() -> int:
     ap.add_argument("--draw", choices=("screen", "kind"), default="screen",
                     help="screen: in proportion to the kinds on the teacher's first screen; kind: evenly per kind")
     ap.add_argument("--kinds-out", help="write the per-kind frequencies on the first screens (JSON) here")
+    ap.add_argument("--like", help="draw as many findings of each kind as this earlier sample (JSONL) has, where "
+                                   "the first screens have them (a review round comparable with the last)")
     args = ap.parse_args()
     if not available():
         print("../shared/data puuttuu: otosta ei voi tehdä.")
         return 1
-    items, on_screen = _sample(args.texts, args.total, args.seed, args.draw)
+    items, on_screen = _sample(args.texts, args.total, args.seed, args.draw,
+                               like_counts(args.like) if args.like else None)
     if args.kinds_out:
         n = sum(on_screen.values()) or 1
         with open(args.kinds_out, "w", encoding="utf-8") as f:
             json.dump({"texts_split": "test", "texts": args.texts, "seed": args.seed, "draw": args.draw,
-                       "findings_counted": n, "count": on_screen,
+                       "findings_counted": n, "count": on_screen, "like": args.like,
                        "share": {k: round(v / n, 4) for k, v in sorted(on_screen.items(), key=lambda x: -x[1])}},
                       f, ensure_ascii=False, indent=1)
     with open(args.out, "w", encoding="utf-8") as f:

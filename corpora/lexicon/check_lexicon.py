@@ -361,6 +361,27 @@ def check_phrases(an: Analyzer, errors: list[str], warnings: list[str]) -> list[
     return out
 
 
+SCREEN_FAMILIAR = Path(__file__).resolve().parent / "screen_familiar.tsv"
+SCREEN_FAMILIAR_HEADER = ["lemma", "evidence"]
+
+
+def check_screen_familiar(entries: list[dict], errors: list[str]) -> list[str]:
+    """screen_familiar.tsv: lemmas of lexicon.tsv that the teacher's screen does not flag (the rewriter may still
+    swap them): each must be a lexicon lemma that is not already `familiar`, once, with the review evidence."""
+    by_lemma = {e["lemma"]: e for e in entries}
+    lemmas: list[str] = []
+    for lineno, row in read_tsv(SCREEN_FAMILIAR, SCREEN_FAMILIAR_HEADER, errors):
+        lemma = row[0]
+        if lemma not in by_lemma:
+            errors.append(f"screen_familiar.tsv:{lineno}: {lemma!r} is not a lemma of lexicon.tsv")
+        elif by_lemma[lemma]["action"] == "familiar":
+            errors.append(f"screen_familiar.tsv:{lineno}: {lemma!r} is already familiar in lexicon.tsv")
+        if lemma in lemmas:
+            errors.append(f"screen_familiar.tsv:{lineno}: {lemma!r} listed twice")
+        lemmas.append(lemma)
+    return lemmas
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
@@ -372,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings: list[str] = []
     entries = check_lexicon(an, errors, warnings)
     phrases = check_phrases(an, errors, warnings)
+    quiet = check_screen_familiar(entries, errors)
 
     domains = Counter(e["domain"] for e in entries)
     kinds = Counter(e["kind"] for e in entries)
@@ -396,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  by kind:  ", dict(sorted(kinds.items())))
     print("  by action:", dict(sorted(actions.items())))
     print(f"empty_phrases.tsv: {len(phrases)} phrases")
+    print(f"screen_familiar.tsv: {len(quiet)} lemmas")
     print(f"allowed Voikko-unknown words: {sorted(ALLOWED_UNKNOWN)}")
     print(f"{len(errors)} errors, {len(warnings)} warnings")
     if errors or (args.strict and warnings):

@@ -424,7 +424,7 @@ def _named_later(text: str, end: int) -> bool:
     return any(w in rest for w in (" kuten ", " esimerkiksi ", " esim. ", " eli ", ": "))
 
 
-def _unit_name(text: str, start: int, end: int) -> bool:
+def unit_name(text: str, start: int, end: int) -> bool:
     """The phrase is in an official unit name: a line of its own with no sentence end ('Ammatilliseen koulutukseen
     orientoituminen ja työelämän perusvalmiuksien hankkiminen') or one with its credits ('(2 osp)')."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -472,7 +472,7 @@ def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
             if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
                 start, end = seq[0].start, seq[-1].end
                 if _in_heading(a.text, start, end) or _specified(toks, i, n) or _leads_a_list(a.text, end) \
-                        or _named_later(a.text, end) or _unit_name(a.text, start, end):
+                        or _named_later(a.text, end) or unit_name(a.text, start, end):
                     continue
                 out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",

@@ -13,14 +13,14 @@ True
 """
 from __future__ import annotations
 
-from ..text.analysis import TextAnalysis
+from functools import lru_cache
 
-# Word beginnings that mark a text about social, health or safety work ('hoitotyö', 'asiakkaan', 'potilas',
-# 'sosiaaliohjaaja', 'terveydenhuolto', 'kuntoutus', 'pelastustoimi', 'vartija'). Two hits make a care text:
-# one 'työturvallisuus' in a chemistry course does not.
-CARE_STEMS = ("hoit", "hoiv", "potila", "asiak", "sosiaali", "tervey", "kuntout", "pelast", "ensihoi", "lääk",
-              "sairaa", "vammai", "lastensuojel", "vartij", "järjestyksenvalv", "turvallisuu", "varhaiskasvat",
-              "vanhus", "ikäihmi", "mielenterv", "päihte", "hyvinvoin")
+from ..text.analysis import TextAnalysis
+from ..text.wordlists import word_set
+
+# Word beginnings that mark a text about social, health or safety work ('hoitotyö', 'asiakkaan', 'potilas'): one home,
+# corpora/words/field_stems.tsv. Two hits make a care text: one 'hyvinvointi' in a chemistry course does not.
+FIELD_STEMS = "words/field_stems.tsv"
 CARE_HITS = 2
 # a text this short says too little about its field: it is taken as the readers' own (a sentence typed to try the tool)
 FIELD_MIN_WORDS = 40
@@ -29,13 +29,30 @@ FIELD_MIN_WORDS = 40
 GENERAL_DOMAINS = ("tyyli", "yleinen", "sote", "turvallisuus")
 
 
+@lru_cache(maxsize=1)
+def care_stems() -> tuple[str, ...]:
+    return tuple(sorted(word_set(FIELD_STEMS, "stem")))
+
+
+@lru_cache(maxsize=1)
+def _screen_familiar() -> frozenset[str]:
+    return word_set("lexicon/screen_familiar.tsv", "lemma")
+
+
+def screen_familiar(lemma: str) -> bool:
+    """A lexicon word the teacher's screen does not flag though the rewriter may still swap it
+    (corpora/lexicon/screen_familiar.tsv: 'opintojakso', 'osaamistavoite', 'moduuli'): the blind reviewers of the
+    teacher's findings called it familiar every time, while the team's gold marks it (see README)."""
+    return lemma.lower() in _screen_familiar()
+
+
 def care_text(a: TextAnalysis) -> bool:
     """True when the text is about social, health or safety work (the readers' field), or too short to tell."""
     hits = 0
     if sum(t.is_word for t in a.tokens) < FIELD_MIN_WORDS:
         return True
     for t in a.tokens:
-        if t.is_word and (t.base or t.text.lower()).startswith(CARE_STEMS):
+        if t.is_word and (t.base or t.text.lower()).startswith(care_stems()):
             hits += 1
             if hits >= CARE_HITS:
                 return True

@@ -22,7 +22,7 @@ SEVERITY_LABELS = {1: "huomio", 2: "vaikea", 3: "hyvin vaikea"}
 # Why a sentence is hard: the reasons a hard_sentence finding names, in the order they are shown.
 REASON_LABELS = {
     "long": "pitkä",
-    "nominal": "-minen- ja -us-sanoja",
+    "nominal": "verbeistä tehtyjä substantiiveja",
     "passive": "passiivi",
     "genitive_chain": "genetiiviketju",
     "hard_words": "vaikeita sanoja",

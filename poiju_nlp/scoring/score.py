@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..text.analysis import Sentence, TextAnalysis, analyze
-from .detectors import parenthesised_spans, run_detectors
+from .detectors import guessed_lemmas, parenthesised_spans, run_detectors
 from .findings import Finding
 from .glossary import Glossary
 from .lexicon import get_lexicon
@@ -146,10 +146,16 @@ def _lexicon_for(glossary: Glossary | None):
 
 def _accepted(a: TextAnalysis, f: Finding, glossary: Glossary) -> bool:
     """A word-level finding on a term the organisation has accepted ('lähihoitaja', a course name)."""
+    if f.term and glossary.accepts(f.term):
+        return True
     tokens = [t for t in a.tokens if t.is_word and f.start <= t.start and t.end <= f.end]
     if not tokens:
         return False
     if any(glossary.accepts(t.base) or glossary.accepts(t.text) for t in tokens):
+        return True
+    # a word Voikko lacks ('implementoimaan'): its base form as pypykko's guesser reads it
+    if len(tokens) == 1 and not tokens[0].known and any(glossary.accepts(lemma)
+                                                        for lemma in guessed_lemmas(tokens[0].text)):
         return True
     return glossary.accepts(" ".join(t.base for t in tokens)) or glossary.accepts(f.text)
 
@@ -173,7 +179,13 @@ def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreRe
         sf = [f for f in details if s.start <= f.start < s.end]
         sentence_scores.append(SentenceScore(s.start, s.end, plainness(features_of(sm, sf, int(sm["words"]), 1)), s.text))
     value = plainness(feats)
-    findings = teacher_findings(a, details, sentence_scores)
+    def item_score(item) -> float:  # one item of a dash list the sentence splitter joined
+        sub = _sub_analysis(a, item)
+        sm = compute_metrics(sub)
+        sf = [f for f in details if item.start <= f.start < item.end]
+        return plainness(features_of(sm, sf, int(sm["words"]), 1))
+
+    findings = teacher_findings(a, details, sentence_scores, item_score)
     return ScoreReport(score=value, level=level_for(value), metrics=metrics, sentences=sentence_scores,
                        findings=findings, features={k: round(v, 4) for k, v in feats.items()},
                        warnings=list(a.warnings), details=details)

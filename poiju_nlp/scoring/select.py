@@ -30,18 +30,24 @@ from collections import Counter
 
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
+from .detectors import unit_name
 from .familiarity import familiarity
-from .field import care_text, own_unit_word, swap_out_of_field
+from .field import care_text, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
+from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
+from .passives import active_2sg, any_2sg, in_indirect_question, is_teacher_passive, passive_summary
+from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together_list,
+                    unexplained_abbreviation)
 
 # A -us/-ys noun as familiar as 'koulutus' (Zipf 4.6), 'terveys' or 'tutkimus' is everyday Finnish, not nominal
 # style; 'toteutus' (3.4) and 'asiakaslähtöisyys' (unknown) are. -minen nouns always count.
 NOMINAL_FAMILIAR_ZIPF = 4.0
 RARE_NOMINAL_ZIPF = 2.0  # an -us/-ys noun this rare is named in a hard sentence ('asiakaslähtöisyys')
-# A sentence this short is hard only for a noun chain or when it is very hard by its score (blind review: 7-word
-# list items called hard for one genitive chain or two -minen words were easy to read).
-SHORT_SENTENCE_WORDS = 9
+# A sentence (or list item) this short is never a hard sentence (blind review, round 4: every one of the 5-9-word
+# sentences called hard was judged easy, whatever its passives, -minen words or noun chains; its hard words are
+# findings of their own).
+SHORT_SENTENCE_WORDS = 10
 # A sentence whose calibrated plainness is below this (the "vaikea" band of the score) counts as hard when it also
 # has a structural reason; below the second figure even without one (it is then hard for its words).
 HARD_SENTENCE_SCORE = 35.0
@@ -139,26 +145,6 @@ def _verb_for(t: Token) -> str | None:
     return None
 
 
-def _learner_verbs() -> frozenset[str]:
-    """Verbs whose passive in course text means the learner does it ('perehdytään'), from the rewriter's table.
-    Without it no reader-addressing form is offered: 'arvioidaan' -> 'arvioit' would turn the teacher's assessing
-    into the reader's."""
-    from ..rewriting.rules.base import word_list
-
-    return word_list("learner_verb")
-
-
-def _active_2sg(t: Token) -> str | None:
-    """The 2nd person singular of a learner's passive ('perehdytään' -> 'perehdyt'), else None."""
-    from ..text.inflect import inflect
-
-    if t.pos != "VERB" or t.lemma.lower() not in _learner_verbs():
-        return None
-    tense = "+past" if t.morph.get("Tense") == "Past" else "+pres"
-    form = inflect(t.lemma.lower(), f"{tense}+2sg")
-    return form if form and real_finnish(form) else None
-
-
 def _quote(words) -> str:
     return ", ".join(f"'{w}'" for w in words)
 
@@ -193,7 +179,22 @@ def genitive_nominal_chains(toks: list[Token], nominal: list[Token]) -> list[lis
     return [c for c in chains if not any(c is not d and c[0].i >= d[0].i and c[-1].i <= d[-1].i for d in chains)]
 
 
-def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: float | None) -> Finding | None:
+HEAVY_CHAIN_NOUNS = 3  # 'Lääkehoidon toteuttamisen turvallisuuden varmistaminen', 'Kirjaamisen laadun kehittäminen'
+
+
+def _heavy_chain(chain: list[Token], nominal: list[Token]) -> bool:
+    """A noun chain that makes even a short sentence hard: three nouns or more, two of them -minen or action words
+    ('Kirjaamisen laadun kehittäminen on osa ...'). 'ruotsin kielen näkymistä' and 'kielen merkityksen oppimiselle'
+    (one action word) were judged easy in the blind review (round 4)."""
+    nouns = [t for t in chain if t.pos in ("NOUN", "PROPN")]
+    actions = [t for t in nouns if t in nominal or is_minen(t) or _action_noun(t)]
+    return len(nouns) >= HEAVY_CHAIN_NOUNS and len(actions) >= 2
+
+
+def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: float | None,
+                      shown: list[Finding] = ()) -> Finding | None:
+    """One hard or very hard sentence (or list item), or None. ``shown``: the word findings on the teacher's screen
+    (each occurrence), which are hard words of the sentence too."""
     toks = [a.tokens[i] for i in sent.tokens]
     words = [t for t in toks if t.is_word]
     n = len(words)
@@ -203,17 +204,24 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         # a list of topics is written with nouns, and its length is the list's, not a sentence's
         return None
     chains = genitive_nominal_chains(toks, nominal)
-    if n < 6 and not (chains and n >= 5):
+    if n < SHORT_SENTENCE_WORDS and not (n >= 6 and any(_heavy_chain(c, nominal) for c in chains)):
         return None
     # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
     minen_words = [t for t in nominal if is_minen(t)]
     chain = bool(chains) or any(is_nominal(x) and x in nominal and y in nominal for x, y in zip(toks, toks[1:]))
     nominal_heavy = chain or len(nominal) >= 3 or (len(nominal) >= 2 and len(nominal) / n > SCORING.nominal_density)
-    passives = [t for t in toks if is_teacher_passive(t)]
+    passives = [t for t in toks if is_teacher_passive(t) and not in_indirect_question(a, t)]
     genitives = [f for f in details if f.kind == "genitive_chain" and sent.start <= f.start < sent.end]
     # hard words with no word-level finding of their own (a rare word, a long compound) make a sentence hard too
     hard_words = [f for f in details if f.kind in ("rare_word", "long_compound") and sent.start <= f.start < sent.end
                   and _hard_word(f, toks)]
+    terms_here = [f for f in shown if sent.start <= f.start < sent.end]
+    if n <= SCORING.long_sentence_words and not hard_words and not terms_here and not chains:
+        # a sentence of ordinary length with no hard word and no noun chain reads once, passives and -minen words or
+        # not (blind review, round 4: 'Kurssilla käsitellään yhtiön perustamista, organisaatiorakennetta ja
+        # toimintaa, ...', 'Harjoittelujakso sisältää opiskelijan omaa opetusta, opetuksen seuraamista ...' judged
+        # easy; 'eri tieteiden ymmärtämisen soveltaminen' judged hard)
+        return None
     reasons: list[str] = []
     if n > SCORING.long_sentence_words:
         reasons.append("long")
@@ -227,8 +235,6 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         reasons.append("hard_words")
     structural = len([r for r in reasons if r != "long"])
     s = 100.0 if score is None else score
-    if n < SHORT_SENTENCE_WORDS and not chains and s >= VERY_HARD_SENTENCE_SCORE:
-        return None
     very_long = n > SCORING.very_long_sentence_words
     if very_long or ("long" in reasons and structural >= 1 and s < HARD_SENTENCE_SCORE) or structural >= 3:
         severity = 3
@@ -246,24 +252,30 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
             reasons.insert(0, "nominal")
     # once a sentence is hard for its structure, name every hard word and -minen word in it: they are what to fix.
     # A sentence hard for its score alone is hard for its words: those are named, not a lone -us noun.
-    if reasons and hard_words and "hard_words" not in reasons:
+    # the words with a finding of their own ('compliance-toimintoa', a jargon term) are named too: the blind review
+    # (round 4) missed them in the reason of a sentence that is hard for its structure
+    named_terms = [f for f in terms_here if f.kind in ("unknown_word", "jargon", "loanword")]
+    if reasons and (hard_words or named_terms) and "hard_words" not in reasons:
         reasons.append("hard_words")
-    if reasons and nominal and "nominal" not in reasons:
+    # one -minen word in a long sentence is not what makes it hard (blind review, round 4: 'oppimiseen',
+    # 'tutkimisessa', 'käyttäytymisen' named as the cause were "the wrong cause"); two or more are
+    if reasons and len(nominal) >= 2 and "nominal" not in reasons:
         reasons.insert(1 if "long" in reasons else 0, "nominal")
     said, todo, parts = [], [], []
-    if "long" in reasons:
+    if "long" in reasons and run_together_list(toks):
+        said.append(f"pitkä ({n} sanaa): luettelon kohdat ilman rivinvaihtoja")
+        todo.append("Kirjoita luettelon jokainen kohta omalle rivilleen.")
+    elif "long" in reasons:
         said.append(f"pitkä ({n} sanaa)")
         todo.append("Jaa virke kolmeen osaan." if very_long else "Jaa virke kahdeksi.")
     elif not reasons:
         # hard for its words alone: name them, or say nothing (a finding must tell what to fix)
-        terms = [f for f in details if f.kind in WORD_KINDS + ("long_compound",) and sent.start <= f.start < sent.end]
-        own = {"rare_word", "long_compound"}  # no finding of their own on the teacher's screen
-        terms = [f for f in terms if f.kind not in own or _hard_word(f, toks)]
+        terms = sorted(hard_words + terms_here, key=lambda f: f.start)
         # a sentence is hard for its length or structure; one hard word in a short sentence is the word's finding
         # (blind review, round 3: 'värimäärittely', 'virtuaalimaailma' made short clear sentences "hard")
-        if s >= VERY_HARD_SENTENCE_SCORE or n < SHORT_SENTENCE_WORDS or len({f.text.lower() for f in terms}) < 2:
+        if s >= VERY_HARD_SENTENCE_SCORE or n < SHORT_SENTENCE_WORDS or len(_distinct_words(terms, toks)) < 2:
             return None  # one hard word with a finding of its own: the sentence adds nothing
-        said.append("vaikeita sanoja: " + _quote(list(dict.fromkeys(f.text for f in terms))[:4]))
+        said.append("vaikeita sanoja: " + _quote(_distinct_words(terms, toks)[:4]))
         todo.append("Käytä tutumpia sanoja ja selitä välttämättömät termit.")
         parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in terms]
     if "nominal" in reasons and chains:
@@ -271,11 +283,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         in_chains = {t.i for c in chains for t in c}
         rest = [t for t in nominal if t.i not in in_chains]
         if rest:
-            said.append("-minen- ja -us-sanoja: " + _quote(t.text for t in rest[:3]))
+            said.append("verbeistä tehtyjä substantiiveja: " + _quote(t.text for t in rest[:3]))
         verbs = list(dict.fromkeys(v for v in map(_verb_for, [c[-1] for c in chains] + nominal) if v))[:3]
         todo.append(f"Käytä verbiä, esim. {_quote(verbs)}." if verbs else "Kerro verbillä, kuka tekee mitä.")
     elif "nominal" in reasons:
-        said.append("-minen- ja -us-sanoja: " + _quote(t.text for t in nominal[:4]))
+        said.append("verbeistä tehtyjä substantiiveja: " + _quote(t.text for t in nominal[:4]))
         verbs = list(dict.fromkeys(v for v in map(_verb_for, nominal) if v))[:3]
         todo.append(f"Käytä verbejä, esim. {_quote(verbs)}." if verbs else "Kerro verbillä, kuka tekee mitä.")
     if "nominal" in reasons:
@@ -283,17 +295,20 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "nominal"} for t in nominal + chain_words]
     if "passive" in reasons:
         said.append("passiivi: " + _quote(t.text for t in passives[:3]))
-        active = [v for v in map(_active_2sg, passives) if v][:2]
-        todo.append(f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "Kerro, kuka tekee.")
+        active = [v for v in map(active_2sg, passives) if v][:2]
+        maybe = list(dict.fromkeys(v for v in map(any_2sg, passives) if v))[:2]
+        todo.append(f"Puhuttele lukijaa, esim. {_quote(active)}." if active else
+                    f"Jos opiskelija tekee sen, puhuttele häntä: {_quote(maybe)}." if maybe else "Kerro, kuka tekee.")
         parts += [{"start": t.start, "end": t.end, "text": t.text, "kind": "passive"} for t in passives]
     if "genitive_chain" in reasons:
         said.append("genetiiviketju: " + _quote(f.text for f in genitives[:2]))
         todo.append("Pura genetiiviketju.")
         parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": "genitive_chain"} for f in genitives]
     if "hard_words" in reasons:
-        said.append("vaikeita sanoja: " + _quote(list(dict.fromkeys(f.text for f in hard_words))[:4]))
+        words = sorted(hard_words + named_terms, key=lambda f: f.start)
+        said.append("vaikeita sanoja: " + _quote(_distinct_words(words, toks)[:4]))
         todo.append("Selitä vaikeat sanat tai käytä tutumpia.")
-        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in hard_words]
+        parts += [{"start": f.start, "end": f.end, "text": f.text, "kind": f.kind} for f in words]
     label = "Hyvin vaikea virke" if severity == 3 else "Vaikea virke"
     reason = f"{label}: " + "; ".join(said) + "."
     impact = 10.0 + 5.0 * (severity - 2) + 0.1 * n + len(reasons)
@@ -303,6 +318,15 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
                    impact=round(impact, 2))
 
 
+def _distinct_words(found: list[Finding], toks: list[Token]) -> list[str]:
+    """The words of findings, one per base form ('typografisen', not also 'typografisiin' and 'typografisia')."""
+    base = {t.start: t.base for t in toks}
+    seen: dict[str, str] = {}
+    for f in found:
+        seen.setdefault(base.get(f.start, f.text.lower()), f.text)
+    return list(seen.values())
+
+
 def _hard_word(f: Finding, toks: list[Token]) -> bool:
     """A rare word or long compound worth naming in a hard sentence: not a compound of known words
     ('värimäärittely', 'toteuttamiskelpoiseksi') and not a participle ('edellyttävissä': the structure is hard, not
@@ -310,116 +334,13 @@ def _hard_word(f: Finding, toks: list[Token]) -> bool:
     tok = next((t for t in toks if t.start == f.start), None)
     if tok is not None and tok.morph.get("VerbForm") == "Part":
         return False
+    if tok is not None and (ordinary_word(tok) or tok.base in _familiar_terms()):
+        return False  # 'kiillotuksen', 'oppimistehtäviä', 'Opintojakso' (see scoring/units.py)
     return not transparent_compound(f.text)
 
 
 def _key(f: Finding) -> str:
     return (f.term or f.text).lower()
-
-
-def _spelling_suggestion(word: str) -> str | None:
-    """A correction for an unknown word only when it is surely a typo, else None (no correction beats a wrong one:
-    Voikko's nearest word for a term it lacks is another word, 'additiot' -> 'addiktiot', and one letter off can be
-    a word broken by a space, 'H allitsee' -> 'vallitsee'). Sure typos: a missing space next to a conjunction or an
-    adverb ('maalauksensekä', 'tiedotusja'), a letter written three times ('luonnnonmateriaalit'), a foreign accent
-    ('luonnonilmiöíden'), one letter off a common word or a compound of common words ('työturvalisuusriskit')."""
-    from ..text.resources import get_voikko, voikko_lock
-
-    if len(word) < 4 or "-" in word or not word.isalpha():
-        return None
-    with voikko_lock:
-        suggestions = get_voikko().suggest(word)
-    for s in suggestions[:3]:
-        if not real_finnish(s):
-            continue
-        lower, plain = s.lower(), word.lower()
-        if " " in lower and lower.replace(" ", "") == plain and _glued_small_word(lower.split()):
-            return s
-        if _TRIPLE.search(plain) and _TRIPLE.sub(lambda m: m.group(1) * 2, plain) == lower:
-            return s
-        if _strip_accents(plain) == lower:
-            return s
-    for s in suggestions[:3]:
-        candidate = s.lower()
-        if " " in candidate or "-" in candidate or not real_finnish(candidate):
-            continue
-        distance = _edit_distance(candidate, word.lower())
-        common = _common_word(candidate) if distance <= 2 else None
-        if (distance == 1 and (common == "word" or (common and _doubling(candidate, word.lower())))) \
-                or (distance == 2 and common == "word"):
-            # 'työturvalisuusriskit' -> 'työturvallisuusriskit', 'erilaisisten' -> 'erilaisten'
-            return s
-    return None
-
-
-COMMON_PART_ZIPF = 3.0
-
-
-def _doubling(a: str, b: str) -> bool:
-    """a and b differ by one letter written once or twice ('työturvalisuus' / 'työturvallisuus', 'ossaa' / 'osaa'):
-    the commonest Finnish typo. Any other one-letter change inside a compound makes another word
-    ('kalvotukseen' -> 'kalvotukeen')."""
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    if len(longer) != len(shorter) + 1:
-        return False
-    for k in range(len(longer)):
-        if longer[:k] + longer[k + 1:] == shorter:
-            return (k > 0 and longer[k - 1] == longer[k]) or (k + 1 < len(longer) and longer[k + 1] == longer[k])
-    return False
-
-
-def _common_word(word: str) -> str | None:
-    """A word every reader knows, or a compound of such words ('levitysalustojen' = levitys + alusta). Voikko's
-    nearest word to a term it lacks is usually a rare one ('addiktiot', 'konfirmaatiot'): those are not offered."""
-    from wordfreq import zipf_frequency
-
-    from ..text.analysis import parse_wordbases
-    from ..text.resources import get_voikko, voikko_lock
-
-    with voikko_lock:
-        analyses = get_voikko().analyze(word)
-    for analysis in analyses:
-        base = (analysis.get("BASEFORM") or word).lower()
-        if zipf_frequency(base, "fi") >= COMMON_PART_ZIPF:
-            return "word"
-        parts = parse_wordbases(analysis.get("WORDBASES", ""))
-        if len(parts) > 1 and all(len(p.base) >= 3 and zipf_frequency(p.base.lower(), "fi") >= COMMON_PART_ZIPF
-                                  for p in parts):
-            return "compound"
-    return None
-
-
-def _glued_small_word(parts: list[str]) -> bool:
-    """A missing space is sure only when one side is a conjunction or an adverb ('maalauksensekä', 'tiedotusja',
-    'Yllämainituille'); a split into two nouns ('työmäärä imen', 'globaali muutokseen') is Voikko not knowing a
-    compound."""
-    from ..text.resources import get_voikko, voikko_lock
-
-    with voikko_lock:
-        classes = [{a.get("CLASS") for a in get_voikko().analyze(p)} for p in parts]
-    return len(parts) == 2 and any((c & {"sidesana", "seikkasana"} and not c & {"nimisana", "teonsana", "laatusana"}
-                                    or c == {"seikkasana", "teonsana"}) and len(p) <= 6
-                                   for c, p in zip(classes, parts))  # not 'posteriori jakaumia'
-
-
-_TRIPLE = re.compile(r"(\w)\1\1")
-
-
-def _strip_accents(word: str) -> str:
-    import unicodedata
-
-    keep = set("åäöÅÄÖ")
-    return "".join(ch if ch in keep else unicodedata.normalize("NFD", ch)[0] for ch in word)
-
-
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[,.]\d+)?)\s*$")
@@ -448,14 +369,15 @@ def _word_finding(f: Finding, text: str = "") -> Finding | None:
         # ('kerrannut', 'luonnostelu'); rare words still make a sentence hard (see _sentence_finding).
         return None
     if f.kind == "abbreviation" and not f.term:
-        # not in the lexicon: the tool cannot say what it stands for, and 'write it out' without the words helped
-        # no one in the blind review ('SFS 6002', 'CNC'); course codes ('ELEC-A9110') are no abbreviations at all
+        # not in the lexicon: the tool cannot say what it stands for, but the teacher can: gathered into one
+        # finding per text (abbreviation_summary), never one each ('write it out' on its own helped no one in
+        # round 1; round 4 named unexplained 'ELOn', 'OFDM' as the real stumbling points)
         return None
     if f.kind == "unknown_word":
         if transparent_compound(f.text):
             return None  # 'itsearvioida': not a typo, and its parts need no explaining
         broken = re.search(r"(^|\s)\w\s$", text[max(0, f.start - 3):f.start]) if text else None
-        fix = None if broken else _spelling_suggestion(f.text)  # 'H allitsee': a word broken by a space
+        fix = None if broken else spelling_suggestion(f.text)  # 'H allitsee': a word broken by a space
         if fix:
             return Finding(f.start, f.end, f.text, f.kind, 2, "Sana näyttää kirjoitusvirheeltä: suomen oikoluku ei "
                            "tunne sitä.", f"Korjaa: '{fix}'.", fix)
@@ -463,47 +385,120 @@ def _word_finding(f: Finding, text: str = "") -> Finding | None:
     return f
 
 
-def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()) -> list[Finding]:
-    """The findings a teacher sees, most important first (see the module docstring)."""
+def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=(), item_score=None) -> list[Finding]:
+    """The findings a teacher sees, most important first (see the module docstring). ``item_score(item)``: the
+    plainness of one list item (a sentence the splitter joined from a dash list is judged item by item)."""
     scores = {s.start: s.score for s in sentence_scores}
-    out: list[Finding] = []
-    for sent in a.sentences:
-        f = _sentence_finding(a, sent, details, scores.get(sent.start))
-        if f:
-            out.append(f)
     grouped: dict[tuple[str, str], Finding] = {}
     unknown: list[Finding] = []
+    shown: list[Finding] = []  # every occurrence of a word finding on the screen
+    abbreviations: list[Finding] = []  # abbreviations the lexicon does not know
     care = care_text(a)
     uses = Counter(f.term for f in details if f.term)
     lexicon = _lexicon()
+    by_start = {t.start: t for t in a.tokens}
     for f in sorted(details, key=lambda f: f.start):
         if f.kind not in WORD_KINDS:
             continue
         if f.kind in ("jargon", "loanword") and f.term and (
                 swap_out_of_field(lexicon.lookup(f.term), care)  # another field's term in another sense
-                or own_unit_word(lexicon.lookup(f.term), uses[f.term])):
+                or own_unit_word(lexicon.lookup(f.term), uses[f.term])
+                or screen_familiar(f.term)  # the reviewers' familiar words the rewriter may still swap
+                or _part_of_compound(a, f, by_start)
+                # an official unit or course name ('3D mallinnus ja visualisointi (3 op)', 'Ammatilliseen
+                # koulutukseen orientoituminen ...') or a name ('Agenda 2030'): the teacher cannot change it (round 5)
+                or unit_name(a.text, f.start, f.end) or _name_word(a, f, by_start)):
+            continue
+        if f.kind == "empty_phrase" and _content_named(a, f, by_start):
             continue
         key = (f.kind if f.kind != "loanword" else "jargon", _key(f))
         if key in grouped:
             g = grouped[key]
             g.count += 1
             g.occurrences.append([f.start, f.end])
+            shown.append(f)
             continue
         w = _word_finding(f, a.text)
+        if w is None and f.kind == "abbreviation" and unexplained_abbreviation(a.text, f):
+            abbreviations.append(f)
+            continue
         if w is None:
-            if f.kind == "unknown_word" and not transparent_compound(f.text):
+            if (f.kind == "unknown_word" and not transparent_compound(f.text)) or \
+                    (f.kind == "rare_word" and foreign_term(by_start.get(f.start))):
                 unknown.append(f)
+                shown.append(f)
             continue
         w = Finding(w.start, w.end, w.text, w.kind, w.severity, w.reason, w.suggestion, w.replacement, w.term,
                     occurrences=[[f.start, f.end]])
         grouped[key] = w
-    out += [f for f in (_passive_summary(a), _unknown_summary(unknown)) if f]
+        shown.append(f)
+    shown = [f for f in shown if f.kind != "abbreviation"]  # an abbreviation is its own finding, not a hard word
+    out: list[Finding] = []
+    for sent in a.sentences:
+        items = list_items(a, sent)
+        for item in items:
+            score = scores.get(sent.start) if len(items) == 1 or item_score is None else item_score(item)
+            f = _sentence_finding(a, item, details, score, shown)
+            if f:
+                out.append(f)
+    out += [f for f in (passive_summary(a), _unknown_summary(unknown), abbreviation_summary(abbreviations)) if f]
     for w in grouped.values():
         w.impact = round(_IMPACT.get(w.kind, 1.0) + w.severity + math.log(w.count) + (1.0 if w.replacement else 0.0),
                          2)
         out.append(w)
     out.sort(key=lambda f: (-f.impact, f.start))
     return out
+
+
+# Empty phrases about a text's content ('keskeinen sisältö', 'eettiset kysymykset'): once the sentence names whose
+# content or questions they are, the phrase is a plain topic (blind review, rounds 3-4: 0 of 4 judged right).
+CONTENT_HEADS = ("sisältö", "kysymys")
+
+
+def _content_named(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
+    """An empty phrase about content whose content the sentence names: a genitive noun before it ('tekstien keskeisen
+    sisällön', 'tutkimuksen eettiset kysymykset') or 'on' right after it ('Kurssin keskeisenä sisältönä on
+    konferenssiesityksen suunnittelu'). The course's own name for itself is no content."""
+    from ..text.wordlists import word_class
+
+    words = [t for t in a.tokens if t.is_word and f.start <= t.start and t.end <= f.end]
+    if words and words[-1].base in CONTENT_HEADS + ("käsite",) and words[-1].morph.get("Case") == "Ess":
+        return True  # 'tarkastellaan mekaniikan keskeisinä käsitteinä': what the thing is taken as (round 2: wrong)
+    if not words:
+        return False
+    first = words[0]
+    after = next((t for t in a.tokens[first.i:] if t.start >= f.end and t.is_word), None)
+    if after is not None and after.text.lower() in ("on", "ovat"):
+        return True  # 'Opintojakson keskiössä on kehon ja vaatteen suhteen tutkiminen' (round 5: judged wrong)
+    if words[-1].base not in CONTENT_HEADS:
+        return False
+    before = a.tokens[first.i - 1] if first.i > 0 else None
+    if (before is not None and before.pos in ("NOUN", "PROPN") and before.morph.get("Case") == "Gen"
+            and before.base not in word_class("course_unit") and before.lemma.lower() not in word_class("course_unit")):
+        return True
+    return False
+
+
+def _name_word(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
+    """A capitalised word inside a sentence is part of a name ('YK:n Agenda 2030', 'Moduuli 3')."""
+    t = by_start.get(f.start)
+    if t is None or not f.text[:1].isupper() or f.text.isupper():
+        return False
+    prev = next((p for p in reversed(a.tokens[:t.i]) if p.text.strip()), None)
+    return prev is not None and prev.text not in (".", "!", "?", ":", "-", "•", "–", "—", "\n") and \
+        not any(s.start == t.start for s in a.sentences)
+
+
+def _part_of_compound(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
+    """A lexicon word matched as one part of a compound ('informaatiojärjestelmä', 'hybridiajoneuvo',
+    'tavoiteorientaatio') or as the first part of a shared compound ('Hybridi- tai komposiittimateriaalit'): the
+    compound is a term of its own, and the part's gloss is another sense (blind review, rounds 2-4: 'informaatio =
+    tieto' in a vehicle system, 'hybridi' glossed as hybrid teaching in car bodies, 'potentiaali = mahdollisuus' in
+    'potentiaaliero': 0 of 9 judged right)."""
+    if a.text[f.end:f.end + 2] in ("- ", "-\n", "-,"):
+        return True
+    t = by_start.get(f.start)
+    return t is not None and len(t.compound_parts) >= 2 and f.term.lower() not in (t.base, t.lemma.lower())
 
 
 def transparent_compound(word: str) -> bool:
@@ -519,7 +514,7 @@ def transparent_compound(word: str) -> bool:
     for k in range(3, len(w) - 2):
         left, right = w[:k], w[k:]
         if zipf_frequency(left, "fi") >= COMMON_PART_ZIPF and voikko_spell(left) and voikko_spell(right) \
-                and len(right) >= 4 and not _glued_small_word([left, right]):  # 'maalauksensekä' is a typo
+                and len(right) >= 4 and not glued_small_word([left, right]):  # 'maalauksensekä' is a typo
             return True
     return False
 
@@ -533,47 +528,23 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
     names = list(dict.fromkeys(f.text for f in unknown))
     listed = _quote(names[:5]) + (", ..." if len(names) > 5 else "")
     n = len(names)
-    reason = (f"Suomen oikoluku ei tunne sanaa {listed}. Se on alan termi, vierasperäinen sana tai uusi yhdyssana, "
-              "jota työelämän lukija ei ehkä tunne." if n == 1 else
-              f"Suomen oikoluku ei tunne {n} sanaa ({listed}). Ne ovat alan termejä, vierasperäisiä sanoja tai uusia "
-              "yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
-    tip = ("Selitä termi lyhyesti, kun se tulee tekstissä ensimmäisen kerran (esim. sulkeissa). Jos sanalle on "
-           "tavallinen suomen sana, käytä sitä.")
+    if any(f.kind == "rare_word" for f in unknown):  # rare loanwords the spell checker knows ('approksimaatio')
+        reason = (f"Sana {listed} on harvinainen alan termi tai vierasperäinen sana, jota työelämän lukija ei ehkä "
+                  "tunne." if n == 1 else f"Sanat {listed} ovat harvinaisia alan termejä, vierasperäisiä sanoja tai "
+                  "uusia yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
+    else:
+        reason = (f"Suomen oikoluku ei tunne sanaa {listed}. Se on alan termi, vierasperäinen sana tai uusi "
+                  "yhdyssana, jota työelämän lukija ei ehkä tunne." if n == 1 else
+                  f"Suomen oikoluku ei tunne {n} sanaa ({listed}). Ne ovat alan termejä, vierasperäisiä sanoja tai "
+                  "uusia yhdyssanoja, joita työelämän lukija ei ehkä tunne.")
+    unknown = sorted(unknown, key=lambda f: f.start)
+    tip = ("Tarkista ensin kirjoitusasu. Selitä termi lyhyesti, kun se tulee tekstissä ensimmäisen kerran (esim. "
+           "sulkeissa). Jos sanalle on tavallinen suomen sana, käytä sitä.")
+    if not any(f.kind == "unknown_word" for f in unknown):  # only words the spell checker knows: no typo
+        tip = tip.split(" ", 3)[3]
     first = unknown[0]
     return Finding(first.start, first.end, first.text, "unknown_word", 1, reason, tip, count=len(unknown),
                    occurrences=[[f.start, f.end] for f in unknown], impact=round(2.5 + math.log(len(unknown)), 2))
-
-
-# Passives that say "one can" or "is needed" ('voidaan laskea', 'joita tarvitaan'): no doer is missing, and asking
-# who does it made no sense to the blind reviewers.
-GENERIC_PASSIVE_VERBS = ("voida", "tarvita")
-
-
-def is_teacher_passive(t: Token) -> bool:
-    return is_passive(t) and t.lemma.lower() not in GENERIC_PASSIVE_VERBS and t.base not in GENERIC_PASSIVE_VERBS
-
-
-def _passive_summary(a: TextAnalysis) -> Finding | None:
-    """All passives of a text as one finding (Hemingway's "N uses of passive voice"): a course description speaks
-    to its reader ('perehdyt', 'harjoittelet'), and the teacher fixes them in one go. Every passive is an
-    occurrence, so each is highlighted."""
-    passives = [t for t in a.tokens if is_teacher_passive(t)]
-    if not passives:
-        return None
-    first = passives[0]
-    names = list(dict.fromkeys(t.text.lower() for t in passives))
-    active = list(dict.fromkeys(v for v in map(_active_2sg, passives) if v))[:3]
-    n = len(passives)
-    listed = _quote(names[:4]) + (", ..." if len(names) > 4 else "")
-    reason = ((f"Passiivi ({listed})" if n == 1 else f"Passiivi {n} kertaa ({listed})") +
-              ": ei kerro, kuka tekee. Kurssikuvauksessa lukija on se, joka opiskelee.")
-    others = list(dict.fromkeys(t.text.lower() for t in passives if not _active_2sg(t)))
-    tip = " ".join(filter(None, [
-        f"Puhuttele lukijaa, esim. {_quote(active)}." if active else "",
-        (f"Kerro, kuka tekee ({_quote(others[:3])}): sinä, opettaja vai järjestäjä." if active else
-         "Kerro, kuka tekee: sinä, opettaja vai järjestäjä.") if others else ""]))
-    return Finding(first.start, first.end, first.text, "passive", 1, reason, tip, count=n,
-                   occurrences=[[t.start, t.end] for t in passives], impact=round(3.0 + math.log(n), 2))
 
 
 def reason_line(f: Finding) -> str:

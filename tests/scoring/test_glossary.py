@@ -68,3 +68,13 @@ def test_example_glossary_in_corpora_is_valid():
     text = "Kurssilla perehdytään palveluohjaukseen. Kurssi sopii lähihoitajille."
     f = next(f for f in score(text, glossary=g).findings if f.text == "palveluohjaukseen")
     assert f.replacement == "ohjaukseen oikeisiin palveluihin"
+
+
+def test_an_accepted_loanword_voikko_lacks_is_not_flagged_in_an_inflected_form():
+    # 'implementoida' is not in Voikko: once accepted it must not come back as an unknown word
+    from poiju_nlp.scoring.glossary import Glossary
+
+    text = "Kurssi sopii lähihoitajille, ja opit implementoimaan palveluohjausta."
+    accepted = score(text, glossary=Glossary.from_rows([["implementoida", "", ""]]))
+    assert not [f for f in accepted.findings if "implementoimaan" in f.text or "implementoimaan" in f.reason]
+    assert [f for f in score(text).findings if f.text == "implementoimaan"]

@@ -35,7 +35,7 @@ def test_a_repeated_term_is_one_finding_with_a_count():
 
 
 def test_all_passives_of_a_text_are_one_finding():
-    text = "Kurssilla käsitellään ensiapua. Lisäksi harjoitellaan elvytystä. Kurssi toteutetaan verkossa."
+    text = "Kurssilla käsitellään ensiapua. Lisäksi harjoitellaan elvytystä. Kurssilla tutustutaan sidontaan."
     passives = [f for f in score(text).findings if f.kind == "passive"]
     assert len(passives) == 1 and passives[0].count == 3
     assert "'käsittelet'" in passives[0].suggestion
@@ -100,7 +100,8 @@ def test_passive_advice_addresses_the_reader_only_when_the_reader_does_it():
     passive = next(f for f in score("Kurssilla perehdytään ensiapuun. Osaamista arvioidaan tentillä.").findings
                    if f.kind == "passive")
     assert "'perehdyt'" in passive.suggestion and "'arvioit'" not in passive.suggestion
-    assert "'arvioidaan'" in passive.suggestion  # named among those whose doer the teacher should say
+    # round 5: the teacher's own action is a natural passive, no finding ('opettaja arvioi' was judged wrong)
+    assert passive.count == 1 and "arvioidaan" not in passive.reason
 
 
 def test_ihminen_and_adjectives_are_not_minen_words():
@@ -120,16 +121,76 @@ def test_credit_hours_are_given_only_for_higher_education_credits():
 
 
 def test_a_field_label_is_not_flagged_but_the_same_word_in_a_sentence_is():
-    text = "Osaamistavoitteet: Opiskelija osaa antaa ensiapua.\nNämä osaamistavoitteet koskevat kaikkia."
-    flagged = [f for f in score(text).findings if f.term == "osaamistavoite"]
-    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("osaamistavoitteet")]
+    text = "Oppimistulokset: Opiskelija osaa antaa ensiapua.\nNämä oppimistulokset koskevat kaikkia."
+    flagged = [f for f in score(text).findings if f.term == "oppimistulos"]
+    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("oppimistulokset")]
 
 
-def test_a_noun_chain_ending_in_an_action_noun_makes_a_short_sentence_hard():
-    report = score("Asiakkaan toimintakyvyn arvioinnissa sovelletaan uutta mallia.")
+def test_a_noun_chain_ending_in_an_action_noun_makes_a_sentence_hard():
+    report = score("Asiakkaan toimintakyvyn arvioinnissa sovelletaan kotihoidossa uutta mallia, jonka kaikki hoitajat "
+                   "tuntevat.")
     hard = next(f for f in report.findings if f.kind == "hard_sentence")
     assert "substantiiviketju: 'Asiakkaan toimintakyvyn arvioinnissa'" in hard.reason
     assert "'arvioida'" in hard.suggestion
+
+
+def test_a_short_sentence_is_hard_only_for_a_heavy_noun_chain():
+    # blind review, round 4: every 5-9-word sentence called hard was judged easy ('Havainnoidaan ruotsin kielen
+    # näkymistä arkipäivässä.', 'Moduulissa perehdytään ihmisen anatomiaan ja fysiologiaan.')
+    for easy in ("Havainnoidaan ruotsin kielen näkymistä arkipäivässä.",
+                 "Harjoitellaan itseä koskevien tietojen kertomista ja vaihtamista.",
+                 "Opiskelija tekee ajovaloumpion kiillotuksen ja pinnoituksen."):
+        assert not [f for f in score(easy).findings if f.kind == "hard_sentence"], easy
+    heavy = score("Kirjaamisen laadun kehittäminen on osa potilasturvallisuuden edistämistä.")
+    assert [f for f in heavy.findings if f.kind == "hard_sentence"]
+
+
+def test_a_sentence_of_ordinary_length_needs_a_hard_word_or_a_noun_chain():
+    # round 4: 'Kurssilla käsitellään yhtiön perustamista, ...' (14 words, passive and one -minen word) read once
+    easy = score("Kurssilla käsitellään yhtiön perustamista, organisaatiorakennetta ja toimintaa, rahoituksen "
+                 "sääntelyä sekä hallintoelinten vastuuta.")
+    assert not [f for f in easy.findings if f.kind == "hard_sentence"]
+    hard = score("Kurssilla perehdytään geodeettisiin mittauksiin ja inklusiivisen taidekasvatuksen "
+                 "yhteiskunnallisiin merkityksiin sekä niiden arviointiin.")
+    assert [f for f in hard.findings if f.kind == "hard_sentence"]
+
+
+def test_a_dash_list_on_one_line_is_judged_item_by_item():
+    # round 4: 'Kurssin käytyään opiskelija: - osaa valmistella ... - tunnistaa ... - osaa analysoida ...' was one
+    # "very hard" 34-word sentence; each item is short and clear
+    text = ("Osaamistavoitteet: Kurssin käytyään opiskelija: - osaa valmistella selkeän ja havainnollisen "
+            "konferenssiesityksen - tunnistaa omia vahvuuksiaan ja kehityskohteitaan esiintyjänä ja osaa asettaa "
+            "tavoitteita kehittymiselleen - osaa analysoida toisten esityksiä ja antaa rakentavaa palautetta")
+    assert not [f for f in score(text).findings if f.kind == "hard_sentence" and f.severity == 3]
+    assert not [f for f in score(text).findings if f.kind == "hard_sentence" and " - " in f.text]
+
+
+def test_a_lexicon_word_inside_a_compound_is_not_glossed_on_the_screen():
+    # round 4: 'hybridiajoneuvon' and 'hybridikorirakenteiden' glossed as hybrid teaching, 'informaatiojärjestelmän'
+    # as 'tieto'; 'Hybridi- tai komposiittimateriaalit' is a shared compound of materials
+    text = ("Opiskelija huoltaa hybridiajoneuvon ja tarkistaa informaatiojärjestelmän viestit. "
+            "Hybridi- tai komposiittimateriaalit ovat kevyitä.")
+    assert not [f for f in score(text).findings if f.term in ("hybridi", "informaatio")]
+    assert [f for f in score("Opiskelija oppii implementoimaan mallin.").findings if f.term == "implementoida"]
+
+
+def test_words_the_reviewers_called_familiar_are_not_on_the_screen_but_still_rewritten():
+    from poiju_nlp.rewriting import rewrite
+
+    text = "Opintojakso sopii kaikille. Opintojakson osaamistavoitteet ovat selkeät."
+    assert not [f for f in score(text).findings if f.term in ("opintojakso", "osaamistavoite")]
+    assert "Kurssi" in rewrite(text).rewrite
+
+
+def test_an_empty_phrase_whose_content_is_named_is_no_finding():
+    # round 4: 'ymmärrät ... tekstien keskeisen sisällön', 'Kurssin keskeisenä sisältönä on ...', 'tutkimuksen
+    # eettiset kysymykset' were all judged wrong; 'kurssin keskeiset sisällöt' says nothing
+    for named in ("Ymmärrät tuttuihin aiheisiin liittyvien tekstien keskeisen sisällön.",
+                  "Kurssin keskeisenä sisältönä on konferenssiesityksen suunnittelu ja esittäminen.",
+                  "Sisältö: työturvallisuus, tutkimuksen eettiset kysymykset ja mikroskopia.",
+                  "Energiaa ja liikemäärää tarkastellaan mekaniikan keskeisinä käsitteinä ja säilyvinä suureina."):
+        assert not [f for f in score(named).findings if f.kind == "empty_phrase"], named
+    assert [f for f in score("Opit kurssin keskeiset sisällöt.").findings if f.kind == "empty_phrase"]
 
 
 def test_a_rare_word_is_no_finding_of_its_own():
@@ -197,11 +258,84 @@ def test_a_short_sentence_is_not_hard_for_a_compound_of_known_words():
 
 def test_the_texts_own_unit_word_and_a_school_name_are_no_findings():
     # round 3: 'Moduulin tehtävänä on ...' names the upper-secondary unit itself (official, cannot be changed)
+    # round 4: 'moduuli' is no finding at all (the reviewers called it the widely understood unit name)
     own = score("Moduulin tehtävänä on kehittää opiskelijan monilukutaitoa. Moduulissa harjoitellaan lukemista.")
     assert not [f for f in own.findings if f.term == "moduuli"]
-    assert [f for f in score("Kurssi koostuu neljästä moduulista ja harjoituksista.").findings
-            if f.term == "moduuli"]
+    assert [f for f in score("Kurssi koostuu neljästä suuntautumisvaihtoehdosta ja harjoituksista.").findings
+            if f.term == "suuntautumisvaihtoehto"]
     # 'Perustieteiden korkeakoulu' is a school of Aalto, not the empty phrase 'perustieto'
     school = score("Tutustut Aalto-yliopistoon, omaan Perustieteiden korkeakouluun ja omaan tieteenalaasi.")
     assert not [f for f in school.details if f.kind == "empty_phrase"]
     assert [f for f in score("Kurssin jälkeen opiskelijalla on perustietoa.").details if f.kind == "empty_phrase"]
+
+
+def test_passive_advice_names_the_obvious_doer_and_skips_how_questions():
+    # blind review, round 4: 'Kerro, kuka tekee: sinä, opettaja vai järjestäjä' beside 'suoritetaan' (the student
+    # does the syntheses) was a question with an obvious answer; 'miten vastaanotin optimoidaan' has no doer.
+    # Round 5: the organiser's own action ('järjestetään', 'arvioidaan'), a relative clause ('menetelmiä, joita
+    # sovelletaan') and a question are natural passives
+    report = score("Kurssin aikana suoritetaan neljä synteesiä. Opit, miten vastaanotin optimoidaan. "
+                   "Tentti arvioidaan asteikolla 0-5. Kurssi järjestetään työpaikalla. Opit menetelmiä, joita "
+                   "sovelletaan käytännössä. Miten sillä erotutaan massasta, ohjataan lukijaa tai selvennetään "
+                   "sisältöä?")
+    passive = next(f for f in report.findings if f.kind == "passive")
+    assert "'suoritat'" in passive.suggestion and "arvioit" not in passive.suggestion
+    assert passive.count == 1, passive.reason
+
+
+def test_rare_loans_are_gathered_with_the_unknown_terms_but_ordinary_rare_words_are_not():
+    report = score("Kurssilla opit integraalilaskennan approksimaatiot ja substituutiot. "
+                   "Opiskelija tekee ajovaloumpion kiillotuksen.")
+    gathered = next(f for f in report.findings if f.kind == "unknown_word")
+    assert "approksimaatiot" in gathered.reason and "substituutiot" in gathered.reason
+    assert "kiillotuksen" not in gathered.reason and gathered.replacement is None
+
+
+def test_unexplained_abbreviations_are_one_finding_but_standards_codes_and_common_words_are_not():
+    text = ("Kyberturvallisuuden uhkakuvia analysoidaan OSINT-menetelmillä. Tiimi vastaa HSEQ-asioista. "
+            "Kurssi ELEC-A9110 noudattaa ISO 45001 -standardia. HUOM: USA:n aineisto on englanniksi.")
+    gathered = [f for f in score(text).findings if f.kind == "abbreviation" and f.term is None]
+    assert len(gathered) == 1 and gathered[0].count == 2
+    assert "'OSINT', 'HSEQ'" in gathered[0].reason and "Kirjoita lyhenne auki" in gathered[0].suggestion
+    explained = "Opiskelija laatii henkilökohtaisen suunnitelman (HKS). HKS päivitetään vuosittain."
+    assert not [f for f in score(explained).findings if f.kind == "abbreviation"]
+
+
+def test_a_list_that_lost_its_line_breaks_gets_one_item_per_line_as_advice():
+    # round 4: 6 of 53 hard sentences were lists run together; "split it in three" did not help
+    text = ("Tekniset taidot opiskelija tuntee joitakin johtamisen käsitteitä, ulottuvuuksia ja keinoja opiskelija "
+            "tuntee johtajuuteen kytkeytyvät vallan ja vastuun näkökulmat opiskelija ymmärtää yhteistyön ja "
+            "päätöksenteon keinojen tyylin, tapojen ja ajoituksen vaikutuksen elokuvanteon prosessiin")
+    hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
+    assert "luettelon kohdat ilman rivinvaihtoja" in hard.reason
+    assert hard.suggestion.startswith("Kirjoita luettelon jokainen kohta omalle rivilleen.")
+    plain_long = ("Opintojakso on osa Muodin pääaineen ensimmäisen vuoden pakollisia opintoja, ja se sopii myös "
+                  "Tekstiili ja väri -sivuaineen opiskelijoille, jotka haluavat syventää osaamistaan.")
+    assert not [f for f in score(plain_long).findings if "luettelon kohdat" in f.reason]
+
+
+def test_participles_and_negated_general_passives_are_no_passive_findings():
+    for text in ("Harjaannut kuuntelevaan ja monipuoliseen vuorovaikutukseen.",
+                 "Ymmärrät, että ohjelmia ei kirjoiteta vain tietokoneita varten vaan ihmisten avuksi."):
+        assert not [f for f in score(text).findings if f.kind == "passive"], text
+
+
+def test_one_minen_word_in_a_long_sentence_is_not_named_as_its_cause():
+    # round 4: 'oppimiseen', 'tutkimisessa' named as the reason of a long sentence were "the wrong cause"
+    text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
+            "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään.")
+    hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
+    assert "long" in hard.reasons and "nominal" not in hard.reasons and "tutkimisessa" not in hard.reason
+
+
+def test_round_5_narrowing_names_titles_english_words_and_content_after_on():
+    # an official unit name and a name are not the teacher's to change; 'demos' in an English phrase is no typo;
+    # 'keskiössä on X' names its content
+    unit = "3D mallinnus ja visualisointi (3 op)\nOpit mallintamaan esineitä ja tiloja."
+    assert not [f for f in score(unit).findings if f.term == "visualisoida"]
+    name = "Opit YK:n kestävän kehityksen tavoitteet ja Agenda 2030 -ohjelman sisällön."
+    assert not [f for f in score(name).findings if f.term == "agenda"]
+    english = "Opiskelija tekee laitteilla demos ja pienen projektin."
+    assert not [f for f in score(english).findings if f.replacement == "demo"]
+    focus = "Opintojakson keskiössä on kehon ja vaatteen suhteen tutkiminen."
+    assert not [f for f in score(focus).findings if f.kind == "empty_phrase"]

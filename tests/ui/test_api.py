@@ -39,9 +39,9 @@ def test_port_follows_gradio_server_port(app_url):
 @pytest.mark.slow
 def test_score_endpoint_returns_highlight_and_summary(client):
     marked, summary, findings, sentences, download = client.predict(
-        "Opintojakson laajuus on 5 op, ja se toteutetaan verkossa.", api_name="/score")
+        "Kurssin laajuus on 5 op, ja opiskelija kykenee implementoimaan uusia malleja.", api_name="/score")
     labelled = [seg["token"] for seg in marked if seg["class_or_confidence"]]
-    assert "Opintojakson" in labelled and "op" in labelled
+    assert "implementoimaan" in labelled and "op" in labelled
     assert "Selkeys" in summary
     assert findings["data"] and download.endswith(".json")
     report = json.load(open(download, encoding="utf-8"))

@@ -64,12 +64,12 @@ def test_glossary_saved_in_the_tab_is_used_by_the_score(tmp_path, monkeypatch, r
     monkeypatch.setenv("POIJU_GLOSSARY_PATH", str(tmp_path / "oma_sanasto.tsv"))
     get_settings.reset()
     request.addfinalizer(get_settings.reset)  # the next test reads the environment without the override
-    text = "Kurssi sopii lähihoitajille, ja opintojaksolla opit palveluohjausta."
+    text = "Kurssi sopii lähihoitajille, ja opit implementoimaan palveluohjausta."
     before = score_for_ui(text)[2]
-    assert any(row[0] == "opintojaksolla" for row in before)
-    rows, note, download = save_glossary([["opintojakso", "", ""], ["", "puuttuu", ""]])
+    assert any(row[0] == "implementoimaan" for row in before)
+    rows, note, download = save_glossary([["implementoida", "", ""], ["", "puuttuu", ""]])
     assert "Tallennettu 1 termiä" in note and "Rivi 2: termi puuttuu." in note
-    assert current_glossary().accepts("opintojakso")
+    assert current_glossary().accepts("implementoida")
     after = score_for_ui(text)[2]
-    assert not any(row[0] == "opintojaksolla" for row in after)
-    assert open(download, encoding="utf-8").read().startswith("term\tplain\texplanation\nopintojakso")
+    assert not any(row[0] == "implementoimaan" for row in after)
+    assert open(download, encoding="utf-8").read().startswith("term\tplain\texplanation\nimplementoida")

@@ -1,0 +1,133 @@
+"""Spelling corrections for unknown words: offered only when the word is surely a typo (a wrong correction is worse
+than none).
+
+>>> spelling_suggestion("luonnnonmateriaalit")
+'luonnonmateriaalit'
+>>> spelling_suggestion("additiot") is None  # a term Voikko lacks, not a typo of 'addiktiot'
+True
+>>> spelling_suggestion("ajoneuvonn"), spelling_suggestion("aineja")  # not 'ajoneuvonne'; not 'Aineja'
+('ajoneuvon', None)
+"""
+from __future__ import annotations
+
+import re
+
+
+def real_finnish(phrase: str) -> bool:
+    from .select import real_finnish as check
+
+    return check(phrase)
+
+
+def spelling_suggestion(word: str) -> str | None:
+    """A correction for an unknown word only when it is surely a typo, else None (no correction beats a wrong one:
+    Voikko's nearest word for a term it lacks is another word, 'additiot' -> 'addiktiot', and one letter off can be
+    a word broken by a space, 'H allitsee' -> 'vallitsee'). Sure typos: a missing space next to a conjunction or an
+    adverb ('maalauksensekä', 'tiedotusja'), a letter written three times ('luonnnonmateriaalit'), a foreign accent
+    ('luonnonilmiöíden'), one letter off a common word or a compound of common words ('työturvalisuusriskit')."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    if len(word) < 4 or "-" in word or not word.isalpha():
+        return None
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(word.lower(), "en") >= ENGLISH_WORD_ZIPF:
+        return None  # an English word in an English phrase ('demos'), not a Finnish typo (blind review, round 5)
+    with voikko_lock:
+        suggestions = get_voikko().suggest(word)
+    # only a change of letters is a correction: 'aineja' -> 'Aineja' (a capital Voikko wants) is none
+    suggestions = [s for s in suggestions if s.lower() != word.lower()]
+    for s in suggestions[:3]:
+        if not real_finnish(s):
+            continue
+        lower, plain = s.lower(), word.lower()
+        if " " in lower and lower.replace(" ", "") == plain and glued_small_word(lower.split()):
+            return s
+        if _TRIPLE.search(plain) and _TRIPLE.sub(lambda m: m.group(1) * 2, plain) == lower:
+            return s
+        if _strip_accents(plain) == lower:
+            return s
+    # a letter written twice by mistake is the likeliest typo: 'ajoneuvonn' is 'ajoneuvon', not 'ajoneuvonne'
+    ranked = sorted(suggestions[:3], key=lambda c: not _doubling(c.lower(), word.lower()))
+    for s in ranked:
+        candidate = s.lower()
+        if " " in candidate or "-" in candidate or not real_finnish(candidate):
+            continue
+        distance = _edit_distance(candidate, word.lower())
+        common = _common_word(candidate) if distance <= 2 else None
+        if (distance == 1 and (common == "word" or (common and _doubling(candidate, word.lower())))) \
+                or (distance == 2 and common == "word"):
+            # 'työturvalisuusriskit' -> 'työturvallisuusriskit', 'erilaisisten' -> 'erilaisten'
+            return s
+    return None
+
+
+COMMON_PART_ZIPF = 3.0
+ENGLISH_WORD_ZIPF = 3.0
+
+
+def _doubling(a: str, b: str) -> bool:
+    """a and b differ by one letter written once or twice ('työturvalisuus' / 'työturvallisuus', 'ossaa' / 'osaa'):
+    the commonest Finnish typo. Any other one-letter change inside a compound makes another word
+    ('kalvotukseen' -> 'kalvotukeen')."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1:
+        return False
+    for k in range(len(longer)):
+        if longer[:k] + longer[k + 1:] == shorter:
+            return (k > 0 and longer[k - 1] == longer[k]) or (k + 1 < len(longer) and longer[k + 1] == longer[k])
+    return False
+
+
+def _common_word(word: str) -> str | None:
+    """A word every reader knows, or a compound of such words ('levitysalustojen' = levitys + alusta). Voikko's
+    nearest word to a term it lacks is usually a rare one ('addiktiot', 'konfirmaatiot'): those are not offered."""
+    from wordfreq import zipf_frequency
+
+    from ..text.analysis import parse_wordbases
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        analyses = get_voikko().analyze(word)
+    for analysis in analyses:
+        base = (analysis.get("BASEFORM") or word).lower()
+        if zipf_frequency(base, "fi") >= COMMON_PART_ZIPF:
+            return "word"
+        parts = parse_wordbases(analysis.get("WORDBASES", ""))
+        if len(parts) > 1 and all(len(p.base) >= 3 and zipf_frequency(p.base.lower(), "fi") >= COMMON_PART_ZIPF
+                                  for p in parts):
+            return "compound"
+    return None
+
+
+def glued_small_word(parts: list[str]) -> bool:
+    """A missing space is sure only when one side is a conjunction or an adverb ('maalauksensekä', 'tiedotusja',
+    'Yllämainituille'); a split into two nouns ('työmäärä imen', 'globaali muutokseen') is Voikko not knowing a
+    compound."""
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        classes = [{a.get("CLASS") for a in get_voikko().analyze(p)} for p in parts]
+    return len(parts) == 2 and any((c & {"sidesana", "seikkasana"} and not c & {"nimisana", "teonsana", "laatusana"}
+                                    or c == {"seikkasana", "teonsana"}) and len(p) <= 6
+                                   for c, p in zip(classes, parts))  # not 'posteriori jakaumia'
+
+
+_TRIPLE = re.compile(r"(\w)\1\1")
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    keep = set("åäöÅÄÖ")
+    return "".join(ch if ch in keep else unicodedata.normalize("NFD", ch)[0] for ch in word)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
