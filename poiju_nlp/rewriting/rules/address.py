@@ -16,7 +16,7 @@ from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
                    each_sentence, is_comitative, is_course_word, is_learner, is_third_singular, opens_sentence,
-                   register,
+                   own_words_between, register,
                    rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
                    word_list)
 
@@ -349,8 +349,9 @@ def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: d
             return True
         # joined to the infinitive after 'osaa': 'osaat ratkaista X sekä tietää Y' reads 'tietää' as the learner's
         # 3rd person verb or as an ability the text may not claim (review 8): unsure either way
-        if not subordinate and w.pos == "VERB" and w.dep == "conj" and _under_learner_infinitive(ws, w, after, override) \
-                and "+pres+3sg" in pykko_forms(w.text.lower()):
+        if not subordinate and w.pos == "VERB" and w.dep == "conj" \
+                and _under_learner_infinitive(ws, w, after, override) and "+pres+3sg" in pykko_forms(w.text.lower()) \
+                and own_words_between(ctx.analysis.tokens, w, {x.i for x in ws}):
             return True
         if not subordinate and (finite or w.text.lower() == "osaa"):
             return True  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)

@@ -314,6 +314,14 @@ def second_person_possessive(text: str) -> str | None:
     return None
 
 
+def own_words_between(toks: list[Token], w: Token, within: set[int]) -> bool:
+    """Has the word's head words of its own before the word ('ratkaista yhtälöitä sekä tietää Y': a clause of its
+    own, so 'tietää' may be finite), not only a shared object after it ('käyttää ja soveltaa tietoa': two
+    infinitives)?"""
+    return any(toks[i].head == w.head and w.head < i < w.i and toks[i].dep not in ("punct", "cc", "conj")
+               for i in within)
+
+
 def is_comitative(w: Token) -> bool:
     """A comitative with its possessive suffix ('valmistusprosesseja ympäristövaikutuksineen'): the suffix refers to
     the noun it goes with, not to the subject, so it stays as it is when the learner becomes 'sinä' (review 8 saw

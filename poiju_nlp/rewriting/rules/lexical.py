@@ -141,8 +141,9 @@ def _lemmas(w: Token) -> set[str]:
 
 def _target_in_sentence(ctx: Context, f, rep: str) -> bool:
     """Does the plain word already stand in the same sentence ('mitä data, tieto ja informaatio ovat' -> 'data,
-    tieto ja tieto': review 8)? Two words side by side name two things; the swap would make them one."""
-    targets = {x for w in rep.split() if len(w) > 3 for x in (w.lower(), *pykko_lemmas(w))}
+    tieto ja tieto': review 8)? Two words side by side name two things; the swap would make them one. A phrase
+    ('kaikki mukaan ottava') names no one word that could collide, so only a one-word replacement is checked."""
+    targets = {rep.lower(), *pykko_lemmas(rep)} if " " not in rep.strip() else set()
     sent = next((s for s in ctx.analysis.sentences if s.start <= f.start < s.end), None)
     if sent is None or not targets:
         return False
