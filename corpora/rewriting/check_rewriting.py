@@ -35,6 +35,7 @@ LISTS = {
     "skill_noun": "vague skill nouns",
     "outcome_lead_verb": "verbs of an outcome list lead",
     "fixed_possessive": "adverbs whose possessive suffix never changes person",
+    "gloss_not_after": "modifier + term: the term's gloss does not fit after it",
 }
 # a word that ends a known compound for each suffix ('sairaanhoitaja' for 'hoitaja')
 SUFFIX_CARRIERS = ("sairaan", "sosiaali", "koulu", "lähi", "työ", "asia", "opinto", "osa", "tutkinnon")

@@ -15,7 +15,8 @@ from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
-                   each_sentence, is_course_word, is_learner, is_third_singular, opens_sentence, register,
+                   each_sentence, is_comitative, is_course_word, is_learner, is_third_singular, opens_sentence,
+                   own_words_between, register,
                    rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
                    word_list)
 
@@ -136,6 +137,12 @@ def _build_passive_to_2sg(ctx: Context, t: Token) -> Edit | None:
     # A singular nominative object of a passive becomes an accusative in the active: not safe to re-case here.
     objects = [c for c in children if c.dep in ("obj", "nsubj", "nsubj:pass")]
     objects += [w for w in words if w.dep == "conj" and any(w.head == o.i for o in objects)]  # 'perusteet, mallintaminen'
+    # ... and so does one of an infinitive the passive governs: 'Harjoitellaan laskemaan pinta-ala' needs
+    # 'Harjoittelet laskemaan pinta-alan' (review 8)
+    infinitives = [c for c in children if c.dep.startswith("xcomp") and c.morph.get("VerbForm") == "Inf"]
+    infinitives += [w for w in words if w.dep == "conj" and any(w.head == x.i for x in infinitives)]
+    inf_objects = [w for w in words if w.dep in ("obj", "nsubj") and any(w.head == x.i for x in infinitives)]
+    objects += inf_objects + [w for w in words if w.dep == "conj" and any(w.head == o.i for o in inf_objects)]
     if any(c.morph.get("Case") == "Nom" and c.morph.get("Number") == "Sing" for c in objects):
         return None  # ('tehdään referenssianalyysi' -> 'teet referenssianalyysin': the parser may call it a subject)
     if any(is_learner(w) for w in words) or any(w.morph.get("Person[psor]") == "3" or w.lemma.lower() == "oma"
@@ -221,12 +228,14 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     fixed = word_list("fixed_possessive")  # ('kuvailla pääpiirteissään' stays as it is: review 7)
     for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
         second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" \
-            and not _in_relative_clause(toks, w) and w.text.lower() not in fixed else None
+            and not _in_relative_clause(toks, w) and w.text.lower() not in fixed \
+            and not is_comitative(w) else None
         if second:
             override[w.i] = second
     if any(("Person[psor]" in w.morph or third_person_possessive(w)) and w.i not in override
-           and w.text.lower() not in fixed and not (_in_relative_clause(toks, w) and any(
-               "+abl" in f for f in pykko_forms(w.text.lower()))) for w in ws[verb_at:]):
+           and w.text.lower() not in fixed and not is_comitative(w)
+           and not (_in_relative_clause(toks, w) and any("+abl" in f for f in pykko_forms(w.text.lower())))
+           for w in ws[verb_at:]):
         return edits  # a possessive that stays 3rd person, also after a relative clause in a run-on line ('...,
         # jossa X on huomioitu esitellä oman konseptinsa': review 7); 'joka on laajuudeltaan ...' may stay
     lemma = known or verb.lemma.lower()
@@ -333,9 +342,16 @@ def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: d
         finite = w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w)
         # a verb joined to the learner's verb that the parser read as an infinitive may be finite: 'ymmärrät X
         # sekä tunnistaa Y' (review 7 sample); 'osaat X ja tunnistaa Y' is fine ('osaat' governs it) but unsure
-        if not subordinate and w.pos == "VERB" and w.dep == "conj" and w.head in (after.i, *override) \
+        # (also after a clause of its own: 'tiedät, mitä X ovat, ja ymmärtää Y' is joined to 'tiedät', review 8)
+        if w.pos == "VERB" and w.dep == "conj" and w.head in (after.i, *override) \
                 and w.morph.get("VerbForm") == "Inf" and "+pres+3sg" in pykko_forms(w.text.lower()) \
                 and not any(t.head == w.head and t.dep == "xcomp" for t in ws):
+            return True
+        # joined to the infinitive after 'osaa': 'osaat ratkaista X sekä tietää Y' reads 'tietää' as the learner's
+        # 3rd person verb or as an ability the text may not claim (review 8): unsure either way
+        if not subordinate and w.pos == "VERB" and w.dep == "conj" \
+                and _under_learner_infinitive(ws, w, after, override) and "+pres+3sg" in pykko_forms(w.text.lower()) \
+                and own_words_between(ctx.analysis.tokens, w, {x.i for x in ws}):
             return True
         if not subordinate and (finite or w.text.lower() == "osaa"):
             return True  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
@@ -347,6 +363,11 @@ def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: d
                 and not any(t.i < w.i and t.head == w.i for t in ws if t.morph.get("PronType") in ("Rel", "Int")):
             return True
     return False
+
+
+def _under_learner_infinitive(ws: list[Token], w: Token, after: Token, override: dict[int, str]) -> bool:
+    """Is the word's head an infinitive governed by the learner's verb ('osaa ratkaista')?"""
+    return any(t.i == w.head and t.dep == "xcomp" and t.head in (after.i, *override) for t in ws)
 
 
 def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
@@ -405,6 +426,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
             break
         override[v.i] = form
     for w in ws:
+        if is_comitative(w):
+            continue  # its suffix is its head noun's ('prosesseja ympäristövaikutuksineen'): it stays (review 8)
         if third_person_possessive(w) and w.morph.get("Person[psor]") != "3" and not _in_relative_clause(toks, w) \
                 and w.text.lower() not in word_list("fixed_possessive"):
             ok = False  # a suffix the parser missed: whose it is was not checked, so the sentence stays
@@ -467,6 +490,7 @@ PASSIVE_TO_2SG = register(Rule(
         Example("Kurssin ensimmäisessä osassa opiskellaan Unreal-pelimoottorin perusteet, mallintaminen, valaisu ja "
                 "integroituminen muihin ohjelmiin."),
         Example("Sisältö: Opetellaan kertomaan itsestä, perheestä ja suvusta suullisesti ja kirjallisesti."),
+        Example("Sisältö:\nHarjoitellaan laskemaan ympyrän pinta-ala, kehän ja kaaren pituus sekä sektorin pinta-ala."),
         Example("Kurssilla käsitellään ajoneuvon korjaamisen vaiheita ja niihin liittyviä turvallisuusasioita:\n"
                 "- tarkastellaan vaurioita"),
     )))
@@ -500,6 +524,8 @@ LEARNER_GOAL = register(Rule(
                 "tavalla vastapuolen sopimusrikkomuksiin oman asemansa turvaten."),
         Example("Kurssin käytyään opiskelija osaa soveltaa robotiikkaa käytännön esimerkkitilanteissa.",
                 "Kurssin jälkeen osaat soveltaa robotiikkaa käytännön esimerkkitilanteissa."),
+        Example("Osaamistavoitteet: Kurssin käytyään opiskelija tietää mitä data, tieto ja informaatio ovat ja "
+                "ymmärtää datan määrää kuvaavia käsitteitä."),
     )))
 
 LEARNER_SUBJECT = register(Rule(
@@ -524,6 +550,8 @@ LEARNER_SUBJECT = register(Rule(
                 "Osaat käyttää tietokonetta satunnaisvektoreiden ja -prosessien analyysissä."),
         Example("Opiskelija tunnistaa ergonomiset riskit omassa työssään.",
                 "Tunnistat ergonomiset riskit omassa työssäsi."),
+        Example("Opiskelija tuntee metallien valmistus- ja jalostusprosesseja ympäristövaikutuksineen.",
+                "Tunnet metallien valmistus- ja jalostusprosesseja ympäristövaikutuksineen."),
         Example("Osaamistavoitteet: Elokuvakäsikirjoittamisen työpajakurssien 1-3 tavoitteet: Opiskelija hallitsee "
                 "pitkän fiktioelokuvan kirjoitusprosessin, osaa soveltaa erilaisia dramaturgisia työkaluja ja "
                 "hallitsee elokuvallisen kirjoittamisen keinot Opiskelija osaa analysoida käsikirjoituksia niiden eri "

@@ -303,8 +303,8 @@ def second_person_possessive(text: str) -> str | None:
     if text.lower() in word_list("fixed_possessive"):
         return None
     forms = pykko_forms(text.lower())
-    if any("+abl" in f and "+poss3" in f for f in forms):
-        return None
+    if any("+abl" in f and "+poss3" in f for f in forms) or any("+com" in f for f in forms):
+        return None  # (a comitative's suffix is not the learner's: see is_comitative)
     for a in get_pykko().utils.analyze(text.lower()):
         form, lemma = a.morphtags, a.lemma.replace("|", "")
         if "+poss3" in form and "+inf" not in form:
@@ -312,6 +312,21 @@ def second_person_possessive(text: str) -> str | None:
             if new:
                 return cap(new) if text[:1].isupper() else new
     return None
+
+
+def own_words_between(toks: list[Token], w: Token, within: set[int]) -> bool:
+    """Has the word's head words of its own before the word ('ratkaista yhtälöitä sekä tietää Y': a clause of its
+    own, so 'tietää' may be finite), not only a shared object after it ('käyttää ja soveltaa tietoa': two
+    infinitives)?"""
+    return any(toks[i].head == w.head and w.head < i < w.i and toks[i].dep not in ("punct", "cc", "conj")
+               for i in within)
+
+
+def is_comitative(w: Token) -> bool:
+    """A comitative with its possessive suffix ('valmistusprosesseja ympäristövaikutuksineen'): the suffix refers to
+    the noun it goes with, not to the subject, so it stays as it is when the learner becomes 'sinä' (review 8 saw
+    'ympäristövaikutuksinesi'). Read from the parse or, where the parser missed the case, from pypykko."""
+    return w.morph.get("Case") == "Com" or w.is_word and any("+com" in f for f in pykko_forms(w.text.lower()))
 
 
 def to_second_person_possessive(ctx: Context, w: Token) -> str | None:

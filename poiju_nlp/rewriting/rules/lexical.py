@@ -135,9 +135,26 @@ def _replaceable(ctx: Context) -> list:
     return out
 
 
+def _lemmas(w: Token) -> set[str]:
+    return {w.base, w.lemma.lower(), w.text.lower(), *pykko_lemmas(w.text)} - {""}
+
+
+def _target_in_sentence(ctx: Context, f, rep: str) -> bool:
+    """Does the plain word already stand in the same sentence ('mitä data, tieto ja informaatio ovat' -> 'data,
+    tieto ja tieto': review 8)? Two words side by side name two things; the swap would make them one. A phrase
+    ('kaikki mukaan ottava') names no one word that could collide, so only a one-word replacement is checked."""
+    targets = {rep.lower(), *pykko_lemmas(rep)} if " " not in rep.strip() else set()
+    sent = next((s for s in ctx.analysis.sentences if s.start <= f.start < s.end), None)
+    if sent is None or not targets:
+        return False
+    toks = ctx.analysis.tokens
+    return any(toks[i].is_word and not f.start <= toks[i].start < f.end and _lemmas(toks[i]) & targets
+               for i in sent.tokens)
+
+
 def _build_lexicon(ctx: Context, f) -> Edit | None:
     rep = _checked_replacement(ctx, f)
-    if not rep or _would_merge_course_units(ctx, f, rep):
+    if not rep or _would_merge_course_units(ctx, f, rep) or _target_in_sentence(ctx, f, rep):
         return None  # (a unit name that would merge two units is left as it is)
     if f.text[:1].islower() and not rep[:2].isupper():
         rep = rep[:1].lower() + rep[1:]
@@ -187,9 +204,22 @@ def _first_explanations(ctx: Context) -> list:
             continue  # the author explains it already
         if _is_credit_word(f.text) and _credit_explanation(ctx, f) is None:
             continue
+        if _other_sense(ctx, f):
+            continue
         seen.add(key)
         out.append(f)
     return out
+
+
+def _other_sense(ctx: Context, f) -> bool:
+    """Does the text use the term in a sense its gloss does not fit, seen by a modifier before it (word list
+    ``gloss_not_after``: 'empiirinen korrelaatio' is a formula fitted to data, not 'kahden asian yhteys', review 8)?
+    One such use and the term is not glossed anywhere in the text."""
+    tok = token_at(ctx, f.start)
+    term = _lemmas(tok) if tok else {(f.term or f.text).lower()}
+    modifiers = {m for m, t in (x.split() for x in word_list("gloss_not_after")) if t in term}
+    toks = ctx.analysis.tokens
+    return bool(modifiers) and any(_lemmas(b) & term and _lemmas(a) & modifiers for a, b in zip(toks, toks[1:]))
 
 
 def _build_explain(ctx: Context, f) -> Edit | None:
@@ -254,6 +284,8 @@ LEXICON = register(Rule(
         Example("Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja.",
                 "Kurssilla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja."),
         Example("Opiskelija toimii kolmannella sektorilla ja julkisessa toimintaympäristössä."),
+        Example("Kurssin käytyään opiskelija tietää mitä data, tieto ja informaatio ovat ja ymmärtää datan määrää "
+                "kuvaavia käsitteitä."),
     )))
 
 EXPLAIN = register(Rule(
@@ -266,6 +298,8 @@ EXPLAIN = register(Rule(
         Example("SV25 Tekstien tulkinta 1 (2 op)\nModuulin tavoitteena on, että opiskelija ymmärtää median roolin."),
         Example("Kestävä liiketoiminta (5 op)",
                 "Kestävä liiketoiminta (5 opintopistettä, noin 135 tuntia työtä)"),
+        Example("- osaa etsiä ja käyttää empiirisiä korrelaatiota aineominaisuuksien ja prosessien malliparametrien "
+                "estimoimiseen"),
     )))
 
 ABBREVIATION = register(Rule(
