@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from ..settings import OUTCOMES
-from .sections import Item, is_second_person
-from .objects import (TEACHING_ACTIVITIES, _agent_noun, _last_part, _lost_modifier, _phrase_tokens, cut_examples,
-                      noun_class, recase_edits, unanchored)
+from ..text.runon import is_second_person
+from .sections import Item
+from .objects import (TEACHING_ACTIVITIES, _agent_noun, _is_name, _last_part, _lost_modifier, _phrase_tokens,
+                      cut_examples, is_language_course, noun_class, recase_edits, unanchored, with_scope)
 from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
 from .statements import _without_brackets, listed_with_ja, verb_level
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
@@ -42,6 +43,9 @@ TEACHING_VERBS = {
     "harjoitella": ("käyttää", "same"),
     "perehdyttää": ("kertoa", "+ela"),  # "Moduuli perehdyttää (opiskelijan) X:ään"
 }
+# Passive verbs of exploring a topic together ("Kurssilla tutkitaan X:ää", "selvitetään, millaisia …"): what the
+# learner can do after it is describe the topic, not do research on it.
+EXPLORING_VERBS = {"tutkia", "selvittää", "pohtia", "miettiä", "kartoittaa"}
 # Nouns too general to describe on their own ("Osaat kuvata teemoja").
 GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "näkökulma", "kysymys", "aihepiiri",
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
@@ -195,6 +199,9 @@ def from_content_list(item: Item, doc) -> list[Built]:
     if cop is None or _is_admin(item.text, doc):
         return []
     before = [t for t in doc if t.i < cop.i]
+    if any((_base(c) in TEACHING_ACTIVITIES or _last_part(c) in TEACHING_ACTIVITIES) and c.dep_.startswith("nmod")
+           for t in before if _base(t) in CONTENT_SUBJECTS for c in t.children):
+        return []  # "Harjoittelun sisältöinä ovat …": tasks of a practicum, not content learned
     if not any(_base(t) in CONTENT_SUBJECTS or (noun_class(t.text) == "topic" and _base(t).endswith(
             tuple(CONTENT_SUBJECTS))) for t in before):
         return []
@@ -214,8 +221,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
     if listed:
         return listed
     root = _teaching_predicate(doc)
-    if root is None or _is_admin(item.text, doc):
-        return []
+    if root is None or _is_admin(item.text, doc) or doc[0].lower_ in _CLAUSE_WORDS:
+        return []  # ('miten maantieteessä tarkastellaan ympäristöä': how a field looks at it, not a topic)
     if any(_base(c) in ("voida", "saattaa") for c in root.children if c.dep_ == "aux"):
         return []  # "opiskelija voi laatia portfolion": an option, not what is learned
     fit = load_fit()
@@ -231,7 +238,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
         source = base if not wrapper else wrapper
         if base == "käydä" and not any(c.lower_ == "läpi" for c in tok.children):
             continue  # "käydään keskusteluja" is having discussions, not going through a topic
-        if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
+        if base in EXPLORING_VERBS and (tok.morph.get("Voice") == ["Pass"] or tok.morph.get("Person") == ["1"]):
+            target, case = "kuvata", "same"
+        elif base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
             target, case = TEACHING_VERBS[base]
         elif _measurable(base) and not (base in ORGANISING_VERBS and (tok.morph.get("Voice") == ["Pass"] or any(
                 c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in root.children) or any(
@@ -271,6 +280,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
         edits: dict[int, str] | None = {}
         if not clause:
             toks = cut_examples(toks)  # "perusasioita, kuten piirtämistä": the examples are not what is learned
+            if not toks:
+                continue
         if not clause:
             if case == "+ela":
                 edits = recase_edits(head, toks, "+ela")
@@ -282,6 +293,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
             if edits and any(token_case(t) == old_case and t.i not in edits and t.i < head.i and t.pos_ in (
                     "ADJ", "VERB", "NOUN") and t.dep_ not in ("nmod:poss", "nmod:gobj", "nmod:gsubj") for t in toks):
                 continue  # a word the parse hung elsewhere keeps the old case ('luennoitsijoiden purkamiin … X:stä')
+        toks = with_scope(doc, tok, toks, own=target == base)
+        if toks is None:
+            continue  # a limit of the content ('termodynamiikan näkökulmasta') that cannot be kept
         if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
                 or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
             continue  # how it is taught: "…, erilaisin käytännön harjoittein", "käyttöä … työn välineenä"
@@ -350,11 +364,12 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
     if deverbal is not None or cls == "activity" or _is_action_noun(root.text):
         return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; an action ("signaalien tarkastelu",
         # "tehtävien priorisointi") is not something to describe
-    if _last_part(root) in COURSE_PRODUCTS or not any(
+    if _last_part(root) in COURSE_PRODUCTS or any(_base(c).endswith(tuple(p for p in COURSE_PRODUCTS if len(p) > 5))
+                                                  for c in root.children if c.dep_.startswith("nmod")) or not any(
             c.i in {t.i for t in toks} and c.dep_.startswith("nmod") and token_case(c) == "+gen"
             and noun_class(c.text) not in ("activity", "person") for c in root.children):
         return None  # a heading without a genitive that says what it is about ("kiinalainen kulttuuri",
-        # "Riitakysymykset", "Taloudelliset ja yhteiskunnalliset rajoitteet") or a course product
+        # "Riitakysymykset", "Taloudelliset ja yhteiskunnalliset rajoitteet") or a course product ("Työpäiväkirjan pito")
     if cls in ("person", "skill", "course") or not fit.fit("kuvata", cls) or _base(root) in GENERIC_NOUNS:
         return None
     if root.morph.get("Case") != ["Nom"] and not (any_case and token_case(root) in ("+nom", "")):
@@ -413,6 +428,8 @@ def _noun_phrase(doc, root) -> list:
             elif noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
                 return []  # "X:n merkitys identiteetin rakentumiselle": cutting it would change the content
     toks = [t for t in doc if not t.is_space and t.i not in drop]
+    if any(t.head.i in drop and t.head.i != t.i for t in toks):
+        return []  # the parse split the dropped phrase ('tulkinta karttojen, kuvien ja muun geomedian avulla')
     while toks and toks[-1].is_punct and toks[-1].text != ")":
         toks.pop()
     return toks
@@ -425,7 +442,7 @@ ACTION_SUFFIXES = {"+u", "+y", "+us", "+ys", "+ti", "+nti", "+o", "+ö", "+nta",
 def _verb_of_noun(word: str) -> str:
     """The verb a noun is made from, by Voikko ('suunnittelu' -> 'suunnitella', 'analysointi' -> 'analysoida',
     'laatiminen' -> 'laatia'); '' for a noun that is not made from a verb."""
-    from .sections import _voikko_readings
+    from ..text.runon import _voikko_readings
 
     for a in _voikko_readings(word):
         if a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM"):
@@ -440,7 +457,7 @@ def _verb_of_noun(word: str) -> str:
 
 def _is_action_noun(word: str) -> bool:
     """A noun made from a verb by an action suffix, whatever the verb ('tarkastelu' < tarkastella, 'priorisointi')."""
-    from .sections import _voikko_readings
+    from ..text.runon import _voikko_readings
 
     if _verb_of_noun(word):
         return True
@@ -529,33 +546,6 @@ def _not_content(head, toks, person_ok: bool = False) -> bool:
     if unanchored(head, toks):
         return True
     return not person_ok and noun_class(head.text) == "person"  # (the text's own "ohjata asiakasta" is fine)
-
-
-def _is_name(tok) -> bool:
-    """A name keeps its capital ('Suomen', 'Rooman'); a sentence-initial common noun does not ('Animaation',
-    'Riskin': Voikko also knows a surname Riski, but a common noun reading wins over a personal name)."""
-    from .sections import _voikko_readings
-
-    readings = _voikko_readings(tok.text)
-    classes = {a.get("CLASS") for a in readings}
-    if tok.text.isupper() or "paikannimi" in classes:
-        return True
-    return bool(classes & {"etunimi", "sukunimi", "nimi"}) and not classes & {"nimisana", "laatusana",
-                                                                              "nimisana_laatusana"}
-
-
-# A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
-# terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
-LANGUAGE_COURSE = re.compile(
-    r"\b(?:taitotaso\w*|[ABC][1-3](?:\.\d)?(?:[–-][ABC][1-3](?:\.\d)?)?|[ABC]\d?-oppimäär\w*|kielitaito\w*|"
-    r"CEFR|viitekehy\w*|"
-    r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
-    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
-    r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
-
-
-def is_language_course(text: str) -> bool:
-    return bool(LANGUAGE_COURSE.search(text))
 
 
 def build(items: list[Item], text: str = "") -> list[Built]:

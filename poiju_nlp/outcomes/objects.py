@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .parse import _CLAUSE_WORDS, Ability, token_case
-from .sections import _voikko_readings
+from .parse import _CLAUSE_WORDS, Ability, _scope_root, token_case
+from ..text.runon import _voikko_readings
 from .verbs import load_fit
 from .wording import _second_person_possessive
 
@@ -138,10 +138,15 @@ def cut_examples(tokens) -> list:
     """The tokens up to the examples ('… erityiskysymyksiä, kuten X, Y'): examples are not re-inflected with the
     head, so a statement whose case changes leaves them out."""
     for k, t in enumerate(tokens):
+        if t.lower_ == "muun" and not (k + 1 < len(tokens) and tokens[k + 1].lower_ == "muassa"):
+            continue  # 'karttojen, kuvien ja muun geomedian avulla' is no example
         if k and t.lower_.rstrip(".") in EXAMPLE_WORDS:
             out = list(tokens[:k])
             while out and (out[-1].is_punct or out[-1].lower_ in ("ja", "sekä")):
                 out.pop()
+            kept = {x.i for x in out}
+            if any(x.head.i not in kept and x.head.i in {y.i for y in tokens} for x in out):
+                return []  # a kept word hangs on a cut one ('X:n, kuten Y:n, avulla'): nothing whole is left
             return out
     return list(tokens)
 
@@ -267,3 +272,52 @@ def _lost_modifier(doc, head, toks) -> bool:
     prev = doc[i]
     return bool(_number_cases(prev.text) & _number_cases(head.text)) and any(
         a.get("CLASS") in ("laatusana", "nimisana_laatusana") for a in _voikko_readings(prev.text))
+
+
+def _is_name(tok) -> bool:
+    """A name keeps its capital ('Suomen', 'Rooman'); a sentence-initial common noun does not ('Animaation',
+    'Riskin': Voikko also knows a surname Riski, but a common noun reading wins over a personal name)."""
+    readings = _voikko_readings(tok.text)
+    classes = {a.get("CLASS") for a in readings}
+    if tok.text.isupper() or "paikannimi" in classes:
+        return True
+    return bool(classes & {"etunimi", "sukunimi", "nimi"}) and not classes & {"nimisana", "laatusana",
+                                                                              "nimisana_laatusana"}
+
+
+# A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
+# terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
+LANGUAGE_COURSE = re.compile(
+    r"\b(?:taitotaso\w*|[ABC][1-3](?:\.\d)?(?:[–-][ABC][1-3](?:\.\d)?)?|[ABC]\d?-oppimäär\w*|kielitaito\w*|"
+    r"CEFR|viitekehy\w*|"
+    r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
+    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
+    r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
+
+
+def is_language_course(text: str) -> bool:
+    return bool(LANGUAGE_COURSE.search(text))
+
+
+# Manner adverbs that say how the course goes, not what is learned.
+TEACHING_MANNER = {"lyhyesti", "yleisesti", "monipuolisesti", "erityisesti", "käytännönläheisesti", "tarkemmin",
+                   "syvällisesti", "laajasti", "alustavasti"}
+
+
+def with_scope(doc, verb, toks: list, own: bool) -> list | None:
+    """The object's words with the verb's limits that follow them ('tarkastellaan X:n toimintaa termodynamiikan
+    näkökulmasta', the text's own 'Tutki merkkejä historiallisesti ja rakenteellisesti'); None when such a limit
+    stands elsewhere and would be lost."""
+    ids = {t.i for t in toks}
+    for c in verb.children:
+        manner = own and c.dep_ == "advmod" and c.lower_.endswith("sti") and c.lower_ not in TEACHING_MANNER
+        if c.dep_ not in ("obl", "advmod") or not (manner or _scope_root(c)):
+            continue
+        span = sorted(t.i for t in c.subtree)
+        if set(span) <= ids:
+            continue
+        if not toks or span[0] != toks[-1].i + 1 or span != list(range(span[0], span[-1] + 1)):
+            return None
+        toks = toks + [doc[i] for i in span if not doc[i].is_punct or i < span[-1]]
+        ids |= set(span)
+    return toks

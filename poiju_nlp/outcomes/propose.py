@@ -242,21 +242,41 @@ def _unagreeing_neighbours(tokens) -> str:
     ('liittyvät asiakaspalvelutilanteen', 'yhteisölähtöisät työtavat'), by pypykko's readings of both words."""
     for t in tokens[:-1]:
         head = tokens[t.head]
-        if t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
+        if _plain_adjective(t.text) and tokens[t.i + 1].pos in ("NOUN", "PROPN") and "-" not in t.text + tokens[
+                t.i + 1].text and _noun_only(tokens[t.i + 1].text):
+            head = tokens[t.i + 1]  # an adjective the tagger called a noun ('uskonnoton tapakulttuurin')
+        elif t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
             continue
-        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part" and not _participle(
+        if t.pos not in ("ADJ", "VERB") and not _plain_adjective(t.text) or t.pos == "VERB" and t.morph.get("VerbForm") != "Part" and not _participle(
                 t.text):
             continue  # (the tagger reads 'liittyvät' before a noun as a finite verb: Voikko knows the participle)
         a, b = _number_cases(t.text), _number_cases(head.text)
-        later = [n for n in tokens[t.i + 2:t.i + 9] if n.pos in ("NOUN", "PROPN")]
+        if a and all(c in ("tra", "ess") for _, c in a):
+            continue  # a predicative ('tehdä työn valmiiksi asiakkaalle') agrees with no noun next to it
+        # (an adjective may stand far before its noun: 'tärkeimmät ihmisen olemukseen … liittyvät käsitykset')
+        later = [n for n in tokens[t.i + 2:] if n.pos in ("NOUN", "PROPN")]
         if a and b and not a & b and not any(a & _number_cases(n.text) for n in later):
             return f"{t.text} {head.text}"  # (the parser may have hung the word on the wrong noun: 'yksinkertaisen
             # materiaaliominaisuuksien mittauksen' agrees with 'mittauksen')
     return ""
 
 
+def _plain_adjective(word: str) -> bool:
+    from ..text.runon import _voikko_readings
+
+    readings = _voikko_readings(word)
+    return bool(readings) and all(a.get("CLASS") == "laatusana" for a in readings)
+
+
+def _noun_only(word: str) -> bool:
+    from ..text.runon import _voikko_readings
+
+    readings = _voikko_readings(word)
+    return bool(readings) and all(a.get("CLASS") == "nimisana" for a in readings)
+
+
 def _participle(word: str) -> bool:
-    from .sections import _voikko_readings
+    from ..text.runon import _voikko_readings
 
     return any(a.get("PARTICIPLE") for a in _voikko_readings(word))
 

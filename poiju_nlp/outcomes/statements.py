@@ -25,7 +25,8 @@ from ..settings import OUTCOMES
 from .objects import AUTHOR_RELATIONAL, cut_examples, object_class, object_head, recase_edits, unanchored
 from .parse import _CLAUSE_WORDS, Ability, _base, _content, abilities, item_frame, synthetic, token_case, unjoin, \
     verb_base
-from .sections import Item, is_a_infinitive, is_ma_illative
+from ..text.runon import is_a_infinitive, is_ma_illative
+from .sections import Item
 from .verbs import load_fit, load_verbs
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
 
@@ -78,6 +79,9 @@ def to_plain(ability: Ability) -> Plain:
     whys: list[str] = []
     if ability.before is None:
         return Plain("", author, 0, "", author, ok=False, reason="sanajärjestystä ei voitu säilyttää")
+    if ability.scope_lost:
+        return Plain("", author, 0, "", author, ok=False,
+                     reason=f"rajaus '{ability.scope_lost}' koskee koko tavoitetta, eikä sitä voitu liittää tähän")
     if any(_base(t) in HEDGES for t in ability.before):
         return Plain("", author, 0, "", author, ok=False, reason="tavoite on vain mahdollinen ('mahdollisesti')")
     if author in NOT_ABILITIES or not author.isalpha() or not verb_base(author) == author and ability.kind == "verb":

@@ -173,3 +173,26 @@ def test_an_indirect_question_keeps_its_verb_or_is_not_proposed():
     texts = [o.text for o in result.outcomes]
     assert "Osaat tarkastaa ajoneuvon maalipinnan, voiko ajoneuvon." not in texts  # never a bare genitive at the end
     assert "Osaat selvittää, onko asiakkaalla oikeus tukeen." in texts
+
+
+def test_an_adjective_that_does_not_agree_with_its_noun_is_not_proposed():
+    # blind review 4: "uskonnoton tapakulttuurin" (the tagger reads the adjective as a noun)
+    result = propose("Uskonto (2 op)\nKeskeiset sisällöt:\n- uskonnottomuus, uskontokritiikki ja uskonnoton "
+                     "tapakulttuuri nykypäivän Suomessa")
+    assert not any("uskonnoton tapakulttuurin" in o.text for o in result.outcomes)
+    # an adjective far before its noun and a predicative are fine
+    texts = [o.text for o in propose("Osaamistavoitteet:\nOpiskelija osaa\n- kuvata tärkeimmät ihmisen "
+                                     "olemukseen liittyvät käsitykset\n- tehdä työn valmiiksi asiakkaalle").outcomes]
+    assert texts == ["Osaat kuvata tärkeimmät ihmisen olemukseen liittyvät käsitykset.",
+                     "Osaat tehdä työn valmiiksi asiakkaalle."]
+
+
+def test_run_on_outcome_list_becomes_separate_statements():
+    # blind review 4: two items merged into one proposal failed all three criteria for both reviewers
+    text = ("Osaamistavoitteet:\nOpintojakson jälkeen opiskelija osaa ymmärtää neuleiden teollisen suunnittelu- ja "
+            "valmistusprosessin soveltaa teollisia neuleiden valmistuksen perusteita omaan luovaan suunnittelutyöhön "
+            "hyödyntää neuleen digitaalisia suunnittelumenetelmiä ja niiden ohjeistusta.")
+    assert [o.text for o in propose(text).outcomes] == [
+        "Osaat selittää neuleiden teollisen suunnittelu- ja valmistusprosessin.",
+        "Osaat soveltaa teollisia neuleiden valmistuksen perusteita omaan luovaan suunnittelutyöhösi.",
+        "Osaat hyödyntää neuleen digitaalisia suunnittelumenetelmiä ja niiden ohjeistusta."]

@@ -170,3 +170,20 @@ def test_a_person_verb_without_its_person_is_not_proposed():
     assert texts("ohjata ja tukea työasemien turvallisessa käytössä", "osata") == []
     assert texts("ohjata asiakasta apuvälineiden käytössä", "osata") == [
         "Osaat ohjata asiakasta apuvälineiden käytössä."]
+
+
+def test_oma_before_a_verbal_noun_gets_the_learners_suffix():
+    # blind review 4: "oman kirjoittamisen pohjana", "oman oppimisen näkökulmasta" failed both reviewers
+    assert texts("käyttää muita tekstejä oman kirjoittamisen pohjana", "osata") == [
+        "Osaat käyttää muita tekstejä oman kirjoittamisesi pohjana."]
+    assert texts("arvioida työskentelyprosessia ja teosta oman oppimisen näkökulmasta", "osata") == [
+        "Osaat arvioida työskentelyprosessia ja teosta oman oppimisesi näkökulmasta."]
+    assert texts("arvioi omaa osaamista") == ["Osaat arvioida omaa osaamistasi."]
+
+
+def test_a_pronoun_beside_the_verbs_own_object_points_outside():
+    # 'kontekstualisoida työnsä siihen': into what? 'keinoja niiden saavuttamiseksi': the means are not the goals
+    assert texts("kontekstualisoida työnsä siihen", "osata") == []
+    assert texts("löytää tarkoituksenmukaisia keinoja niiden saavuttamiseksi", "osata") == []
+    assert texts("käyttää laitteita niiden käyttöohjeiden mukaisesti", "osata") == [
+        "Osaat käyttää laitteita niiden käyttöohjeiden mukaisesti."]
