@@ -229,7 +229,7 @@ RELATIONAL = {"suhde", "merkitys", "vaikutus", "vaihe", "tulos", "rooli", "asema
               "mahdollisuus", "syy", "seuraus", "periaate", "tehtävä", "tavoite", "käyttö", "sisältö", "muoto",
               "tyyppi", "lähtökohta", "perusta", "peruste", "monimuotoisuus", "tausta", "luonne", "kriteeri", "osa",
               "keino", "hyöty", "vaatimus", "tarve", "perusasia", "toiminta", "arvo", "laji", "puoli"}
-AUTHOR_RELATIONAL = {"vaihe", "tulos", "ero", "osa", "seuraus", "suhde", "puoli"}
+AUTHOR_RELATIONAL = {"vaihe", "tulos", "ero", "osa", "seuraus", "suhde", "puoli", "toiminta", "suuntaus", "komponentti"}
 
 
 def unanchored(head, tokens, nouns=frozenset(RELATIONAL)) -> bool:

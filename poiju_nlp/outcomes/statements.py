@@ -28,7 +28,7 @@ from .parse import _CLAUSE_WORDS, Ability, _base, _content, abilities, item_fram
 from ..text.runon import is_a_infinitive, is_ma_illative
 from .sections import Item
 from .verbs import load_fit, load_verbs
-from .wording import _dangling_reference, _render, person_edits, unknown_words, words
+from .wording import LEARNER_WORDS, _dangling_reference, _render, person_edits, unknown_words, words
 
 # Verbs whose object is a person: without one the statement does not say whom.
 PERSON_OBJECT_VERBS = {"ohjata", "neuvoa", "opastaa", "tukea", "motivoida", "kohdata", "palvella", "auttaa",
@@ -39,6 +39,10 @@ LEFT_IN_3RD_PERSON = re.compile(r"\b(?:osaa|osaavat|pystyy|pystyvät|kykenee|kyk
 MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "tukea", "rohkaista", "innostaa",
             "opettaa", "valmentaa", "pyytää", "käskeä", "pystyä", "kyetä", "oppia", "joutua", "ryhtyä", "mennä"}
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
+# A habit, not a skill ("seuraa aktiivisesti mediaa": blind review 4).
+HABIT_ADVERBS = {"aktiivisesti", "jatkuvasti", "säännöllisesti"}
+# Working on one's own skills is studying, not an outcome ("harjoittaa ammatillisia taitojaan": blind review 4).
+OWN_GROWTH_VERBS = {"kehittää", "harjoittaa", "vahvistaa", "harjaannuttaa"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
 _ORDINAL = re.compile(r"\b\d{1,2}\.\s(?=[a-zåäö])")  # "2. asteen yhtälö": a number, not a sentence end
@@ -96,11 +100,14 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="kielteinen lause")
     if doc is not None and re.search(r"kse(?:en|ni|si|mme|nne)$", doc[ability.verb_index].lower_):
         return Plain("", author, 0, "", author, ok=False, reason="tarkoitusta kertova muoto ('muuttaakseen'), ei taito")
-    if author == "kehittää" and head not in (None, "clause") and _own(head):
+    if doc is not None and any(c.lower_ in HABIT_ADVERBS for c in doc[ability.verb_index].children):
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Tapa tai asenne ('aktiivisesti'), ei taito, jonka voi arvioida.")
+    if author in OWN_GROWTH_VERBS and head not in (None, "clause") and _own(head):
         return Plain("", author, 0, "", author, ok=False,
                      reason="Omien taitojen kehittäminen kertoo opiskelusta, ei taidosta, jonka voi arvioida.")
     if head not in (None, "clause") and unanchored(head, ability.tokens, AUTHOR_RELATIONAL) and not any(
-            c.i in {t.i for t in ability.tokens} for c in head.children if c.dep_ != "punct"):
+            c.i in {t.i for t in ability.tokens} for c in head.children if c.dep_ not in ("punct", "conj", "cc")):
         return Plain("", author, 0, "", author, ok=False, reason=f"'{head.text}' jää ilman tarkennetta (minkä?)")
     if doc is not None and author not in MA_VERBS and any(
             t.head.i == ability.verb_index and is_ma_illative(t.text) and t.dep_ in ("xcomp", "advcl", "obl")
@@ -250,8 +257,10 @@ def _own(head) -> bool:
     ability ('kehittää rakenteiden ja sanaston hallintaa')."""
     from .wording import _second_person_possessive
 
+    # ('vahvistaa asiakkaan toimintakykyä': the ability is the client's)
+    owner = any(c.dep_ == "nmod:poss" and _base(c) not in LEARNER_WORDS for c in head.children)
     return head.morph.get("Person[psor]") == ["3"] or _second_person_possessive(head.text) is not None or any(
-        _base(c) == "oma" for c in head.children) or _base(head).endswith(OWN_ABILITY_NOUNS)
+        _base(c) == "oma" for c in head.children) or _base(head).endswith(OWN_ABILITY_NOUNS) and not owner
 
 
 def _clause_without_verb(tokens) -> bool:

@@ -196,3 +196,10 @@ def test_run_on_outcome_list_becomes_separate_statements():
         "Osaat selittää neuleiden teollisen suunnittelu- ja valmistusprosessin.",
         "Osaat soveltaa teollisia neuleiden valmistuksen perusteita omaan luovaan suunnittelutyöhösi.",
         "Osaat hyödyntää neuleen digitaalisia suunnittelumenetelmiä ja niiden ohjeistusta."]
+
+
+def test_an_example_without_its_commas_is_not_proposed():
+    # blind review 4: "… asiakkaita esimerkiksi liikuntaesteisiä eri tilanteissa" (commas missing, copied)
+    result = propose("Osaamistavoitteet:\nOpiskelija osaa\n- ohjata erityisryhmiin kuuluvia asiakkaita esimerkiksi "
+                     "liikuntaesteisiä eri tilanteissa\n- ohjata asiakkaita, esimerkiksi liikuntaesteisiä")
+    assert not any("asiakkaita esimerkiksi" in o.text for o in result.outcomes)

@@ -187,3 +187,20 @@ def test_a_pronoun_beside_the_verbs_own_object_points_outside():
     assert texts("löytää tarkoituksenmukaisia keinoja niiden saavuttamiseksi", "osata") == []
     assert texts("käyttää laitteita niiden käyttöohjeiden mukaisesti", "osata") == [
         "Osaat käyttää laitteita niiden käyttöohjeiden mukaisesti."]
+
+
+def test_habits_own_practice_and_bare_parts_are_not_proposed():
+    # blind review 4: "Osaat seurata aktiivisesti mediaa", "Osaat harjoittaa ammatillisia taitojasi" (both reviewers:
+    # a habit or course activity), "Osaat tarkastaa toiminnan ja suuntauksen" (of what?)
+    assert texts("seuraa aktiivisesti mediaa ja osaa tarkastella kriittisesti kansainvälisiä kysymyksiä") == [
+        "Osaat tarkastella kriittisesti kansainvälisiä kysymyksiä."]
+    assert texts("harjoittaa ammatillisia taitojaan") == []
+    assert texts("tarkastaa toiminnan ja suuntauksen") == []
+    assert texts("tarkastaa ajovalojen toiminnan ja suuntauksen") == [
+        "Osaat tarkastaa ajovalojen toiminnan ja suuntauksen."]
+
+
+def test_osata_with_a_rule_is_described_not_followed():
+    # blind review 4: 'osaa X:n takuuehdot' (knows them) -> 'noudattaa takuuehtoja' changed the action
+    assert texts("osaa myytävän ajoneuvon mahdolliset vaihtoautotakuuehdot") == [
+        "Osaat kuvata myytävän ajoneuvon mahdolliset vaihtoautotakuuehdot."]
