@@ -57,7 +57,7 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
 COURSE_PRODUCTS = {"yhteenveto", "tutkielma", "esitelmä", "raportti", "essee", "portfolio", "päiväkirja",
                    "tehtävä", "projektityö", "harjoitustyö", "opinnäytetyö", "vertaistyö", "seminaarityö",
                    "työ",
-                   "loppuraportti", "posteri", "video", "esitys"}
+                   "loppuraportti", "posteri", "video", "esitys", "teos"}
 # The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
 LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
@@ -296,6 +296,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
         toks = with_scope(doc, tok, toks, own=target == base)
         if toks is None:
             continue  # a limit of the content ('termodynamiikan näkökulmasta') that cannot be kept
+        if base in EXPLORING_VERBS and target != base and _one_plain_word(toks):
+            continue  # "Tutkitaan yhtälöä": 'kuvata yhtälöä' says nothing
         if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
                 or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
             continue  # how it is taught: "…, erilaisin käytännön harjoittein", "käyttöä … työn välineenä"
@@ -322,6 +324,13 @@ def from_sentence(item: Item, doc) -> list[Built]:
                    "kertoo, mitä osaat sen jälkeen, eikä lupaa enempää kuin kuvaus.")
         out.append(Built(text, target, verb_level(target) or 3, rest.lstrip(", "), item, source, why))
     return out
+
+
+def _one_plain_word(toks) -> bool:
+    from ..text import voikko_info
+
+    words_ = [t for t in toks if t.is_alpha]
+    return len(words_) == 1 and len(voikko_info(words_[0].text).compound_parts) < 2
 
 
 def _total_object(head, toks) -> dict[int, str] | None:

@@ -304,20 +304,53 @@ TEACHING_MANNER = {"lyhyesti", "yleisesti", "monipuolisesti", "erityisesti", "k�
                    "syvällisesti", "laajasti", "alustavasti"}
 
 
+# Where and how a course is taught ('kurssilla', 'luennoilla', 'esimerkkien avulla', 'studiotyöskentelyn kautta'):
+# a setting of the teaching, not part of what is learned.
+SETTING_WORDS = TEACHING_ACTIVITIES | {"kurssi", "opintojakso", "jakso", "moduuli", "opetus", "esimerkki", "käytäntö",
+                                       "tunti", "ryhmä", "pari", "verkko", "studio", "laboratorio", "työskentely",
+                                       "lähiopetus", "etäopetus", "tapaaminen", "teoria", "kurssikerta"}
+SETTING_POSTPOSITIONS = {"avulla", "kautta", "aikana", "kanssa", "lisäksi", "ohella", "yhteydessä", "myötä"}
+
+
+def _teaching_setting(tok) -> bool:
+    from .parse import _base
+
+    last = (_base(tok) or "").split("|")[-1]
+    if tok.lower_ in SETTING_POSTPOSITIONS:
+        return True  # ('teorian ja käytännön avulla': the parser made 'avulla' the head)
+    if tok.morph.get("Case") == ["Ess"] and last.endswith(("aika", "aikakausi", "vuosisata", "kausi")):
+        return False  # a time ('eri aikoina ja eri kulttuureissa') says what the content is
+    return tok.morph.get("Case") in (["Ess"], ["Ins"], ["Abe"], ["Com"]) or tok.pos_ in ("VERB", "AUX") or any(
+        last.endswith(w) for w in SETTING_WORDS) or any(
+        c.dep_ == "case" and c.lower_ in SETTING_POSTPOSITIONS for c in tok.children) or tok.lower_ in (
+        "esimerkiksi", "esim", "mm", "myös", "lisäksi", "erityisesti")
+
+
 def with_scope(doc, verb, toks: list, own: bool) -> list | None:
-    """The object's words with the verb's limits that follow them ('tarkastellaan X:n toimintaa termodynamiikan
-    näkökulmasta', the text's own 'Tutki merkkejä historiallisesti ja rakenteellisesti'); None when such a limit
-    stands elsewhere and would be lost."""
+    """The object's words with what follows them and says what the content is ('tarkastellaan X:n toimintaa
+    termodynamiikan näkökulmasta', 'perehdytään ihmisen toimintaan eri aikoina ja eri kulttuureissa', the text's own
+    'soveltaa teoriaa elokuvien analysointiin', 'Tutki merkkejä historiallisesti ja rakenteellisesti'), up to the
+    first setting of the teaching ('esimerkkien avulla', 'luennoilla'); None when a limit of the content stands
+    elsewhere and would be lost."""
     ids = {t.i for t in toks}
-    for c in verb.children:
-        manner = own and c.dep_ == "advmod" and c.lower_.endswith("sti") and c.lower_ not in TEACHING_MANNER
-        if c.dep_ not in ("obl", "advmod") or not (manner or _scope_root(c)):
-            continue
-        span = sorted(t.i for t in c.subtree)
-        if set(span) <= ids:
-            continue
-        if not toks or span[0] != toks[-1].i + 1 or span != list(range(span[0], span[-1] + 1)):
-            return None
+    while toks and toks[-1].i + 1 < len(doc):
+        nxt = doc[toks[-1].i + 1]
+        dep = nxt
+        while dep.head.i != verb.i and dep.head.i != dep.i:
+            dep = dep.head
+        if dep.head.i != verb.i or dep.i in ids or dep.dep_ not in ("obl", "advmod"):
+            break
+        manner = own and dep.lower_.endswith("sti") and dep.lower_ not in TEACHING_MANNER
+        if dep.dep_ == "advmod" and not (manner or _scope_root(dep)) or dep.dep_ == "obl" and _teaching_setting(dep):
+            break
+        span = sorted(t.i for t in dep.subtree)
+        if span[0] != nxt.i or span != list(range(span[0], span[-1] + 1)) or any(
+                doc[i].text in (":", ";") or doc[i].morph.get("Person[psor]") for i in span):
+            break  # (a possessive there is the object's, not the learner's: 'tekstejä eri muodoissaan')
         toks = toks + [doc[i] for i in span if not doc[i].is_punct or i < span[-1]]
         ids |= set(span)
+    for c in verb.children:
+        manner = own and c.dep_ == "advmod" and c.lower_.endswith("sti") and c.lower_ not in TEACHING_MANNER
+        if c.dep_ in ("obl", "advmod") and (manner or _scope_root(c)) and not {t.i for t in c.subtree} <= ids:
+            return None
     return toks

@@ -211,6 +211,9 @@ def to_plain(ability: Ability) -> Plain:
     rest = _render(tokens, edits)
     if _clause_without_verb(tokens):
         return Plain("", author, 0, "", author, ok=False, reason="sivulauseesta puuttuu verbi")
+    if _list_without_its_last_ja(tokens, edits):
+        # 'tunnistaa X, Y sekä varastoi ne': the list's 'sekä' went with the next verb
+        return Plain("", author, 0, "", author, ok=False, reason="luettelosta puuttuu 'ja'")
     if LEFT_IN_3RD_PERSON.search(rest):
         # a verb of the learner left in the 3rd person inside the words ("selittää, että X ja osaa soveltaa",
         # "miten voi vaikuttaa")
@@ -277,6 +280,21 @@ def _clause_without_verb(tokens) -> bool:
     return False
 
 
+def _list_without_its_last_ja(tokens, edits: dict) -> bool:
+    """Words that end in a list of nouns with no coordinator anywhere ('alan keskeisiä tuotteita, eri tuotteiden
+    eroavaisuuksia'): a noun after the last comma coordinated with a noun before it. A series of adjectives
+    ('yksinkertaisia, helpotettuja lauseita') or an aside ('päätösten, erityisesti X:n, vaikutusta') is fine."""
+    commas = [k for k, t in enumerate(tokens) if t.text == "," and t.i not in edits]
+    coordinators = {"ja", "sekä", "tai", "eli", "kuten", "ja/tai", "eikä", "mutta", "vaan"}
+    if not commas or any(t.lower_ in coordinators or set(t.lower_.split("-")) & coordinators
+                         or t.i in edits and edits[t.i].strip() == "ja" for t in tokens):
+        return False
+    k = commas[-1]
+    before = {t.i for t in tokens[:k]}
+    return k > 0 and tokens[k - 1].pos_ in ("NOUN", "PROPN") and any(
+        t.pos_ in ("NOUN", "PROPN") and t.dep_ == "conj" and t.head.i in before for t in tokens[k + 1:])
+
+
 def listed_with_ja(tokens) -> dict[int, str]:
     """A list whose 'ja' went with the next verb ('selittää keinot, prosessit ja osaa arvioida X' -> the words
     'keinot, prosessit'): the last comma of the list becomes 'ja' ('keinot ja prosessit')."""
@@ -287,8 +305,8 @@ def listed_with_ja(tokens) -> dict[int, str]:
     k = commas[-1]
     after = tokens[k + 1:]
     if not after or any(t.lower_ in ("ja", "sekä", "tai", "eli", "kuten", "esim.", "esimerkiksi", "mm.")
-                        or t.text in ("(", ":") for t in after):
-        return {}
+                        and not (t.dep_ == "cc" and t.head.pos_ == "ADJ") or t.text in ("(", ":") for t in after):
+        return {}  # (a pair of adjectives inside the last item is fine: 'kansalliset ja kansainväliset yhteisöt')
     # the words after the comma are one conjunct of a head before it ("…, asemakaavojen toteuttamisen prosessit")
     conjuncts = [t for t in after if t.dep_ == "conj" and t.head.i in ids and t.head.i < tokens[k].i]
     if len(conjuncts) == 1 and all(t.i in {s.i for s in conjuncts[0].subtree} for t in after):

@@ -102,3 +102,24 @@ def test_muun_without_muassa_is_no_example():
     text = ("Geomedia (2 op)\nKeskeiset sisällöt:\n- luonnon- ja kulttuurimaisemien tulkinta karttojen, kuvien ja "
             "muun geomedian avulla")
     assert all("avulla" in t for t in built(text))  # never "tulkinnan karttojen ja kuvien."
+
+
+def test_what_follows_the_object_and_says_what_the_content_is_stays_but_not_the_teaching_setting():
+    text = ("Kulttuurit (5 op)\nSisältö: Perehdytään ihmisen toimintaan eri aikoina ja eri kulttuureissa. "
+            "Jaksolla käsitellään taiteen merkitystä ihmisen kasvulle ja kehitykselle. Opiskelija soveltaa teoriaa "
+            "elokuvien analysointiin. Perehdytään jälkiäänitykseen teorian ja käytännön avulla. Tutkitaan esimerkkien "
+            "avulla maailman eri alueiden kulttuurimaisemia.")
+    assert built(text) == ["Osaat kertoa ihmisen toiminnasta eri aikoina ja eri kulttuureissa.",
+                           "Osaat kuvata taiteen merkitystä ihmisen kasvulle ja kehitykselle.",
+                           "Osaat soveltaa teoriaa elokuvien analysointiin.",
+                           "Osaat kertoa jälkiäänityksestä.",
+                           "Osaat kuvata maailman eri alueiden kulttuurimaisemia."]
+    # a possessive after the object is the object's: the words stop before it
+    assert built("Tekstit (2 op)\nSisältö: Tuotetaan tekstejä eri muodoissaan: kielellisinä ja visuaalisina.") == [
+        "Osaat tuottaa tekstejä."]
+
+
+def test_no_statement_from_a_course_work_or_a_bare_explored_word():
+    text = ("Video (5 op)\nSisältö: Kurssilla viimeistellään videoteos annetuista teemoista. Tutkitaan yhtälöä ja "
+            "etsitään yhtälön ratkaisuja.")
+    assert built(text) == ["Osaat etsiä yhtälön ratkaisuja."]

@@ -204,3 +204,13 @@ def test_osata_with_a_rule_is_described_not_followed():
     # blind review 4: 'osaa X:n takuuehdot' (knows them) -> 'noudattaa takuuehtoja' changed the action
     assert texts("osaa myytävän ajoneuvon mahdolliset vaihtoautotakuuehdot") == [
         "Osaat kuvata myytävän ajoneuvon mahdolliset vaihtoautotakuuehdot."]
+
+
+def test_a_noun_list_whose_ja_went_with_the_next_verb_gets_it_back_or_is_not_proposed():
+    assert texts("tunnistaa ja osaa nimetä tulevaisuudentutkimuksen keskeiset toimijat, alan keskeiset kansalliset "
+                 "ja kansainväliset yhteisöt sekä osaa hyödyntää näiden tuottamaa tietoa")[:1] == [
+        "Osaat tunnistaa tulevaisuudentutkimuksen keskeiset toimijat ja alan keskeiset kansalliset ja "
+        "kansainväliset yhteisöt."]
+    # a series of adjectives needs no 'ja'
+    assert texts("lukea yksinkertaisia, helpotettuja lauseita", "osata") == [
+        "Osaat lukea yksinkertaisia, helpotettuja lauseita."]
