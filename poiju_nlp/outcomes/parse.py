@@ -317,7 +317,15 @@ def _borrowed(doc, ability: Ability) -> list:
             return toks
         return []
     sub = sorted(t.i for t in objs[0].subtree if t.i in ids)
-    return [doc[i] for i in range(sub[0], sub[-1] + 1)]
+    end = sub[-1]
+    # a place or a limit after the object holds for both verbs ('tunnistaa ja analysoida X:n vaikutuksia
+    # länsimaissa': without 'länsimaissa' the statement claims more)
+    for c in sorted(doc[ability.verb_index].children, key=lambda t: t.i):
+        span = sorted(t.i for t in c.subtree)
+        if c.i > end and span[0] == end + 1 and set(span) <= ids and c.dep_ == "obl" and (
+                c.morph.get("Case") in (["Ine"], ["Ade"]) or _scope_root(c)):
+            end = span[-1]
+    return [doc[i] for i in range(sub[0], end + 1)]
 
 
 def _copula_key(tok) -> str:

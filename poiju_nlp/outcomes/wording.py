@@ -112,8 +112,11 @@ def _has_oma(tok) -> bool:
 
 
 def _unclear_possessive(tok) -> bool:
-    """A possessive inside a participle phrase without 'oma' ('hyvinvointiinsa vaikuttavia asioita'): it may be the
+    """A possessive inside a participle phrase without 'oma' ('hyvinvointiinsa vaikuttavia asioita'), or on 'eri
+    muodoissaan' (the forms of the object: 'kirjoittaa Maxwellin yhtälöt eri muodoissaan'): it may be the
     learner's or the thing's; the statement is not proposed rather than guessed."""
+    if not _has_oma(tok) and (_base(tok) == "muoto" or any(c.lower_ == "eri" for c in tok.children)):
+        return True
     return tok.dep_ in ("obl", "nmod") and tok.head.morph.get("VerbForm") == ["Part"] \
         and tok.head.dep_ in ("amod", "acl") and not _has_oma(tok)
 

@@ -214,3 +214,18 @@ def test_a_noun_list_whose_ja_went_with_the_next_verb_gets_it_back_or_is_not_pro
     # a series of adjectives needs no 'ja'
     assert texts("lukea yksinkertaisia, helpotettuja lauseita", "osata") == [
         "Osaat lukea yksinkertaisia, helpotettuja lauseita."]
+
+
+def test_eri_muodoissaan_belongs_to_the_object_and_perusteet_x_sta_is_not_standard():
+    # blind review 3: "eri muodoissasi" (the forms are the texts'); review 4: "perusteet X:stä" failed one reviewer
+    assert texts("kirjoittaa Maxwellin yhtälöt eri muodoissaan", "osata") == []
+    assert texts("kuvata perusteet kestävyyssiirtymän haasteista", "osata") == []
+
+
+def test_a_shared_object_keeps_the_place_that_holds_for_both_verbs():
+    assert texts("tunnistaa ja osaa analysoida Intiassa, Kiinassa ja Japanissa kehittyneiden uskontojen "
+                 "ilmenemistä ja vaikutuksia länsimaissa") == [
+        "Osaat tunnistaa Intiassa, Kiinassa ja Japanissa kehittyneiden uskontojen ilmenemistä ja vaikutuksia "
+        "länsimaissa.",
+        "Osaat analysoida Intiassa, Kiinassa ja Japanissa kehittyneiden uskontojen ilmenemistä ja vaikutuksia "
+        "länsimaissa."]
