@@ -333,6 +333,8 @@ def with_scope(doc, verb, toks: list, own: bool) -> list | None:
     first setting of the teaching ('esimerkkien avulla', 'luennoilla'); None when a limit of the content stands
     elsewhere and would be lost."""
     ids = {t.i for t in toks}
+    obj = next((t for t in toks if t.head.i == verb.i), None)
+    obj_case = obj.morph.get("Case") if obj is not None else None
     while toks and toks[-1].i + 1 < len(doc):
         nxt = doc[toks[-1].i + 1]
         dep = nxt
@@ -345,8 +347,11 @@ def with_scope(doc, verb, toks: list, own: bool) -> list | None:
             break
         span = sorted(t.i for t in dep.subtree)
         if span[0] != nxt.i or span != list(range(span[0], span[-1] + 1)) or any(
-                doc[i].text in (":", ";") or doc[i].morph.get("Person[psor]") for i in span):
-            break  # (a possessive there is the object's, not the learner's: 'tekstejä eri muodoissaan')
+                doc[i].text in (":", ";") or doc[i].morph.get("Person[psor]") or doc[i].dep_ == "cc" and i == span[0] or
+                doc[i].pos_ == "NOUN" and obj_case and doc[i].morph.get("Case") == obj_case for i in span):
+            break  # (a possessive there is the object's, not the learner's: 'tekstejä eri muodoissaan'; a noun in
+            # the object's case is one more item of it the parse hung on the limit: '… sekä X:n periaatteisiin
+            # muotoilun näkökulmasta')
         toks = toks + [doc[i] for i in span if not doc[i].is_punct or i < span[-1]]
         ids |= set(span)
     for c in verb.children:

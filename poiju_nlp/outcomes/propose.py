@@ -139,6 +139,8 @@ _BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)
                      r"mistä|mihin|minkä|minkälai\w*|kenelle|keneen|kuka|onko|voiko|kenen)\b)|\s[,.;:]|\.\.$")
 
 
+# A word written twice in a shared compound ('viittaus- ja viittausmenetelmiä', copied from the text).
+_REPEATED_PART = re.compile(r"\b(\w{4,})- (?:ja|tai|sekä) \1", re.IGNORECASE)
 # An example inside the statement without its commas ('ohjata asiakkaita esimerkiksi liikuntaesteisiä eri
 # tilanteissa', copied from the text: blind review 4).
 _EXAMPLE_WITHOUT_COMMA = re.compile(r"^Osaat \S+ .*[^\s,(]\s+(?:esimerkiksi|esim\.|mm\.|muun muassa)\s")
@@ -157,7 +159,8 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
     kept = []
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis, o.text)
-        if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")") or _EXAMPLE_WITHOUT_COMMA.search(o.text):
+        if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")") or _EXAMPLE_WITHOUT_COMMA.search(o.text) \
+                or _REPEATED_PART.search(o.text):
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
         elif item.problems:
             skipped.append(Skipped(o.statement, o.author_verb or o.verb,

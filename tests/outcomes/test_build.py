@@ -123,3 +123,10 @@ def test_no_statement_from_a_course_work_or_a_bare_explored_word():
     text = ("Video (5 op)\nSisältö: Kurssilla viimeistellään videoteos annetuista teemoista. Tutkitaan yhtälöä ja "
             "etsitään yhtälön ratkaisuja.")
     assert built(text) == ["Osaat etsiä yhtälön ratkaisuja."]
+
+
+def test_an_item_the_parse_hung_on_a_limit_or_a_doubled_compound_part_is_not_proposed():
+    text = ("Muotoilu (5 op)\nSisältö: Opiskelijat tutustuvat muotoilun kenttään ja sen erilaisiin prosesseihin "
+            "sekä kestävän kehityksen periaatteisiin muotoilun näkökulmasta. Seminaarissa käsitellään tieteellisen "
+            "kirjoittamisen viittaus- ja viittausmenetelmiä.")
+    assert not any("periaatteisiin" in t or "viittaus- ja viittaus" in t for t in built(text))
