@@ -24,6 +24,8 @@ def _second_person_possessive(word: str) -> str | None:
     from ..text.resources import get_pykko
 
     analyses = list(get_pykko().utils.analyze(word.lower()))
+    if word.lower().startswith("itse"):  # 'itsestään' is also an adverb ('by itself'); after a verb it is reflexive
+        analyses = [a for a in analyses if "+poss3" in a.morphtags] or analyses
     if not analyses or not all("+poss3" in a.morphtags for a in analyses):
         return None
     for a in analyses:

@@ -203,3 +203,9 @@ def test_an_example_without_its_commas_is_not_proposed():
     result = propose("Osaamistavoitteet:\nOpiskelija osaa\n- ohjata erityisryhmiin kuuluvia asiakkaita esimerkiksi "
                      "liikuntaesteisiä eri tilanteissa\n- ohjata asiakkaita, esimerkiksi liikuntaesteisiä")
     assert not any("asiakkaita esimerkiksi" in o.text for o in result.outcomes)
+
+
+def test_a_statement_ending_in_a_left_over_verb_is_refused():
+    result = propose("Osaamistavoitteet:\nOpiskelija osaa\n- tehdä ohjelmointityötä ryhmässä ja olet tutustunut "
+                     "ryhmätyöskentelyssä tarvittaviin käytänteisiin")
+    assert not any(o.text.endswith("ja olet.") for o in result.outcomes)

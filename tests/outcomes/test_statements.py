@@ -229,3 +229,8 @@ def test_a_shared_object_keeps_the_place_that_holds_for_both_verbs():
         "länsimaissa.",
         "Osaat analysoida Intiassa, Kiinassa ja Japanissa kehittyneiden uskontojen ilmenemistä ja vaikutuksia "
         "länsimaissa."]
+
+
+def test_reflexive_itse_becomes_second_person_and_a_left_over_verb_is_refused():
+    assert texts("kertomaan itsestään perusasioita latinaksi", "pystyä") == [
+        "Osaat kertoa itsestäsi perusasioita latinaksi."]
