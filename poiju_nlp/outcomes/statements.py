@@ -91,6 +91,9 @@ def to_plain(ability: Ability) -> Plain:
     if author in NOT_ABILITIES or not author.isalpha() or not verb_base(author) == author and ability.kind == "verb":
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     head = object_head(ability)
+    if _teachers_aim(ability, head):
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Tavoite kertoo, mitä opetus antaa ('Tarjota tietoa …'), ei sitä, mitä opiskelija osaa.")
     cls = object_class(ability, head)
     verb = author
     edits: dict[int, str] = {}
@@ -247,6 +250,27 @@ def to_plain(ability: Ability) -> Plain:
     obj = obj[len(verb) + 1:] if obj.startswith(verb + " ") else obj
     level = verb_level(verb) or 3
     return Plain(text, verb, level, obj, author, changes=changes, why=" ".join(whys))
+
+
+# What a course gives ("Tavoitteet: Tarjota tietoa X:stä. Esitellä keskeiset teoriat."): a bare infinitive with no
+# learner before it, and what is given is knowledge or the learner.
+TEACHING_GIVING = {"tarjota", "esitellä", "lisätä", "tutustuttaa", "opettaa", "välittää", "antaa", "syventää",
+                   "laajentaa", "herättää", "vahvistaa"}
+GIVEN_KNOWLEDGE = ("tieto", "ymmärrys", "valmius", "käsitys", "kuva", "teoria", "näkökulma", "perustieto",
+                   "opiskelija", "tietoisuus", "kiinnostus")
+
+
+def _teachers_aim(ability: Ability, head) -> bool:
+    from ..text.runon import is_finite_3rd
+
+    item = ability.item
+    if ability.verb not in TEACHING_GIVING or getattr(item, "lead", "") or not ability.tokens:
+        return False
+    first = item.text.split()[0].strip(",.:;-–") if item.text.split() else ""
+    if verb_base(first) != ability.verb:
+        return False
+    given = head not in (None, "clause") and _base(head).endswith(GIVEN_KNOWLEDGE)
+    return given or not is_finite_3rd(first)
 
 
 def _is_action_noun(head) -> bool:

@@ -234,3 +234,13 @@ def test_a_shared_object_keeps_the_place_that_holds_for_both_verbs():
 def test_reflexive_itse_becomes_second_person_and_a_left_over_verb_is_refused():
     assert texts("kertomaan itsestään perusasioita latinaksi", "pystyä") == [
         "Osaat kertoa itsestäsi perusasioita latinaksi."]
+
+
+def test_what_a_course_gives_is_not_a_learners_skill():
+    # the brief of review 4: teacher aims ('Tavoitteena on antaa …', 'Tarjota tietoa …') turned into skills
+    items = [Item("Tarjota tietoa ravitsemuksesta", 0, 30, "osata", "outcomes"),
+             Item("Esitellä keskeiset teoriat", 0, 26, "osata", "outcomes"),
+             Item("opettaa asiakasta käyttämään apuvälineitä", 0, 41, "finite", "outcomes"),
+             Item("esitellä tutkimuksensa tulokset", 0, 31, "osata", "outcomes", lead="Opiskelija osaa")]
+    made = [p.text for _, p in plain_statements(items) if p.ok]
+    assert made == ["Osaat opettaa asiakasta käyttämään apuvälineitä.", "Osaat esitellä tutkimuksesi tulokset."]
