@@ -296,8 +296,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
         toks = with_scope(doc, tok, toks, own=target == base)
         if toks is None:
             continue  # a limit of the content ('termodynamiikan näkökulmasta') that cannot be kept
-        if base in EXPLORING_VERBS and target != base and _one_plain_word(toks):
-            continue  # "Tutkitaan yhtälöä": 'kuvata yhtälöä' says nothing
+        if base in EXPLORING_VERBS and target != base and (_one_plain_word(toks) or re.match(
+                r"\w+(?:ko|kö)$", toks[0].lower_) and toks[0].lower_ not in ("kuinka",)):
+            continue  # "Tutkitaan yhtälöä": 'kuvata yhtälöä' says nothing; "Pohdimme, onko X": no describing a yes/no
         if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
                 or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
             continue  # how it is taught: "…, erilaisin käytännön harjoittein", "käyttöä … työn välineenä"

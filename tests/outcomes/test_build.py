@@ -121,7 +121,7 @@ def test_what_follows_the_object_and_says_what_the_content_is_stays_but_not_the_
 
 def test_no_statement_from_a_course_work_or_a_bare_explored_word():
     text = ("Video (5 op)\nSisältö: Kurssilla viimeistellään videoteos annetuista teemoista. Tutkitaan yhtälöä ja "
-            "etsitään yhtälön ratkaisuja.")
+            "etsitään yhtälön ratkaisuja. Pohdimme onko nykyinen oikeuskäytäntö perusteltavissa.")
     assert built(text) == ["Osaat etsiä yhtälön ratkaisuja."]
 
 
