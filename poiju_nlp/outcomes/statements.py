@@ -104,7 +104,8 @@ def to_plain(ability: Ability) -> Plain:
     if doc is not None and re.search(r"kse(?:en|ni|si|mme|nne)$", doc[ability.verb_index].lower_):
         return Plain("", author, 0, "", author, ok=False, reason="tarkoitusta kertova muoto ('muuttaakseen'), ei taito")
     if head not in (None, "clause") and _base(head) == "peruste" and any(
-            c.morph.get("Case") == ["Ela"] and c.dep_.startswith("nmod") for c in head.children):
+            t.morph.get("Case") == ["Ela"] and t.i > head.i and t.head.i in (head.i, ability.verb_index)
+            for t in ability.tokens):
         # 'osaa perusteet X:stä' is not standard Finnish ('X:n perusteet'; blind review 4)
         return Plain("", author, 0, "", author, ok=False, reason="'perusteet X:stä' ei ole yleiskieltä")
     if doc is not None and any(c.lower_ in HABIT_ADVERBS for c in doc[ability.verb_index].children):
