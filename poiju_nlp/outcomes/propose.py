@@ -146,6 +146,20 @@ _REPEATED_PART = re.compile(r"\b(\w{4,})- (?:ja|tai|sekä) \1", re.IGNORECASE)
 _EXAMPLE_WITHOUT_COMMA = re.compile(r"^Osaat \S+ .*[^\s,(]\s+(?:esimerkiksi|esim\.|mm\.|muun muassa)\s")
 
 
+def _second_action(text: str) -> str:
+    """A second verb the parse did not split off ('… elämänhallintaa sekä ehkäistä turvallisuutta uhkaavia
+    tekijöitä'): two actions in one statement."""
+    from ..text.runon import _voikko_readings, is_a_infinitive
+
+    words_ = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+    for a, b in zip(words_[2:], words_[3:]):
+        readings = _voikko_readings(b)  # ('ja omia vahvuuksiaan': 'omia' is also 'oma')
+        if a in ("ja", "sekä", "tai") and is_a_infinitive(b) and readings and all(
+                r.get("CLASS") == "teonsana" for r in readings):
+            return b
+    return ""
+
+
 def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[ProposedOutcome]:
     """Only statements the checker accepts are proposed: the proposals and ``check()`` use the same rules, so what
     the tool proposes is what it would accept (and what a credential export carries)."""
@@ -160,7 +174,7 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis, o.text)
         if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")") or _EXAMPLE_WITHOUT_COMMA.search(o.text) \
-                or _REPEATED_PART.search(o.text):
+                or _REPEATED_PART.search(o.text) or _second_action(o.text):
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
         elif item.problems:
             skipped.append(Skipped(o.statement, o.author_verb or o.verb,

@@ -83,6 +83,10 @@ def to_plain(ability: Ability) -> Plain:
     whys: list[str] = []
     if ability.before is None:
         return Plain("", author, 0, "", author, ok=False, reason="sanajärjestystä ei voitu säilyttää")
+    if any(t.dep_ == "nsubj" and t.head.i == ability.verb_index and t.pos_ in ("NOUN", "PROPN")
+           and t.morph.get("Case") == ["Nom"] and _base(t) not in LEARNER_WORDS for t in ability.tokens):
+        # 'rakentuu perusvalmius suunnitella …': the verb's subject is not the learner
+        return Plain("", author, 0, "", author, ok=False, reason="verbin tekijä ei ole opiskelija")
     if ability.scope_lost:
         return Plain("", author, 0, "", author, ok=False,
                      reason=f"rajaus '{ability.scope_lost}' koskee koko tavoitetta, eikä sitä voitu liittää tähän")
@@ -103,7 +107,7 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="kielteinen lause")
     if doc is not None and re.search(r"kse(?:en|ni|si|mme|nne)$", doc[ability.verb_index].lower_):
         return Plain("", author, 0, "", author, ok=False, reason="tarkoitusta kertova muoto ('muuttaakseen'), ei taito")
-    if head not in (None, "clause") and _base(head) == "peruste" and any(
+    if head not in (None, "clause") and _base(head) == "peruste" and head.morph.get("Case") != ["Ade"] and any(
             t.morph.get("Case") == ["Ela"] and t.i > head.i and t.head.i in (head.i, ability.verb_index)
             for t in ability.tokens):
         # 'osaa perusteet X:stä' is not standard Finnish ('X:n perusteet'; blind review 4)

@@ -209,3 +209,13 @@ def test_a_statement_ending_in_a_left_over_verb_is_refused():
     result = propose("Osaamistavoitteet:\nOpiskelija osaa\n- tehdä ohjelmointityötä ryhmässä ja olet tutustunut "
                      "ryhmätyöskentelyssä tarvittaviin käytänteisiin")
     assert not any(o.text.endswith("ja olet.") for o in result.outcomes)
+
+
+def test_two_actions_left_in_one_statement_or_a_verb_whose_subject_is_not_the_learner_are_refused():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- edistää mielenterveys- ja päihdeasiakkaan terveyttä ja "
+                     "elämänhallintaa sekä ehkäistä turvallisuutta uhkaavia tekijöitä\n- rakentuu perusvalmius "
+                     "suunnitella liiketoimintaprosesseja\n- tunnistaa olemassa olevaa kielitaitoaan ja omia "
+                     "vahvuuksiaan\n- laatii saatujen mittaustulosten perusteella raportin kohteen tilasta")
+    assert [o.text for o in result.outcomes] == [
+        "Osaat tunnistaa olemassa olevaa kielitaitoasi ja omia vahvuuksiasi.",
+        "Osaat laatia saatujen mittaustulosten perusteella raportin kohteen tilasta."]
