@@ -78,7 +78,8 @@ ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautumine
                "aikataulu", "maksu", "maksuton", "tervetuloa", "ainutlaatuinen", "hakea", "haku", "hakuaika",
                "opettaja", "vastuuopettaja", "suoritustapa", "arviointi", "palautus", "deadline", "moodle", "zoom",
                "teams", "verkkoalusta", "klo", "viikko", "maanantai", "tiistai", "keskiviikko", "torstai",
-               "perjantai", "lauantai", "sunnuntai", "osoite", "sähköposti", "puhelin", "ilmoittaudu"}
+               "perjantai", "lauantai", "sunnuntai", "osoite", "sähköposti", "puhelin", "ilmoittaudu",
+               "opintosuoritus", "opintosuoritusrekisteri", "suoritusmerkintä", "rekisteri"}
 _DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[:.]\d{2}\b|€|\beur\b|\bklo\b|"
                    r"\b(?:suullise|kirjallise)\w* (?:kokee|koke)\w*|\btent(?:ti|issä|in)\w*", re.IGNORECASE)
 
@@ -296,6 +297,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
         toks = with_scope(doc, tok, toks, own=target == base)
         if toks is None:
             continue  # a limit of the content ('termodynamiikan näkökulmasta') that cannot be kept
+        if not clause and cls != "person" and _one_plain_word([t for t in toks if t.pos_ not in ("ADV", "CCONJ")]):
+            continue  # one bare word says too little ('Tutki merkkejä …', 'Tuotetaan tekstejä': review 5)
         if base in EXPLORING_VERBS and target != base and (_one_plain_word(toks) or re.match(
                 r"\w+(?:ko|kö)$", toks[0].lower_) and toks[0].lower_ not in ("kuinka",)):
             continue  # "Tutkitaan yhtälöä": 'kuvata yhtälöä' says nothing; "Pohdimme, onko X": no describing a yes/no
@@ -330,7 +333,7 @@ def from_sentence(item: Item, doc) -> list[Built]:
 def _one_plain_word(toks) -> bool:
     from ..text import voikko_info
 
-    words_ = [t for t in toks if t.is_alpha]
+    words_ = [t for t in toks if not t.is_punct]  # (a joined compound "elokuva-ja-tv-…" counts too)
     return len(words_) == 1 and len(voikko_info(words_[0].text).compound_parts) < 2
 
 
@@ -489,8 +492,9 @@ def _deverbal(root, toks, item) -> Built | None:
     koetuloksia.': the text's own action, with its object, when the verb is measurable and the phrase is just the
     object and the action."""
     verb = _verb_of_noun(root.text)
-    if not verb or not _measurable(verb):
-        return None
+    if not verb or not _measurable(verb) or verb_level(verb) > 2 and verb not in ("laskea", "ratkaista"):
+        return None  # a content heading promises describing, not doing ('Strategisten tietojärjestelmien
+        # suunnittelu', 'mikrobien hyödyntäminen biotekniikassa': both reviewers of round 5, overclaims)
     if any(_base(c) in GENERIC_NOUNS for c in root.children if c.dep_.startswith("nmod")):
         return None  # "tavoitteen asettaminen": nothing concrete to do
     objs = [c for c in root.children if (c.dep_ in ("nmod:poss", "nmod:gobj") or c.dep_ == "nmod:gsubj"

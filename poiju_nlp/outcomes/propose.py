@@ -183,6 +183,11 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
                                                                  or _wrong_object_case(analysis.tokens, o.verb)):
             problem = _disagreement(analysis.tokens) or _wrong_object_case(analysis.tokens, o.verb)
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, f"taivutus ei täsmää ('{problem}')"))
+        elif o.verb == "kertoa" and ("verb" in o.changed or "built" in o.changed) and any(
+                t.pos == "NOUN" and t.morph.get("Case") == "Ill" and t.dep in ("conj", "appos")
+                and analysis.tokens[t.head].morph.get("Case") == "Ela" for t in analysis.tokens):
+            # an item of the object left in the illative ('kertoa X:n historiasta, sen ajallisiin kerrostumiin': review 5)
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, "taivutus ei täsmää (sisätulento jäi)"))
         elif _unagreeing_neighbours(analysis.tokens):
             # also in the author's own words: a slip copied from the text ("liittyvät asiakaspalvelutilanteen")
             problem = _unagreeing_neighbours(analysis.tokens)

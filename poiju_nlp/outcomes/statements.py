@@ -43,6 +43,11 @@ HEDGES = {"mahdollisesti", "ehkä", "kenties"}
 HABIT_ADVERBS = {"aktiivisesti", "jatkuvasti", "säännöllisesti"}
 # Working on one's own skills is studying, not an outcome ("harjoittaa ammatillisia taitojaan": blind review 4).
 OWN_GROWTH_VERBS = {"kehittää", "harjoittaa", "vahvistaa", "harjaannuttaa"}
+# What a learner of a language understands ('ymmärtää sanoja ja fraaseja'): comprehension, not explaining.
+UNDERSTOOD_LANGUAGE = {"sana", "fraasi", "ilmaus", "sanonta", "puhe", "lause"}
+# A bare genitive that names no particular thing ('tunnistaa järjestelmän komponentit': which system?).
+BARE_ANCHORS = {"järjestelmä", "laite", "kone", "ohjelma", "prosessi", "malli", "kohde", "kokonaisuus"}
+PART_NOUNS = {"komponentti", "osa", "rakenne", "toiminta", "ominaisuus", "vaihe", "toiminto", "perustoiminto"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
 _ORDINAL = re.compile(r"\b\d{1,2}\.\s(?=[a-zåäö])")  # "2. asteen yhtälö": a number, not a sentence end
@@ -83,8 +88,10 @@ def to_plain(ability: Ability) -> Plain:
     whys: list[str] = []
     if ability.before is None:
         return Plain("", author, 0, "", author, ok=False, reason="sanajärjestystä ei voitu säilyttää")
-    if any(t.dep_ == "nsubj" and t.head.i == ability.verb_index and t.pos_ in ("NOUN", "PROPN")
-           and t.morph.get("Case") == ["Nom"] and _base(t) not in LEARNER_WORDS for t in ability.tokens):
+    entry = load_verbs().get(author)
+    if (entry is None or entry.object_case not in ("gen", "par", "nom")) and author not in fit.replacements and any(
+            t.dep_ == "nsubj" and t.head.i == ability.verb_index and t.pos_ in ("NOUN", "PROPN")
+            and t.morph.get("Case") == ["Nom"] and _base(t) not in LEARNER_WORDS for t in ability.tokens):
         # 'rakentuu perusvalmius suunnitella …': the verb's subject is not the learner
         return Plain("", author, 0, "", author, ok=False, reason="verbin tekijä ei ole opiskelija")
     if ability.scope_lost:
@@ -95,6 +102,8 @@ def to_plain(ability: Ability) -> Plain:
     if author in NOT_ABILITIES or not author.isalpha() or not verb_base(author) == author and ability.kind == "verb":
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     head = object_head(ability)
+    if _bare_anchor(head):
+        return Plain("", author, 0, "", author, ok=False, reason=f"'{_bare_anchor(head)}' jää ilman tarkennetta (minkä?)")
     if _teachers_aim(ability, head):
         return Plain("", author, 0, "", author, ok=False,
                      reason="Tavoite kertoo, mitä opetus antaa ('Tarjota tietoa …'), ei sitä, mitä opiskelija osaa.")
@@ -115,7 +124,10 @@ def to_plain(ability: Ability) -> Plain:
     if doc is not None and any(c.lower_ in HABIT_ADVERBS for c in doc[ability.verb_index].children):
         return Plain("", author, 0, "", author, ok=False,
                      reason="Tapa tai asenne ('aktiivisesti'), ei taito, jonka voi arvioida.")
-    if author in OWN_GROWTH_VERBS and head not in (None, "clause") and _own(head):
+    if author in OWN_GROWTH_VERBS and (head not in (None, "clause") and _own(head) or any(
+            (t.morph.get("Person[psor]") == ["3"] or any(_base(c) == "oma" for c in t.children))
+            and _base(t).endswith(OWN_ABILITY_NOUNS + ("itsetunto",)) for t in ability.tokens)):
+        # (review 5: 'vahvistaa vuorovaikutuksessa toimimisen taitojaan' with the parse's head on the setting)
         return Plain("", author, 0, "", author, ok=False,
                      reason="Omien taitojen kehittäminen kertoo opiskelusta, ei taidosta, jonka voi arvioida.")
     if head not in (None, "clause") and unanchored(head, ability.tokens, AUTHOR_RELATIONAL) and not any(
@@ -128,6 +140,11 @@ def to_plain(ability: Ability) -> Plain:
     if ability.kind == "noun" and (ability.verb != "osata" or ability.tokens and (
             ability.tokens[0].pos_ in ("VERB", "AUX") or is_a_infinitive(ability.tokens[0].text))):
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
+    if author == "ymmärtää" and head not in (None, "clause") and any(
+            t.pos_ == "NOUN" and _last_of(t) in UNDERSTOOD_LANGUAGE for t in ability.tokens):
+        # review 5: 'Ymmärrät tavallisimpia sanoja ja fraaseja' is listening or reading, not explaining
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Sanojen ymmärtäminen on kielitaitoa: 'selittää' muuttaisi taidon.")
     key = author
     if key in fit.replacements:
         rule = fit.replacement(key, cls)
@@ -219,7 +236,11 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
     if tokens and tokens[0].lower_ in ("ja", "sekä", "tai", "eli", "ja/tai"):
         return Plain("", author, 0, "", author, ok=False, reason="rinnastus jäi kesken")
-    edits.update(listed_with_ja(tokens))
+    joined = listed_with_ja(tokens)
+    if any(tokens[k + 1].pos_ == "ADV" for k, t in enumerate(tokens[:-1]) if t.i in joined):
+        # 'ennen työn aloittamista, myös vaurioitumattomat osat' is an aside, not a list (review 5: "… ja myös …")
+        return Plain("", author, 0, "", author, ok=False, reason="luettelo jäi epäselväksi")
+    edits.update(joined)
     rest = _render(tokens, edits)
     if _clause_without_verb(tokens):
         return Plain("", author, 0, "", author, ok=False, reason="sivulauseesta puuttuu verbi")
@@ -278,6 +299,23 @@ def _teachers_aim(ability: Ability, head) -> bool:
     return given or not is_finite_3rd(first)
 
 
+def _last_of(tok) -> str:
+    from .objects import _last_part
+
+    return _last_part(tok)
+
+
+def _bare_anchor(head) -> str:
+    """'järjestelmän komponentit': a part of a thing named only by a bare general noun."""
+    if head in (None, "clause") or _last_of(head) not in PART_NOUNS:
+        return ""
+    gens = [c for c in head.children if c.dep_.startswith("nmod") and c.morph.get("Case") == ["Gen"]]
+    for g in gens:
+        if _base(g) in BARE_ANCHORS and not any(c.dep_ not in ("punct", "cc") for c in g.children):
+            return g.text
+    return ""
+
+
 def _is_action_noun(head) -> bool:
     """A noun made from a verb ('työskentely', 'korjaus', 'kohtaaminen')."""
     from .build import _verb_of_noun
@@ -324,8 +362,17 @@ def _list_without_its_last_ja(tokens, edits: dict) -> bool:
         return False
     k = commas[-1]
     before = {t.i for t in tokens[:k]}
-    return k > 0 and tokens[k - 1].pos_ in ("NOUN", "PROPN") and any(
-        t.pos_ in ("NOUN", "PROPN") and t.dep_ == "conj" and t.head.i in before for t in tokens[k + 1:])
+    if k == 0 or tokens[k - 1].pos_ not in ("NOUN", "PROPN") or k + 1 < len(tokens) and (
+            tokens[k + 1].pos_ in ("ADV", "PRON", "SCONJ") or tokens[k + 1].lower_ in _CLAUSE_WORDS) or any(
+            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in tokens[k + 1:]):
+        return False  # ('tekstejä, erityisesti mediatekstejä', 'keinoja, joilla …': an aside or a clause)
+    nouns_after = [t for t in tokens[k + 1:] if t.pos_ in ("NOUN", "PROPN")]
+    # a noun after the comma coordinated with one before it, or the first head after it in the same case and
+    # number ('alan keskeisiä tuotteita, eri tuotteiden eroavaisuuksia': review 5)
+    heads_after = [t for t in nouns_after if t.head.i not in {x.i for x in nouns_after}]
+    same = bool(heads_after) and heads_after[0].morph.get("Case") == tokens[k - 1].morph.get("Case") and heads_after[
+        0].morph.get("Number") == tokens[k - 1].morph.get("Number") and tokens[k - 1].morph.get("Case") != ["Gen"]
+    return same or any(t.dep_ == "conj" and t.head.i in before for t in nouns_after)
 
 
 def listed_with_ja(tokens) -> dict[int, str]:

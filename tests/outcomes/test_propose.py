@@ -152,11 +152,12 @@ def test_acronym_joins_its_noun_when_its_explanation_in_brackets_is_left_out():
     assert [o.text for o in result.outcomes] == ["Osaat käyttää BIM-mallinnusohjelmaa rakennuksen suunnittelussa."]
 
 
-def test_mass_noun_object_of_a_content_action_is_partitive():
-    result = propose("Vuorovaikutus työssä (3 op)\nSisältö:\n- palautteen antaminen\n- ohjauskeskustelun suunnittelu")
+def test_an_action_named_as_content_is_not_promised_as_doing_it():
+    # blind review 5: "mikrobien hyödyntäminen biotekniikassa" -> "Osaat hyödyntää mikrobeja …" was an overclaim
+    result = propose("Vuorovaikutus työssä (3 op)\nSisältö:\n- palautteen antaminen\n- ohjauskeskustelun suunnittelu\n"
+                     "- mikrobien hyödyntäminen biotekniikassa")
     texts = [o.text for o in result.outcomes]
-    assert "Osaat antaa palautetta." in texts and "Osaat antaa palautteen." not in texts
-    assert "Osaat suunnitella ohjauskeskustelun." in texts
+    assert not any(t.startswith(("Osaat antaa", "Osaat suunnitella", "Osaat hyödyntää")) for t in texts)
 
 
 def test_an_ordinal_number_is_not_a_sentence_end():

@@ -245,3 +245,17 @@ def test_what_a_course_gives_is_not_a_learners_skill():
              Item("esitellä tutkimuksensa tulokset", 0, 31, "osata", "outcomes", lead="Opiskelija osaa")]
     made = [p.text for _, p in plain_statements(items) if p.ok]
     assert made == ["Osaat opettaa asiakasta käyttämään apuvälineitä.", "Osaat esitellä tutkimuksesi tulokset."]
+
+
+def test_review_5_refusals():
+    # own growth with the parse's head on a setting; comprehension of words; a bare 'järjestelmän'; a list whose
+    # 'ja' went with the next verb; an aside after a comma is not joined with 'ja'
+    assert texts("vahvistaa vuorovaikutuksessa toimimisen taitojaan sekä kielellistä itsetuntoaan") == []
+    assert texts("Ymmärrät rajatun määrän tavallisimpia sanoja ja fraaseja", "2sg") == []
+    assert texts("tunnistaa järjestelmän komponentit") == []
+    assert texts("tunnistaa ajoneuvon jarrujärjestelmän komponentit") == [
+        "Osaat tunnistaa ajoneuvon jarrujärjestelmän komponentit."]
+    assert texts("tunnistaa alan keskeisiä tuotteita, eri tuotteiden eroavaisuuksia sekä varastoi ne") == []
+    assert not any("aloittamista ja myös" in t for t in texts(
+        "puhdistaa ajoneuvon ennen työn aloittamista, myös vaurioitumattomat osat, ja tarkastaa muut vauriot"))
+    assert texts("Ymmärrät keskeiset käsitteet", "2sg") == ["Osaat selittää keskeiset käsitteet."]
