@@ -169,7 +169,7 @@ def conj_items(head, tokens) -> list[list]:
     return out
 
 
-def _items_as_content(item: Item, pieces: list[list]) -> list[Built]:
+def _items_as_content(item: Item, pieces: list[list], practised: bool = False) -> list[Built]:
     """Each coordinated item read as a content line of its own (re-parsed alone)."""
     from ..text import parse
 
@@ -182,7 +182,7 @@ def _items_as_content(item: Item, pieces: list[list]) -> list[Built]:
         sub = Item(text, item.start + toks[0].idx, item.start + toks[-1].idx + len(toks[-1].text), "content",
                    item.section, sentence=item.sentence, sentence_start=item.sentence_start,
                    sentence_end=item.sentence_end)
-        made = from_content_item(sub, parse(text), any_case=True)
+        made = from_content_item(sub, parse(text), any_case=True, practised=practised)
         if made:
             out.append(made)
     return out
@@ -274,7 +274,7 @@ def from_sentence(item: Item, doc) -> list[Built]:
             continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
         if base == "harjoitella" and cls not in PRACTISED_CLASSES:
             # "Harjoittelemme lääkepoikkeamien ilmoittamista ja potilaan ohjausta": the practised actions
-            out += [b for b in _items_as_content(item, conj_items(head, toks)) if b.source_verb]
+            out += [b for b in _items_as_content(item, conj_items(head, toks), practised=True) if b.source_verb]
             continue
         if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
             continue  # the text's own measurable verb needs no fit check: the author chose it for this object
@@ -349,7 +349,7 @@ def _total_object(head, toks) -> dict[int, str] | None:
     return {i: form for i, form in edits.items() if head.doc[i].morph.get("Number") != ["Plur"]}
 
 
-def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
+def from_content_item(item: Item, doc, any_case: bool = False, practised: bool = False) -> Built | None:
     """'Keskeiset sisällöt: - Rooman historian käännekohdat' -> 'Osaat kuvata Rooman historian käännekohdat.'
     (``any_case``: an item cut from a sentence may be in another case; only its action is then used)."""
     if _is_admin(item.text, doc) or ":" in item.text or not unknown_words(item.text) == []:
@@ -373,7 +373,7 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
         return None  # one everyday word ('koulu', 'uni') says too little to describe
     cls = noun_class(root.text)
     fit = load_fit()
-    deverbal = _deverbal(root, toks, item)
+    deverbal = _deverbal(root, toks, item, practised)
     if deverbal is not None or cls == "activity" or _is_action_noun(root.text):
         return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; an action ("signaalien tarkastelu",
         # "tehtävien priorisointi") is not something to describe
@@ -487,14 +487,15 @@ def _is_action_noun(word: str) -> bool:
 MASS_NOUNS = {"palaute", "tuki", "apu", "neuvonta", "ohjaus", "tieto", "opetus"}
 
 
-def _deverbal(root, toks, item) -> Built | None:
+def _deverbal(root, toks, item, practised: bool = False) -> Built | None:
     """'Kokeen suunnittelu' -> 'Osaat suunnitella kokeen.', 'Koetulosten analysointi' -> 'Osaat analysoida
     koetuloksia.': the text's own action, with its object, when the verb is measurable and the phrase is just the
     object and the action."""
     verb = _verb_of_noun(root.text)
-    if not verb or not _measurable(verb) or verb_level(verb) > 2 and verb not in ("laskea", "ratkaista"):
+    if not verb or not _measurable(verb) or not practised and verb_level(verb) > 2 and verb not in ("laskea", "ratkaista"):
         return None  # a content heading promises describing, not doing ('Strategisten tietojärjestelmien
-        # suunnittelu', 'mikrobien hyödyntäminen biotekniikassa': both reviewers of round 5, overclaims)
+        # suunnittelu', 'mikrobien hyödyntäminen biotekniikassa': both reviewers of round 5, overclaims); what the
+        # text says is practised ('Harjoittelemme potilaan ohjausta') is the skill
     if any(_base(c) in GENERIC_NOUNS for c in root.children if c.dep_.startswith("nmod")):
         return None  # "tavoitteen asettaminen": nothing concrete to do
     objs = [c for c in root.children if (c.dep_ in ("nmod:poss", "nmod:gobj") or c.dep_ == "nmod:gsubj"

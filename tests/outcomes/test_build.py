@@ -140,3 +140,10 @@ def test_an_item_the_parse_hung_on_a_limit_or_a_doubled_compound_part_is_not_pro
             "sekä kestävän kehityksen periaatteisiin muotoilun näkökulmasta. Seminaarissa käsitellään tieteellisen "
             "kirjoittamisen viittaus- ja viittausmenetelmiä.")
     assert not any("periaatteisiin" in t or "viittaus- ja viittaus" in t for t in built(text))
+
+
+def test_a_practised_action_stays_a_skill():
+    # the rubric: "Harjoittelemme potilaan ohjausta" -> "Osaat ohjata potilasta" is faithful (what is practised)
+    text = ("Lääkehoito (3 op)\nSisältö: Harjoittelemme kaksoistarkastusta, lääkepoikkeamien ilmoittamista ja "
+            "potilaan ohjausta.")
+    assert "Osaat ohjata potilasta." in built(text)
