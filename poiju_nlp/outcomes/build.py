@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from ..settings import OUTCOMES
-from .sections import Item, is_second_person
-from .objects import (TEACHING_ACTIVITIES, _agent_noun, _last_part, _lost_modifier, _phrase_tokens, cut_examples,
-                      noun_class, recase_edits, unanchored)
+from ..text.runon import is_second_person
+from .sections import Item
+from .objects import (TEACHING_ACTIVITIES, _agent_noun, _is_name, _last_part, _lost_modifier, _phrase_tokens,
+                      cut_examples, is_language_course, noun_class, recase_edits, unanchored, with_scope)
 from .parse import _CLAUSE_WORDS, _base, _content, _expand, _is_predicate_verb, join_elliptic, token_case, unjoin
 from .statements import _without_brackets, listed_with_ja, verb_level
 from .wording import _dangling_reference, _render, person_edits, unknown_words, words
@@ -42,6 +43,9 @@ TEACHING_VERBS = {
     "harjoitella": ("käyttää", "same"),
     "perehdyttää": ("kertoa", "+ela"),  # "Moduuli perehdyttää (opiskelijan) X:ään"
 }
+# Passive verbs of exploring a topic together ("Kurssilla tutkitaan X:ää", "selvitetään, millaisia …"): what the
+# learner can do after it is describe the topic, not do research on it.
+EXPLORING_VERBS = {"tutkia", "selvittää", "pohtia", "miettiä", "kartoittaa"}
 # Nouns too general to describe on their own ("Osaat kuvata teemoja").
 GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "näkökulma", "kysymys", "aihepiiri",
                  "aihealue", "ilmiö", "tieto", "taito", "perusta", "pohja", "muu", "kurssiapulainen", "ala",
@@ -53,7 +57,7 @@ GENERIC_NOUNS = {"teema", "aihe", "asia", "sisältö", "osa", "kokonaisuus", "n�
 COURSE_PRODUCTS = {"yhteenveto", "tutkielma", "esitelmä", "raportti", "essee", "portfolio", "päiväkirja",
                    "tehtävä", "projektityö", "harjoitustyö", "opinnäytetyö", "vertaistyö", "seminaarityö",
                    "työ",
-                   "loppuraportti", "posteri", "video", "esitys"}
+                   "loppuraportti", "posteri", "video", "esitys", "teos"}
 # The learners themselves: "käsitellään opiskelijoiden henkilöhistoriaa" is course activity, not content.
 LEARNER_NOUNS = {"opiskelija", "osallistuja", "oppija", "oma", "itse"}
 # Passive verbs that organise the course rather than teach ("valitaan kaksi kulttuuria", "arvioidaan").
@@ -74,7 +78,8 @@ ADMIN_WORDS = {"op", "opintopiste", "laajuus", "hinta", "euro", "ilmoittautumine
                "aikataulu", "maksu", "maksuton", "tervetuloa", "ainutlaatuinen", "hakea", "haku", "hakuaika",
                "opettaja", "vastuuopettaja", "suoritustapa", "arviointi", "palautus", "deadline", "moodle", "zoom",
                "teams", "verkkoalusta", "klo", "viikko", "maanantai", "tiistai", "keskiviikko", "torstai",
-               "perjantai", "lauantai", "sunnuntai", "osoite", "sähköposti", "puhelin", "ilmoittaudu"}
+               "perjantai", "lauantai", "sunnuntai", "osoite", "sähköposti", "puhelin", "ilmoittaudu",
+               "opintosuoritus", "opintosuoritusrekisteri", "suoritusmerkintä", "rekisteri"}
 _DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}[:.]\d{2}\b|€|\beur\b|\bklo\b|"
                    r"\b(?:suullise|kirjallise)\w* (?:kokee|koke)\w*|\btent(?:ti|issä|in)\w*", re.IGNORECASE)
 
@@ -164,7 +169,7 @@ def conj_items(head, tokens) -> list[list]:
     return out
 
 
-def _items_as_content(item: Item, pieces: list[list]) -> list[Built]:
+def _items_as_content(item: Item, pieces: list[list], practised: bool = False) -> list[Built]:
     """Each coordinated item read as a content line of its own (re-parsed alone)."""
     from ..text import parse
 
@@ -177,7 +182,7 @@ def _items_as_content(item: Item, pieces: list[list]) -> list[Built]:
         sub = Item(text, item.start + toks[0].idx, item.start + toks[-1].idx + len(toks[-1].text), "content",
                    item.section, sentence=item.sentence, sentence_start=item.sentence_start,
                    sentence_end=item.sentence_end)
-        made = from_content_item(sub, parse(text), any_case=True)
+        made = from_content_item(sub, parse(text), any_case=True, practised=practised)
         if made:
             out.append(made)
     return out
@@ -195,6 +200,9 @@ def from_content_list(item: Item, doc) -> list[Built]:
     if cop is None or _is_admin(item.text, doc):
         return []
     before = [t for t in doc if t.i < cop.i]
+    if any((_base(c) in TEACHING_ACTIVITIES or _last_part(c) in TEACHING_ACTIVITIES) and c.dep_.startswith("nmod")
+           for t in before if _base(t) in CONTENT_SUBJECTS for c in t.children):
+        return []  # "Harjoittelun sisältöinä ovat …": tasks of a practicum, not content learned
     if not any(_base(t) in CONTENT_SUBJECTS or (noun_class(t.text) == "topic" and _base(t).endswith(
             tuple(CONTENT_SUBJECTS))) for t in before):
         return []
@@ -214,8 +222,8 @@ def from_sentence(item: Item, doc) -> list[Built]:
     if listed:
         return listed
     root = _teaching_predicate(doc)
-    if root is None or _is_admin(item.text, doc):
-        return []
+    if root is None or _is_admin(item.text, doc) or doc[0].lower_ in _CLAUSE_WORDS:
+        return []  # ('miten maantieteessä tarkastellaan ympäristöä': how a field looks at it, not a topic)
     if any(_base(c) in ("voida", "saattaa") for c in root.children if c.dep_ == "aux"):
         return []  # "opiskelija voi laatia portfolion": an option, not what is learned
     fit = load_fit()
@@ -231,7 +239,9 @@ def from_sentence(item: Item, doc) -> list[Built]:
         source = base if not wrapper else wrapper
         if base == "käydä" and not any(c.lower_ == "läpi" for c in tok.children):
             continue  # "käydään keskusteluja" is having discussions, not going through a topic
-        if base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
+        if base in EXPLORING_VERBS and (tok.morph.get("Voice") == ["Pass"] or tok.morph.get("Person") == ["1"]):
+            target, case = "kuvata", "same"
+        elif base in TEACHING_VERBS and TEACHING_VERBS[base][0]:
             target, case = TEACHING_VERBS[base]
         elif _measurable(base) and not (base in ORGANISING_VERBS and (tok.morph.get("Voice") == ["Pass"] or any(
                 c.dep_.startswith("nsubj") and _base(c) in ("opiskelija", "osallistuja") for c in root.children) or any(
@@ -264,13 +274,15 @@ def from_sentence(item: Item, doc) -> list[Built]:
             continue  # "tehdään harjoituksia", "käsitellään teemoja": no content to learn
         if base == "harjoitella" and cls not in PRACTISED_CLASSES:
             # "Harjoittelemme lääkepoikkeamien ilmoittamista ja potilaan ohjausta": the practised actions
-            out += [b for b in _items_as_content(item, conj_items(head, toks)) if b.source_verb]
+            out += [b for b in _items_as_content(item, conj_items(head, toks), practised=True) if b.source_verb]
             continue
         if cls in ("skill", "course") or target != base and not fit.fit(target, cls):
             continue  # the text's own measurable verb needs no fit check: the author chose it for this object
         edits: dict[int, str] | None = {}
         if not clause:
             toks = cut_examples(toks)  # "perusasioita, kuten piirtämistä": the examples are not what is learned
+            if not toks:
+                continue
         if not clause:
             if case == "+ela":
                 edits = recase_edits(head, toks, "+ela")
@@ -282,6 +294,14 @@ def from_sentence(item: Item, doc) -> list[Built]:
             if edits and any(token_case(t) == old_case and t.i not in edits and t.i < head.i and t.pos_ in (
                     "ADJ", "VERB", "NOUN") and t.dep_ not in ("nmod:poss", "nmod:gobj", "nmod:gsubj") for t in toks):
                 continue  # a word the parse hung elsewhere keeps the old case ('luennoitsijoiden purkamiin … X:stä')
+        toks = with_scope(doc, tok, toks, own=target == base)
+        if toks is None:
+            continue  # a limit of the content ('termodynamiikan näkökulmasta') that cannot be kept
+        if not clause and cls != "person" and _one_plain_word([t for t in toks if t.pos_ not in ("ADV", "CCONJ")]):
+            continue  # one bare word says too little ('Tutki merkkejä …', 'Tuotetaan tekstejä': review 5)
+        if base in EXPLORING_VERBS and target != base and (_one_plain_word(toks) or re.match(
+                r"\w+(?:ko|kö)$", toks[0].lower_) and toks[0].lower_ not in ("kuinka",)):
+            continue  # "Tutkitaan yhtälöä": 'kuvata yhtälöä' says nothing; "Pohdimme, onko X": no describing a yes/no
         if not clause and any(t.morph.get("Case") in (["Ins"], ["Ess"]) and t.head.i == head.i for t in toks) \
                 or any(_base(t) in TEACHING_ACTIVITIES or _last_part(t) in TEACHING_ACTIVITIES for t in toks):
             continue  # how it is taught: "…, erilaisin käytännön harjoittein", "käyttöä … työn välineenä"
@@ -310,6 +330,13 @@ def from_sentence(item: Item, doc) -> list[Built]:
     return out
 
 
+def _one_plain_word(toks) -> bool:
+    from ..text import voikko_info
+
+    words_ = [t for t in toks if not t.is_punct]  # (a joined compound "elokuva-ja-tv-…" counts too)
+    return len(words_) == 1 and len(voikko_info(words_[0].text).compound_parts) < 2
+
+
 def _total_object(head, toks) -> dict[int, str] | None:
     """A nominative object becomes a total object: singular words take the genitive ('laaditaan suunnitelma' ->
     'laatia suunnitelman'), plural ones stay nominative ('käsite, piirteet ja ominaisuudet' -> 'käsitteen, piirteet
@@ -322,7 +349,7 @@ def _total_object(head, toks) -> dict[int, str] | None:
     return {i: form for i, form in edits.items() if head.doc[i].morph.get("Number") != ["Plur"]}
 
 
-def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
+def from_content_item(item: Item, doc, any_case: bool = False, practised: bool = False) -> Built | None:
     """'Keskeiset sisällöt: - Rooman historian käännekohdat' -> 'Osaat kuvata Rooman historian käännekohdat.'
     (``any_case``: an item cut from a sentence may be in another case; only its action is then used)."""
     if _is_admin(item.text, doc) or ":" in item.text or not unknown_words(item.text) == []:
@@ -346,15 +373,16 @@ def from_content_item(item: Item, doc, any_case: bool = False) -> Built | None:
         return None  # one everyday word ('koulu', 'uni') says too little to describe
     cls = noun_class(root.text)
     fit = load_fit()
-    deverbal = _deverbal(root, toks, item)
+    deverbal = _deverbal(root, toks, item, practised)
     if deverbal is not None or cls == "activity" or _is_action_noun(root.text):
         return deverbal  # "Kokeen suunnittelu" -> "Osaat suunnitella kokeen"; an action ("signaalien tarkastelu",
         # "tehtävien priorisointi") is not something to describe
-    if _last_part(root) in COURSE_PRODUCTS or not any(
+    if _last_part(root) in COURSE_PRODUCTS or any(_base(c).endswith(tuple(p for p in COURSE_PRODUCTS if len(p) > 5))
+                                                  for c in root.children if c.dep_.startswith("nmod")) or not any(
             c.i in {t.i for t in toks} and c.dep_.startswith("nmod") and token_case(c) == "+gen"
             and noun_class(c.text) not in ("activity", "person") for c in root.children):
         return None  # a heading without a genitive that says what it is about ("kiinalainen kulttuuri",
-        # "Riitakysymykset", "Taloudelliset ja yhteiskunnalliset rajoitteet") or a course product
+        # "Riitakysymykset", "Taloudelliset ja yhteiskunnalliset rajoitteet") or a course product ("Työpäiväkirjan pito")
     if cls in ("person", "skill", "course") or not fit.fit("kuvata", cls) or _base(root) in GENERIC_NOUNS:
         return None
     if root.morph.get("Case") != ["Nom"] and not (any_case and token_case(root) in ("+nom", "")):
@@ -413,6 +441,8 @@ def _noun_phrase(doc, root) -> list:
             elif noun_class(c.text) in ("activity", "course") or c.dep_ in ("appos", "advcl"):
                 return []  # "X:n merkitys identiteetin rakentumiselle": cutting it would change the content
     toks = [t for t in doc if not t.is_space and t.i not in drop]
+    if any(t.head.i in drop and t.head.i != t.i for t in toks):
+        return []  # the parse split the dropped phrase ('tulkinta karttojen, kuvien ja muun geomedian avulla')
     while toks and toks[-1].is_punct and toks[-1].text != ")":
         toks.pop()
     return toks
@@ -425,7 +455,7 @@ ACTION_SUFFIXES = {"+u", "+y", "+us", "+ys", "+ti", "+nti", "+o", "+ö", "+nta",
 def _verb_of_noun(word: str) -> str:
     """The verb a noun is made from, by Voikko ('suunnittelu' -> 'suunnitella', 'analysointi' -> 'analysoida',
     'laatiminen' -> 'laatia'); '' for a noun that is not made from a verb."""
-    from .sections import _voikko_readings
+    from ..text.runon import _voikko_readings
 
     for a in _voikko_readings(word):
         if a.get("MOOD") == "MINEN-infinitive" and a.get("BASEFORM"):
@@ -440,7 +470,7 @@ def _verb_of_noun(word: str) -> str:
 
 def _is_action_noun(word: str) -> bool:
     """A noun made from a verb by an action suffix, whatever the verb ('tarkastelu' < tarkastella, 'priorisointi')."""
-    from .sections import _voikko_readings
+    from ..text.runon import _voikko_readings
 
     if _verb_of_noun(word):
         return True
@@ -457,13 +487,15 @@ def _is_action_noun(word: str) -> bool:
 MASS_NOUNS = {"palaute", "tuki", "apu", "neuvonta", "ohjaus", "tieto", "opetus"}
 
 
-def _deverbal(root, toks, item) -> Built | None:
+def _deverbal(root, toks, item, practised: bool = False) -> Built | None:
     """'Kokeen suunnittelu' -> 'Osaat suunnitella kokeen.', 'Koetulosten analysointi' -> 'Osaat analysoida
     koetuloksia.': the text's own action, with its object, when the verb is measurable and the phrase is just the
     object and the action."""
     verb = _verb_of_noun(root.text)
-    if not verb or not _measurable(verb):
-        return None
+    if not verb or not _measurable(verb) or not practised and verb_level(verb) > 2 and verb not in ("laskea", "ratkaista"):
+        return None  # a content heading promises describing, not doing ('Strategisten tietojärjestelmien
+        # suunnittelu', 'mikrobien hyödyntäminen biotekniikassa': both reviewers of round 5, overclaims); what the
+        # text says is practised ('Harjoittelemme potilaan ohjausta') is the skill
     if any(_base(c) in GENERIC_NOUNS for c in root.children if c.dep_.startswith("nmod")):
         return None  # "tavoitteen asettaminen": nothing concrete to do
     objs = [c for c in root.children if (c.dep_ in ("nmod:poss", "nmod:gobj") or c.dep_ == "nmod:gsubj"
@@ -529,33 +561,6 @@ def _not_content(head, toks, person_ok: bool = False) -> bool:
     if unanchored(head, toks):
         return True
     return not person_ok and noun_class(head.text) == "person"  # (the text's own "ohjata asiakasta" is fine)
-
-
-def _is_name(tok) -> bool:
-    """A name keeps its capital ('Suomen', 'Rooman'); a sentence-initial common noun does not ('Animaation',
-    'Riskin': Voikko also knows a surname Riski, but a common noun reading wins over a personal name)."""
-    from .sections import _voikko_readings
-
-    readings = _voikko_readings(tok.text)
-    classes = {a.get("CLASS") for a in readings}
-    if tok.text.isupper() or "paikannimi" in classes:
-        return True
-    return bool(classes & {"etunimi", "sukunimi", "nimi"}) and not classes & {"nimisana", "laatusana",
-                                                                              "nimisana_laatusana"}
-
-
-# A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
-# terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
-LANGUAGE_COURSE = re.compile(
-    r"\b(?:taitotaso\w*|[ABC][1-3](?:\.\d)?(?:[–-][ABC][1-3](?:\.\d)?)?|[ABC]\d?-oppimäär\w*|kielitaito\w*|"
-    r"CEFR|viitekehy\w*|"
-    r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
-    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
-    r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
-
-
-def is_language_course(text: str) -> bool:
-    return bool(LANGUAGE_COURSE.search(text))
 
 
 def build(items: list[Item], text: str = "") -> list[Built]:

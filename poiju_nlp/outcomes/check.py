@@ -32,6 +32,12 @@ WRAPPERS = {"osata", "pystyä", "kyetä", "oppia", "opetella", "olla"}
 TEACHING_SUBJECTS = {"kurssi", "opintojakso", "opettaja", "koulutus", "opetus", "luento", "jakso", "moduuli",
                      "kouluttaja", "ohjaaja", "opintokokonaisuus"}
 GIVING_VERBS = {"antaa", "tarjota", "opettaa", "esitellä", "välittää"}
+# What a teacher does to the learner's knowledge ("lisätä opiskelijan tietoisuutta", "syventää opiskelijoiden
+# ymmärrystä"): an aim of the teaching, not what the learner can do ('tukea', 'ohjata' are left out: a mentor supports
+# a student's learning; 'perehdyttää muita opiskelijoita' is a skill).
+TEACHER_AIM_VERBS = GIVING_VERBS | {"lisätä", "syventää", "vahvistaa", "herättää", "laajentaa", "perehdyttää",
+                                    "tutustuttaa", "kasvattaa"}
+LEARNER_BASES = {"opiskelija", "osallistuja", "oppija"}
 # Object relations of the dependency parse; obl in these cases is a verb's governed complement
 # ("ohjata hoitoon", "keskustella asiasta", "toimia johtajana"), in locative cases only a setting.
 OBJECT_DEPS = {"obj", "ccomp", "nsubj:cop"}
@@ -449,6 +455,17 @@ def _has_object(tokens, verb) -> bool:
     return False
 
 
+def _governing_verb(tokens, t):
+    """The verb a word belongs to, through the nouns above it ('lisätä opiskelijan tietoisuutta' -> 'lisätä')."""
+    seen = set()
+    while t.head != t.i and t.i not in seen:
+        seen.add(t.i)
+        t = tokens[t.head]
+        if t.pos in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def _teacher_centred(tokens) -> str:
     """A short description of the teacher-centred construction, or ''."""
     for t in tokens:
@@ -463,6 +480,13 @@ def _teacher_centred(tokens) -> str:
             return f"'{t.text}'"
         if "opiskelija" in b and t.morph.get("Case") == "All" and _bases(tokens[t.head]) & GIVING_VERBS:
             return f"'{t.text} {tokens[t.head].text}'"
+        if b & LEARNER_BASES and t.morph.get("Case") == "Gen" and t.dep.startswith("nmod"):
+            verb = _governing_verb(tokens, t)
+            if verb is not None and _bases(verb) & TEACHER_AIM_VERBS:
+                return f"'{verb.text} {t.text}'"
+        if t.dep == "obj" and _bases(tokens[t.head]) & GIVING_VERBS and any(
+                b.endswith(KNOWLEDGE_NOUNS) for b in _bases(t)):
+            return f"'{tokens[t.head].text} {t.text}'"  # 'antaa perusymmärrys X:stä': what the course gives
     return ""
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .parse import _CLAUSE_WORDS, Ability, token_case
-from .sections import _voikko_readings
+from .parse import _CLAUSE_WORDS, Ability, _scope_root, token_case
+from ..text.runon import _voikko_readings
 from .verbs import load_fit
 from .wording import _second_person_possessive
 
@@ -138,10 +138,15 @@ def cut_examples(tokens) -> list:
     """The tokens up to the examples ('… erityiskysymyksiä, kuten X, Y'): examples are not re-inflected with the
     head, so a statement whose case changes leaves them out."""
     for k, t in enumerate(tokens):
+        if t.lower_ == "muun" and not (k + 1 < len(tokens) and tokens[k + 1].lower_ == "muassa"):
+            continue  # 'karttojen, kuvien ja muun geomedian avulla' is no example
         if k and t.lower_.rstrip(".") in EXAMPLE_WORDS:
             out = list(tokens[:k])
             while out and (out[-1].is_punct or out[-1].lower_ in ("ja", "sekä")):
                 out.pop()
+            kept = {x.i for x in out}
+            if any(x.head.i not in kept and x.head.i in {y.i for y in tokens} for x in out):
+                return []  # a kept word hangs on a cut one ('X:n, kuten Y:n, avulla'): nothing whole is left
             return out
     return list(tokens)
 
@@ -224,7 +229,7 @@ RELATIONAL = {"suhde", "merkitys", "vaikutus", "vaihe", "tulos", "rooli", "asema
               "mahdollisuus", "syy", "seuraus", "periaate", "tehtävä", "tavoite", "käyttö", "sisältö", "muoto",
               "tyyppi", "lähtökohta", "perusta", "peruste", "monimuotoisuus", "tausta", "luonne", "kriteeri", "osa",
               "keino", "hyöty", "vaatimus", "tarve", "perusasia", "toiminta", "arvo", "laji", "puoli"}
-AUTHOR_RELATIONAL = {"vaihe", "tulos", "ero", "osa", "seuraus", "suhde", "puoli"}
+AUTHOR_RELATIONAL = {"vaihe", "tulos", "ero", "osa", "seuraus", "suhde", "puoli", "toiminta", "suuntaus", "komponentti"}
 
 
 def unanchored(head, tokens, nouns=frozenset(RELATIONAL)) -> bool:
@@ -267,3 +272,90 @@ def _lost_modifier(doc, head, toks) -> bool:
     prev = doc[i]
     return bool(_number_cases(prev.text) & _number_cases(head.text)) and any(
         a.get("CLASS") in ("laatusana", "nimisana_laatusana") for a in _voikko_readings(prev.text))
+
+
+def _is_name(tok) -> bool:
+    """A name keeps its capital ('Suomen', 'Rooman'); a sentence-initial common noun does not ('Animaation',
+    'Riskin': Voikko also knows a surname Riski, but a common noun reading wins over a personal name)."""
+    readings = _voikko_readings(tok.text)
+    classes = {a.get("CLASS") for a in readings}
+    if tok.text.isupper() or "paikannimi" in classes:
+        return True
+    return bool(classes & {"etunimi", "sukunimi", "nimi"}) and not classes & {"nimisana", "laatusana",
+                                                                              "nimisana_laatusana"}
+
+
+# A language course: its content lists are themes to talk and write about in the language ("hyvinvointi ja
+# terveys", "ajankohtaiset kulttuuriaiheet"), not subject knowledge; a statement built from them loses the language.
+LANGUAGE_COURSE = re.compile(
+    r"\b(?:taitotaso\w*|[ABC][1-3](?:\.\d)?(?:[–-][ABC][1-3](?:\.\d)?)?|[ABC]\d?-oppimäär\w*|kielitaito\w*|"
+    r"CEFR|viitekehy\w*|"
+    r"kohdekiel\w*|(?:ruotsin|englannin|saksan|ranskan|espanjan|venäjän|italian|japanin|kiinan|saamen|"
+    r"portugalin|latinan|viron|arabian|korean|suomen) kiel\w*|vieras\w* kiel\w*|toisen kotimaisen|aakkos\w*|"
+    r"kieliop\w*|ääntämi\w*|sanajärjesty\w*|lukusan\w*)\b")
+
+
+def is_language_course(text: str) -> bool:
+    return bool(LANGUAGE_COURSE.search(text))
+
+
+# Manner adverbs that say how the course goes, not what is learned.
+TEACHING_MANNER = {"lyhyesti", "yleisesti", "monipuolisesti", "erityisesti", "käytännönläheisesti", "tarkemmin",
+                   "syvällisesti", "laajasti", "alustavasti"}
+
+
+# Where and how a course is taught ('kurssilla', 'luennoilla', 'esimerkkien avulla', 'studiotyöskentelyn kautta'):
+# a setting of the teaching, not part of what is learned.
+SETTING_WORDS = TEACHING_ACTIVITIES | {"kurssi", "opintojakso", "jakso", "moduuli", "opetus", "esimerkki", "käytäntö",
+                                       "tunti", "ryhmä", "pari", "verkko", "studio", "laboratorio", "työskentely",
+                                       "lähiopetus", "etäopetus", "tapaaminen", "teoria", "kurssikerta"}
+SETTING_POSTPOSITIONS = {"avulla", "kautta", "aikana", "kanssa", "lisäksi", "ohella", "yhteydessä", "myötä"}
+
+
+def _teaching_setting(tok) -> bool:
+    from .parse import _base
+
+    last = (_base(tok) or "").split("|")[-1]
+    if tok.lower_ in SETTING_POSTPOSITIONS:
+        return True  # ('teorian ja käytännön avulla': the parser made 'avulla' the head)
+    if tok.morph.get("Case") == ["Ess"] and last.endswith(("aika", "aikakausi", "vuosisata", "kausi")):
+        return False  # a time ('eri aikoina ja eri kulttuureissa') says what the content is
+    return tok.morph.get("Case") in (["Ess"], ["Ins"], ["Abe"], ["Com"]) or tok.pos_ in ("VERB", "AUX") or any(
+        last.endswith(w) for w in SETTING_WORDS) or any(
+        c.dep_ == "case" and c.lower_ in SETTING_POSTPOSITIONS for c in tok.children) or tok.lower_ in (
+        "esimerkiksi", "esim", "mm", "myös", "lisäksi", "erityisesti")
+
+
+def with_scope(doc, verb, toks: list, own: bool) -> list | None:
+    """The object's words with what follows them and says what the content is ('tarkastellaan X:n toimintaa
+    termodynamiikan näkökulmasta', 'perehdytään ihmisen toimintaan eri aikoina ja eri kulttuureissa', the text's own
+    'soveltaa teoriaa elokuvien analysointiin', 'Tutki merkkejä historiallisesti ja rakenteellisesti'), up to the
+    first setting of the teaching ('esimerkkien avulla', 'luennoilla'); None when a limit of the content stands
+    elsewhere and would be lost."""
+    ids = {t.i for t in toks}
+    obj = next((t for t in toks if t.head.i == verb.i), None)
+    obj_case = obj.morph.get("Case") if obj is not None else None
+    while toks and toks[-1].i + 1 < len(doc):
+        nxt = doc[toks[-1].i + 1]
+        dep = nxt
+        while dep.head.i != verb.i and dep.head.i != dep.i:
+            dep = dep.head
+        if dep.head.i != verb.i or dep.i in ids or dep.dep_ not in ("obl", "advmod"):
+            break
+        manner = own and dep.lower_.endswith("sti") and dep.lower_ not in TEACHING_MANNER
+        if dep.dep_ == "advmod" and not (manner or _scope_root(dep)) or dep.dep_ == "obl" and _teaching_setting(dep):
+            break
+        span = sorted(t.i for t in dep.subtree)
+        if span[0] != nxt.i or span != list(range(span[0], span[-1] + 1)) or any(
+                doc[i].text in (":", ";") or doc[i].morph.get("Person[psor]") or doc[i].dep_ == "cc" and i == span[0] or
+                doc[i].pos_ == "NOUN" and obj_case and doc[i].morph.get("Case") == obj_case for i in span):
+            break  # (a possessive there is the object's, not the learner's: 'tekstejä eri muodoissaan'; a noun in
+            # the object's case is one more item of it the parse hung on the limit: '… sekä X:n periaatteisiin
+            # muotoilun näkökulmasta')
+        toks = toks + [doc[i] for i in span if not doc[i].is_punct or i < span[-1]]
+        ids |= set(span)
+    for c in verb.children:
+        manner = own and c.dep_ == "advmod" and c.lower_.endswith("sti") and c.lower_ not in TEACHING_MANNER
+        if c.dep_ in ("obl", "advmod") and (manner or _scope_root(c)) and not {t.i for t in c.subtree} <= ids:
+            return None
+    return toks

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .sections import Item, _voikko_readings, is_a_infinitive, is_finite_3rd, is_ma_illative, is_second_person
+from ..text.runon import _voikko_readings, is_a_infinitive, is_finite_3rd, is_ma_illative, is_second_person
+from .sections import Item
 from .verbs import load_verbs
 
 PREFIX = {"finite": "Opiskelija ", "osata": "Opiskelija osaa ", "pystyä": "Opiskelija pystyy ",
@@ -41,6 +42,7 @@ class Ability:
     wrapper: str = ""  # osata / pystyä / kyetä
     kind: str = "verb"  # verb | copula ("on tietoinen X:stä") | noun ("osaa X" without a verb)
     split: bool = False  # one of several abilities of the same statement
+    scope_lost: str = ""  # a limit of the whole statement that could not be carried over to this verb
 
 
 @lru_cache(maxsize=20_000)
@@ -246,6 +248,7 @@ def abilities(item: Item, doc, offset: int) -> list[Ability]:
         if len(before) != len(between):
             ability.before = None  # the object stands before the verb: the order cannot be kept as is
         out.append(ability)
+    _share_scope(doc, out)
     # a verb without words of its own shares the next verb's object ("käyttää ja soveltaa X")
     for k in range(len(out) - 2, -1, -1):
         a, nxt = out[k], out[k + 1]
@@ -255,6 +258,49 @@ def abilities(item: Item, doc, offset: int) -> list[Ability]:
             a.tokens = _borrowed(doc, nxt)
             a.shared = True
     return out
+
+
+# Words that limit what a whole coordination claims: whose work it is, from which point of view, under whose
+# guidance ('antaa lääkkeitä ja toteuttaa lääkehoidon lähihoitajan vastuualueella').
+SCOPE_NOUNS = {"vastuualue", "näkökulma", "puite", "raja", "valvonta", "ohjaus", "toimivalta", "valtuus"}
+SCOPE_WORDS = {"kannalta", "itsenäisesti", "ohjatusti", "ohjattuna", "valvotusti", "tuettuna", "avustettuna"}
+
+
+def _scope_root(tok) -> bool:
+    last = _base(tok).split("|")[-1]
+    # ('toimia ohjeiden mukaisesti' is the verb's own complement, not a limit of the statement)
+    return _base(tok) in SCOPE_WORDS or tok.lower_ in SCOPE_WORDS or any(last.endswith(n) for n in SCOPE_NOUNS) and \
+        tok.pos_ == "NOUN" and tok.morph.get("Case") in (["Ine"], ["Ade"], ["Ela"]) or any(
+        c.dep_ == "case" and (_base(c) in SCOPE_WORDS or c.lower_ in SCOPE_WORDS) for c in tok.children)
+
+
+def _share_scope(doc, out: list[Ability]) -> None:
+    """A limit at the end of the last coordinated verb's words holds for every verb before it: those verbs get
+    its words too ('suunnitella ja toteuttaa hoitotyön itsenäisesti' -> 'Osaat suunnitella hoitotyön
+    itsenäisesti'), or the statement would claim more than the author did. When the limit cannot be told apart from
+    the last verb's object ('toteuttaa lääkehoidon lähihoitajan vastuualueella', parsed as one phrase), the verbs
+    before it are not proposed (``scope_lost``)."""
+    if len(out) < 2 or not out[-1].tokens:
+        return
+    last = out[-1]
+    for t in last.tokens:
+        if t.head.i != last.verb_index or t.dep_ not in ("obl", "advmod", "advcl", "xcomp") or not _scope_root(t):
+            continue
+        after = [x for x in last.tokens if x.i > t.i]
+        if after and not (after[0].text == "(" or after[0].is_punct and len(after) == 1):
+            continue  # the limit must close the words (a bracketed reference after it may follow)
+        left = min(x.i for x in t.subtree if x.i <= t.i)
+        scope = [doc[j] for j in range(left, t.i + 1)]
+        own = [x for x in last.tokens if x.i < left and not x.is_punct]
+        for a in out[:-1]:
+            if not a.tokens or a.verb_index > last.verb_index or any(_scope_root(x) for x in a.tokens) or any(
+                    doc[j].is_punct for j in range(a.tokens[-1].i + 1, last.verb_index)):
+                continue  # ('tietää X, ja osaa arvioida Y:tä … näkökulmasta': after a comma the limit is the last's)
+            if own:
+                a.tokens = list(a.tokens) + scope
+            else:
+                a.scope_lost = " ".join(x.text for x in scope)
+        return
 
 
 def _borrowed(doc, ability: Ability) -> list:
@@ -271,7 +317,15 @@ def _borrowed(doc, ability: Ability) -> list:
             return toks
         return []
     sub = sorted(t.i for t in objs[0].subtree if t.i in ids)
-    return [doc[i] for i in range(sub[0], sub[-1] + 1)]
+    end = sub[-1]
+    # a place or a limit after the object holds for both verbs ('tunnistaa ja analysoida X:n vaikutuksia
+    # länsimaissa': without 'länsimaissa' the statement claims more)
+    for c in sorted(doc[ability.verb_index].children, key=lambda t: t.i):
+        span = sorted(t.i for t in c.subtree)
+        if c.i > end and span[0] == end + 1 and set(span) <= ids and c.dep_ == "obl" and (
+                c.morph.get("Case") in (["Ine"], ["Ade"]) or _scope_root(c)):
+            end = span[-1]
+    return [doc[i] for i in range(sub[0], end + 1)]
 
 
 def _copula_key(tok) -> str:

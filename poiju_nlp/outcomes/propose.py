@@ -135,8 +135,29 @@ def _finnish_text(raw: str) -> tuple[str, bool]:
 
 
 # A comma right after the verb only before a clause word; no comma after a space, no doubled stop.
-_BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)|^Osaat \w+, (?!(?:miten|kuinka|mitä|miksi|että|millainen|millaisia|mikä|mitkä|missä|milloin|"
+_BROKEN = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuten|toisaalta|mutta|että)\.$)|\b(?:ja|sekä|tai) (?:olet|on|ovat)\.$|^Osaat \w+, (?!(?:miten|kuinka|mitä|miksi|että|millainen|millaisia|mikä|mitkä|missä|milloin|"
                      r"mistä|mihin|minkä|minkälai\w*|kenelle|keneen|kuka|onko|voiko|kenen)\b)|\s[,.;:]|\.\.$")
+
+
+# A word written twice in a shared compound ('viittaus- ja viittausmenetelmiä', copied from the text).
+_REPEATED_PART = re.compile(r"\b(\w{4,})- (?:ja|tai|sekä) \1", re.IGNORECASE)
+# An example inside the statement without its commas ('ohjata asiakkaita esimerkiksi liikuntaesteisiä eri
+# tilanteissa', copied from the text: blind review 4).
+_EXAMPLE_WITHOUT_COMMA = re.compile(r"^Osaat \S+ .*[^\s,(]\s+(?:esimerkiksi|esim\.|mm\.|muun muassa)\s")
+
+
+def _second_action(text: str) -> str:
+    """A second verb the parse did not split off ('… elämänhallintaa sekä ehkäistä turvallisuutta uhkaavia
+    tekijöitä'): two actions in one statement."""
+    from ..text.runon import _voikko_readings, is_a_infinitive
+
+    words_ = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+    for a, b in zip(words_[2:], words_[3:]):
+        readings = _voikko_readings(b)  # ('ja omia vahvuuksiaan': 'omia' is also 'oma')
+        if a in ("ja", "sekä", "tai") and is_a_infinitive(b) and readings and all(
+                r.get("CLASS") == "teonsana" for r in readings):
+            return b
+    return ""
 
 
 def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[ProposedOutcome]:
@@ -152,7 +173,8 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
     kept = []
     for o, analysis in zip(outcomes, analyze_many([join_elliptic(o.text)[0] for o in outcomes])):
         item = check_statement(analysis, o.text)
-        if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")"):
+        if _BROKEN.search(o.text) or o.text.count("(") != o.text.count(")") or _EXAMPLE_WITHOUT_COMMA.search(o.text) \
+                or _REPEATED_PART.search(o.text) or _second_action(o.text):
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, "lause jäi rikki"))
         elif item.problems:
             skipped.append(Skipped(o.statement, o.author_verb or o.verb,
@@ -161,6 +183,11 @@ def _checked(outcomes: list[ProposedOutcome], skipped: list[Skipped]) -> list[Pr
                                                                  or _wrong_object_case(analysis.tokens, o.verb)):
             problem = _disagreement(analysis.tokens) or _wrong_object_case(analysis.tokens, o.verb)
             skipped.append(Skipped(o.statement, o.author_verb or o.verb, f"taivutus ei täsmää ('{problem}')"))
+        elif o.verb == "kertoa" and ("verb" in o.changed or "built" in o.changed) and any(
+                t.pos == "NOUN" and t.morph.get("Case") == "Ill" and t.dep in ("conj", "appos")
+                and analysis.tokens[t.head].morph.get("Case") == "Ela" for t in analysis.tokens):
+            # an item of the object left in the illative ('kertoa X:n historiasta, sen ajallisiin kerrostumiin': review 5)
+            skipped.append(Skipped(o.statement, o.author_verb or o.verb, "taivutus ei täsmää (sisätulento jäi)"))
         elif _unagreeing_neighbours(analysis.tokens):
             # also in the author's own words: a slip copied from the text ("liittyvät asiakaspalvelutilanteen")
             problem = _unagreeing_neighbours(analysis.tokens)
@@ -242,21 +269,41 @@ def _unagreeing_neighbours(tokens) -> str:
     ('liittyvät asiakaspalvelutilanteen', 'yhteisölähtöisät työtavat'), by pypykko's readings of both words."""
     for t in tokens[:-1]:
         head = tokens[t.head]
-        if t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
+        if _plain_adjective(t.text) and tokens[t.i + 1].pos in ("NOUN", "PROPN") and "-" not in t.text + tokens[
+                t.i + 1].text and _noun_only(tokens[t.i + 1].text):
+            head = tokens[t.i + 1]  # an adjective the tagger called a noun ('uskonnoton tapakulttuurin')
+        elif t.dep not in ("amod", "acl") or head.i != t.i + 1 or head.pos != "NOUN" or "-" in t.text + head.text:
             continue
-        if t.pos not in ("ADJ", "VERB") or t.pos == "VERB" and t.morph.get("VerbForm") != "Part" and not _participle(
+        if t.pos not in ("ADJ", "VERB") and not _plain_adjective(t.text) or t.pos == "VERB" and t.morph.get("VerbForm") != "Part" and not _participle(
                 t.text):
             continue  # (the tagger reads 'liittyvät' before a noun as a finite verb: Voikko knows the participle)
         a, b = _number_cases(t.text), _number_cases(head.text)
-        later = [n for n in tokens[t.i + 2:t.i + 9] if n.pos in ("NOUN", "PROPN")]
+        if a and all(c in ("tra", "ess") for _, c in a):
+            continue  # a predicative ('tehdä työn valmiiksi asiakkaalle') agrees with no noun next to it
+        # (an adjective may stand far before its noun: 'tärkeimmät ihmisen olemukseen … liittyvät käsitykset')
+        later = [n for n in tokens[t.i + 2:] if n.pos in ("NOUN", "PROPN")]
         if a and b and not a & b and not any(a & _number_cases(n.text) for n in later):
             return f"{t.text} {head.text}"  # (the parser may have hung the word on the wrong noun: 'yksinkertaisen
             # materiaaliominaisuuksien mittauksen' agrees with 'mittauksen')
     return ""
 
 
+def _plain_adjective(word: str) -> bool:
+    from ..text.runon import _voikko_readings
+
+    readings = _voikko_readings(word)
+    return bool(readings) and all(a.get("CLASS") == "laatusana" for a in readings)
+
+
+def _noun_only(word: str) -> bool:
+    from ..text.runon import _voikko_readings
+
+    readings = _voikko_readings(word)
+    return bool(readings) and all(a.get("CLASS") == "nimisana" for a in readings)
+
+
 def _participle(word: str) -> bool:
-    from .sections import _voikko_readings
+    from ..text.runon import _voikko_readings
 
     return any(a.get("PARTICIPLE") for a in _voikko_readings(word))
 

@@ -25,9 +25,10 @@ from ..settings import OUTCOMES
 from .objects import AUTHOR_RELATIONAL, cut_examples, object_class, object_head, recase_edits, unanchored
 from .parse import _CLAUSE_WORDS, Ability, _base, _content, abilities, item_frame, synthetic, token_case, unjoin, \
     verb_base
-from .sections import Item, is_a_infinitive, is_ma_illative
+from ..text.runon import is_a_infinitive, is_ma_illative
+from .sections import Item
 from .verbs import load_fit, load_verbs
-from .wording import _dangling_reference, _render, person_edits, unknown_words, words
+from .wording import LEARNER_WORDS, _dangling_reference, _render, person_edits, unknown_words, words
 
 # Verbs whose object is a person: without one the statement does not say whom.
 PERSON_OBJECT_VERBS = {"ohjata", "neuvoa", "opastaa", "tukea", "motivoida", "kohdata", "palvella", "auttaa",
@@ -38,6 +39,15 @@ LEFT_IN_3RD_PERSON = re.compile(r"\b(?:osaa|osaavat|pystyy|pystyvät|kykenee|kyk
 MA_VERBS = {"ohjata", "auttaa", "opastaa", "neuvoa", "kannustaa", "motivoida", "tukea", "rohkaista", "innostaa",
             "opettaa", "valmentaa", "pyytää", "käskeä", "pystyä", "kyetä", "oppia", "joutua", "ryhtyä", "mennä"}
 HEDGES = {"mahdollisesti", "ehkä", "kenties"}
+# A habit, not a skill ("seuraa aktiivisesti mediaa": blind review 4).
+HABIT_ADVERBS = {"aktiivisesti", "jatkuvasti", "säännöllisesti"}
+# Working on one's own skills is studying, not an outcome ("harjoittaa ammatillisia taitojaan": blind review 4).
+OWN_GROWTH_VERBS = {"kehittää", "harjoittaa", "vahvistaa", "harjaannuttaa"}
+# What a learner of a language understands ('ymmärtää sanoja ja fraaseja'): comprehension, not explaining.
+UNDERSTOOD_LANGUAGE = {"sana", "fraasi", "ilmaus", "sanonta", "puhe", "lause"}
+# A bare genitive that names no particular thing ('tunnistaa järjestelmän komponentit': which system?).
+BARE_ANCHORS = {"järjestelmä", "laite", "kone", "ohjelma", "prosessi", "malli", "kohde", "kokonaisuus"}
+PART_NOUNS = {"komponentti", "osa", "rakenne", "toiminta", "ominaisuus", "vaihe", "toiminto", "perustoiminto"}
 # Verbs that say nothing the learner does ("osaa olla asiakashakuinen").
 NOT_ABILITIES = {"olla", "ei", "tulla", "voida", "saattaa", "täytyä", "pitää"}
 _ORDINAL = re.compile(r"\b\d{1,2}\.\s(?=[a-zåäö])")  # "2. asteen yhtälö": a number, not a sentence end
@@ -78,11 +88,25 @@ def to_plain(ability: Ability) -> Plain:
     whys: list[str] = []
     if ability.before is None:
         return Plain("", author, 0, "", author, ok=False, reason="sanajärjestystä ei voitu säilyttää")
+    entry = load_verbs().get(author)
+    if (entry is None or entry.object_case not in ("gen", "par", "nom")) and author not in fit.replacements and any(
+            t.dep_ == "nsubj" and t.head.i == ability.verb_index and t.pos_ in ("NOUN", "PROPN")
+            and t.morph.get("Case") == ["Nom"] and _base(t) not in LEARNER_WORDS for t in ability.tokens):
+        # 'rakentuu perusvalmius suunnitella …': the verb's subject is not the learner
+        return Plain("", author, 0, "", author, ok=False, reason="verbin tekijä ei ole opiskelija")
+    if ability.scope_lost:
+        return Plain("", author, 0, "", author, ok=False,
+                     reason=f"rajaus '{ability.scope_lost}' koskee koko tavoitetta, eikä sitä voitu liittää tähän")
     if any(_base(t) in HEDGES for t in ability.before):
         return Plain("", author, 0, "", author, ok=False, reason="tavoite on vain mahdollinen ('mahdollisesti')")
     if author in NOT_ABILITIES or not author.isalpha() or not verb_base(author) == author and ability.kind == "verb":
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
     head = object_head(ability)
+    if _bare_anchor(head):
+        return Plain("", author, 0, "", author, ok=False, reason=f"'{_bare_anchor(head)}' jää ilman tarkennetta (minkä?)")
+    if _teachers_aim(ability, head):
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Tavoite kertoo, mitä opetus antaa ('Tarjota tietoa …'), ei sitä, mitä opiskelija osaa.")
     cls = object_class(ability, head)
     verb = author
     edits: dict[int, str] = {}
@@ -92,11 +116,22 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="kielteinen lause")
     if doc is not None and re.search(r"kse(?:en|ni|si|mme|nne)$", doc[ability.verb_index].lower_):
         return Plain("", author, 0, "", author, ok=False, reason="tarkoitusta kertova muoto ('muuttaakseen'), ei taito")
-    if author == "kehittää" and head not in (None, "clause") and _own(head):
+    if head not in (None, "clause") and _base(head) == "peruste" and head.morph.get("Case") != ["Ade"] and any(
+            t.morph.get("Case") == ["Ela"] and t.i > head.i and t.head.i in (head.i, ability.verb_index)
+            for t in ability.tokens):
+        # 'osaa perusteet X:stä' is not standard Finnish ('X:n perusteet'; blind review 4)
+        return Plain("", author, 0, "", author, ok=False, reason="'perusteet X:stä' ei ole yleiskieltä")
+    if doc is not None and any(c.lower_ in HABIT_ADVERBS for c in doc[ability.verb_index].children):
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Tapa tai asenne ('aktiivisesti'), ei taito, jonka voi arvioida.")
+    if author in OWN_GROWTH_VERBS and (head not in (None, "clause") and _own(head) or any(
+            (t.morph.get("Person[psor]") == ["3"] or any(_base(c) == "oma" for c in t.children))
+            and _base(t).endswith(OWN_ABILITY_NOUNS + ("itsetunto",)) for t in ability.tokens)):
+        # (review 5: 'vahvistaa vuorovaikutuksessa toimimisen taitojaan' with the parse's head on the setting)
         return Plain("", author, 0, "", author, ok=False,
                      reason="Omien taitojen kehittäminen kertoo opiskelusta, ei taidosta, jonka voi arvioida.")
     if head not in (None, "clause") and unanchored(head, ability.tokens, AUTHOR_RELATIONAL) and not any(
-            c.i in {t.i for t in ability.tokens} for c in head.children if c.dep_ != "punct"):
+            c.i in {t.i for t in ability.tokens} for c in head.children if c.dep_ not in ("punct", "conj", "cc")):
         return Plain("", author, 0, "", author, ok=False, reason=f"'{head.text}' jää ilman tarkennetta (minkä?)")
     if doc is not None and author not in MA_VERBS and any(
             t.head.i == ability.verb_index and is_ma_illative(t.text) and t.dep_ in ("xcomp", "advcl", "obl")
@@ -105,6 +140,11 @@ def to_plain(ability: Ability) -> Plain:
     if ability.kind == "noun" and (ability.verb != "osata" or ability.tokens and (
             ability.tokens[0].pos_ in ("VERB", "AUX") or is_a_infinitive(ability.tokens[0].text))):
         return Plain("", author, 0, "", author, ok=False, reason="ei tekoa kuvaavaa verbiä")
+    if author == "ymmärtää" and head not in (None, "clause") and any(
+            t.pos_ == "NOUN" and _last_of(t) in UNDERSTOOD_LANGUAGE for t in ability.tokens):
+        # review 5: 'Ymmärrät tavallisimpia sanoja ja fraaseja' is listening or reading, not explaining
+        return Plain("", author, 0, "", author, ok=False,
+                     reason="Sanojen ymmärtäminen on kielitaitoa: 'selittää' muuttaisi taidon.")
     key = author
     if key in fit.replacements:
         rule = fit.replacement(key, cls)
@@ -196,10 +236,17 @@ def to_plain(ability: Ability) -> Plain:
         return Plain("", author, 0, "", author, ok=False, reason="verbillä ei ole kohdetta")
     if tokens and tokens[0].lower_ in ("ja", "sekä", "tai", "eli", "ja/tai"):
         return Plain("", author, 0, "", author, ok=False, reason="rinnastus jäi kesken")
-    edits.update(listed_with_ja(tokens))
+    joined = listed_with_ja(tokens)
+    if any(tokens[k + 1].pos_ == "ADV" for k, t in enumerate(tokens[:-1]) if t.i in joined):
+        # 'ennen työn aloittamista, myös vaurioitumattomat osat' is an aside, not a list (review 5: "… ja myös …")
+        return Plain("", author, 0, "", author, ok=False, reason="luettelo jäi epäselväksi")
+    edits.update(joined)
     rest = _render(tokens, edits)
     if _clause_without_verb(tokens):
         return Plain("", author, 0, "", author, ok=False, reason="sivulauseesta puuttuu verbi")
+    if _list_without_its_last_ja(tokens, edits):
+        # 'tunnistaa X, Y sekä varastoi ne': the list's 'sekä' went with the next verb
+        return Plain("", author, 0, "", author, ok=False, reason="luettelosta puuttuu 'ja'")
     if LEFT_IN_3RD_PERSON.search(rest):
         # a verb of the learner left in the 3rd person inside the words ("selittää, että X ja osaa soveltaa",
         # "miten voi vaikuttaa")
@@ -231,6 +278,44 @@ def to_plain(ability: Ability) -> Plain:
     return Plain(text, verb, level, obj, author, changes=changes, why=" ".join(whys))
 
 
+# What a course gives ("Tavoitteet: Tarjota tietoa X:stä. Esitellä keskeiset teoriat."): a bare infinitive with no
+# learner before it, and what is given is knowledge or the learner.
+TEACHING_GIVING = {"tarjota", "esitellä", "lisätä", "tutustuttaa", "opettaa", "välittää", "antaa", "syventää",
+                   "laajentaa", "herättää", "vahvistaa"}
+GIVEN_KNOWLEDGE = ("tieto", "ymmärrys", "valmius", "käsitys", "kuva", "teoria", "näkökulma", "perustieto",
+                   "opiskelija", "tietoisuus", "kiinnostus")
+
+
+def _teachers_aim(ability: Ability, head) -> bool:
+    from ..text.runon import is_finite_3rd
+
+    item = ability.item
+    if ability.verb not in TEACHING_GIVING or getattr(item, "lead", "") or not ability.tokens:
+        return False
+    first = item.text.split()[0].strip(",.:;-–") if item.text.split() else ""
+    if verb_base(first) != ability.verb:
+        return False
+    given = head not in (None, "clause") and _base(head).endswith(GIVEN_KNOWLEDGE)
+    return given or not is_finite_3rd(first)
+
+
+def _last_of(tok) -> str:
+    from .objects import _last_part
+
+    return _last_part(tok)
+
+
+def _bare_anchor(head) -> str:
+    """'järjestelmän komponentit': a part of a thing named only by a bare general noun."""
+    if head in (None, "clause") or _last_of(head) not in PART_NOUNS:
+        return ""
+    gens = [c for c in head.children if c.dep_.startswith("nmod") and c.morph.get("Case") == ["Gen"]]
+    for g in gens:
+        if _base(g) in BARE_ANCHORS and not any(c.dep_ not in ("punct", "cc") for c in g.children):
+            return g.text
+    return ""
+
+
 def _is_action_noun(head) -> bool:
     """A noun made from a verb ('työskentely', 'korjaus', 'kohtaaminen')."""
     from .build import _verb_of_noun
@@ -246,8 +331,10 @@ def _own(head) -> bool:
     ability ('kehittää rakenteiden ja sanaston hallintaa')."""
     from .wording import _second_person_possessive
 
+    # ('vahvistaa asiakkaan toimintakykyä': the ability is the client's)
+    owner = any(c.dep_ == "nmod:poss" and _base(c) not in LEARNER_WORDS for c in head.children)
     return head.morph.get("Person[psor]") == ["3"] or _second_person_possessive(head.text) is not None or any(
-        _base(c) == "oma" for c in head.children) or _base(head).endswith(OWN_ABILITY_NOUNS)
+        _base(c) == "oma" for c in head.children) or _base(head).endswith(OWN_ABILITY_NOUNS) and not owner
 
 
 def _clause_without_verb(tokens) -> bool:
@@ -264,6 +351,30 @@ def _clause_without_verb(tokens) -> bool:
     return False
 
 
+def _list_without_its_last_ja(tokens, edits: dict) -> bool:
+    """Words that end in a list of nouns with no coordinator anywhere ('alan keskeisiä tuotteita, eri tuotteiden
+    eroavaisuuksia'): a noun after the last comma coordinated with a noun before it. A series of adjectives
+    ('yksinkertaisia, helpotettuja lauseita') or an aside ('päätösten, erityisesti X:n, vaikutusta') is fine."""
+    commas = [k for k, t in enumerate(tokens) if t.text == "," and t.i not in edits]
+    coordinators = {"ja", "sekä", "tai", "eli", "kuten", "ja/tai", "eikä", "mutta", "vaan"}
+    if not commas or any(t.lower_ in coordinators or set(t.lower_.split("-")) & coordinators
+                         or t.i in edits and edits[t.i].strip() == "ja" for t in tokens):
+        return False
+    k = commas[-1]
+    before = {t.i for t in tokens[:k]}
+    if k == 0 or tokens[k - 1].pos_ not in ("NOUN", "PROPN") or k + 1 < len(tokens) and (
+            tokens[k + 1].pos_ in ("ADV", "PRON", "SCONJ") or tokens[k + 1].lower_ in _CLAUSE_WORDS) or any(
+            t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") == ["Fin"] for t in tokens[k + 1:]):
+        return False  # ('tekstejä, erityisesti mediatekstejä', 'keinoja, joilla …': an aside or a clause)
+    nouns_after = [t for t in tokens[k + 1:] if t.pos_ in ("NOUN", "PROPN")]
+    # a noun after the comma coordinated with one before it, or the first head after it in the same case and
+    # number ('alan keskeisiä tuotteita, eri tuotteiden eroavaisuuksia': review 5)
+    heads_after = [t for t in nouns_after if t.head.i not in {x.i for x in nouns_after}]
+    same = bool(heads_after) and heads_after[0].morph.get("Case") == tokens[k - 1].morph.get("Case") and heads_after[
+        0].morph.get("Number") == tokens[k - 1].morph.get("Number") and tokens[k - 1].morph.get("Case") != ["Gen"]
+    return same or any(t.dep_ == "conj" and t.head.i in before for t in nouns_after)
+
+
 def listed_with_ja(tokens) -> dict[int, str]:
     """A list whose 'ja' went with the next verb ('selittää keinot, prosessit ja osaa arvioida X' -> the words
     'keinot, prosessit'): the last comma of the list becomes 'ja' ('keinot ja prosessit')."""
@@ -274,8 +385,8 @@ def listed_with_ja(tokens) -> dict[int, str]:
     k = commas[-1]
     after = tokens[k + 1:]
     if not after or any(t.lower_ in ("ja", "sekä", "tai", "eli", "kuten", "esim.", "esimerkiksi", "mm.")
-                        or t.text in ("(", ":") for t in after):
-        return {}
+                        and not (t.dep_ == "cc" and t.head.pos_ == "ADJ") or t.text in ("(", ":") for t in after):
+        return {}  # (a pair of adjectives inside the last item is fine: 'kansalliset ja kansainväliset yhteisöt')
     # the words after the comma are one conjunct of a head before it ("…, asemakaavojen toteuttamisen prosessit")
     conjuncts = [t for t in after if t.dep_ == "conj" and t.head.i in ids and t.head.i < tokens[k].i]
     if len(conjuncts) == 1 and all(t.i in {s.i for s in conjuncts[0].subtree} for t in after):

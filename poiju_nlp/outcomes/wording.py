@@ -24,6 +24,8 @@ def _second_person_possessive(word: str) -> str | None:
     from ..text.resources import get_pykko
 
     analyses = list(get_pykko().utils.analyze(word.lower()))
+    if word.lower().startswith("itse"):  # 'itsestään' is also an adverb ('by itself'); after a verb it is reflexive
+        analyses = [a for a in analyses if "+poss3" in a.morphtags] or analyses
     if not analyses or not all("+poss3" in a.morphtags for a in analyses):
         return None
     for a in analyses:
@@ -43,9 +45,12 @@ def _with_second_person_possessive(word: str) -> str | None:
     from ..text.resources import get_pykko
 
     analyses = list(get_pykko().utils.analyze(word.lower()))
-    if not analyses or any(a.pos != "noun" or "+poss" in a.morphtags for a in analyses):
+    # a verbal noun is read as the verb's 4th infinitive ('kirjoittamisen' = kirjoittaa +inf4+sg+gen) and takes the
+    # suffix the same way ('oman kirjoittamisesi'); other verb readings of a noun ('osaamista') are left aside
+    nouns = [a for a in analyses if a.pos == "noun" or a.pos == "verb" and "+inf4" in a.morphtags]
+    if not nouns or any("+poss" in a.morphtags or a.pos not in ("noun", "verb") for a in analyses):
         return None
-    a = analyses[0]
+    a = nouns[0]
     new = inflect(a.lemma.replace("|", ""), a.morphtags + "+poss2sg")
     return (new[:1].upper() + new[1:] if word[:1].isupper() else new) if new else None
 
@@ -109,8 +114,11 @@ def _has_oma(tok) -> bool:
 
 
 def _unclear_possessive(tok) -> bool:
-    """A possessive inside a participle phrase without 'oma' ('hyvinvointiinsa vaikuttavia asioita'): it may be the
+    """A possessive inside a participle phrase without 'oma' ('hyvinvointiinsa vaikuttavia asioita'), or on 'eri
+    muodoissaan' (the forms of the object: 'kirjoittaa Maxwellin yhtälöt eri muodoissaan'): it may be the
     learner's or the thing's; the statement is not proposed rather than guessed."""
+    if not _has_oma(tok) and (_base(tok) == "muoto" or any(c.lower_ == "eri" for c in tok.children)):
+        return True
     return tok.dep_ in ("obl", "nmod") and tok.head.morph.get("VerbForm") == ["Part"] \
         and tok.head.dep_ in ("amod", "acl") and not _has_oma(tok)
 
@@ -150,9 +158,16 @@ def _dangling_reference(tokens) -> str:
             h = h.head
             heads.add(h.i)
         number = t.morph.get("Number")
-        if not any(c.pos_ in ("NOUN", "PROPN") and c.i not in heads and (not number or c.morph.get("Number") == number
-                                                                          or _base(c).endswith("t"))
-                   for c in tokens[:k]):
+        # a pronoun in a case of place beside the verb's own object is not that object ('kontekstualisoida työnsä
+        # siihen': into what?)
+        siblings = {c.i for c in t.head.children if c.dep_ in ("obj", "obl")} if t.dep_ == "obl" and \
+            t.head.pos_ in ("VERB", "AUX") and t.morph.get("Case") in (["Ill"], ["All"], ["Ine"], ["Ade"]) else set()
+        purpose = t.head  # 'löytää keinoja niiden saavuttamiseksi': the means are not what is reached
+        if purpose.morph.get("Case") == ["Tra"] and purpose.lower_.endswith(("miseksi", "mikseen")) and \
+                purpose.head.pos_ in ("VERB", "AUX"):
+            siblings |= {c.i for c in purpose.head.children if c.dep_ == "obj"}
+        if not any(c.pos_ in ("NOUN", "PROPN") and c.i not in heads | siblings and (
+                not number or c.morph.get("Number") == number or _base(c).endswith("t")) for c in tokens[:k]):
             return t.text
     return ""
 

@@ -138,3 +138,13 @@ def test_vague_forms_beyond_the_finite_verb(statement):
 ])
 def test_actions_on_knowledge_words_are_not_vague(statement):
     assert "vague_verb" not in kinds(statement)
+
+
+def test_a_teachers_aim_is_teacher_centred():
+    # blind review 4: "Lisätä opiskelijan tietoisuutta …" became "Osaat lisätä opiskelijan tietoisuutta …"
+    items = check(["Lisätä opiskelijan tietoisuutta dokumenttielokuvan rakenteellisista ominaisuuksista.",
+                   "Antaa perusymmärrys konsernitilinpäätöstä koskevista standardeista.",
+                   "Osaat tukea opiskelijan oppimista.", "Osaat antaa palautetta."]).items
+    kinds = [{p.kind for p in i.problems} for i in items]
+    assert "passive_or_teacher" in kinds[0] and "passive_or_teacher" in kinds[1]
+    assert "passive_or_teacher" not in kinds[2] and "passive_or_teacher" not in kinds[3]

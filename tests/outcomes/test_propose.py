@@ -152,11 +152,12 @@ def test_acronym_joins_its_noun_when_its_explanation_in_brackets_is_left_out():
     assert [o.text for o in result.outcomes] == ["Osaat käyttää BIM-mallinnusohjelmaa rakennuksen suunnittelussa."]
 
 
-def test_mass_noun_object_of_a_content_action_is_partitive():
-    result = propose("Vuorovaikutus työssä (3 op)\nSisältö:\n- palautteen antaminen\n- ohjauskeskustelun suunnittelu")
+def test_an_action_named_as_content_is_not_promised_as_doing_it():
+    # blind review 5: "mikrobien hyödyntäminen biotekniikassa" -> "Osaat hyödyntää mikrobeja …" was an overclaim
+    result = propose("Vuorovaikutus työssä (3 op)\nSisältö:\n- palautteen antaminen\n- ohjauskeskustelun suunnittelu\n"
+                     "- mikrobien hyödyntäminen biotekniikassa")
     texts = [o.text for o in result.outcomes]
-    assert "Osaat antaa palautetta." in texts and "Osaat antaa palautteen." not in texts
-    assert "Osaat suunnitella ohjauskeskustelun." in texts
+    assert not any(t.startswith(("Osaat antaa", "Osaat suunnitella", "Osaat hyödyntää")) for t in texts)
 
 
 def test_an_ordinal_number_is_not_a_sentence_end():
@@ -173,3 +174,49 @@ def test_an_indirect_question_keeps_its_verb_or_is_not_proposed():
     texts = [o.text for o in result.outcomes]
     assert "Osaat tarkastaa ajoneuvon maalipinnan, voiko ajoneuvon." not in texts  # never a bare genitive at the end
     assert "Osaat selvittää, onko asiakkaalla oikeus tukeen." in texts
+
+
+def test_an_adjective_that_does_not_agree_with_its_noun_is_not_proposed():
+    # blind review 4: "uskonnoton tapakulttuurin" (the tagger reads the adjective as a noun)
+    result = propose("Uskonto (2 op)\nKeskeiset sisällöt:\n- uskonnottomuus, uskontokritiikki ja uskonnoton "
+                     "tapakulttuuri nykypäivän Suomessa")
+    assert not any("uskonnoton tapakulttuurin" in o.text for o in result.outcomes)
+    # an adjective far before its noun and a predicative are fine
+    texts = [o.text for o in propose("Osaamistavoitteet:\nOpiskelija osaa\n- kuvata tärkeimmät ihmisen "
+                                     "olemukseen liittyvät käsitykset\n- tehdä työn valmiiksi asiakkaalle").outcomes]
+    assert texts == ["Osaat kuvata tärkeimmät ihmisen olemukseen liittyvät käsitykset.",
+                     "Osaat tehdä työn valmiiksi asiakkaalle."]
+
+
+def test_run_on_outcome_list_becomes_separate_statements():
+    # blind review 4: two items merged into one proposal failed all three criteria for both reviewers
+    text = ("Osaamistavoitteet:\nOpintojakson jälkeen opiskelija osaa ymmärtää neuleiden teollisen suunnittelu- ja "
+            "valmistusprosessin soveltaa teollisia neuleiden valmistuksen perusteita omaan luovaan suunnittelutyöhön "
+            "hyödyntää neuleen digitaalisia suunnittelumenetelmiä ja niiden ohjeistusta.")
+    assert [o.text for o in propose(text).outcomes] == [
+        "Osaat selittää neuleiden teollisen suunnittelu- ja valmistusprosessin.",
+        "Osaat soveltaa teollisia neuleiden valmistuksen perusteita omaan luovaan suunnittelutyöhösi.",
+        "Osaat hyödyntää neuleen digitaalisia suunnittelumenetelmiä ja niiden ohjeistusta."]
+
+
+def test_an_example_without_its_commas_is_not_proposed():
+    # blind review 4: "… asiakkaita esimerkiksi liikuntaesteisiä eri tilanteissa" (commas missing, copied)
+    result = propose("Osaamistavoitteet:\nOpiskelija osaa\n- ohjata erityisryhmiin kuuluvia asiakkaita esimerkiksi "
+                     "liikuntaesteisiä eri tilanteissa\n- ohjata asiakkaita, esimerkiksi liikuntaesteisiä")
+    assert not any("asiakkaita esimerkiksi" in o.text for o in result.outcomes)
+
+
+def test_a_statement_ending_in_a_left_over_verb_is_refused():
+    result = propose("Osaamistavoitteet:\nOpiskelija osaa\n- tehdä ohjelmointityötä ryhmässä ja olet tutustunut "
+                     "ryhmätyöskentelyssä tarvittaviin käytänteisiin")
+    assert not any(o.text.endswith("ja olet.") for o in result.outcomes)
+
+
+def test_two_actions_left_in_one_statement_or_a_verb_whose_subject_is_not_the_learner_are_refused():
+    result = propose("Osaamistavoitteet:\nOpiskelija\n- edistää mielenterveys- ja päihdeasiakkaan terveyttä ja "
+                     "elämänhallintaa sekä ehkäistä turvallisuutta uhkaavia tekijöitä\n- rakentuu perusvalmius "
+                     "suunnitella liiketoimintaprosesseja\n- tunnistaa olemassa olevaa kielitaitoaan ja omia "
+                     "vahvuuksiaan\n- laatii saatujen mittaustulosten perusteella raportin kohteen tilasta")
+    assert [o.text for o in result.outcomes] == [
+        "Osaat tunnistaa olemassa olevaa kielitaitoasi ja omia vahvuuksiasi.",
+        "Osaat laatia saatujen mittaustulosten perusteella raportin kohteen tilasta."]
