@@ -34,6 +34,7 @@ LISTS = {
     "partitive_only_verb": "verbs that never take a total object",
     "skill_noun": "vague skill nouns",
     "outcome_lead_verb": "verbs of an outcome list lead",
+    "process_goal_verb": "a goal verb of doing, not of a result: no 'Kurssin jälkeen'",
     "fixed_possessive": "adverbs whose possessive suffix never changes person",
     "gloss_not_after": "modifier + term: the term's gloss does not fit after it",
 }

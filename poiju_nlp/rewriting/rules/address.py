@@ -239,6 +239,8 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # a possessive that stays 3rd person, also after a relative clause in a run-on line ('...,
         # jossa X on huomioitu esitellä oman konseptinsa': review 7); 'joka on laajuudeltaan ...' may stay
     lemma = known or verb.lemma.lower()
+    if lemma in word_list("process_goal_verb"):
+        return edits  # 'Kurssin jälkeen tutustut X' puts the getting-acquainted after the course (review 9)
     nxt = ws[verb_at + 1]
     course_gen = ctx.render(ws[k - 1].start, ws[k - 1].end)[0] if title else "Kurssin"
     if lemma in _ABILITY_VERBS and nxt.morph.get("VerbForm") == "Inf" and nxt.morph.get("Case") == "Ill":
@@ -500,6 +502,8 @@ LEARNER_GOAL = register(Rule(
     id="learner_goal", label="lukijan puhuttelu", priority=110, pass_="sentence", find=each_sentence,
     build=_build_learner_goal,
     examples=(
+        Example("Osaamistavoitteet: Tavoitteena on, että opiskelija tutustuu Aalto-yliopiston kauppakorkeakouluun, "
+                "sen tarjoamiin opiskelumahdollisuuksiin sekä yliopisto-opiskeluun ja -yhteisöön."),  # (review 9)
         Example("Kurssin suoritettuaan opiskelija tunnistaa kestämättömään kehitykseen johtaneita tekijöitä "
                 "historiasta nykypäivään, ja tietää, miten kestävää tulevaisuutta voidaan rakentaa.",
                 "Kurssin jälkeen tunnistat kestämättömään kehitykseen johtaneita tekijöitä historiasta nykypäivään, "

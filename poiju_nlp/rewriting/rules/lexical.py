@@ -279,8 +279,8 @@ LEXICON = register(Rule(
         Example("- osaa kuvailla ja arvioida yksilöllisten erojen tutkimuksen psykologisia arviointimenetelmiä."),
         Example("- työskennellä sosiaali- ja terveysalan arvoperustan ja säädösten mukaan"),
         Example("Osaamistavoitteet: Opiskelija osaa arvioida tiedon luotettavuutta."),
-        Example("- osaa hakea ja arvioida informaation luotettavuutta",
-                "- osaa hakea ja arvioida tiedon luotettavuutta"),
+        # 'informaatio' is only suggested now: 'informaatiolla manipulointia' is no 'tiedolla manipulointia' (review 9)
+        Example("- osaa hakea ja arvioida informaation luotettavuutta"),
         Example("Opintojaksolla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja.",
                 "Kurssilla harjoitellaan menetelmien implementoinnissa tarvittavia taitoja."),
         Example("Opiskelija toimii kolmannella sektorilla ja julkisessa toimintaympäristössä."),

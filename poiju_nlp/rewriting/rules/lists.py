@@ -264,6 +264,12 @@ _INLINE_BULLET = re.compile(r"(?:(?<=\s)|(?<=:))[-•]\s*(?=[^\W\d_])")
 _CONTINUATIONS = ("ja", "tai", "sekä", "eli")  # 'kunnostus- ja - hoitotöitä' is a shared compound, no bullet
 
 
+def _genitive_before(ctx: Context, at: int) -> bool:
+    """Is the word right before position ``at`` a genitive ('ilmiöiden -')? A lead of a list does not end in one."""
+    word = next((t for t in reversed(ctx.analysis.tokens) if t.end <= at), None)
+    return word is not None and word.is_word and word.morph.get("Case") == "Gen"
+
+
 def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
     """(start of the first bullet, end of line) of each line with two or more bullets that lost their line breaks
     ('Kurssin suoritettuaan opiskelija - osaa X - tuntee Y'): course pages whose HTML lists were flattened."""
@@ -279,7 +285,11 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
         # a capital inside an item that is not the last ('... neuvotteluissa Taidot - yksinkertaisten ...') is a
         # sub-heading that lost its line: it would end up inside a bullet (review 6). Names make it refuse too.
         holds_heading = any(w[:1].isupper() and not w.isupper() for seg in segments[:-1] for w in seg.split()[1:])
-        if len(marks) >= 2 and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
+        # 'systeemien ja ilmiöiden - ideaalikaasun, fotonien ja kvanttikaasujen - perusominaisuuksia': two dashes
+        # after a genitive are a parenthesis inside a phrase, no list (review 9)
+        parenthesis = len(marks) == 2 and line[marks[0].start():marks[0].end()].startswith("-") \
+            and _genitive_before(ctx, pos + marks[0].start())
+        if len(marks) >= 2 and not parenthesis and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
                 and not holds_heading and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
             start = pos + marks[0].start()
@@ -313,6 +323,9 @@ INLINE_BULLETS = register(Rule(
     # only line breaks change, every word stays: e5 reads a flattened list and its lines as less alike (0.8x)
     meaning_allowance=0.15,
     examples=(
+        Example("Tuntee kurssilla käsiteltyjen systeemien ja ilmiöiden - ideaalikaasun, fotonien ja kvanttikaasujen "
+                "- perusominaisuuksia, sekä osaa ratkaista niihin liittyviä yksinkertaisia statistisen fysiikan "
+                "ongelmia."),  # a parenthesis between two dashes, no list (review 9)
         Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - kykenee hakemaan luovia ratkaisuja "
                 "suunnittelutehtävään - kykenee toimimaan ryhmässä erilaisissa rooleissa",
                 "Osaamistavoitteet: Kurssin suoritettuaan opiskelija:\n- kykenee hakemaan luovia ratkaisuja "

@@ -89,14 +89,20 @@ def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
 
 def _third_person_inside(ctx: Context, bullet: Sentence) -> bool:
     """Does the bullet hold a finite 3rd person verb of the learner that is no infinitive ('... ja tekee niihin
-    liittyviä valintoja')? Verbs in a clause of their own ('joka', 'että') belong to someone else."""
+    liittyviä valintoja')? Verbs in a clause of their own ('joka', 'että') belong to someone else, unless the verb
+    has no subject of its own: '..., siten, että pystyy neuvomaan asiakasta' is the learner's (review 9)."""
     toks = ctx.analysis.tokens
+    within = set(bullet.tokens)
+    subordinate = False
     for w in (toks[i] for i in bullet.tokens if toks[i].is_word):
         if w.morph.get("PronType") == "Rel" or w.dep == "mark":
-            return False
+            subordinate = True
         if w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w) \
                 and w.text.lower() not in pykko_lemmas(w.text.lower()):
-            return True
+            owner = w.head if w.dep in ("cop", "aux") else w.i  # ('että se on tärkeää': the subject is the head's)
+            if not subordinate or not any(toks[i].head == owner and toks[i].dep.startswith("nsubj")
+                                          for i in within):
+                return True
     return False
 
 
@@ -281,6 +287,10 @@ OUTCOME_LIST = register(Rule(
     id="outcome_list", label="lukijan puhuttelu", priority=105, pass_="sentence", find=each_sentence,
     build=_build_outcome_list,
     examples=(
+        # 'siten, että pystyy neuvomaan' has no subject of its own: the learner's, it would stay 3rd person (review 9)
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- huomioida asiakkaan ja tervehtiä\n"
+                "- autoalaa koskevaa lainsäädäntöä ja sopimuksia siten, että pystyy neuvomaan asiakasta auton "
+                "varusteluun kuuluvissa asioissa\n- toimia myyntikampanjan tavoitteiden mukaisesti"),
         Example("Opiskelija tai tutkinnon suorittaja osaa\n- arvioida asiakkaan toimintakykyä\n- hyödyntää "
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
