@@ -176,9 +176,14 @@ class Settings:
     # POIJU_DEBUG=1: the CLI shows the Python traceback of an unexpected error instead of a one-line message.
     debug: bool = False
 
-    # Requests each app endpoint runs at once (app.py). Work is CPU-bound on 2 cores, so more would only
-    # interleave; fewer would leave a core idle while one request waits for the model or the disk.
-    concurrency: int = 4
+    # Requests each app endpoint runs at once (app.py; POIJU_CONCURRENCY). Work is CPU-bound on 2 cores: two
+    # requests of one endpoint use both cores; more only interleave and lengthen every request's tail.
+    concurrency: int = 2
+    # Searches the match endpoints (/match_ui and /match, one shared queue) run at once (POIJU_MATCH_CONCURRENCY).
+    # A repeated need costs ~20 ms, so with more workers ten searching users loop fast and take the CPU while
+    # scoring users queue. Load test, idle machine, 20 users (evaluation/load_test.py, 2026-12-07), p95 score /
+    # match: 4 and 4 workers 5.2 / 0.9 s; 4 and 2: 3.0 / 1.3 s; 4 and 1: 1.5 / 2.3 s; 2 and 1: 1.8 / 1.9 s.
+    match_concurrency: int = 1
     # API key of a Qdrant server (matching --qdrant-url): a secret, read from the environment only and never
     # written to an index folder or a manifest.
     qdrant_api_key: str = ""

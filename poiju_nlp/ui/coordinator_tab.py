@@ -12,7 +12,7 @@ import gradio as gr
 
 from ..domain import MODES as _DOMAIN_MODES
 from ..errors import InputError
-from ..settings import MATCHING, PROJECT_ROOT
+from ..settings import MATCHING, PROJECT_ROOT, get_settings
 from .common import esc, friendly, write_download
 
 EXAMPLE = ("Hoitajamme tarvitsevat osaamista kivunhoitoon muistisairaille asukkaille, jotka eivät pysty kertomaan "
@@ -228,5 +228,7 @@ def build() -> None:
         button.click(search_for_ui, inputs=[need, modes, max_credits, max_hours, max_price, language, provider,
                                             tags, cap_credits, upload, k, free_only],
                      outputs=[summary, table, marked, package, download], api_name="match_ui",
-                     api_visibility="undocumented")
-        gr.api(match_api, api_name="match")
+                     api_visibility="undocumented", concurrency_limit=get_settings().match_concurrency,
+                     concurrency_id="match")
+        gr.api(match_api, api_name="match", concurrency_limit=get_settings().match_concurrency,
+               concurrency_id="match")
