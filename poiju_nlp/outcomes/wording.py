@@ -119,6 +119,11 @@ def _unclear_possessive(tok) -> bool:
     learner's or the thing's; the statement is not proposed rather than guessed."""
     if not _has_oma(tok) and (_base(tok) == "muoto" or any(c.lower_ == "eri" for c in tok.children)):
         return True
+    # 'ohjata nuorta urheilijaa itsensä kehittämisessä': a reflexive in a nominalisation beside the verb's own
+    # object may be the object's (the athlete develops himself); 'itsesi' failed both reviewers (outcomes round 6)
+    if _base(tok) == "itse" and "Minen" in tok.head.morph.get("Derivation") and any(
+            c.dep_ == "obj" for c in tok.head.head.children):
+        return True
     return tok.dep_ in ("obl", "nmod") and tok.head.morph.get("VerbForm") == ["Part"] \
         and tok.head.dep_ in ("amod", "acl") and not _has_oma(tok)
 

@@ -136,3 +136,13 @@ def test_a_limit_of_a_content_sentence_stays_with_its_object():
     assert [o.text for o in result.outcomes] == [
         "Osaat kuvata teollisuudessa ja energiatekniikassa kohdattavien komponenttien toimintaa termodynamiikan "
         "näkökulmasta."]
+
+
+def test_a_reflexive_beside_the_verbs_own_object_is_not_made_the_learners():
+    # ePerusteet, Nuorten valmentaminen: 'itsensä' is the athlete's; 'itsesi kehittämisessä' failed both reviewers
+    text = ("Nuorten valmentaminen\nAmmattitaitovaatimukset:\nOpiskelija osaa\n- ohjata nuorta urheilijaa kehitysvaiheen mukaiseen urheiluun\n"
+            "- ohjata nuorta urheilijaa itsensä kehittämisessä\n- arvioida omaa toimintaansa valmentajana")
+    proposals = [o.text for o in propose(text).outcomes]
+    assert "Osaat ohjata nuorta urheilijaa kehitysvaiheen mukaiseen urheiluun." in proposals
+    assert not any("itsesi" in p for p in proposals), proposals
+    assert "Osaat arvioida omaa toimintaasi valmentajana." in proposals
