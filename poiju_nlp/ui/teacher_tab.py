@@ -197,6 +197,15 @@ def _fi(x: float, digits: int = 1) -> str:
     return f"{x:.{digits}f}".replace(".", ",")
 
 
+def _wiio_gap(score_value: float, w9: float) -> str:
+    """Why the two figures can disagree: Wiio counts only long words, so a clear list of long compounds
+    ('ajoneuvovalmistajan takuuehdot') gets a high grade while its sentences are easy."""
+    if score_value >= 60 and w9 > 9:
+        return (" Wiio-luku laskee vain pitkiä sanoja: yhdyssanoista se nousee, vaikka virkkeet olisivat selkeitä. "
+                "Katso siksi myös alla olevat huomiot.")
+    return ""
+
+
 def summary_markdown(report) -> str:
     m = report.metrics
     w9, w10 = m.get("wiio_w9", 0.0), m.get("wiio_w10", 0.0)
@@ -206,7 +215,7 @@ def summary_markdown(report) -> str:
     return (
         f"## Selkeys {report.score:.0f}/100: {report.level}\n"
         f"**Wiio-luku {_fi(w9)}: {wiio_level(w9)}.** Wiion kaava arvioi, montako vuotta koulua lukija tarvitsee: "
-        f"alle 6 on helppo, 6–9 keskivaikea ja yli 9 vaikea (W9 {_fi(w9)}, W10 {_fi(w10)}).\n\n"
+        f"alle 6 on helppo, 6–9 keskivaikea ja yli 9 vaikea (W9 {_fi(w9)}, W10 {_fi(w10)}).{_wiio_gap(report.score, w9)}\n\n"
         f"{very} hyvin vaikeaa ja {hard} vaikeaa virkettä · {words} muuta huomiota · "
         f"LIX {m['lix']:.0f} · {m['words']:.0f} sanaa · {m['sentences']:.0f} virkettä · "
         f"{_fi(m['mean_sentence_length'])} sanaa/virke"

@@ -73,3 +73,19 @@ def test_glossary_saved_in_the_tab_is_used_by_the_score(tmp_path, monkeypatch, r
     after = score_for_ui(text)[2]
     assert not any(row[0] == "implementoimaan" for row in after)
     assert open(download, encoding="utf-8").read().startswith("term\tplain\texplanation\nimplementoida")
+
+
+def test_summary_explains_a_high_wiio_grade_beside_a_clear_score():
+    """A requirement list of long compounds (written like ePerusteet units): short clear lines, many long base
+    forms. The teacher sees why the Wiio grade says 'vaikea' while the score says the text is fairly clear."""
+    from poiju_nlp.ui.teacher_tab import summary_markdown
+
+    listing = ("Opiskelija\n- noudattaa työaikoja\n- huomioi ajoneuvovalmistajan takuuehdot\n"
+               "- tarkistaa informaatiojärjestelmän viestit\n- huoltaa jarrujärjestelmän\n"
+               "- lukee diagnoosilaitteella vikakoodit\n")
+    report = score(listing)
+    text = summary_markdown(report)
+    assert report.score >= 60 and report.metrics["wiio_w9"] > 9, (report.score, report.metrics["wiio_w9"])
+    assert "Wiio-luku laskee vain pitkiä sanoja" in text
+    plain = score("Kurssi kestää viikon. Opit auttamaan asiakasta. Tule mukaan!")
+    assert "Wiio-luku laskee vain pitkiä sanoja" not in summary_markdown(plain)
