@@ -169,4 +169,4 @@ def university_word_finding(a: TextAnalysis, covered=(), glossary=None) -> Findi
            + ".")
     entry, start, end = kept[0]
     return Finding(start, end, a.text[start:end], "university_word", 1, reason, tip, count=len(kept),
-                   occurrences=[[s, e] for _, s, e in kept], term=entry.name, impact=IMPACT)
+                   occurrences=[[s, e] for _, s, e in kept], impact=IMPACT)  # no ``term``: no lexicon lemma
