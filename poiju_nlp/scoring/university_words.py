@@ -46,6 +46,7 @@ IMPACT = 0.5
 # requirements' official names. 'moduuli' is not in this pattern (cf. scoring/credits.py): it is the word judged here.
 _SCHOOL_TEXT = re.compile(r"\b(osp|osaamispistee?\w*|lukio\w*|perusopetu\w*|tutkinnon (osa|suorittaja)\w*|"
                           r"ammatillise\w* tutkin\w*|ammattitaitovaatimu\w*)\b", re.IGNORECASE)
+HEADING_WORDS = 3  # 'Opintojakson osaamistavoitteet:' is a field name; more words before a colon make a sentence
 _CREDITS = re.compile(r"\d\s*(op|opintopistee?\w*|ects)\b", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", ":", ";", "\n", "-", "•", "–", "—", "(")
 
@@ -101,11 +102,15 @@ def occurrences(a: TextAnalysis) -> list[tuple[UniversityWord, int, int]]:
 
 
 def _heading(text: str, start: int, end: int) -> bool:
-    """A field name on a line of its own ('Osaamistavoitteet:', 'Opintojakson sisältö:')."""
+    """A field name: a short line ending in a colon ('Opintojakson sisältö:') or the line's first words before one
+    ('Osaamistavoitteet: Kurssin jälkeen ...'), not a sentence that ends in a list ('Kurssi koostuu neljästä
+    moduulista: ...')."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:len(text) if line_end < 0 else line_end].strip()
-    return line.endswith(":") and len(line.split()) <= 3 or bool(re.match(r"\s*:", text[end:]))
+    lead = text[line_start:end].split()
+    return (line.endswith(":") and len(line.split()) <= HEADING_WORDS
+            or bool(re.match(r"\s*:", text[end:])) and len(lead) <= HEADING_WORDS)
 
 
 def _title_line(text: str, start: int, end: int) -> bool:

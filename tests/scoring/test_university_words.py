@@ -47,6 +47,9 @@ def test_a_software_module_is_no_study_unit():
     programming = ("Ohjelmointi 2 (5 op)\nSisältö: Opit jakamaan Python-ohjelman moduuleihin. Jokainen moduuli "
                    "testataan erikseen, ja moduulin funktiot dokumentoidaan.")
     assert _univ(score(programming)) is None
+    listed = "Sisältö: Kurssi koostuu neljästä moduulista: Linux, LaTeX, Git ja Python."
+    f = _univ(score(listed))
+    assert f is not None and [listed[a:b] for a, b in f.occurrences] == ["moduulista"]
     studies = "Moduuli koostuu kolmesta opintojaksosta, ja sen laajuus on 15 op."
     f = _univ(score(studies))
     assert f is not None and "'moduuli'" in f.reason and "'opintojakso'" in f.reason
