@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check corpora/words/university_words.tsv: exact header, lowercase terms, no duplicate, every word of a term known
 to Voikko as a base form (a -minen noun may analyse as its verb), every word of the plain alternative a word Voikko
-knows, ``sense`` empty or ``study``, and no term that the lexicon (corpora/lexicon/lexicon.tsv) already flags on the
+knows, and no term that the lexicon (corpora/lexicon/lexicon.tsv) already flags on the
 teacher's screen (an entry with action replace, suggest or explain that corpora/lexicon/screen_familiar.tsv does not
 take off the screen): such a word would be named twice, once by the lexicon and once here. Exit status 1 on any
 error.
@@ -19,8 +19,7 @@ HERE = Path(__file__).resolve().parent
 PATH = HERE / "university_words.tsv"
 LEXICON = HERE.parent / "lexicon" / "lexicon.tsv"
 SCREEN_FAMILIAR = HERE.parent / "lexicon" / "screen_familiar.tsv"
-HEADER = ["term", "plain", "sense", "note"]
-SENSES = {"", "study"}
+HEADER = ["term", "plain", "note"]
 ON_SCREEN = {"replace", "suggest", "explain"}  # lexicon actions the teacher's screen shows as a finding
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
@@ -61,7 +60,7 @@ def main() -> int:
         if len(row) != len(HEADER):
             errors.append(f"line {n}: {len(row)} columns, want {len(HEADER)}")
             continue
-        term, plain, sense, _note = row
+        term, plain, _note = row
         if term != " ".join(term.strip().lower().split()) or not term:
             errors.append(f"line {n}: {term!r} must be lowercase, single-spaced, without spaces around it")
         if term in seen:
@@ -70,14 +69,13 @@ def main() -> int:
         for word in term.split():
             bases = {a.get("BASEFORM", "").lower() for a in voikko.analyze(word)}
             if word not in bases and not (word.endswith("minen") and bases):
-                errors.append(f"line {n}: Voikko does not know {word!r} as a base form (gives {sorted(bases) or 'nothing'})")
+                errors.append(f"line {n}: Voikko does not know {word!r} as a base form "
+                              f"(gives {sorted(bases) or 'nothing'})")
         if not plain.strip():
             errors.append(f"line {n}: {term!r} has no plain alternative")
         for word in _WORD.findall(plain):
             if not voikko.spell(word):
                 errors.append(f"line {n}: the plain alternative of {term!r} has a word Voikko does not know: {word!r}")
-        if sense not in SENSES:
-            errors.append(f"line {n}: sense {sense!r} must be one of {sorted(SENSES)}")
         if term in on_screen:
             errors.append(f"line {n}: {term!r} is in corpora/lexicon/lexicon.tsv with action {on_screen[term]!r}, so "
                           "the teacher's screen already flags it: leave it to the lexicon (named twice otherwise)")

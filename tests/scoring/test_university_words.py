@@ -25,42 +25,38 @@ def test_every_university_word_of_a_text_is_one_low_priority_finding_with_all_pl
     f = _univ(report)
     assert f is not None and f.severity == 1 and f.kind in KIND_LABELS
     flagged = [COURSE[a:b] for a, b in f.occurrences]
-    # the field name 'Osaamistavoitteet:' is skipped; every word in the teacher's own sentences is named
-    assert flagged == ["Opintojakson", "Opintojakson", "osaamistavoitteet", "Opintojaksolla", "Arviointikriteerit"]
-    assert f.count == 5
-    assert "'opintojakso' (3 kertaa)" in f.reason and "'osaamistavoite'" in f.reason
-    assert "opintojakso → kurssi" in f.suggestion and "arviointikriteeri → arvosteluperuste" in f.suggestion
+    # every place in the teacher's own sentences; 'osaamistavoitteet' and 'Arviointikriteerit' are off the list
+    # (blind review, univ round 1: familiar) and the lexicon leaves them alone too
+    assert flagged == ["Opintojakson", "Opintojakson", "Opintojaksolla"] and f.count == 3
+    assert f.reason == ("'Opintojakso' on korkeakoulun oma sana (3 kertaa). Arkikielen 'kurssi' tarkoittaa samaa, ja "
+                        "lukija ymmärtää sen varmemmin.")
+    # each form once, in the original's case
+    assert f.suggestion == "Kirjoita 'Opintojakson' → 'Kurssin', 'Opintojaksolla' → 'Kurssilla'."
     # behind every other finding of the screen ("näytä kaikki")
     assert report.findings[-1] is f and all(g.impact > f.impact for g in report.findings[:-1])
 
 
+def test_a_case_error_of_the_text_is_not_carried_into_the_everyday_word():
+    # a real Aalto text has 'Opintojakso suoritettuaan' (for 'Opintojakson'); both reviewers of univ round 1 noted
+    # that 'Kurssi suoritettuaan' would keep the error
+    f = _univ(score("Osaamistavoitteet: Opintojakso suoritettuaan opiskelija tunnistaa maskeerauksen merkityksen."))
+    assert f is not None
+    assert "'Opintojakso suoritettuaan' → 'Kurssin suoritettuaan' (tähän kuuluu genetiivi)" in f.suggestion
+
+
 def test_the_organisation_glossary_keeps_an_accepted_term_out():
     glossary = Glossary.from_tsv("term\tplain\texplanation\nopintojakso\t\t\n")
-    f = _univ(score(COURSE, glossary=glossary))
-    assert f is not None and "opintojakso" not in f.reason and f.count == 2
-    everything = Glossary.from_tsv("term\tplain\texplanation\nopintojakso\t\t\nosaamistavoite\t\t\n"
-                                   "arviointikriteeri\t\t\n")
-    assert _univ(score(COURSE, glossary=everything)) is None
-
-
-def test_a_software_module_is_no_study_unit():
-    programming = ("Ohjelmointi 2 (5 op)\nSisältö: Opit jakamaan Python-ohjelman moduuleihin. Jokainen moduuli "
-                   "testataan erikseen, ja moduulin funktiot dokumentoidaan.")
-    assert _univ(score(programming)) is None
-    listed = "Sisältö: Kurssi koostuu neljästä moduulista: Linux, LaTeX, Git ja Python."
-    f = _univ(score(listed))
-    assert f is not None and [listed[a:b] for a, b in f.occurrences] == ["moduulista"]
-    studies = "Moduuli koostuu kolmesta opintojaksosta, ja sen laajuus on 15 op."
-    f = _univ(score(studies))
-    assert f is not None and "'moduuli'" in f.reason and "'opintojakso'" in f.reason
+    assert _univ(score(COURSE)) is not None and _univ(score(COURSE, glossary=glossary)) is None
 
 
 def test_names_titles_and_school_texts_are_left_alone():
     # a title line with its credits and a capitalised word inside a sentence are official names
     assert _univ(score("Opintojakso Johtaminen (5 op)\nKurssilla opit johtamaan tiimiä.")) is None
-    assert _univ(score("Kurssi kuuluu kokonaisuuteen Moduuli 3 ja sopii kaikille.")) is None
-    # in an upper-secondary text 'moduuli' and 'opintojakso' are the national curriculum's own units
-    lukio = "Moduulin tavoitteena on, että opiskelija osaa lukea. Lukion opintojakso koostuu moduuleista."
+    assert _univ(score("Kurssi kuuluu kokonaisuuteen Opintojakso 3 ja sopii kaikille.")) is None
+    # a field name is no word the teacher wrote
+    assert _univ(score("Opintojakson sisältö:\nHarjoittelet kirjaamista.")) is None
+    # in an upper-secondary text 'opintojakso' is the national curriculum's own unit
+    lukio = "Lukion opintojakso koostuu kahdesta moduulista. Opintojaksolla opit lukemaan."
     assert uw.school_text(lukio) and _univ(score(lukio)) is None
 
 
@@ -82,10 +78,11 @@ def test_the_setting_switches_the_finding_off(monkeypatch):
     assert _univ(score(COURSE)) is None
 
 
-def test_every_plain_alternative_is_real_finnish_and_the_list_is_phrases_of_base_forms():
+def test_every_plain_alternative_is_real_finnish_and_a_phrase_is_matched_in_any_form():
     words = uw.university_words()
-    assert {"opintojakso", "osaamistavoite", "pieni osaamiskokonaisuus"} <= {w.name for w in words}
+    assert "opintojakso" in {w.name for w in words}
     assert all(real_finnish(w.plain) for w in words)
-    # a phrase is matched in any form: 'pienen osaamiskokonaisuuden', 'aiemmin hankitun osaamisen'
-    a = analyze("Pienen osaamiskokonaisuuden voi koota aiemmin hankitun osaamisen pohjalta.")
-    assert [e.name for e, _, _ in uw.occurrences(a)] == ["pieni osaamiskokonaisuus", "aiemmin hankittu osaaminen"]
+    # a phrase of base forms matches its inflected forms ('pienen osaamiskokonaisuuden')
+    phrase = uw.UniversityWord(("pieni", "osaamiskokonaisuus"), "lyhyt koulutus")
+    a = analyze("Pienen osaamiskokonaisuuden voi koota aiemmin opitun pohjalta.")
+    assert uw._match(a.words, 0, phrase) and not uw._match(a.words, 1, phrase)
