@@ -13,6 +13,8 @@ Gold and blind review disagree on some words: the team's gold marks *opintojakso
 them wrong (rounds 2-4); the screen follows the reviewers (corpora/lexicon/screen_familiar.tsv). ``spans.poiju`` is
 recall against the full gold; ``spans.poiju_review_consistent_gold`` leaves out the gold spans on words blind
 reviewers called familiar (the lexicon review and screen_familiar.tsv). Both are reported; neither replaces the other.
+Since the ``university_word`` finding (scoring/university_words.py) these university-administration words are named
+again, once per text in one low-priority finding whose every occurrence counts as a span.
 
 Real text (issue 14, when ../shared/data is present): findings per 100 words on the dev and test splits, suggestions
 that are not Finnish words, real Finnish course sentences the language check refuses, and how well the plainness

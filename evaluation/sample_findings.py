@@ -62,8 +62,9 @@ def _proportional(counts: dict[str, int], total: int) -> dict[str, int]:
     return out
 
 
-def sample(n_texts: int = 120, total: int = 150, seed: int = 0, draw: str = "screen") -> list[dict]:
-    return _sample(n_texts, total, seed, draw)[0]
+def sample(n_texts: int = 120, total: int = 150, seed: int = 0, draw: str = "screen",
+           only: str | None = None) -> list[dict]:
+    return _sample(n_texts, total, seed, draw, only=only)[0]
 
 
 def like_counts(path: str) -> dict[str, int]:
@@ -77,7 +78,7 @@ def like_counts(path: str) -> dict[str, int]:
 
 
 def _sample(n_texts: int, total: int, seed: int, draw: str,
-            like: dict[str, int] | None = None) -> tuple[list[dict], dict[str, int]]:
+            like: dict[str, int] | None = None, only: str | None = None) -> tuple[list[dict], dict[str, int]]:
     from poiju_nlp.errors import PoijuError
     from poiju_nlp.scoring import score
     from poiju_nlp.scoring.select import FIRST_SCREEN
@@ -93,8 +94,10 @@ def _sample(n_texts: int, total: int, seed: int, draw: str,
             continue
         findings = report.findings[:FIRST_SCREEN] if draw == "screen" else report.findings
         for f in findings:
+            if only and f.kind != only:
+                continue
             on_screen[f.kind] += 1
-            if f.kind in ("passive", "unknown_word") and len(f.occurrences or []) > 1:
+            if f.kind in ("passive", "unknown_word", "university_word") and len(f.occurrences or []) > 1:
                 flagged = ", ".join(dict.fromkeys(text[a:b] for a, b in f.occurrences))
             else:
                 flagged = ", ".join(p["text"] for p in f.parts) if f.kind == "hard_sentence" else f.text
@@ -134,6 +137,8 @@ def main() -> int:
     ap.add_argument("--draw", choices=("screen", "kind"), default="screen",
                     help="screen: in proportion to the kinds on the teacher's first screen; kind: evenly per kind")
     ap.add_argument("--kinds-out", help="write the per-kind frequencies on the first screens (JSON) here")
+    ap.add_argument("--only", help="sample only this kind (e.g. university_word, with --draw kind: it waits behind "
+                                   "'Näytä kaikki', so it is drawn from all findings)")
     ap.add_argument("--like", help="draw as many findings of each kind as this earlier sample (JSONL) has, where "
                                    "the first screens have them (a review round comparable with the last)")
     args = ap.parse_args()
@@ -141,7 +146,7 @@ def main() -> int:
         print("../shared/data puuttuu: otosta ei voi tehdä.")
         return 1
     items, on_screen = _sample(args.texts, args.total, args.seed, args.draw,
-                               like_counts(args.like) if args.like else None)
+                               like_counts(args.like) if args.like else None, args.only)
     if args.kinds_out:
         n = sum(on_screen.values()) or 1
         with open(args.kinds_out, "w", encoding="utf-8") as f:

@@ -228,6 +228,9 @@ class ScoringThresholds:
     nominal_density: float = 0.15
     genitive_chain: int = 3
     abbreviation_max_len: int = 6
+    # The teacher's screen names the text's university-administration words (opintojakso -> kurssi) in one finding
+    # (scoring/university_words.py); POIJU_SCORING_UNIVERSITY_WORDS=0 leaves that finding out.
+    university_words: bool = True
 
 
 SCORING = from_env(ScoringThresholds)

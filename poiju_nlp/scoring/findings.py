@@ -17,6 +17,7 @@ KIND_LABELS = {
     "long_sentence": "pitkä virke",
     "genitive_chain": "genetiiviketju",
     "empty_phrase": "tyhjä ilmaus",
+    "university_word": "korkeakoulun sana",
 }
 SEVERITY_LABELS = {1: "huomio", 2: "vaikea", 3: "hyvin vaikea"}
 # Why a sentence is hard: the reasons a hard_sentence finding names, in the order they are shown.

@@ -185,7 +185,7 @@ def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreRe
         sf = [f for f in details if item.start <= f.start < item.end]
         return plainness(features_of(sm, sf, int(sm["words"]), 1))
 
-    findings = teacher_findings(a, details, sentence_scores, item_score)
+    findings = teacher_findings(a, details, sentence_scores, item_score, glossary or None)
     return ScoreReport(score=value, level=level_for(value), metrics=metrics, sentences=sentence_scores,
                        findings=findings, features={k: round(v, 4) for k, v in feats.items()},
                        warnings=list(a.warnings), details=details)

@@ -37,6 +37,7 @@ from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal, is_passive
 from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
 from .passives import active_2sg, any_2sg, in_indirect_question, is_teacher_passive, passive_summary
+from .university_words import university_word_finding
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together_list,
                     unexplained_abbreviation)
 
@@ -385,7 +386,8 @@ def _word_finding(f: Finding, text: str = "") -> Finding | None:
     return f
 
 
-def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=(), item_score=None) -> list[Finding]:
+def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=(), item_score=None,
+                     glossary=None) -> list[Finding]:
     """The findings a teacher sees, most important first (see the module docstring). ``item_score(item)``: the
     plainness of one list item (a sentence the splitter joined from a dash list is judged item by item)."""
     scores = {s.start: s.score for s in sentence_scores}
@@ -446,6 +448,9 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
         w.impact = round(_IMPACT.get(w.kind, 1.0) + w.severity + math.log(w.count) + (1.0 if w.replacement else 0.0),
                          2)
         out.append(w)
+    # the text's university-administration words, one finding after all others (scoring/university_words.py)
+    covered = [p for f in out if f.kind != "hard_sentence" for p in (f.occurrences or [[f.start, f.end]])]
+    out += [f for f in [university_word_finding(a, covered, glossary)] if f]
     out.sort(key=lambda f: (-f.impact, f.start))
     return out
 
