@@ -92,10 +92,16 @@ def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[i
                 chain.add(w.i)
                 continue
             return None  # 'tekee X ja suojaa Y' with 'suojaa' read as a noun: it would stay 3rd person
-        if not _reads_3sg(w) or w.pos not in ("VERB", "AUX"):
-            continue
+        if not _reads_3sg(w) or w.pos not in ("VERB", "AUX") or w.i in chain and w.i not in learner:
+            continue  # (an infinitive the learner's verb governs: 'osaa tunnistaa')
         if _own_clause(ctx, w, within) or any(toks[i].dep == "mark" or toks[i].morph.get("PronType") in ("Rel", "Int")
                                               for i in within if i < w.i and toks[i].head == w.head):
+            owner = w.head if w.dep in ("cop", "aux") else w.i  # ('että asiakas on tyytyväinen': the head's)
+            finite = w.morph.get("VerbForm") == "Fin" or not _ambiguous(w)  # ('tietää, miten välttää X': no)
+            if finite and not any(toks[i].head == owner and toks[i].dep.startswith(("nsubj", "csubj"))
+                                  for i in within):
+                return None  # '..., joiden avulla tekee oman elämänsä päätöksiä': no subject of its own, so the
+                # learner's, and it would stay 3rd person
             continue  # '..., että vaurio on ...', '..., joka ...': someone else's verb
         # the parser hangs an item's second verb on the list's first verb, outside the item ('- lukee vikakoodit ja
         # dokumentoi ne'): joined by its own 'ja' or comma, it is the learner's like the opener
@@ -334,4 +340,7 @@ LEARNER_BULLETS = register(Rule(
         Example("Opiskelija\n- noudattaa työaikoja\n- tarkastellaan ajoneuvon vaurioita"),
         Example("Opiskelija\n- ohjaa asiakasta hoitamaan terveyttään\n- kirjaa tiedot"),
         Example("Opiskelija\n- osaa ratkaista yhtälöitä sekä tietää polynomin tekijöiden yhteyden"),
+        # 'että pystyy' has no subject of its own: the learner's verb would stay 3rd person under '- tunnet'
+        Example("Opiskelija\n- noudattaa työaikoja\n- tuntee myymiensä laitteiden tekniikan siten, että pystyy "
+                "neuvomaan asiakasta laitteen turvallisesta käytöstä"),
     )))
