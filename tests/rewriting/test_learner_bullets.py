@@ -81,8 +81,8 @@ def test_real_requirement_text_end_to_end():
     text = ("Polttomoottorin korjaus (15 osp)\nAmmattitaitovaatimukset:\n"
             "Opiskelija valmistautuu polttomoottorin korjaustyöhön:\nOpiskelija\n- noudattaa työaikoja\n"
             "- suojaa ajoneuvon työn ajaksi\n- huomioi ajoneuvovalmistajan takuuehdot, moottoriajoneuvojen "
-            "korjausehdot ja autoalan säädösten vaikutukset työssään\n- osaa lajitella syntyneet jätteet ja tuntee "
-            "ajoneuvoalan uusiokäytön periaatteet\n"
+            "korjausehdot ja autoalan säädösten vaikutukset työssään\n- osaa lajitella syntyneet jätteet ja "
+            "tuntee ajoneuvoalan uusiokäytön periaatteet\n"
             "Opiskelija tekee polttomoottorin korjaustöitä:\nOpiskelija\n- vaihtaa jakopään huolto-osat\n"
             "- tarkastetaan moottorin öljyvuodot\n")
     r = rewrite(text)

@@ -105,8 +105,8 @@ def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[i
             continue  # '..., että vaurio on ...', '..., joka ...': someone else's verb
         # the parser hangs an item's second verb on the list's first verb, outside the item ('- lukee vikakoodit ja
         # dokumentoi ne'): joined by its own 'ja' or comma, it is the learner's like the opener
-        outside = (w.head not in within or w.head == w.i) and any(toks[i].head == w.i and toks[i].dep in ("cc", "punct")
-                                               and toks[i].i < w.i for i in within)
+        outside = (w.head not in within or w.head == w.i) and any(
+            toks[i].head == w.i and toks[i].dep in ("cc", "punct") and i < w.i for i in within)
         if w.dep == "conj" and (w.head in learner or outside):
             governs = any(toks[i].dep == "xcomp" and toks[i].head in learner and toks[i].i < w.i for i in within)
             if governs and _ambiguous(w):
@@ -152,7 +152,8 @@ def _item(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     if owned is None or bare_reflexive(words):
         return None  # ('ohjata asiakasta hoitamaan terveyttään': whose? 'itselle' would need 'itsellesi')
     owned = {i: second_person_possessive(toks[i].text) for i in owned}  # of the original word (see _render)
-    if not all(owned.values()) or not all(voikko_spell(x) for x in owned.values()) or any(is_learner(w) and w.i < i for w in words for i in owned):
+    if not all(owned.values()) or not all(voikko_spell(x) for x in owned.values()) \
+            or any(is_learner(w) and w.i < i for w in words for i in owned):
         return None  # ('ohjaa opiskelijaa arvioimaan osaamistaan': the other student's; 'suunnittelee opiskelijan
         # ohjausta' has no suffix and may change)
     return {**verbs, **owned}
@@ -296,8 +297,8 @@ MEANING_ALLOWANCE = 0.12
 
 _EXAMPLE_LEAD_IN = ("Ammattitaitovaatimukset:\nOpiskelija valmistautuu polttomoottorin korjaustyöhön:\nOpiskelija\n"
                     "- noudattaa työaikoja\n- suojaa ajoneuvon työn ajaksi\n- huomioi ajoneuvovalmistajan "
-                    "takuuehdot, moottoriajoneuvojen korjausehdot ja autoalan säädösten vaikutukset työssään\n- osaa "
-                    "lajitella syntyneet jätteet ja tuntee ajoneuvoalan uusiokäytön periaatteet")
+                    "takuuehdot, moottoriajoneuvojen korjausehdot ja autoalan säädösten vaikutukset "
+                    "työssään\n- osaa lajitella syntyneet jätteet ja tuntee ajoneuvoalan uusiokäytön periaatteet")
 
 LEARNER_LEAD_IN = register(Rule(
     plainness_allowance=ADDRESS_ALLOWANCE, why_allowance=WHY_ADDRESS_ALLOWANCE,
