@@ -95,3 +95,26 @@ def test_real_requirement_text_end_to_end():
     assert r.checks["facts_preserved"] and r.checks["meaning_preserved"]
     assert not r.checks["unknown_words_added"] and not r.checks["grammar_problems"]
     assert len(re.findall(r"(?m)^- ", r.rewrite)) == len(re.findall(r"(?m)^- ", text))  # every item kept
+
+
+def test_second_verb_is_the_learners_whatever_the_parser_hung_it_on():
+    """Review bullets 1: the parser read 'noudattaa' in '- tutustuu X sekä noudattaa niitä' as an infinitive hung
+    on another item's verb, and the item came out as 'tutustut X sekä noudattaa niitä'. The same words with that
+    parse (hand-built from the fixed one) must give 'noudatat'."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from tests.rewriting.rule_examples import fixed_parses
+
+    text = next(ex.before for ex in REGISTRY["learner_bullets"].examples if ex.before.startswith("Työlainsäädäntö"))
+    r = dict(fixed_parses()[text])
+    k = r["words"].index("noudattaa")  # the first one: the item's second verb
+    other = len(r["words"]) - 1 - r["words"][::-1].index("noudattaa")  # the next item's verb
+    r["morphs"], r["deps"], r["heads"], r["pos"] = list(r["morphs"]), list(r["deps"]), list(r["heads"]), list(r["pos"])
+    r["morphs"][k], r["deps"][k], r["heads"][k], r["pos"][k] = "InfForm=1|Number=Sing|VerbForm=Inf|Voice=Act", \
+        "xcomp", other, "VERB"
+    doc = Doc(spacy.blank("fi").vocab, words=r["words"], spaces=r["spaces"], lemmas=r["lemmas"], pos=r["pos"],
+              morphs=r["morphs"], heads=r["heads"], deps=r["deps"], sent_starts=r["sent_starts"])
+    analysis = analysis_from_doc(doc)
+    [edit] = REGISTRY["learner_bullets"](Context(text=text, analysis=analysis, report=score_analysis(analysis)))
+    assert "sekä noudatat niitä\n- noudatat voimassa" in edit.replacement

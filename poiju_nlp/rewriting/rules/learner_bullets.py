@@ -28,9 +28,9 @@ from ...text.resources import get_pykko, voikko_spell
 from ..edits import Edit
 from .address import is_lead_in
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
-                   each_sentence, is_learner, own_words_between, register, second_person_possessive,
+                   each_sentence, is_learner, register, second_person_possessive,
                    sentence_index)
-from .outcomes import _lead, _own_clause, _possessives
+from .outcomes import _lead, _possessives
 
 _PRESENT_3SG = "+pres+3sg"
 
@@ -73,55 +73,66 @@ def _second_person(ctx: Context, w: Token) -> str | None:
     return new if voikko_spell(new) else None
 
 
+_COORDINATORS = ("ja", "sekä", "tai", ",")
+_SUBORDINATORS = ("että", "jotta", "kun", "jos", "koska", "kuin", "miten", "kuinka")
+
+
 def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[int, str] | None:
-    """Token index -> 2nd person form for the learner's finite verbs of an item whose first word is the learner's
-    verb ('osaa lajitella X ja tuntee Y': 'osaat', 'tunnet'); None when a 3rd person verb of unclear subject or
-    form would stay ('osaa ratkaista X sekä tietää Y': 'tietää' infinitive or finite? review 8)."""
+    """Token index -> 2nd person form for the learner's verbs of an item whose first word is the learner's verb
+    ('tutustuu X sekä noudattaa niitä': 'tutustut', 'noudatat'; 'osaa lajitella X ja tuntee Y': 'osaat',
+    'tunnet'). Read from left to right, because the parser often hangs an item's second verb on another item or
+    reads it as an infinitive: every word that can be a present 3rd person verb must be either
+    - the learner's too: joined to the opener by 'ja', 'sekä', 'tai' or a comma in the main clause;
+    - an infinitive a learner verb governs ('osaa käyttää ja soveltaa tietoa');
+    - a verb in a clause of its own with a subject of its own ('..., että asiakas on tyytyväinen'), or no verb;
+    otherwise the item is unsure and None is returned: 'osaa ratkaista X sekä tietää Y' (an infinitive or the
+    learner's verb? review 8), '..., joiden avulla tekee X' (the learner's, without a subject)."""
     toks = ctx.analysis.tokens
-    opener = words[0]
-    learner = {opener.i}
-    chain = {opener.i}  # the learner's verbs and the infinitives they govern
-    for w in words[1:]:
-        if w.head in learner and (w.dep == "xcomp" or w.morph.get("VerbForm") == "Inf"):
-            chain.add(w.i)  # ('osaa lajitella', also read as advcl; 'tekee X yleismittaria hyödyntäen')
-        if _reads_3sg(w) and w.pos not in ("VERB", "AUX") and w.dep == "conj" and w.head in chain:
-            joined = w.head in learner and any(toks[i].head == w.i and toks[i].dep == "cc" and i < w.i for i in within)
-            if joined and any(toks[i].head == w.i and toks[i].dep in ("obj", "xcomp") and i > w.i for i in within) \
-                    and not _ambiguous(w):
-                learner.add(w.i)  # 'korjaa X sekä mittaa pyörien asentokulmat', 'mittaa' read as a noun
-                chain.add(w.i)
-                continue
-            return None  # 'tekee X ja suojaa Y' with 'suojaa' read as a noun: it would stay 3rd person
-        if not _reads_3sg(w) or w.pos not in ("VERB", "AUX") or w.i in chain and w.i not in learner:
-            continue  # (an infinitive the learner's verb governs: 'osaa tunnistaa')
-        if _own_clause(ctx, w, within) or any(toks[i].dep == "mark" or toks[i].morph.get("PronType") in ("Rel", "Int")
-                                              for i in within if i < w.i and toks[i].head == w.head):
+    learner = {words[0].i}
+    infinitive_at = None  # the last infinitive a learner verb governs ('osaa lajitella')
+    clause = False  # a clause of its own has begun ('..., että', '..., joka')
+    for n, w in enumerate(words[1:], 1):
+        k = n - 1
+        while k > 0 and words[k].pos == "ADV" and words[k].text.lower() not in _COORDINATORS:
+            k -= 1  # ('suunnittelee ja mahdollisesti tekee')
+        prev = words[k]
+        comma = any(toks[i].text == "," for i in within if prev.i < i < w.i)
+        joined = prev.text.lower() in _COORDINATORS or comma
+        if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark" or w.text.lower() in _SUBORDINATORS:
+            clause = True
+            continue
+        if not clause and (w.head in learner or w.head == infinitive_at) and w.i != w.head and (
+                w.dep == "xcomp" or w.morph.get("VerbForm") == "Inf" and not joined):
+            infinitive_at = w.i  # ('osaa lajitella', also read as advcl; 'tekee X yleismittaria hyödyntäen')
+            continue
+        if not _reads_3sg(w):
+            continue
+        verb = w.pos in ("VERB", "AUX")
+        if clause:
             owner = w.head if w.dep in ("cop", "aux") else w.i  # ('että asiakas on tyytyväinen': the head's)
             finite = w.morph.get("VerbForm") == "Fin" or not _ambiguous(w)  # ('tietää, miten välttää X': no)
-            if finite and not any(toks[i].head == owner and toks[i].dep.startswith(("nsubj", "csubj"))
-                                  for i in within):
-                return None  # '..., joiden avulla tekee oman elämänsä päätöksiä': no subject of its own, so the
-                # learner's, and it would stay 3rd person
-            continue  # '..., että vaurio on ...', '..., joka ...': someone else's verb
-        # the parser hangs an item's second verb on the list's first verb, outside the item ('- lukee vikakoodit ja
-        # dokumentoi ne'): joined by its own 'ja' or comma, it is the learner's like the opener
-        outside = (w.head not in within or w.head == w.i) and any(
-            toks[i].head == w.i and toks[i].dep in ("cc", "punct") and i < w.i for i in within)
-        if w.dep == "conj" and (w.head in learner or outside):
-            governs = any(toks[i].dep == "xcomp" and toks[i].head in learner and toks[i].i < w.i for i in within)
-            if governs and _ambiguous(w):
-                return None  # 'osaa käyttää X ja ottaa Y': the parser may have hung an infinitive on 'osaa'
-            learner.add(w.i)
-            chain.add(w.i)
-        elif w.dep == "conj" and w.head in chain:
-            if _ambiguous(w):
-                if own_words_between(toks, w, within):
-                    return None  # 'osaa ratkaista X sekä tietää Y' (review 8): unsure either way
-                continue  # 'osaa käyttää ja soveltaa tietoa': two infinitives sharing one object
-            learner.add(w.i)  # 'osaa lajitella X ja tuntee Y': 'tuntee' is no infinitive, so it joins 'osaa'
-            chain.add(w.i)
-        elif w.morph.get("VerbForm") == "Fin" or w.head not in within or not _ambiguous(w):
-            return None  # a finite verb whose subject was not checked
+            if verb and finite and not any(toks[i].head == owner and toks[i].dep.startswith(("nsubj", "csubj"))
+                                           for i in within):
+                return None  # '..., joiden avulla tekee oman elämänsä päätöksiä': the learner's, no subject
+            continue
+        if infinitive_at is not None and _ambiguous(w):
+            if joined and prev.i != infinitive_at and not (k >= 1 and words[k - 1].i == infinitive_at):
+                return None  # 'osaa toimia hätätilanteessa ja antaa ensiapua': infinitive or the learner's?
+            if not joined:
+                return None
+            infinitive_at = w.i  # 'osaa käyttää ja soveltaa tietoa': two infinitives sharing one object
+            continue
+        if not verb:
+            if not joined:
+                continue  # a noun ('käyttää suojaa')
+            if any(toks[i].head == w.i and toks[i].dep in ("obj", "xcomp") and i > w.i for i in within) \
+                    and not _ambiguous(w):
+                learner.add(w.i)  # 'korjaa X sekä mittaa pyörien asentokulmat', 'mittaa' read as a noun
+                continue
+            return None  # 'tekee X ja suojaa Y': a noun or the learner's verb?
+        if not joined:
+            return None  # a 3rd person verb whose link to the learner is unclear
+        learner.add(w.i)  # 'tutustuu X sekä noudattaa niitä', 'tarkastaa, tunnistaa ja vaihtaa'
     out = {}
     for i in sorted(learner):
         new = _second_person(ctx, toks[i])
@@ -129,6 +140,13 @@ def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[i
             return None
         out[i] = new
     return out
+
+
+def _reciprocal(w: Token) -> bool:
+    """'toisiinsa', 'toisiaan': the things of the sentence to each other, never the learner's ('suureet toisiinsa'
+    is no 'toisiisi': review bullets 1)."""
+    return w.is_word and w.text.lower().startswith("tois") and "toinen" in pykko_lemmas(w.text.lower()) \
+        and any("+poss3" in f for f in pykko_forms(w.text.lower()))
 
 
 def _item(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
@@ -142,7 +160,7 @@ def _item(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
         return None  # a noun phrase ('- työaikojen noudattaminen'), a passive, a name
     # (the parser reads some openers as nouns after a dash: '- suojaa ajoneuvon' ('suoja'); the bare 'Opiskelija'
     # above the list makes the first word its verb)
-    if any(w.text.lower() in ("ei", "eikä", "en", "et") or w.base in ("hän", "he")
+    if any(w.text.lower() in ("ei", "eikä", "en", "et") or w.base in ("hän", "he") or _reciprocal(w)
            or is_learner(w) and w.morph.get("Case") in (None, "Nom") for w in words):
         return None  # a negation needs 'et', 'hän' would lose its referent, a learner as a subject is another frame
     verbs = _learner_verbs(ctx, words, within)
@@ -341,6 +359,14 @@ LEARNER_BULLETS = register(Rule(
         Example("Opiskelija\n- noudattaa työaikoja\n- tarkastellaan ajoneuvon vaurioita"),
         Example("Opiskelija\n- ohjaa asiakasta hoitamaan terveyttään\n- kirjaa tiedot"),
         Example("Opiskelija\n- osaa ratkaista yhtälöitä sekä tietää polynomin tekijöiden yhteyden"),
+        # a reciprocal is the goals' own ('näiden kytkeytymisen toisiinsa' is no 'toisiisi': review bullets 1)
+        Example("Opiskelija\n- tietää kestävän kehityksen ekologisen, taloudellisen, sosiaalisen ja kulttuurisen "
+                "kestävyyden keskeiset tavoitteet ja näiden kytkeytymisen toisiinsa"),
+        # the second verb of an item is the learner's too, also where it is the infinitive's form (review bullets 1)
+        Example("Työlainsäädäntö:\nOpiskelija\n- tutustuu alan työehtosopimuksen sisältöön ja periaatteisiin sekä "
+                "noudattaa niitä\n- noudattaa voimassa olevaa työlainsäädäntöä ja alan työehtosopimusta",
+                "Työlainsäädäntö:\n- tutustut alan työehtosopimuksen sisältöön ja periaatteisiin sekä noudatat "
+                "niitä\n- noudatat voimassa olevaa työlainsäädäntöä ja alan työehtosopimusta"),
         # 'että pystyy' has no subject of its own: the learner's verb would stay 3rd person under '- tunnet'
         Example("Opiskelija\n- noudattaa työaikoja\n- tuntee myymiensä laitteiden tekniikan siten, että pystyy "
                 "neuvomaan asiakasta laitteen turvallisesta käytöstä"),
