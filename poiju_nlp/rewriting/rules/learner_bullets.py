@@ -90,7 +90,7 @@ def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[i
     toks = ctx.analysis.tokens
     learner = {words[0].i}
     infinitive_at = None  # the last infinitive a learner verb governs ('osaa lajitella')
-    clause = False  # a clause of its own has begun ('..., että', '..., joka')
+    clause, clause_opens = False, -1  # a clause of its own has begun ('..., että', '..., joka'), at this word
     for n, w in enumerate(words[1:], 1):
         k = n - 1
         while k > 0 and words[k].pos == "ADV" and words[k].text.lower() not in _COORDINATORS:
@@ -99,7 +99,7 @@ def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[i
         comma = any(toks[i].text == "," for i in within if prev.i < i < w.i)
         joined = prev.text.lower() in _COORDINATORS or comma
         if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark" or w.text.lower() in _SUBORDINATORS:
-            clause = True
+            clause, clause_opens = True, w.i
             continue
         if not clause and (w.head in learner or w.head == infinitive_at) and w.i != w.head and (
                 w.dep == "xcomp" or w.morph.get("VerbForm") == "Inf" and not joined):
@@ -109,6 +109,9 @@ def _learner_verbs(ctx: Context, words: list[Token], within: set[int]) -> dict[i
             continue
         verb = w.pos in ("VERB", "AUX")
         if clause:
+            # right after 'että' a word that can be a verb is read as one, whatever the parser says ('varmistuu
+            # että omaa työssä vaadittavat luvat': 'omaa' is 'omata', not 'oma'; review bullets 2)
+            verb = verb or prev.i == clause_opens
             owner = w.head if w.dep in ("cop", "aux") else w.i  # ('että asiakas on tyytyväinen': the head's)
             finite = w.morph.get("VerbForm") == "Fin" or not _ambiguous(w)  # ('tietää, miten välttää X': no)
             if verb and finite and not any(toks[i].head == owner and toks[i].dep.startswith(("nsubj", "csubj"))
@@ -331,6 +334,9 @@ LEARNER_LEAD_IN = register(Rule(
                 "tunnet ajoneuvoalan uusiokäytön periaatteet"),
         # pypykko does not generate 'purkaa' back from its lemma ('puree'): the lead-in stays with its list
         Example("Opiskelija tekee ajoneuvon purkutöitä:\n- purkaa ajoneuvon osat turvallisesti"),
+        # 'että omaa' is the learner's 'omata' without a subject: it would stay 3rd person (review bullets 2)
+        Example("Opiskelija valmistautuu asennustöihin:\nOpiskelija\n- noudattaa työaikoja\n- toimii osana "
+                "työryhmää\n- varmistuu että omaa työssä vaadittavat luvat ja pätevyydet"),
         # an item that is no verb of the learner: the lead-in stays with its list
         Example("Opiskelija tekee huoltopalvelujen myyntiä:\nOpiskelija\n- tekee asiakkaalle tarjouksen huolto- tai "
                 "korjaustyöstä\n- asiakkaan tarpeiden kartoitus"),
