@@ -3,6 +3,7 @@
 - lexical: lexicon (a plainer word where it means the same), explain (a gloss once), abbreviation;
 - address: passive_to_2sg, learner_goal, learner_subject (the learner becomes 'sinä');
 - outcomes: outcome_list ('Opiskelija osaa' + bullets -> 'Osaat' + bullets);
+- learner_bullets: learner_bullets, learner_lead_in ('Opiskelija' + '- noudattaa X' -> '- noudatat X');
 - verbs: nominal_to_verb, learn_topics, skills_to_learn, goal_for_learner, enrol_imperative, arranged_is;
 - recipients: intended_for, recipient_split;
 - lists: inline_bullets (a flattened list back on its lines), list_split, enumeration;
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 from . import address, credits, lexical, lists, outcomes, recipients, split, verbs  # noqa: F401  (registration)
+from . import learner_bullets  # noqa: F401  (registration; after outcomes and address, whose helpers it reads)
 from .base import REGISTRY, Context, Example, Rule, word_list
 
 RULES: dict[str, Rule] = {r.id: r for r in sorted(REGISTRY.values(), key=lambda r: r.priority) if r.enabled}
