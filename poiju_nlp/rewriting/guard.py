@@ -262,7 +262,7 @@ def _query_vectors(embedder, texts: list[str]) -> np.ndarray:
     return np.stack(out)
 
 
-def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
+def sentence_coverage(original: str, rewrite: str, embedder=None, thresholds: list[float] | None = None) -> dict:
     """Best e5 cosine of each original sentence against the rewrite: a sentence the rewrite keeps word for word is
     covered (1.0); a changed one must be covered by a new sentence of the rewrite or by a window of two consecutive
     rewrite sentences of which one is new (a split sentence is covered by its two halves together). Unchanged
@@ -272,7 +272,8 @@ def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
     has the words of two sentences); vectors are cached by text. ``whole``: cosine of the mean vectors of
     the changed original sentences and of the new rewrite sentences, the changed part as a whole (a whole text is
     not encoded: e5 truncates it at 512 tokens, and one encode of it costs more than all of its sentences); only
-    reported, never decided on."""
+    reported, never decided on. ``thresholds``: the meaning threshold of each original sentence (a rule's allowance
+    lowers it); windows are encoded only for a sentence under its own threshold, since the guard decides by that."""
     from ..text import get_embedder
 
     src = split_sentences(original)
@@ -290,7 +291,12 @@ def sentence_coverage(original: str, rewrite: str, embedder=None) -> dict:
     singles = [dst[k] for k in new]
     row = dict(zip(dict.fromkeys(changed + singles), _query_vectors(emb, list(dict.fromkeys(changed + singles)))))
     best = {t: _best(row[t], [row[c] for c in singles]) for t in changed}
-    if any(b < REWRITING.meaning_threshold for b in best.values()) and len(dst) > 1:
+    limit: dict[str, float] = {}
+    for i, t in enumerate(src):
+        if t not in kept:
+            own = thresholds[i] if thresholds is not None and i < len(thresholds) else REWRITING.meaning_threshold
+            limit[t] = min(limit.get(t, own), own)
+    if any(b < limit[t] for t, b in best.items()) and len(dst) > 1:
         # windows (twice the words of the new sentences) only when a single sentence is not enough: a split
         windows = [f"{dst[k]} {dst[k + 1]}" for k in range(len(dst) - 1) if k in new or k + 1 in new]
         wvecs = list(_query_vectors(emb, windows)) if windows else []
@@ -437,7 +443,7 @@ def compute_checks(original: str, rewrite_text: str, coverage: dict | None = Non
     after = _report(rewrite_text, glossary) if rewrite_text.strip() and rewrite_text != original else \
         (before if rewrite_text.strip() else None)
     if coverage is None:
-        coverage = sentence_coverage(original, rewrite_text) if original != rewrite_text else None
+        coverage = sentence_coverage(original, rewrite_text, thresholds=thresholds) if original != rewrite_text else None
     problems = fact_problems(original, rewrite_text)
     unknown = unknown_words_added(original, rewrite_text)
     n0, n1 = len(original.split()), len(rewrite_text.split())

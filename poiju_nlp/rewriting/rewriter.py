@@ -221,9 +221,9 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
     for _ in range(MEANING_ROUNDS):
         if not accepted:
             return None
-        coverage = guard.sentence_coverage(text, apply_edits(text, accepted))
-        bad = [i for i, b in enumerate(coverage["best"])
-               if i < len(spans) and b < REWRITING.meaning_threshold - meaning_allowance(accepted, *spans[i])]
+        limits = [REWRITING.meaning_threshold - meaning_allowance(accepted, *span) for span in spans]
+        coverage = guard.sentence_coverage(text, apply_edits(text, accepted), thresholds=limits)
+        bad = [i for i, b in enumerate(coverage["best"]) if i < len(spans) and b < limits[i]]
         culprits = []
         for i in bad:
             s, t = spans[i]
@@ -240,7 +240,10 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
                                              f"raja {REWRITING.meaning_threshold}).", "meaning", pass_no)
                 if readmit and x.absorbs:
                     readmit(x)
-    return guard.sentence_coverage(text, apply_edits(text, accepted)) if accepted else None
+    if not accepted:
+        return None
+    limits = [REWRITING.meaning_threshold - meaning_allowance(accepted, *span) for span in spans]
+    return guard.sentence_coverage(text, apply_edits(text, accepted), thresholds=limits)
 
 
 def whole_text_offenders(edits: list[Edit], problems_of, pass_no: int = 1):

@@ -191,7 +191,7 @@ def test_a_sentence_edit_that_loses_the_meaning_gives_back_the_token_edits_it_re
     sentence = Edit(j, len(text), text[j:], "Kurssi toteutetaan netissä.", "other_words", "r", absorbs=(0,), id=1)
     monkeypatch.setattr(guard, "plainness", lambda t, glossary=None: 50.0)  # only the meaning decides here
 
-    def coverage(original, rewrite, embedder=None):
+    def coverage(original, rewrite, embedder=None, thresholds=None):
         best = [1.0, 0.5 if "netissä" in rewrite else 0.97]
         return {"sentences": guard.split_sentences(original), "best": best, "min": min(best),
                 "mean": sum(best) / 2, "whole": 0.9}
@@ -239,3 +239,30 @@ def test_a_new_grammar_checker_finding_is_a_problem_an_old_one_is_not():
         ['Sana on kirjoitettu kahteen kertaan: "on on"']
     assert guard.grammar_problems("Tämä on on hyvä kurssi.", "Tämä on on kiva kurssi.") == []
     assert guard.grammar_problems("Sisältö:\n- uutisia", "Sisältö:\n- uutisia\n- raportteja") == []
+
+
+def test_windows_are_encoded_only_for_a_sentence_under_its_own_threshold():
+    """A list turned to 'sinä' (rule learner_bullets) scores under the plain meaning threshold against its original
+    but above its rule's lowered one: then the two-sentence windows, twice the words of the list, are not encoded."""
+    import numpy as np
+
+    original = "Opiskelija noudattaa työaikoja. Kurssi kestää viikon."
+    rewrite = "Noudatat työaikoja. Kurssi kestää viikon."
+    new_sentence = "Noudatat työaikoja."
+
+    class Stub:  # the new sentence sits at cosine 0.8 from everything else
+        def __init__(self):
+            self.seen = []
+
+        def encode_queries(self, texts):
+            self.seen += list(texts)
+            return np.array([[0.8, 0.6] if t == new_sentence else [1.0, 0.0] for t in texts], dtype=np.float32)
+
+    plain = Stub()
+    result = guard.sentence_coverage(original, rewrite, embedder=plain)
+    windows = [t for t in plain.seen if t.count(".") == 2]  # 'Noudatat työaikoja. Kurssi kestää viikon.'
+    assert windows, plain.seen  # under 0.90: the windows were needed and encoded
+    lowered = Stub()
+    again = guard.sentence_coverage(original, rewrite, embedder=lowered, thresholds=[0.7, 0.9])
+    assert not [t for t in lowered.seen if t.count(".") == 2]
+    assert round(again["best"][0], 2) == 0.8 and again["best"][1] == 1.0 and round(result["best"][0], 2) == 1.0
