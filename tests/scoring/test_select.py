@@ -89,11 +89,12 @@ def test_an_unknown_term_gets_no_guessed_correction_and_the_terms_of_a_text_are_
     assert "Selitä termi" in gathered[0].suggestion and "'" not in gathered[0].suggestion
 
 
-def test_an_empty_phrase_in_a_heading_is_not_flagged_but_in_a_sentence_it_is():
-    report = score("Keskeiset sisällöt:\n- ensiapu\n- elvytys\nOpiskelija osaa soveltaa keskeisiä käsitteitä työssään.")
-    empty = [f for f in report.findings if f.kind == "empty_phrase"]
-    assert [f.text for f in empty] == ["keskeisiä käsitteitä"]
-    assert "esimerkiksi" not in empty[0].suggestion and "'keskeisiä käsitteitä'" in empty[0].suggestion
+def test_empty_phrases_are_seen_by_the_score_but_not_shown_to_the_teacher():
+    # blind review 6: 1 of 4 empty phrases judged right ('henkilökohtaiset perustiedot', 'ajankohtaiset kysymykset'
+    # say enough in context): the kind is off the screen, the score and the rewriter still see them
+    report = score("Opiskelija osaa soveltaa keskeisiä käsitteitä työssään ja saa tarvittavat perusvalmiudet työhön.")
+    assert [f for f in report.details if f.kind == "empty_phrase"]
+    assert not [f for f in report.findings if f.kind == "empty_phrase"]
 
 
 def test_passive_advice_addresses_the_reader_only_when_the_reader_does_it():
@@ -121,9 +122,9 @@ def test_credit_hours_are_given_only_for_higher_education_credits():
 
 
 def test_a_field_label_is_not_flagged_but_the_same_word_in_a_sentence_is():
-    text = "Oppimistulokset: Opiskelija osaa antaa ensiapua.\nNämä oppimistulokset koskevat kaikkia."
-    flagged = [f for f in score(text).findings if f.term == "oppimistulos"]
-    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("oppimistulokset")]
+    text = "Toimijuus: Opiskelija osaa antaa ensiapua.\nTämä toimijuus koskee kaikkia."
+    flagged = [f for f in score(text).findings if f.term == "toimijuus"]
+    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("toimijuus")]
 
 
 def test_a_noun_chain_ending_in_an_action_noun_makes_a_sentence_hard():
@@ -182,17 +183,6 @@ def test_words_the_reviewers_called_familiar_are_not_on_the_screen_but_still_rew
     assert "Kurssi" in rewrite(text).rewrite
 
 
-def test_an_empty_phrase_whose_content_is_named_is_no_finding():
-    # round 4: 'ymmärrät ... tekstien keskeisen sisällön', 'Kurssin keskeisenä sisältönä on ...', 'tutkimuksen
-    # eettiset kysymykset' were all judged wrong; 'kurssin keskeiset sisällöt' says nothing
-    for named in ("Ymmärrät tuttuihin aiheisiin liittyvien tekstien keskeisen sisällön.",
-                  "Kurssin keskeisenä sisältönä on konferenssiesityksen suunnittelu ja esittäminen.",
-                  "Sisältö: työturvallisuus, tutkimuksen eettiset kysymykset ja mikroskopia.",
-                  "Energiaa ja liikemäärää tarkastellaan mekaniikan keskeisinä käsitteinä ja säilyvinä suureina."):
-        assert not [f for f in score(named).findings if f.kind == "empty_phrase"], named
-    assert [f for f in score("Opit kurssin keskeiset sisällöt.").findings if f.kind == "empty_phrase"]
-
-
 def test_a_rare_word_is_no_finding_of_its_own():
     report = score("Opiskelija on kerrannut lukion fysiikan kurssit ennen kurssin alkua.")
     assert not [f for f in report.findings if f.kind == "rare_word"]
@@ -237,17 +227,6 @@ def test_a_general_loanword_in_another_fields_course_gets_no_swap_but_does_in_a_
     care = score("Kurssilla opit tukemaan asiakasta ja potilasta. Hoitotyössä integroidaan eri ammattilaisten "
                  "osaaminen. " + MATHS_COURSE)
     assert any(f.kind == "loanword" and "integroi" in f.text for f in care.findings)
-
-
-def test_no_empty_phrase_where_the_content_is_named_or_in_a_unit_name():
-    for text in ("Opintojaksolla tutustutaan erityisopetuksen keskeisiin käsitteisiin, kuten segregaatio, "
-                 "integraatio ja inkluusio.",
-                 "Sisältö: Keskeisin sisältö: Ohjelmointi, olio-ohjelmointi, muuttujat ja funktiot.",
-                 "Tutkinnon osat\nAmmatilliseen koulutukseen orientoituminen ja työelämän perusvalmiuksien "
-                 "hankkiminen\nOpiskelija suunnittelee opintonsa."):
-        assert not [f for f in score(text).findings if f.kind == "empty_phrase"], text
-    assert [f for f in score("Opiskelija saa tarvittavat perusvalmiudet työhön.").findings
-            if f.kind == "empty_phrase"]
 
 
 def test_a_short_sentence_is_not_hard_for_a_compound_of_known_words():
@@ -307,11 +286,11 @@ def test_a_list_that_lost_its_line_breaks_gets_one_item_per_line_as_advice():
             "tuntee johtajuuteen kytkeytyvät vallan ja vastuun näkökulmat opiskelija ymmärtää yhteistyön ja "
             "päätöksenteon keinojen tyylin, tapojen ja ajoituksen vaikutuksen elokuvanteon prosessiin")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
-    assert "luettelon kohdat ilman rivinvaihtoja" in hard.reason
+    assert hard.reason.startswith("Luettelo ilman rivinvaihtoja: 3 kohtaa") and hard.severity == 1
     assert hard.suggestion.startswith("Kirjoita luettelon jokainen kohta omalle rivilleen.")
     plain_long = ("Opintojakso on osa Muodin pääaineen ensimmäisen vuoden pakollisia opintoja, ja se sopii myös "
                   "Tekstiili ja väri -sivuaineen opiskelijoille, jotka haluavat syventää osaamistaan.")
-    assert not [f for f in score(plain_long).findings if "luettelon kohdat" in f.reason]
+    assert not [f for f in score(plain_long).findings if "Luettelo" in f.reason]
 
 
 def test_participles_and_negated_general_passives_are_no_passive_findings():
@@ -323,7 +302,8 @@ def test_participles_and_negated_general_passives_are_no_passive_findings():
 def test_one_minen_word_in_a_long_sentence_is_not_named_as_its_cause():
     # round 4: 'oppimiseen', 'tutkimisessa' named as the reason of a long sentence were "the wrong cause"
     text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
-            "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään.")
+            "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään "
+            "laboratoriossa ja kentällä yhdessä muiden kanssa.")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
     assert "long" in hard.reasons and "nominal" not in hard.reasons and "tutkimisessa" not in hard.reason
 
@@ -337,5 +317,65 @@ def test_round_5_narrowing_names_titles_english_words_and_content_after_on():
     assert not [f for f in score(name).findings if f.term == "agenda"]
     english = "Opiskelija tekee laitteilla demos ja pienen projektin."
     assert not [f for f in score(english).findings if f.replacement == "demo"]
-    focus = "Opintojakson keskiössä on kehon ja vaatteen suhteen tutkiminen."
-    assert not [f for f in score(focus).findings if f.kind == "empty_phrase"]
+
+
+def test_no_reader_addressing_form_where_the_teacher_or_organiser_acts():
+    # blind review 6: 'tuetaan' -> 'tuet', 'rohkaistaan opiskelijaa' -> 'rohkaiset', 'Kurssi esitellään' ->
+    # 'esittelet' made the reader the doer
+    for text in ("Kurssilla tuetaan luonnontieteellisen alan kielen lukemisen taitoja.",
+                 "Moduulissa rohkaistaan opiskelijaa käyttämään kohdekieltä.",
+                 "Kurssi esitellään Kaupunkiluennot-kurssin aloituksen yhteydessä.",
+                 "Opiskelijaa perehdytetään työpaikan käytäntöihin."):
+        assert not [f for f in score(text).findings if f.kind == "passive"], text
+    learner = next(f for f in score("Kurssilla perehdytään ensiapuun.").findings if f.kind == "passive")
+    assert "'perehdyt'" in learner.suggestion
+
+
+def test_a_jargon_suggestion_takes_the_case_the_parser_reads():
+    # blind review 6: 'pedagogista' (partitive of pedagoginen) got 'opetuksellisesta' (elative, as from 'pedagogi')
+    f = next(f for f in score("Kurssi avaa omaa pedagogista ja taiteellista ajattelua.").findings
+             if f.text == "pedagogista")
+    assert "'opetuksellista'" in f.suggestion and "opetuksellisesta" not in f.suggestion
+    # a phrase whose head has a word after it cannot stand as a genitive attribute ('oppimisen toisilta
+    # näkökulmasta'): no drop-in form, the base form is said to be one
+    peer = next(f for f in score("Osaat tarkkailla ohjaustyötä vertaisoppimisen näkökulmasta.").findings
+                if f.text == "vertaisoppimisen")
+    assert "oppimisen toisilta" not in peer.suggestion and "perusmuodossa" in peer.suggestion
+
+
+def test_a_coordinated_replacement_agrees_on_both_sides():
+    f = next(f for f in score("Opiskelija tunnistaa asiakkaan psykososiaalisia tarpeita.").findings
+             if f.text == "psykososiaalisia")
+    assert f.replacement == "henkisiä ja sosiaalisia"
+
+
+def test_a_frequent_native_term_is_not_flagged_but_a_rare_one_is():
+    # blind reviews 5-6: 'osaamisalue', 'lähdekritiikki', 'hybridiopetus' judged familiar (wordfreq 3.4 or more);
+    # 'vertaisoppiminen' (1.2) judged a stumbling point
+    report = score("Opiskelija harjoittelee lähdekritiikkiä ja vertaisoppimista eri osaamisalueilla.")
+    terms = {f.term for f in report.findings if f.kind in ("jargon", "loanword")}
+    assert "vertaisoppiminen" in terms and not terms & {"lähdekritiikki", "osaamisalue"}
+
+
+def test_a_run_together_list_of_short_items_is_named_as_a_list_not_a_hard_sentence():
+    # blind review 6: numbered and glued-dash lists were read as "very hard, long" and "split it in three"
+    for text in ("Osaamistavoitteet: Kurssin jälkeen opiskelija osaa 1 soveltaa tietoa tekstilajeista 2 arvioida "
+                 "lähdemateriaaleja kriittisesti 3 kirjoittaa selkeitä tekstejä omalla alallaan 4 esittää omia "
+                 "ajatuksiaan selkeästi ryhmässä ja kirjallisesti 5 toimia ryhmässä.",
+                 "Kurssin käytyään opiskelija -omaksuu lavasterakenteiden suunnittelussa tarvittavat tiedot ja "
+                 "taidot -ymmärtää yleisimmät lavasterakenteiden toteutustavat -osaa suunnitella yksinkertaisia "
+                 "lavasterakenteita -osaa arvioida omaa työtään ja antaa palautetta muille ryhmän jäsenille."):
+        hard = [f for f in score(text).findings if f.kind == "hard_sentence"]
+        assert len(hard) == 1 and hard[0].reason.startswith("Luettelo ilman rivinvaihtoja"), text
+        assert hard[0].severity <= 2 and "Jaa virke" not in hard[0].suggestion
+
+
+def test_everyday_and_fixed_minen_words_are_not_named_as_nominal_style():
+    # blind review 6: 'lukemisen, kirjoittamisen', 'tiedolla johtaminen', 'kemiallisen sitoutumisen',
+    # 'ammattiosaamisen' named as the cause were "the wrong cause"
+    from poiju_nlp.scoring.select import nominal_words
+    from poiju_nlp.text import analyze
+
+    a = analyze("Opit lukemisen ja kirjoittamisen perusteet, tiedolla johtamisen ja kemiallisen sitoutumisen "
+                "sekä taitojen kehittämisen ammattiosaamisen näytössä.", check_language=False)
+    assert [t.text for t in nominal_words(a.tokens)] == ["kehittämisen"]
