@@ -34,7 +34,7 @@ from .detectors import unit_name
 from .field import care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal
-from .spelling import COMMON_PART_ZIPF, glued_small_word, spelling_suggestion
+from .spelling import COMMON_PART_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
 from .passives import active_2sg, any_2sg, missing_doer_passives, passive_summary
 from .nominal import _heavy_chain, _verb_for, genitive_nominal_chains, is_minen, nominal_words
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together,
@@ -311,6 +311,11 @@ def _word_finding(f: Finding, text: str = "") -> Finding | None:
     if f.kind == "unknown_word":
         if transparent_compound(f.text):
             return None  # 'itsearvioida': not a typo, and its parts need no explaining
+        joined = joined_across_space(text, f.start, f.end) if text else None
+        if joined:  # 'terveydenhuollos sa': one word broken by a space
+            js, je, word = joined
+            return Finding(js, je, text[js:je], f.kind, 2, "Sanan keskellä on välilyönti.", f"Korjaa: '{word}'.",
+                           word)
         broken = re.search(r"(^|\s)\w\s$", text[max(0, f.start - 3):f.start]) if text else None
         fix = None if broken else spelling_suggestion(f.text)  # 'H allitsee': a word broken by a space
         if fix:
