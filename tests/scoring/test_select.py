@@ -398,3 +398,13 @@ def test_a_passive_in_an_assessment_sentence_is_the_assessors():
     own = next(f for f in score("Kurssilla kerrataan ja täydennetään opittuja rakenteita.").findings
                if f.kind == "passive")
     assert "'kertaat'" in own.suggestion
+
+
+def test_a_rare_concrete_us_noun_is_no_nominal_style():
+    # blind reviews 5-6: 'kaukokartoitus', 'painokairaus' are works of the field, not verbs to undo
+    from poiju_nlp.scoring.select import nominal_words
+    from poiju_nlp.text import analyze
+
+    a = analyze("Maastossa tehdään painokairaus ja kalliokairaus sekä suunnitellaan taitojen kehittäminen.",
+                check_language=False)
+    assert [t.text for t in nominal_words(a.tokens)] == ["kehittäminen"]
