@@ -102,7 +102,27 @@ def is_minen(t: Token) -> bool:
 
 
 def _verb_for(t: Token) -> str | None:
-    """The verb behind a -minen word, when it is a real word ('kehittämisen' -> 'kehittää')."""
+    """The verb to write instead of a -minen word, when it is a real word ('kehittämisen' -> 'kehittää'), and the
+    lexicon's plain verb for a loan ('reflektoinnin' -> 'pohtia', not 'reflektoida'). A compound gets none: its
+    verb is the last part's only ('georeferoinnista' gave 'referoida', 'tyylikonsultoinnissa' 'konsultoida', judged
+    wrong or no plainer in blind review 5)."""
+    if len(t.compound_parts) >= 2:
+        return None
+    verb = _source_verb(t)
+    stem = verb[:-2] if verb else ""
+    if verb is None or (len(t.text) > len(verb) + 6 and not t.text.lower().startswith(stem[:max(3, len(stem) - 1)])):
+        return None  # a verb of the last part only ('georeferoinnista' -> 'referoida')
+    from .lexicon import get_lexicon
+    from .voikko_words import is_verb
+
+    entry = get_lexicon().lookup(verb)
+    if entry is None or entry.action == "familiar":
+        return verb
+    plain = next((p for p in entry.plain if " " not in p and is_verb(p)), None)
+    return plain  # a loan verb with no one-word plain verb gets none ('konsultoida')
+
+
+def _source_verb(t: Token) -> str | None:
     from .voikko_words import is_verb
 
     base = t.base

@@ -408,3 +408,12 @@ def test_a_rare_concrete_us_noun_is_no_nominal_style():
     a = analyze("Maastossa tehdään painokairaus ja kalliokairaus sekä suunnitellaan taitojen kehittäminen.",
                 check_language=False)
     assert [t.text for t in nominal_words(a.tokens)] == ["kehittäminen"]
+
+
+def test_the_verb_offered_for_a_minen_word_is_a_plain_one_for_the_whole_word():
+    # blind review 5: 'georeferoinnista' -> 'referoida' (another word), 'reflektointi' -> 'reflektoida' (no plainer)
+    from poiju_nlp.scoring.nominal import _verb_for
+    from poiju_nlp.text import analyze
+
+    a = analyze("reflektoinnin georeferoinnista tyylikonsultoinnissa kehittämisen", check_language=False)
+    assert [_verb_for(t) for t in a.tokens] == ["pohtia", None, None, "kehittää"]
