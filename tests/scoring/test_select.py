@@ -417,3 +417,13 @@ def test_the_verb_offered_for_a_minen_word_is_a_plain_one_for_the_whole_word():
 
     a = analyze("reflektoinnin georeferoinnista tyylikonsultoinnissa kehittämisen", check_language=False)
     assert [_verb_for(t) for t in a.tokens] == ["pohtia", None, None, "kehittää"]
+
+
+def test_a_bracketed_list_does_not_make_a_sentence_long_and_its_terms_are_the_cause():
+    # blind review 6: 'mikroskopiamenetelmiä (valo-, atomivoima-, fluoresenssi- ja elektronimikroskopia)' was hard
+    # for its terms, not for its 21 words
+    text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
+            "mikroskopiamenetelmiä (valo-, atomivoima-, fluoresenssi- ja elektronimikroskopia) elollisen ja "
+            "elottoman aineen tutkimisessa.")
+    for f in score(text).findings:
+        assert "pitkä" not in f.reason and "Jaa virke" not in f.suggestion
