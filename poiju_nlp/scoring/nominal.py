@@ -147,14 +147,16 @@ def genitive_nominal_chains(toks: list[Token], nominal: list[Token]) -> list[lis
     word, or a genitive -minen/-us word before one. The classic officialese chain (Kotus: "substantiivitauti")
     that a verb undoes: 'kun arvioit asiakkaan toimintakykyä'."""
     # ('toiminta' is a plain noun: 'liikunnan merkityksen toiminta' is no chain to undo)
+    # ('osaaminen' is competence: 'ruotsin kielen osaamistaan' has no verb to undo)
     heads = {id(t) for t in toks if t.pos == "NOUN" and (is_minen(t) or _action_noun(t))
-             and not t.base.endswith("toiminta")}
+             and not t.base.endswith("toiminta") and not _competence(t)}
     chains = []
     for k, t in enumerate(toks):
         if id(t) not in heads:
             continue
         j, nouns, nominal_before = k - 1, 0, False
-        while (j >= 0 and toks[j].pos in ("NOUN", "PROPN", "ADJ") and toks[j].morph.get("Case") == "Gen"
+        while (j >= 0 and toks[j].is_word and toks[j].pos in ("NOUN", "PROPN", "ADJ")
+               and toks[j].morph.get("Case") == "Gen"
                and "VerbForm" not in toks[j].morph and not any(k.startswith("Person[psor]") for k in toks[j].morph)):
             nouns += toks[j].pos != "ADJ"
             # 'osaamisen osoittamisen' is a chain; 'osaamisen arvioinnilla' is not: 'osaaminen' is competence, no

@@ -183,6 +183,8 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
             return None  # a little over 20 words of plain Finnish reads once (blind review 6: 'hard' overstated it)
         reasons.remove("long")  # the other reasons are the cause: no 'split it in two' (review 6: "wrong cause")
         severity = min(severity, 2)
+        if set(reasons) <= {"hard_words", "passive"}:
+            return None  # hard for its words alone, which have findings of their own (see below)
     said, todo, parts = [], [], []
     if "long" in reasons and starts:
         said.append(f"luettelo ilman rivinvaihtoja, {len(starts) + 1} kohtaa ja {n_long} sanaa")

@@ -428,3 +428,10 @@ def test_a_bracketed_list_does_not_make_a_sentence_long_and_its_terms_are_the_ca
             "elottoman aineen tutkimisessa.")
     for f in score(text).findings:
         assert "pitkä" not in f.reason and "Jaa virke" not in f.suggestion
+
+
+def test_competence_heads_no_noun_chain():
+    # 'ruotsin kielen osaamistaan' -> "use the verb 'osata'" reads wrong: osaaminen is competence
+    report = score("Opiskelija pystyy suhteuttamaan ruotsin kielen osaamistaan oppimäärän opiskelulle määriteltyyn "
+                   "taitotasoon B1.1.")
+    assert not [f for f in report.findings if f.kind == "hard_sentence" and "'osata'" in f.suggestion]
