@@ -146,7 +146,8 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:
         replacement = gloss if text.lower() == entry.lemma.lower() else inflected_alternative(gloss, token)
-        others = [p for p in entry.plain[1:]]
+        # the other options in the same form, or left out ('eri ammattilaisten yhteinen' beside 'moniammatillisen')
+        others = [o for o in (_inflected_or_base(p, token, text, entry) for p in entry.plain[1:]) if o]
         if not replacement or not real_finnish(replacement):
             # an inflection that is not a word ('henkilöstöjohtaa') or no form that fits: the base forms, said to be
             # base forms, never a made-up word or a wrong form
