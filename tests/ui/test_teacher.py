@@ -73,3 +73,16 @@ def test_glossary_saved_in_the_tab_is_used_by_the_score(tmp_path, monkeypatch, r
     after = score_for_ui(text)[2]
     assert not any(row[0] == "implementoimaan" for row in after)
     assert open(download, encoding="utf-8").read().startswith("term\tplain\texplanation\nimplementoida")
+
+
+def test_a_run_together_list_is_shown_as_a_list():
+    from poiju_nlp.ui.teacher_tab import finding_cards, highlighted
+
+    text = ("Kurssin käytyään opiskelija -omaksuu lavasterakenteiden suunnittelussa tarvittavat tiedot ja taidot "
+            "-ymmärtää yleisimmät lavasterakenteiden toteutustavat -osaa suunnitella yksinkertaisia lavasterakenteita "
+            "-osaa arvioida omaa työtään ja antaa palautetta muille ryhmän jäsenille.")
+    report = score(text)
+    assert any(f.kind == "hard_sentence" and f.severity == 1 for f in report.findings)
+    labels = {label for _, label in highlighted(text, report.findings)}
+    assert "luettelo ilman rivinvaihtoja" in labels
+    assert "Kirjoita luettelon jokainen kohta omalle rivilleen." in finding_cards(report.findings)
