@@ -113,12 +113,11 @@ def list_item_starts(text: str, toks: list[Token]) -> list[int]:
 
 
 def run_together(text: str, toks: list[Token]) -> list[int]:
-    """The item starts of a run-together list (see list_item_starts), or [] when the sentence is none: one start
-    is enough for a predicate with no comma before it (two items glued), two are needed for semicolons and module
-    codes ('A; B' or one '(ÄIS1)' is no list)."""
+    """The item starts of a run-together list (see list_item_starts), or [] when the sentence is none. Two starts
+    are needed: one is mostly an introduction without its colon ('Kurssin jälkeen opiskelija Ymmärtää ...') or a
+    misparse ('vaaraa aiheuttavat komponentit', 'hänellä on perustaidot katsoa')."""
     starts = list_item_starts(text, toks)
-    glued = [k for k in starts if toks[k].text not in (";", ")")]
-    return starts if glued or len(starts) >= LIST_ITEM_STARTS else []
+    return starts if len(starts) >= LIST_ITEM_STARTS else []
 
 
 def _second_predicate(prev: Token, t: Token, heads: frozenset[str], toks: list[Token]) -> bool:

@@ -435,3 +435,14 @@ def test_competence_heads_no_noun_chain():
     report = score("Opiskelija pystyy suhteuttamaan ruotsin kielen osaamistaan oppimäärän opiskelulle määriteltyyn "
                    "taitotasoon B1.1.")
     assert not [f for f in report.findings if f.kind == "hard_sentence" and "'osata'" in f.suggestion]
+
+
+def test_one_glued_item_start_is_no_list():
+    # dev texts: an introduction without its colon or a misparse is no run-together list
+    from poiju_nlp.scoring.units import run_together
+    from poiju_nlp.text import analyze
+
+    for text in ("Osaamistavoitteet: Kurssin jälkeen opiskelija Ymmärtää ja osaa selittää molekyylien rakenteen.",
+                 "Opiskelija tunnistaa laitteen voimanlähteen ja mahdollisesti vaaraa aiheuttavat komponentit."):
+        a = analyze(text, check_language=False)
+        assert run_together(a.text, a.tokens) == [], text
