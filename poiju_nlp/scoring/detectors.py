@@ -291,6 +291,9 @@ def _is_skippable(t: Token, sentence_starts: set[int]) -> bool:
     return t.text[:1].isupper() and t.start not in sentence_starts  # capitalised mid-sentence: a name
 
 
+_GLUED_MARKS = "/\\|*_+"
+
+
 @detector("vocabulary")
 def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     out = []
@@ -303,6 +306,8 @@ def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
 
         if not t.known and "-" in t.text and real_finnish(t.text.replace("-", " ")):
             continue  # 'Happo-emäskemia', 'Rakenne-aktiivisuusmallit': every part is Finnish
+        if not t.known and t.text.strip(_GLUED_MARKS) != t.text and real_finnish(t.text.strip(_GLUED_MARKS)):
+            continue  # a known word with a slash glued to it ('kehittyy/', blind review 7)
         if not t.known:
             out.append(Finding(t.start, t.end, t.text, "unknown_word", 2,
                                "Sana on harvinainen, vierasperäinen tai kirjoitusvirhe: suomen oikoluku ei tunne sitä.",

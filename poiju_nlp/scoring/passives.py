@@ -107,7 +107,8 @@ _OBJECT_DEPS = ("obj", "nsubj", "nsubj:pass", "nsubj:cop")
 # Assessment text (ePerusteet: 'sitä täydennetään muulla osaamisen arvioinnilla', 'osaaminen osoitetaan
 # ammattiosaamisen näytössä') describes what the assessor does: 'täydennät' made the reader the assessor (blind review
 # 6, twice). A sentence with one of these word beginnings is about assessment.
-ASSESSMENT_STEMS = ("osaamisen arvioin", "ammattiosaamisen näyt", "näytössä", "tutkintotilaisuu", "arviointikriteer")
+ASSESSMENT_STEMS = ("osaamisen arvioin", "ammattiosaamisen näyt", "näytössä", "näytön perusteella", "tutkintotilaisuu",
+                    "arviointikriteer", "ammattitaidon osoittami", "osaamisen osoittami")
 
 
 def about_assessment(a: TextAnalysis, t: Token) -> bool:
@@ -121,8 +122,16 @@ def done_to_learner_or_course(a: TextAnalysis, t: Token) -> bool:
     if about_assessment(a, t):
         return True
     targets = word_class("learner") | word_class("course_unit")
-    return any(d.head == t.i and d.i != t.i and d.dep in _OBJECT_DEPS and (d.lemma.lower() in targets or d.base in targets)
-               for d in a.tokens[max(0, t.i - 8):t.i + 8])
+    near = a.tokens[max(0, t.i - 8):t.i + 8]
+
+    def target(d: Token) -> bool:
+        return d.lemma.lower() in targets or d.base in targets
+
+    objects = [d for d in near if d.head == t.i and d.i != t.i and d.dep in _OBJECT_DEPS]
+    # the object itself ('rohkaistaan opiskelijaa') or whose it is ('Kurssin sisältöä kehitetään vuosittain':
+    # the teachers develop it, review 7)
+    return any(target(d) or any(g.head == d.i and g.dep.startswith("nmod") and target(g) for g in near)
+               for d in objects)
 
 
 def missing_doer_passives(a: TextAnalysis, toks) -> list[Token]:

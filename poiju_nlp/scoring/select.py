@@ -34,7 +34,7 @@ from .detectors import parenthesised_spans, unit_name
 from .field import care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal
-from .spelling import COMMON_PART_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
+from .spelling import COMMON_PART_ZIPF, KNOWN_WORD_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
 from .passives import active_2sg, any_2sg, missing_doer_passives, passive_summary
 from .nominal import _heavy_chain, _verb_for, genitive_nominal_chains, is_minen, nominal_words
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together,
@@ -441,7 +441,9 @@ def transparent_compound(word: str) -> bool:
         return False
     for k in range(3, len(w) - 2):
         left, right = w[:k], w[k:]
-        if zipf_frequency(left, "fi") >= COMMON_PART_ZIPF and voikko_spell(left) and voikko_spell(right) \
+        # (a name as the first part: 'Eurooppakeskeinen' = Eurooppa + keskeinen, blind review 7)
+        if zipf_frequency(left, "fi") >= COMMON_PART_ZIPF and (voikko_spell(left) or voikko_spell(left.capitalize())) \
+                and voikko_spell(right) \
                 and len(right) >= 4 and not glued_small_word([left, right]):  # 'maalauksensekä' is a typo
             return True
     return False
@@ -468,7 +470,10 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
     unknown = sorted(unknown, key=lambda f: f.start)
     tip = ("Tarkista ensin kirjoitusasu. Selitä termi lyhyesti, kun se tulee tekstissä ensimmäisen kerran (esim. "
            "sulkeissa). Jos sanalle on tavallinen suomen sana, käytä sitä.")
-    if not any(f.kind == "unknown_word" for f in unknown):  # only words the spell checker knows: no typo
+    # no typo to look for when the spell checker knows every word, or Finnish text uses them ('kuvantaminen')
+    from wordfreq import zipf_frequency
+
+    if not any(f.kind == "unknown_word" and zipf_frequency(f.text.lower(), "fi") < KNOWN_WORD_ZIPF for f in unknown):
         tip = tip.split(" ", 3)[3]
     first = unknown[0]
     return Finding(first.start, first.end, first.text, "unknown_word", 1, reason, tip, count=len(unknown),

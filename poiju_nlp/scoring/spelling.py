@@ -33,6 +33,8 @@ def spelling_suggestion(word: str) -> str | None:
 
     if zipf_frequency(word.lower(), "en") >= ENGLISH_WORD_ZIPF:
         return None  # an English word in an English phrase ('demos'), not a Finnish typo (blind review, round 5)
+    if zipf_frequency(word.lower(), "fi") >= KNOWN_WORD_ZIPF:
+        return None  # a word Finnish text uses that Voikko lacks ('kuvantaminen' got 'kuvantamminen', review 7)
     with voikko_lock:
         suggestions = get_voikko().suggest(word)
     # only a change of letters is a correction: 'aineja' -> 'Aineja' (a capital Voikko wants) is none
@@ -64,6 +66,7 @@ def spelling_suggestion(word: str) -> str | None:
 
 COMMON_PART_ZIPF = 3.0
 ENGLISH_WORD_ZIPF = 3.0
+KNOWN_WORD_ZIPF = 1.5  # a typo is (almost) never this common in Finnish text
 
 
 def _doubling(a: str, b: str) -> bool:

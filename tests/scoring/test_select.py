@@ -335,7 +335,12 @@ def test_no_reader_addressing_form_where_the_teacher_or_organiser_acts():
                  "Moduulissa rohkaistaan opiskelijaa käyttämään kohdekieltä.",
                  "Kurssi esitellään Kaupunkiluennot-kurssin aloituksen yhteydessä.",
                  "Opiskelijaa perehdytetään työpaikan käytäntöihin.",
-                 "Kurssilla selostetaan eri sopimustyyppien rakennetta."):
+                 "Kurssilla selostetaan eri sopimustyyppien rakennetta.",
+                 "Kurssin sisältöä kehitetään vuosittain.",
+                 "Moduulissa avataan rakentavan vuorovaikutuksen käsitettä.",
+                 "Esitykset videoidaan ja opiskelija kirjoittaa itsearvioinnin.",
+                 "Siltä osin kuin ammattitaitoa ei voida arvioida näytön perusteella, ammattitaidon osoittamista "
+                 "täydennetään yksilöllisesti muilla tavoin."):
         assert not [f for f in score(text).findings if f.kind == "passive"], text
     learner = next(f for f in score("Kurssilla perehdytään ensiapuun.").findings if f.kind == "passive")
     assert "'perehdyt'" in learner.suggestion
@@ -446,3 +451,20 @@ def test_one_glued_item_start_is_no_list():
                  "Opiskelija tunnistaa laitteen voimanlähteen ja mahdollisesti vaaraa aiheuttavat komponentit."):
         a = analyze(text, check_language=False)
         assert run_together(a.text, a.tokens) == [], text
+
+
+def test_review_7_unknown_words_a_real_word_a_slash_and_a_name_compound():
+    # 'kuvantaminen' (Voikko lacks it, Finnish text uses it) got the non-word 'kuvantamminen' as a typo fix;
+    # 'kehittyy/' is a known word with a slash; 'Eurooppakeskeinen' is Eurooppa + keskeinen
+    report = score("Opiskelija tuntee lääketieteellisen kuvantamisen perusteet. Tieto kehittyy/ muuttuu nopeasti. "
+                   "Eurooppakeskeinen kansainvälinen järjestelmä muuttuu.")
+    unknown = [f for f in report.findings if f.kind == "unknown_word"]
+    assert not [f for f in unknown if f.replacement]
+    assert all("kehittyy" not in f.reason and "Eurooppakeskeinen" not in f.reason for f in unknown)
+    assert all(not f.suggestion.startswith("Tarkista ensin kirjoitusasu") for f in unknown)
+
+
+def test_review_7_familiar_terms_are_not_flagged():
+    report = score("Sisältö: Lähiopetus, harjoitustehtävät ja kirjallisuus. Opiskelija toimii moniammatillisen "
+                   "tiimin jäsenenä.")
+    assert not [f for f in report.findings if f.term in ("lähiopetus", "moniammatillinen")]
