@@ -37,7 +37,7 @@ from .metrics import is_nominal
 from .spelling import COMMON_PART_ZIPF, KNOWN_WORD_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
 from .passives import active_2sg, any_2sg, missing_doer_passives, passive_summary
 from .nominal import _heavy_chain, _verb_for, genitive_nominal_chains, is_minen, nominal_words
-from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together,
+from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together, unpunctuated_list,
                     unexplained_abbreviation)
 
 # A sentence (or list item) this short is never a hard sentence (blind review, round 4: every one of the 5-9-word
@@ -158,7 +158,7 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     # passive alone does not make a sentence hard: it is named only beside another reason (the text's passives are
     # one finding of their own); such a sentence is hard for its words, if at all
     if reasons == ["passive"]:
-        if not (nominal and s < VERY_HARD_SENTENCE_SCORE):
+        if not (len(nominal) >= 2 and s < VERY_HARD_SENTENCE_SCORE):  # one term is no structure ('yhteyttämiseen')
             reasons = []
         else:  # very hard, with -minen words beside the passive: those are the structure to undo
             reasons.insert(0, "nominal")
@@ -173,11 +173,15 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     # 'tutkimisessa', 'käyttäytymisen' named as the cause were "the wrong cause"); two or more are
     if reasons and len(nominal) >= 2 and "nominal" not in reasons:
         reasons.insert(1 if "long" in reasons else 0, "nominal")
+    if unpunctuated_list(toks):
+        return _list_finding(sent, toks, [], sorted(hard_words + named_terms, key=lambda f: f.start))
     starts = run_together(a.text, toks)
     if starts:
         lengths = [sum(t.is_word for t in toks[lo:hi]) for lo, hi in zip([0] + starts, starts + [len(toks)])]
         if max(lengths) <= SCORING.long_sentence_words:
             return _list_finding(sent, toks, lengths, sorted(hard_words + named_terms, key=lambda f: f.start))
+    if "long" not in reasons and reasons and set(reasons) <= {"passive", "hard_words"}:
+        return None  # plain structure: its hard words and passives are findings of their own (review 7: 'vaikea' overrated)
     if "long" in reasons and n_long <= LONG_ALONE_WORDS:
         if set(reasons) <= {"long", "passive"}:
             return None  # a little over 20 words of plain Finnish reads once (blind review 6: 'hard' overstated it)
@@ -250,7 +254,8 @@ def _list_finding(sent, toks: list[Token], lengths: list[int], words: list[Findi
     item per line, not splitting it or undoing its -minen words (blind review 6: such lists called "long" or "hard
     for its -minen words" were the wrong cause, and "very hard" overstated a list of easy items). Its hard words,
     if any, are named too."""
-    said = f"Luettelo ilman rivinvaihtoja: {len(lengths)} kohtaa samassa virkkeessä"
+    said = (f"Luettelo ilman rivinvaihtoja: {len(lengths)} kohtaa samassa virkkeessä" if lengths else
+            "Luettelo ilman rivinvaihtoja ja pilkkuja")
     todo = "Kirjoita luettelon jokainen kohta omalle rivilleen."
     reasons = ["list"]
     distinct = _distinct_words(words, toks)
@@ -389,7 +394,9 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
                     occurrences=[[f.start, f.end]])
         grouped[key] = w
         shown.append(f)
-    shown = [f for f in shown if f.kind != "abbreviation"]  # an abbreviation is its own finding, not a hard word
+    # an abbreviation is its own finding, not a hard word; nor is a typo with its fix ('järjstäjän', review 7)
+    typos = {k[1] for k, g in grouped.items() if g.kind == "unknown_word" and g.replacement}
+    shown = [f for f in shown if f.kind != "abbreviation" and not (f.kind == "unknown_word" and _key(f) in typos)]
     out: list[Finding] = []
     for sent in a.sentences:
         items = list_items(a, sent)

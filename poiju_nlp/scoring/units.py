@@ -112,6 +112,22 @@ def list_item_starts(text: str, toks: list[Token]) -> list[int]:
     return starts
 
 
+UNPUNCTUATED_LIST_WORDS = 10
+
+
+def unpunctuated_list(toks: list[Token]) -> bool:
+    """Topics after a colon with neither commas nor line breaks ('perehdytään seuraaviin: konformaatioanalyysin
+    perusteet elektrofiilinen additio alkeeneihin ...', review 7): ten words or more, no verb, at most one comma."""
+    colon = max((k for k, t in enumerate(toks) if t.text == ":"), default=None)
+    if colon is None:
+        return False
+    after = toks[colon + 1:]
+    words = sum(t.is_word for t in after)
+    return (words >= UNPUNCTUATED_LIST_WORDS and sum(t.text == "," for t in after) <= 1
+            and not any(t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin" and t.known for t in after))
+    # (a term the parser takes for a verb is no verb: 'aldoli')
+
+
 def run_together(text: str, toks: list[Token]) -> list[int]:
     """The item starts of a run-together list (see list_item_starts), or [] when the sentence is none. Two starts
     are needed: one is mostly an introduction without its colon ('Kurssin jälkeen opiskelija Ymmärtää ...') or a
@@ -140,6 +156,15 @@ def _second_predicate(prev: Token, t: Token, heads: frozenset[str], toks: list[T
     return prev.pos in ("NOUN", "PROPN", "ADJ", "ADV", "PRON")
 
 
+def _adjective_prefix(word: str, head) -> bool:
+    """A familiar word after an -inen adjective's compound form, which Voikko does not count as a part
+    ('erityis|ryhmä' <- erityinen, 'erikois|tehoste' <- erikoinen, 'yleis|kuva' <- yleinen)."""
+    at = word.find(head.surface.lower()[:max(3, len(head.surface) - 2)])
+    prefix = word[:at] if at > 0 else ""
+    return (prefix.endswith("is") and zipf(prefix[:-1] + "nen") >= FAMILIAR_PART_ZIPF
+            and zipf(head.base.lower()) >= FAMILIAR_PART_ZIPF)
+
+
 def ordinary_word(t: Token) -> bool:
     """A word any working-life reader reads at once though a corpus finds it rare: a compound whose every part is
     familiar ('oppimistehtävä', 'johtamisviestintä'), or a native derivation of a familiar word ('kiillotus',
@@ -147,6 +172,8 @@ def ordinary_word(t: Token) -> bool:
     from .voikko_words import derivation_source
 
     parts = t.compound_parts
+    if len(parts) == 1 and _adjective_prefix(t.text.lower(), parts[0]):
+        return True  # 'erityisryhmälle', 'erikoistehosteet' (review 7: "ordinary transparent words")
     if len(parts) >= 2 and all(max(zipf(p.base.lower()), zipf(p.surface.lower().rstrip("-"))) >= FAMILIAR_PART_ZIPF
                                for p in parts):
         return True

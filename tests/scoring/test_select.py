@@ -468,3 +468,14 @@ def test_review_7_familiar_terms_are_not_flagged():
     report = score("Sisältö: Lähiopetus, harjoitustehtävät ja kirjallisuus. Opiskelija toimii moniammatillisen "
                    "tiimin jäsenenä.")
     assert not [f for f in report.findings if f.term in ("lähiopetus", "moniammatillinen")]
+
+
+def test_topics_after_a_colon_without_commas_are_named_as_a_list():
+    # review 7: 'perehdytään seuraaviin: konformaatioanalyysin perusteet elektrofiilinen additio ...' got "split it
+    # in two"
+    text = ("Sisältö: Kemian peruskurssi jossa perehdytään seuraaviin: konformaatioanalyysin perusteet "
+            "elektrofiilinen additio alkeeneihin elektrofiilinen aromaattinen substituutio enolaatit "
+            "konjugaattiadditio regioselektiivisyys aldoli ja Claisen reaktiot")
+    hard = [f for f in score(text).findings if f.kind == "hard_sentence"]
+    assert hard and hard[0].reason.startswith("Luettelo ilman rivinvaihtoja ja pilkkuja")
+    assert "Jaa virke" not in hard[0].suggestion
