@@ -36,6 +36,7 @@ from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal
 from .spelling import COMMON_PART_ZIPF, KNOWN_WORD_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
 from .passives import active_2sg, any_2sg, missing_doer_passives, passive_summary
+from .credits import mixed_credit_finding
 from .nominal import _heavy_chain, _verb_for, genitive_nominal_chains, is_minen, nominal_words
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together, unpunctuated_list,
                     unexplained_abbreviation)
@@ -406,6 +407,11 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             if f:
                 out.append(f)
     out += [f for f in (passive_summary(a), _unknown_summary(unknown), abbreviation_summary(abbreviations)) if f]
+    for key, w in list(grouped.items()):  # a credit word used with several amounts ('10 op', '4 op'): no one hours
+        if w.kind == "abbreviation" and w.replacement and len(w.occurrences) > 1:
+            amounts = {_NUMBER_BEFORE.search(a.text[max(0, s - 12):s]).group(1) if
+                       _NUMBER_BEFORE.search(a.text[max(0, s - 12):s]) else "" for s, _ in w.occurrences}
+            grouped[key] = w = mixed_credit_finding(w, amounts, a.text) if len(amounts) > 1 else w
     for w in grouped.values():
         w.impact = round(_IMPACT.get(w.kind, 1.0) + w.severity + math.log(w.count) + (1.0 if w.replacement else 0.0),
                          2)

@@ -479,3 +479,12 @@ def test_topics_after_a_colon_without_commas_are_named_as_a_list():
     hard = [f for f in score(text).findings if f.kind == "hard_sentence"]
     assert hard and hard[0].reason.startswith("Luettelo ilman rivinvaihtoja ja pilkkuja")
     assert "Jaa virke" not in hard[0].suggestion
+
+
+def test_a_credit_word_with_several_amounts_gets_no_one_hours_figure():
+    # review 7: '(10 op)', '(4 op)', '(6 op)' were one finding replacing every 'op' with '..., noin 270 tuntia työtä'
+    text = ("Taiteen kandidaatin opinnäyte ja seminaari (10 op)\nSisältö: Opintojakso sisältää seminaariosuuden "
+            "(4 op) ja opinnäytteen kirjoittamisen (6 op).")
+    op = next(f for f in score(text).findings if f.kind == "abbreviation")
+    assert op.count == 3 and op.replacement == "opintopistettä" and "270" not in op.suggestion
+    assert "1 opintopiste on noin 27 tuntia" in op.suggestion
