@@ -74,6 +74,9 @@ def _verb_turned_noun(tokens: list[Token], k: int) -> bool:
             or t.text.endswith("-"):
         return False
     prev = tokens[k - 1] if k > 0 else None
+    if prev is not None and k > 1 and prev.text[:1].isupper() and tokens[k - 2].is_word:
+        return False  # inside a name ('Kielten oppimisen, opettamisen ja arvioinnin yhteinen eurooppalainen
+        # viitekehys', review 7): it cannot be turned into a verb
     if prev is not None and prev.pos in ("NOUN", "PROPN", "PRON") and prev.morph.get("Case") == "Gen" \
             and not any(m.startswith("Person[psor]") for m in prev.morph):
         return True  # its object or doer as a genitive ('taitojen kehittäminen', 'asiakkaan toimintakyvyn')
