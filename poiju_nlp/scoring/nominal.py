@@ -160,7 +160,10 @@ def genitive_nominal_chains(toks: list[Token], nominal: list[Token]) -> list[lis
         j, nouns, nominal_before = k - 1, 0, False
         while (j >= 0 and toks[j].is_word and toks[j].pos in ("NOUN", "PROPN", "ADJ")
                and toks[j].morph.get("Case") == "Gen"
-               and "VerbForm" not in toks[j].morph and not any(k.startswith("Person[psor]") for k in toks[j].morph)):
+               and "VerbForm" not in toks[j].morph and not any(k.startswith("Person[psor]") for k in toks[j].morph)
+               # a genitive of another phrase is no part of the chain ('ymmärtää latinan kielen arvon | monenlaisen
+               # viestinnän välineenä': 'arvon' is the verb's object)
+               and toks[k].i >= toks[j].head > toks[j].i):
             nouns += toks[j].pos != "ADJ"
             # 'osaamisen osoittamisen' is a chain; 'osaamisen arvioinnilla' is not: 'osaaminen' is competence, no
             # verb to undo (blind review 6 called it the wrong cause)

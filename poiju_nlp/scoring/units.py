@@ -87,7 +87,8 @@ def list_item_starts(text: str, toks: list[Token]) -> list[int]:
 
     heads = word_class("infinitive_head")
     starts: list[int] = []
-    predicate_seen = learner_seen = False
+    predicate_seen = False
+    learner_at: int | None = None  # the first 'opiskelija' after a word: an item start once it repeats
     for k in range(1, len(toks)):
         prev, t = toks[k - 1], toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -103,13 +104,17 @@ def list_item_starts(text: str, toks: list[Token]) -> list[int]:
         elif prev.is_word and t.is_word:
             capital = t.text[:1].isupper() and not t.text.isupper() and t.pos in ("VERB", "AUX")  # 'Yhdistää'
             # (a capitalised noun mid-sentence is usually a name: 'Arkkitehtuurin perusteiden järjestämä ekskursio')
-            again = t.text == "opiskelija" and learner_seen and prev.text.lower() not in ("ja", "tai", "että", "kun")
+            learner = t.text == "opiskelija" and prev.text.lower() not in ("ja", "tai", "että", "kun")
+            again = learner and learner_at is not None
+            if learner and learner_at is None:
+                learner_at = k
+            elif again and learner_at not in starts:
+                starts.append(learner_at)  # 'Yhteistyötaidot opiskelija ymmärtää ... opiskelija tunnistaa ...'
             second = predicate_seen and finite and _second_predicate(prev, t, heads, toks)
             if capital or again or second:
                 starts.append(k)
         predicate_seen |= finite
-        learner_seen |= t.text.lower() == "opiskelija"
-    return starts
+    return sorted(set(starts))
 
 
 UNPUNCTUATED_LIST_WORDS = 10

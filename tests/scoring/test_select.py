@@ -295,7 +295,7 @@ def test_a_list_that_lost_its_line_breaks_gets_one_item_per_line_as_advice():
             "tuntee johtajuuteen kytkeytyvät vallan ja vastuun näkökulmat opiskelija ymmärtää yhteistyön ja "
             "päätöksenteon keinojen tyylin, tapojen ja ajoituksen vaikutuksen elokuvanteon prosessiin")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
-    assert hard.reason.startswith("Luettelo ilman rivinvaihtoja: 3 kohtaa") and hard.severity == 1
+    assert hard.reason.startswith("Luettelo ilman rivinvaihtoja: 4 kohtaa") and hard.severity == 1  # heading + 3
     assert hard.suggestion.startswith("Kirjoita luettelon jokainen kohta omalle rivilleen.")
     plain_long = ("Opintojakso on osa Muodin pääaineen ensimmäisen vuoden pakollisia opintoja, ja se sopii myös "
                   "Tekstiili ja väri -sivuaineen opiskelijoille, jotka haluavat syventää osaamistaan.")
