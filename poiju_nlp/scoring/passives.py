@@ -50,7 +50,8 @@ def active_2sg(t: Token) -> str | None:
 
 # Passives that say "one can" or "is needed" ('voidaan laskea', 'joita tarvitaan'): no doer is missing, and asking
 # who does it made no sense to the blind reviewers.
-GENERIC_PASSIVE_VERBS = ("voida", "tarvita")
+GENERIC_PASSIVE_VERBS = ("voida", "tarvita", "tarkoittaa", "kutsua", "pyrkiä")  # 'X:llä tarkoitetaan', 'pyritään'
+
 
 
 def is_teacher_passive(t: Token) -> bool:
