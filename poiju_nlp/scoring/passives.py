@@ -53,7 +53,6 @@ def active_2sg(t: Token) -> str | None:
 GENERIC_PASSIVE_VERBS = ("voida", "tarvita", "tarkoittaa", "kutsua", "pyrkiä")  # 'X:llä tarkoitetaan', 'pyritään'
 
 
-
 def is_teacher_passive(t: Token) -> bool:
     # the organiser's or the teacher's own action ('kurssi järjestetään syksyllä', 'kurssilla painotetaan ...') is a
     # natural passive: round 5 judged 'opettaja järjestää' and 'painotat' wrong
