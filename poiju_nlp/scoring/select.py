@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 
+from ..domain import CREDIT_WORDS
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .detectors import parenthesised_spans, unit_name
@@ -167,7 +168,9 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     # A sentence hard for its score alone is hard for its words: those are named, not a lone -us noun.
     # the words with a finding of their own ('compliance-toimintoa', a jargon term) are named too: the blind review
     # (round 4) missed them in the reason of a sentence that is hard for its structure
-    named_terms = [f for f in terms_here if f.kind in ("unknown_word", "jargon", "loanword")]
+    # (a credit word is no hard word of the sentence: 'Suoritettuaan 2 opintopisteen version ...')
+    named_terms = [f for f in terms_here if f.kind in ("unknown_word", "jargon", "loanword")
+                   and (f.term or "").lower() not in CREDIT_WORDS]
     if reasons and (hard_words or named_terms) and "hard_words" not in reasons:
         reasons.append("hard_words")
     # one -minen word in a long sentence is not what makes it hard (blind review, round 4: 'oppimiseen',
