@@ -65,7 +65,20 @@ def foreign_term(t: Token | None) -> bool:
     if t is None or t.pos == "PROPN" or (t.text[:1].isupper() and t.i > 0):
         return False
     w = t.text.lower()
-    return bool(_FOREIGN.search(w) or _LOAN_ENDING.search(w)) and not ordinary_word(t)
+    return bool(_FOREIGN.search(w) or _LOAN_ENDING.search(w)) and not ordinary_word(t) and not _known_noun_adjective(t)
+
+
+KNOWN_NOUN_ZIPF = 2.5
+
+
+def _known_noun_adjective(t: Token) -> bool:
+    """An -inen adjective of a loan noun a working-life reader knows ('ergonominen' <- ergonomia, 'hygieeninen' <-
+    hygienia; review 7: "familiar words in working life"), not of a rare one ('demografinen' <- demografia)."""
+    base = t.base
+    if not base.endswith("inen") or len(base) < 8:
+        return False
+    stem = base[:-4]
+    return any(zipf(c) >= KNOWN_NOUN_ZIPF for c in (stem + "ia", stem.replace("ee", "e") + "ia", stem + "a"))
 
 
 LIST_ITEM_STARTS = 2

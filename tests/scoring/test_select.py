@@ -488,3 +488,10 @@ def test_a_credit_word_with_several_amounts_gets_no_one_hours_figure():
     op = next(f for f in score(text).findings if f.kind == "abbreviation")
     assert op.count == 3 and op.replacement == "opintopistettä" and "270" not in op.suggestion
     assert "1 opintopiste on noin 27 tuntia" in op.suggestion
+
+
+def test_an_adjective_of_a_familiar_loan_noun_is_not_gathered_as_a_term():
+    # review 7: 'ergonomista, hygieenistä' are familiar in working life; 'demografiset' (demografia is rare) is not
+    report = score("Opiskelija ylläpitää ergonomista ja hygieenistä työympäristöä ja tuntee demografiset muutokset.")
+    gathered = " ".join(f.reason for f in report.findings if f.kind == "unknown_word")
+    assert "ergonomista" not in gathered and "hygieenistä" not in gathered and "demografiset" in gathered
