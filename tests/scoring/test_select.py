@@ -495,3 +495,10 @@ def test_an_adjective_of_a_familiar_loan_noun_is_not_gathered_as_a_term():
     report = score("Opiskelija ylläpitää ergonomista ja hygieenistä työympäristöä ja tuntee demografiset muutokset.")
     gathered = " ".join(f.reason for f in report.findings if f.kind == "unknown_word")
     assert "ergonomista" not in gathered and "hygieenistä" not in gathered and "demografiset" in gathered
+
+
+def test_a_short_chain_of_everyday_genitives_does_not_make_an_ordinary_sentence_hard():
+    # reviews 6-7: 'saamen kielen kirjoittamisen taitojaan', 'käytännön elämän ongelmien ratkaisemisessa' read at once
+    for text in ("Opiskelija kehittää saamen kielen kirjoittamisen taitojaan ja osaa laatia alaan liittyviä töitä.",
+                 "Opiskelija käyttää mittauslaitteita ja näytteenottimia kohteen tilan selvittämiseen."):
+        assert not [f for f in score(text).findings if f.kind == "hard_sentence"], text
