@@ -50,13 +50,17 @@ def spelling_suggestion(word: str) -> str | None:
         if _strip_accents(plain) == lower:
             return s
     # a letter written twice by mistake is the likeliest typo: 'ajoneuvonn' is 'ajoneuvon', not 'ajoneuvonne'
-    ranked = sorted(suggestions[:3], key=lambda c: not _doubling(c.lower(), word.lower()))
+    # the nearest first: 'lajaa' is 'laajaa' (one letter), not 'laaja' (review of dev texts)
+    ranked = sorted(suggestions[:4], key=lambda c: (_edit_distance(c.lower(), word.lower()),
+                                                    not _doubling(c.lower(), word.lower())))
     for s in ranked:
         candidate = s.lower()
         if " " in candidate or "-" in candidate or not real_finnish(candidate):
             continue
         distance = _edit_distance(candidate, word.lower())
         common = _common_word(candidate) if distance <= 2 else None
+        if len(candidate) > len(word) and candidate[:-3] == word.lower()[:-2] and _doubling(candidate, word.lower()):
+            continue  # a letter doubled in the ending changes the case: 'työmetodeita' -> 'työmetodeitta' is none
         if (distance == 1 and (common == "word" or (common and _doubling(candidate, word.lower())))) \
                 or (distance == 2 and common == "word"):
             # 'työturvalisuusriskit' -> 'työturvallisuusriskit', 'erilaisisten' -> 'erilaisten'

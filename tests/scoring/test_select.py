@@ -502,3 +502,11 @@ def test_a_short_chain_of_everyday_genitives_does_not_make_an_ordinary_sentence_
     for text in ("Opiskelija kehittää saamen kielen kirjoittamisen taitojaan ja osaa laatia alaan liittyviä töitä.",
                  "Opiskelija käyttää mittauslaitteita ja näytteenottimia kohteen tilan selvittämiseen."):
         assert not [f for f in score(text).findings if f.kind == "hard_sentence"], text
+
+
+def test_a_typo_fix_is_the_nearest_word_and_never_a_change_of_case():
+    from poiju_nlp.scoring.spelling import spelling_suggestion
+
+    assert spelling_suggestion("lajaa") == "laajaa"  # 'osana lajaa kehitystä': not 'laaja'
+    assert spelling_suggestion("työmetodeita") is None  # partitive, not a typo of the abessive 'työmetodeitta'
+    assert spelling_suggestion("pääpiirteittän") == "pääpiirteittäin"
