@@ -90,6 +90,11 @@ def _action_noun(t: Token) -> bool:
     ends so ('yhteiskunta', 'ihmiskunta')."""
     from .voikko_words import derivation_source, is_verb
 
+    if t.pos == "NOUN" and not t.known and len(t.text) > 8:
+        from ..text.inflect import pykko_lemmas
+
+        if any(lemma.endswith("ointi") for lemma in pykko_lemmas(t.text.lower())):
+            return True  # made from an -oida loan verb Voikko lacks ('implementoinnin' <- 'implementoida')
     if t.pos != "NOUN" or len(t.base) <= 7 or not t.base.endswith(_ACTION_NOUN):
         return False
     source = derivation_source(t.text)

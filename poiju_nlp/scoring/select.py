@@ -93,7 +93,7 @@ def _is_finite(t: Token) -> bool:
 
 
 GENITIVE_CHAIN_WORDS = 4
-STRONG_CHAIN_WEIGHT = 3  # genitive nouns, a compound counting twice
+STRONG_CHAIN_WEIGHT = 3  # the genitives before the head, a compound counting twice
 LONG_ALONE_WORDS = 25  # a sentence hard for its length alone is longer than this
 def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: float | None,
                       shown: list[Finding] = ()) -> Finding | None:
@@ -114,10 +114,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
     chains = genitive_nominal_chains(toks, nominal)
     # in a sentence of ordinary length, a chain of two short everyday genitives ('ympäristön tilan arviointi',
     # 'käytännön ongelmien ratkaisemisessa', 'saamen kielen kirjoittamisen') reads at once (reviews 6-7: "ordinary,
-    # easy"); a heavy one, a longer one or one of compounds ('asiakkaan toimintakyvyn arvioinnissa') makes it hard
+    # easy"); a heavy one, a longer one or one of compounds ('asiakkaan toimintakyvyn arvioinnissa', 'moniammatillisen
+    # yhteistyön kehittämisen') makes it hard
     if n_long <= SCORING.long_sentence_words:
         chains = [c for c in chains if _heavy_chain(c, nominal) or sum(
-            (t.pos in ("NOUN", "PROPN")) + (len(t.compound_parts) >= 2) for t in c[:-1]) >= STRONG_CHAIN_WEIGHT]
+            1 + (len(t.compound_parts) >= 2) for t in c[:-1]) >= STRONG_CHAIN_WEIGHT]
     if n < SHORT_SENTENCE_WORDS and not (n >= 6 and any(_heavy_chain(c, nominal) for c in chains)):
         return None
     # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
