@@ -97,6 +97,12 @@ def _action_noun(t: Token) -> bool:
             return True  # made from an -oida loan verb Voikko lacks ('implementoinnin' <- 'implementoida')
     if t.pos != "NOUN" or len(t.base) <= 7 or not t.base.endswith(_ACTION_NOUN):
         return False
+    from ..text.resources import get_voikko, voikko_lock
+
+    with voikko_lock:
+        bases = {(x.get("BASEFORM") or "").lower() for x in get_voikko().analyze(t.text)}
+    if any(b and not b.endswith(_ACTION_NOUN) for b in bases):
+        return False  # also a form of another noun: 'jyrsintä' is the partitive of 'jyrsin' (a tool, review 8)
     source = derivation_source(t.text)
     return source is not None and is_verb(source)
 

@@ -312,7 +312,7 @@ def test_one_minen_word_in_a_long_sentence_is_not_named_as_its_cause():
     # round 4: 'oppimiseen', 'tutkimisessa' named as the reason of a long sentence were "the wrong cause"
     text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
             "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään "
-            "laboratoriossa ja kentällä yhdessä muiden kanssa.")
+            "laboratoriossa ja kentällä yhdessä muiden kanssa ja raportoi tulokset selkeästi.")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
     assert "long" in hard.reasons and "nominal" not in hard.reasons and "tutkimisessa" not in hard.reason
 
@@ -510,3 +510,25 @@ def test_a_typo_fix_is_the_nearest_word_and_never_a_change_of_case():
     assert spelling_suggestion("lajaa") == "laajaa"  # 'osana lajaa kehitystä': not 'laaja'
     assert spelling_suggestion("työmetodeita") is None  # partitive, not a typo of the abessive 'työmetodeitta'
     assert spelling_suggestion("pääpiirteittän") == "pääpiirteittäin"
+
+
+def test_review_8_passives_with_a_nominative_object_a_minen_noun_and_a_tool():
+    # 'leikataan pitkä elokuva' -> 'leikkaat' needs 'pitkän elokuvan': no reader-addressing form; 'pukeutumisellaan'
+    # is a noun; 'jyrsintä' (a tool, partitive of 'jyrsin') is no verb turned noun
+    cut = next(f for f in score("Kurssilla leikataan pitkä elokuva.").findings if f.kind == "passive")
+    assert "leikkaat" not in cut.suggestion
+    assert not [f for f in score("Opiskelija ylläpitää liikkeen imagoa käytöksellään ja pukeutumisellaan.").findings
+                if f.kind == "passive"]
+    from poiju_nlp.scoring.nominal import _action_noun
+    from poiju_nlp.text import analyze
+
+    tool = next(t for t in analyze("Hän käyttää traktoria ja jyrsintä.", check_language=False).tokens
+                if t.text == "jyrsintä")
+    assert not _action_noun(tool)
+
+
+def test_a_doubled_letter_typo_is_fixed_even_when_the_corpus_has_it():
+    from poiju_nlp.scoring.spelling import spelling_suggestion
+
+    assert spelling_suggestion("ossaa") == "osaa" and spelling_suggestion("yritysjuridiikkassa") == "yritysjuridiikassa"
+    assert spelling_suggestion("kuvantaminen") is None
