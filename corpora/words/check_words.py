@@ -20,7 +20,7 @@ STEMS = HERE / "field_stems.tsv"
 STEM_HEADER = ["stem", "note"]
 MIN_STEM = 4
 HEADER = ["word", "class", "note"]
-CLASSES = {"course_unit", "teaching_event", "teacher", "learner", "teacher_action"}
+CLASSES = {"course_unit", "teaching_event", "teacher", "learner", "teacher_action", "infinitive_head"}
 # Plural-only words: Voikko gives this base form for the plural ("opinnot" -> "opinto") but cannot analyse it alone
 # (the same convention as corpora/lexicon). Word -> a plural form that must analyse to it.
 PLURAL_ONLY = {"opinto": "opinnot"}

@@ -70,3 +70,17 @@ def credit_finding(entry: LexiconEntry, start: int, end: int, text: str, credits
     reason = f"Lyhenne '{text}' ei avaudu kaikille. {what}"
     return Finding(start, end, text, "abbreviation", 1, reason, f"Kirjoita auki: '{replacement}'.", replacement,
                    term=entry.lemma)
+
+
+def mixed_credit_finding(f: Finding, amounts: set, full_text: str) -> Finding:
+    """One credit abbreviation used with different amounts in a text ('(10 op)', '(4 op)', '(6 op)'): one replacement
+    with the hours of one amount was wrong at the others (blind review 7), so the word is written out without hours
+    and the hours of one credit are said once."""
+    word = (f.replacement or "").split(",")[0].split(" (")[0].strip()
+    if not word or len(amounts) < 2:
+        return f
+    per_credit = round(credits_to_hours(1)) if hours_apply(full_text) else None
+    tip = f"Kirjoita auki: '{word}'." + (f" Kerro kerran, että 1 opintopiste on noin {per_credit} tuntia työtä."
+                                         if per_credit else "")
+    return Finding(f.start, f.end, f.text, f.kind, f.severity, f.reason, tip, word, f.term, count=f.count,
+                   occurrences=f.occurrences)

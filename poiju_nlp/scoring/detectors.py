@@ -38,6 +38,10 @@ def inflected_alternative(alternative: str, original: Token) -> str:
     words = alternative.split()
     if not words:
         return alternative
+    for conj in (" ja ", " tai "):  # 'henkinen ja sosiaalinen': each side agrees ('henkisiä ja sosiaalisia')
+        if conj in alternative and original.pos not in ("VERB", "AUX"):
+            sides = [inflected_alternative(side, original) for side in alternative.split(conj)]
+            return conj.join(sides) if all(sides) else ""
     out = list(words)
     if original.pos in ("VERB", "AUX"):
         # Many Finnish forms are both present and past ('reflektoi'); course text speaks in the present, so the
@@ -52,10 +56,14 @@ def inflected_alternative(alternative: str, original: Token) -> str:
             return len(words) == 1 or any(f.endswith(("+sg+nom", "+pl+nom")) for f in pykko_forms(w))
 
         head = next((k for k in range(len(words) - 1, -1, -1) if nominative(words[k])), None)
+        if head is not None and head < len(words) - 1 and original.morph.get("Case") == "Gen":
+            # a genitive stands before the noun it modifies, so a word after the head splits them
+            # ('vertaisoppimisen näkökulmasta' -> 'oppimisen toisilta näkökulmasta', blind review 6): no drop-in
+            return ""
         for k in range(head if head is not None else -1, -1, -1):
             if k < head and (not nominative(words[k]) or words[k] == "koko"):
                 break
-            out[k] = inflect_like(words[k], original.text, original.pos) or words[k]
+            out[k] = _inflect_as(words[k], original) or words[k]
     if original.pos == "ADV" and original.text.endswith("sti") and len(out) == 1 and not out[0].endswith("sti"):
         out[0] = out[0][:-3] + "sesti" if out[0].endswith("nen") else out[0] + "sti"  # käsitteellinen -> -lisesti
     result = " ".join(out)
@@ -66,6 +74,38 @@ def inflected_alternative(alternative: str, original: Token) -> str:
     return result
 
 
+
+
+_UD_CASE = {"Nom": "+nom", "Gen": "+gen", "Par": "+par", "Ela": "+ela", "Ill": "+ill", "Ine": "+ine",
+            "Ade": "+ade", "Abl": "+abl", "All": "+all", "Ess": "+ess", "Tra": "+tra", "Abe": "+abe",
+            "Ins": "+ins", "Com": "+com"}
+
+
+def _inflect_as(word: str, original: Token) -> str | None:
+    """``word`` in the form of ``original``, read with the parse: the pypykko reading whose base form is the
+    original's and whose case is the parser's ('pedagogista' is the partitive of 'pedagoginen', not the elative of
+    'pedagogi': blind review 6 got 'opetuksellisesta' where 'opetuksellista' belongs)."""
+    from ..text.inflect import get_pykko, inflect, inflect_like
+
+    if original.pos in ("VERB", "AUX"):  # a participle ('fasilitoivien'): its verb's readings decide
+        return inflect_like(word, original.text, original.pos)
+    case = _UD_CASE.get(original.morph.get("Case", ""), "")
+    number = {"Sing": "+sg", "Plur": "+pl"}.get(original.morph.get("Number", ""), "")
+    lemmas = {original.base, original.lemma.lower()}
+
+    def fit(r) -> tuple:
+        tags = r.morphtags
+        return (r.lemma.replace("|", "").lower() not in lemmas, bool(case) and case not in tags,
+                bool(number) and number not in tags, "+inf" in tags, r.weight)
+
+    readings = sorted(get_pykko().utils.analyze(original.text), key=fit)
+    if readings and not readings[0].pos.startswith(("noun", "adjective")):  # a participle the parser calls ADJ
+        return inflect_like(word, original.text, original.pos)
+    for r in readings[:1]:
+        form = inflect(word, r.morphtags)
+        if form:
+            return form
+    return inflect_like(word, original.text, original.pos)
 
 
 def _number_before(a: TextAnalysis, token: Token) -> float | None:
@@ -98,17 +138,22 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
     elif entry.action == "suggest" and whole_word and token is not None and gloss:
         # the alternatives fit some sentences only: the teacher chooses, the rewriter never swaps them
         # a phrase is shown in its base form: inflecting it like one word breaks it ('yhdessä tehdä' -> 'yhdessä teki')
-        options = [p if " " in p and k else _inflected_or_base(p, token, text, entry)
-                   for k, p in enumerate(entry.plain)]
-        suggestion = "Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
+        # an option is offered only in the original's form and as a word Voikko knows, else not at all
+        options = [o for o in (_inflected_or_base(p, token, text, entry) for p in entry.plain) if o]
+        suggestion = ("Harkitse: " + " tai ".join(f"'{o}'" for o in options) + " (tarkista, sopiiko tähän)."
+                      if options else f"Selitä sana lukijalle tai kirjoita tilalle tavallisempi ilmaus "
+                                      f"(esim. perusmuodossa '{entry.plain[0]}').")
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
     elif whole_word and token is not None and gloss:
         replacement = gloss if text.lower() == entry.lemma.lower() else inflected_alternative(gloss, token)
-        others = [p for p in entry.plain[1:]]
-        if not real_finnish(replacement):
-            # an inflection that is not a word ('henkilöstöjohtaa'): offer the base forms, never a made-up word
+        # the other options in the same form, or left out ('eri ammattilaisten yhteinen' beside 'moniammatillisen')
+        others = [o for o in (_inflected_or_base(p, token, text, entry) for p in entry.plain[1:]) if o]
+        if not replacement or not real_finnish(replacement):
+            # an inflection that is not a word ('henkilöstöjohtaa') or no form that fits: the base forms, said to be
+            # base forms, never a made-up word or a wrong form
             replacement = None
-            suggestion = "Käytä sanaa " + " tai ".join(f"'{p}'" for p in entry.plain)
+            suggestion = ("Kirjoita tilalle tavallisempi sana taivutettuna tähän virkkeeseen (perusmuodossa "
+                          + " tai ".join(f"'{p}'" for p in entry.plain) + ").")
         else:
             suggestion = replacement + (f" (tai: {', '.join(others)})" if others else "")
         reason = entry.explanation or "Sana on korkeakoulu- tai virkakieltä."
@@ -134,11 +179,12 @@ def _lexicon_finding(entry: LexiconEntry, start: int, end: int, text: str, token
 
 def _inflected_or_base(alternative: str, token: Token, text: str, entry: LexiconEntry) -> str:
     """The alternative in the original's form; the base form when the original is itself in base form (a list item
-    'reflektoida omaa rooliaan' -> 'pohtia', not a form read off a misparse) or when the form is not a word."""
+    'reflektoida omaa rooliaan' -> 'pohtia', not a form read off a misparse); "" when no form fits or the form is
+    not a word (a base form beside an inflected word was a wrong form in blind reviews 5-6)."""
     if text.lower() == entry.lemma.lower():
         return alternative
     form = inflected_alternative(alternative, token)
-    return form if real_finnish(form) else alternative
+    return form if form and real_finnish(form) else ""
 
 
 def real_finnish(phrase: str) -> bool:
@@ -245,6 +291,9 @@ def _is_skippable(t: Token, sentence_starts: set[int]) -> bool:
     return t.text[:1].isupper() and t.start not in sentence_starts  # capitalised mid-sentence: a name
 
 
+_GLUED_MARKS = "/\\|*_+"
+
+
 @detector("vocabulary")
 def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
     out = []
@@ -257,6 +306,8 @@ def detect_rare_and_unknown(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
 
         if not t.known and "-" in t.text and real_finnish(t.text.replace("-", " ")):
             continue  # 'Happo-emäskemia', 'Rakenne-aktiivisuusmallit': every part is Finnish
+        if not t.known and t.text.strip(_GLUED_MARKS) != t.text and real_finnish(t.text.strip(_GLUED_MARKS)):
+            continue  # a known word with a slash glued to it ('kehittyy/', blind review 7)
         if not t.known:
             out.append(Finding(t.start, t.end, t.text, "unknown_word", 2,
                                "Sana on harvinainen, vierasperäinen tai kirjoitusvirhe: suomen oikoluku ei tunne sitä.",

@@ -74,3 +74,28 @@ OWN_UNIT_USES = 2
 def own_unit_word(entry, uses: int) -> bool:
     """A study-administration word with no safe swap that the text uses as the name of its own unit."""
     return entry is not None and entry.domain == "korkeakoulu" and entry.action == "suggest" and uses >= OWN_UNIT_USES
+
+
+# Working-life readers know a native word this frequent, or a compound of parts this frequent (familiarity: wordfreq
+# Zipf of the word, else of its rarest part): 'yhdenvertaisuus' (3.5), 'hybridiopetus' (3.7), 'lähdekritiikki'
+# (4.2), 'osaamisalue' (4.5), 'kandidaatintutkielma' (3.4) were all judged familiar in blind reviews 5-6 (0 of 14
+# right), while the terms judged right were rarer: 'vertaisoppiminen' (1.2), 'kypsyysnäyte' (2.9), 'lähiopetus'
+# (1.4). A single loanword is not judged by frequency: academic text makes 'konteksti' or 'kognitiivinen' common
+# in a corpus, and the reviewers still named them as stumbling points. The gloss stays in the lexicon for the
+# rewriter.
+FAMILIAR_TERM = 3.4
+NATIVE_KINDS = ("term", "bureaucratic")
+
+
+def familiar_to_reader(token, entry) -> bool:
+    """A lexicon term a reader outside the field knows (see FAMILIAR_TERM); never a credit word, whose hours a
+    reader needs ('opintopiste')."""
+    from .credits import CREDIT_WORDS
+    from .familiarity import familiarity
+    from .glossary import OWN_GLOSSARY_DOMAIN
+
+    if token is None or entry is None or entry.lemma.lower().split()[0] in CREDIT_WORDS \
+            or entry.domain == OWN_GLOSSARY_DOMAIN:  # the organisation's own replacement is always offered
+        return False
+    native = len(token.compound_parts) >= 2 or entry.kind in NATIVE_KINDS
+    return native and familiarity(token) >= FAMILIAR_TERM

@@ -23,6 +23,7 @@ SEVERITY_LABELS = {1: "huomio", 2: "vaikea", 3: "hyvin vaikea"}
 # Why a sentence is hard: the reasons a hard_sentence finding names, in the order they are shown.
 REASON_LABELS = {
     "long": "pitkä",
+    "list": "luettelo ilman rivinvaihtoja",
     "nominal": "verbeistä tehtyjä substantiiveja",
     "passive": "passiivi",
     "genitive_chain": "genetiiviketju",

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from .lexicon import Lexicon, LexiconEntry
 
+OWN_GLOSSARY_DOMAIN = "oma sanasto"  # the lexicon domain of the organisation's own entries
+
 HEADER = ("term", "plain", "explanation")
 
 
@@ -145,7 +147,7 @@ class Glossary:
                     abbreviations.pop(surface)
                 continue
             entry = LexiconEntry(lemma=e.term, kind="term", plain=(e.plain,) if e.plain else (e.explanation,),
-                                 explanation=e.explanation, domain="oma sanasto",
+                                 explanation=e.explanation, domain=OWN_GLOSSARY_DOMAIN,
                                  action="replace" if e.plain else "explain")
             if len(key) > 1:
                 multiword[key] = entry

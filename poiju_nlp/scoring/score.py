@@ -163,7 +163,8 @@ def _accepted(a: TextAnalysis, f: Finding, glossary: Glossary) -> bool:
 def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreReport:
     """Score an existing analysis (used by the spaCy component and the rewriter). ``glossary``: the organisation's
     accepted terms (never flagged) and own replacements."""
-    details = run_detectors(a, _lexicon_for(glossary or None))
+    lexicon = _lexicon_for(glossary or None)
+    details = run_detectors(a, lexicon)
     if glossary:
         details = [f for f in details if f.kind not in _WORD_LEVEL or not _accepted(a, f, glossary)]
     metrics = compute_metrics(a)
@@ -185,7 +186,7 @@ def score_analysis(a: TextAnalysis, glossary: Glossary | None = None) -> ScoreRe
         sf = [f for f in details if item.start <= f.start < item.end]
         return plainness(features_of(sm, sf, int(sm["words"]), 1))
 
-    findings = teacher_findings(a, details, sentence_scores, item_score, glossary or None)
+    findings = teacher_findings(a, details, sentence_scores, item_score, glossary=glossary or None, lexicon=lexicon)
     return ScoreReport(score=value, level=level_for(value), metrics=metrics, sentences=sentence_scores,
                        findings=findings, features={k: round(v, 4) for k, v in feats.items()},
                        warnings=list(a.warnings), details=details)

@@ -33,9 +33,10 @@ EDIT_HEADERS = ["Alkuperäinen", "Uusi", "Sääntö", "Miksi"]
 GLOSSARY_HEADERS = ["Termi", "Tavallinen sana", "Selitys"]
 # Highlight colours as a Finnish Hemingway: yellow hard sentence, red very hard, violet words with a plainer
 # alternative, blue abbreviations, green passive, grey everything else.
-SENTENCE_LABELS = {2: "vaikea virke", 3: "hyvin vaikea virke"}
+# severity 1: a list that lost its line breaks (scoring/select.py names it as a list, not as a hard sentence)
+SENTENCE_LABELS = {1: "luettelo ilman rivinvaihtoja", 2: "vaikea virke", 3: "hyvin vaikea virke"}
 EDIT_COLORS = {"muutetaan": "#f7e08b", "muutos": "#a8e0b0", "hylätty": "#e0e0e0"}
-COLOR_MAP = {"vaikea virke": "#f7e08b", "hyvin vaikea virke": "#f2a3a3", KIND_LABELS["jargon"]: "#c9b3f5",
+COLOR_MAP = {"luettelo ilman rivinvaihtoja": "#f5ecc4", "vaikea virke": "#f7e08b", "hyvin vaikea virke": "#f2a3a3", KIND_LABELS["jargon"]: "#c9b3f5",
              KIND_LABELS["loanword"]: "#c9b3f5", KIND_LABELS["empty_phrase"]: "#f5b3e0",
              KIND_LABELS["abbreviation"]: "#9cc8f5", KIND_LABELS["passive"]: "#a8e0b0",
              KIND_LABELS["unknown_word"]: "#d0d0d0"}  # rare words are no finding of their own (round-2 review)

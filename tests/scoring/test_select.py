@@ -89,11 +89,12 @@ def test_an_unknown_term_gets_no_guessed_correction_and_the_terms_of_a_text_are_
     assert "Selitä termi" in gathered[0].suggestion and "'" not in gathered[0].suggestion
 
 
-def test_an_empty_phrase_in_a_heading_is_not_flagged_but_in_a_sentence_it_is():
-    report = score("Keskeiset sisällöt:\n- ensiapu\n- elvytys\nOpiskelija osaa soveltaa keskeisiä käsitteitä työssään.")
-    empty = [f for f in report.findings if f.kind == "empty_phrase"]
-    assert [f.text for f in empty] == ["keskeisiä käsitteitä"]
-    assert "esimerkiksi" not in empty[0].suggestion and "'keskeisiä käsitteitä'" in empty[0].suggestion
+def test_empty_phrases_are_seen_by_the_score_but_not_shown_to_the_teacher():
+    # blind review 6: 1 of 4 empty phrases judged right ('henkilökohtaiset perustiedot', 'ajankohtaiset kysymykset'
+    # say enough in context): the kind is off the screen, the score and the rewriter still see them
+    report = score("Opiskelija osaa soveltaa keskeisiä käsitteitä työssään ja saa tarvittavat perusvalmiudet työhön.")
+    assert [f for f in report.details if f.kind == "empty_phrase"]
+    assert not [f for f in report.findings if f.kind == "empty_phrase"]
 
 
 def test_passive_advice_addresses_the_reader_only_when_the_reader_does_it():
@@ -121,9 +122,9 @@ def test_credit_hours_are_given_only_for_higher_education_credits():
 
 
 def test_a_field_label_is_not_flagged_but_the_same_word_in_a_sentence_is():
-    text = "Oppimistulokset: Opiskelija osaa antaa ensiapua.\nNämä oppimistulokset koskevat kaikkia."
-    flagged = [f for f in score(text).findings if f.term == "oppimistulos"]
-    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("oppimistulokset")]
+    text = "Toimijuus: Opiskelija osaa antaa ensiapua.\nTämä toimijuus koskee kaikkia."
+    flagged = [f for f in score(text).findings if f.term == "toimijuus"]
+    assert len(flagged) == 1 and [o[0] for o in flagged[0].occurrences] == [text.index("toimijuus")]
 
 
 def test_a_noun_chain_ending_in_an_action_noun_makes_a_sentence_hard():
@@ -150,9 +151,14 @@ def test_a_sentence_of_ordinary_length_needs_a_hard_word_or_a_noun_chain():
     easy = score("Kurssilla käsitellään yhtiön perustamista, organisaatiorakennetta ja toimintaa, rahoituksen "
                  "sääntelyä sekä hallintoelinten vastuuta.")
     assert not [f for f in easy.findings if f.kind == "hard_sentence"]
-    hard = score("Kurssilla perehdytään geodeettisiin mittauksiin ja inklusiivisen taidekasvatuksen "
-                 "yhteiskunnallisiin merkityksiin sekä niiden arviointiin.")
+    hard = score("Kurssilla perehdytään asiakkaan toimintakyvyn arvioinnin menetelmiin ja niiden käyttöön "
+                 "kotihoidossa ja palveluasumisessa.")
     assert [f for f in hard.findings if f.kind == "hard_sentence"]
+    # hard words alone make no sentence of ordinary length hard: they are findings of their own (round 6)
+    words = score("Kurssilla perehdytään geodeettisiin mittauksiin ja inklusiivisen taidekasvatuksen "
+                  "yhteiskunnallisiin merkityksiin sekä niiden arviointiin.")
+    assert not [f for f in words.findings if f.kind == "hard_sentence"]
+    assert {"geodeettisiin", "inklusiivisen"} <= {f.text for f in words.findings}
 
 
 def test_a_dash_list_on_one_line_is_judged_item_by_item():
@@ -182,17 +188,6 @@ def test_words_the_reviewers_called_familiar_are_not_on_the_screen_but_still_rew
     assert "Kurssi" in rewrite(text).rewrite
 
 
-def test_an_empty_phrase_whose_content_is_named_is_no_finding():
-    # round 4: 'ymmärrät ... tekstien keskeisen sisällön', 'Kurssin keskeisenä sisältönä on ...', 'tutkimuksen
-    # eettiset kysymykset' were all judged wrong; 'kurssin keskeiset sisällöt' says nothing
-    for named in ("Ymmärrät tuttuihin aiheisiin liittyvien tekstien keskeisen sisällön.",
-                  "Kurssin keskeisenä sisältönä on konferenssiesityksen suunnittelu ja esittäminen.",
-                  "Sisältö: työturvallisuus, tutkimuksen eettiset kysymykset ja mikroskopia.",
-                  "Energiaa ja liikemäärää tarkastellaan mekaniikan keskeisinä käsitteinä ja säilyvinä suureina."):
-        assert not [f for f in score(named).findings if f.kind == "empty_phrase"], named
-    assert [f for f in score("Opit kurssin keskeiset sisällöt.").findings if f.kind == "empty_phrase"]
-
-
 def test_a_rare_word_is_no_finding_of_its_own():
     report = score("Opiskelija on kerrannut lukion fysiikan kurssit ennen kurssin alkua.")
     assert not [f for f in report.findings if f.kind == "rare_word"]
@@ -203,7 +198,11 @@ def test_a_typo_into_a_common_word_or_compound_is_corrected_but_not_a_word_broke
     text = ("Opiskelija tunnistaa työturvalisuusriskit ja harjoittelee erilaisisten menetelmien avulla. "
             "H allitsee koneita. Hän tekee auton kalvotukseen liittyviä töitä.")  # kalvotus: no 'kalvotukeen'
     fixes = {f.text: f.replacement for f in score(text).findings if f.kind == "unknown_word" and f.replacement}
-    assert fixes == {"työturvalisuusriskit": "työturvallisuusriskit", "erilaisisten": "erilaisten"}
+    # a word broken by a space is joined ('H allitsee'), never guessed from one piece ('vallitsee')
+    assert fixes == {"työturvalisuusriskit": "työturvallisuusriskit", "erilaisisten": "erilaisten",
+                     "H allitsee": "Hallitsee"}
+    broken = score("Tiedostaa veden merkityksen ennaltaehkäisevässä terveydenhuollos sa ja ympäristönsuojelussa.")
+    assert [f.replacement for f in broken.findings if f.kind == "unknown_word"] == ["terveydenhuollossa"]
 
 
 def test_generic_passives_and_misread_participles_are_not_asked_who_does_them():
@@ -237,17 +236,6 @@ def test_a_general_loanword_in_another_fields_course_gets_no_swap_but_does_in_a_
     care = score("Kurssilla opit tukemaan asiakasta ja potilasta. Hoitotyössä integroidaan eri ammattilaisten "
                  "osaaminen. " + MATHS_COURSE)
     assert any(f.kind == "loanword" and "integroi" in f.text for f in care.findings)
-
-
-def test_no_empty_phrase_where_the_content_is_named_or_in_a_unit_name():
-    for text in ("Opintojaksolla tutustutaan erityisopetuksen keskeisiin käsitteisiin, kuten segregaatio, "
-                 "integraatio ja inkluusio.",
-                 "Sisältö: Keskeisin sisältö: Ohjelmointi, olio-ohjelmointi, muuttujat ja funktiot.",
-                 "Tutkinnon osat\nAmmatilliseen koulutukseen orientoituminen ja työelämän perusvalmiuksien "
-                 "hankkiminen\nOpiskelija suunnittelee opintonsa."):
-        assert not [f for f in score(text).findings if f.kind == "empty_phrase"], text
-    assert [f for f in score("Opiskelija saa tarvittavat perusvalmiudet työhön.").findings
-            if f.kind == "empty_phrase"]
 
 
 def test_a_short_sentence_is_not_hard_for_a_compound_of_known_words():
@@ -307,11 +295,11 @@ def test_a_list_that_lost_its_line_breaks_gets_one_item_per_line_as_advice():
             "tuntee johtajuuteen kytkeytyvät vallan ja vastuun näkökulmat opiskelija ymmärtää yhteistyön ja "
             "päätöksenteon keinojen tyylin, tapojen ja ajoituksen vaikutuksen elokuvanteon prosessiin")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
-    assert "luettelon kohdat ilman rivinvaihtoja" in hard.reason
+    assert hard.reason.startswith("Luettelo ilman rivinvaihtoja: 4 kohtaa") and hard.severity == 1  # heading + 3
     assert hard.suggestion.startswith("Kirjoita luettelon jokainen kohta omalle rivilleen.")
     plain_long = ("Opintojakso on osa Muodin pääaineen ensimmäisen vuoden pakollisia opintoja, ja se sopii myös "
                   "Tekstiili ja väri -sivuaineen opiskelijoille, jotka haluavat syventää osaamistaan.")
-    assert not [f for f in score(plain_long).findings if "luettelon kohdat" in f.reason]
+    assert not [f for f in score(plain_long).findings if "Luettelo" in f.reason]
 
 
 def test_participles_and_negated_general_passives_are_no_passive_findings():
@@ -323,7 +311,8 @@ def test_participles_and_negated_general_passives_are_no_passive_findings():
 def test_one_minen_word_in_a_long_sentence_is_not_named_as_its_cause():
     # round 4: 'oppimiseen', 'tutkimisessa' named as the reason of a long sentence were "the wrong cause"
     text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
-            "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään.")
+            "mikroskopiamenetelmiä valolla ja elektroneilla elollisen ja elottoman aineen tutkimisessa omassa työssään "
+            "laboratoriossa ja kentällä yhdessä muiden kanssa ja raportoi tulokset selkeästi.")
     hard = next(f for f in score(text).findings if f.kind == "hard_sentence")
     assert "long" in hard.reasons and "nominal" not in hard.reasons and "tutkimisessa" not in hard.reason
 
@@ -337,5 +326,209 @@ def test_round_5_narrowing_names_titles_english_words_and_content_after_on():
     assert not [f for f in score(name).findings if f.term == "agenda"]
     english = "Opiskelija tekee laitteilla demos ja pienen projektin."
     assert not [f for f in score(english).findings if f.replacement == "demo"]
-    focus = "Opintojakson keskiössä on kehon ja vaatteen suhteen tutkiminen."
-    assert not [f for f in score(focus).findings if f.kind == "empty_phrase"]
+
+
+def test_no_reader_addressing_form_where_the_teacher_or_organiser_acts():
+    # blind review 6: 'tuetaan' -> 'tuet', 'rohkaistaan opiskelijaa' -> 'rohkaiset', 'Kurssi esitellään' ->
+    # 'esittelet' made the reader the doer
+    for text in ("Kurssilla tuetaan luonnontieteellisen alan kielen lukemisen taitoja.",
+                 "Moduulissa rohkaistaan opiskelijaa käyttämään kohdekieltä.",
+                 "Kurssi esitellään Kaupunkiluennot-kurssin aloituksen yhteydessä.",
+                 "Opiskelijaa perehdytetään työpaikan käytäntöihin.",
+                 "Kurssilla selostetaan eri sopimustyyppien rakennetta.",
+                 "Kurssin sisältöä kehitetään vuosittain.",
+                 "Moduulissa avataan rakentavan vuorovaikutuksen käsitettä.",
+                 "Esitykset videoidaan ja opiskelija kirjoittaa itsearvioinnin.",
+                 "Siltä osin kuin ammattitaitoa ei voida arvioida näytön perusteella, ammattitaidon osoittamista "
+                 "täydennetään yksilöllisesti muilla tavoin."):
+        assert not [f for f in score(text).findings if f.kind == "passive"], text
+    learner = next(f for f in score("Kurssilla perehdytään ensiapuun.").findings if f.kind == "passive")
+    assert "'perehdyt'" in learner.suggestion
+
+
+def test_a_jargon_suggestion_takes_the_case_the_parser_reads():
+    # blind review 6: 'pedagogista' (partitive of pedagoginen) got 'opetuksellisesta' (elative, as from 'pedagogi')
+    f = next(f for f in score("Kurssi avaa omaa pedagogista ja taiteellista ajattelua.").findings
+             if f.text == "pedagogista")
+    assert "'opetuksellista'" in f.suggestion and "opetuksellisesta" not in f.suggestion
+    # a phrase whose head has a word after it cannot stand as a genitive attribute ('oppimisen toisilta
+    # näkökulmasta'): no drop-in form, the base form is said to be one
+    peer = next(f for f in score("Osaat tarkkailla ohjaustyötä vertaisoppimisen näkökulmasta.").findings
+                if f.text == "vertaisoppimisen")
+    assert "oppimisen toisilta" not in peer.suggestion and "perusmuodossa" in peer.suggestion
+
+
+def test_a_coordinated_replacement_agrees_on_both_sides():
+    f = next(f for f in score("Opiskelija tunnistaa asiakkaan psykososiaalisia tarpeita.").findings
+             if f.text == "psykososiaalisia")
+    assert f.replacement == "henkisiä ja sosiaalisia"
+
+
+def test_a_frequent_native_term_is_not_flagged_but_a_rare_one_is():
+    # blind reviews 5-6: 'osaamisalue', 'lähdekritiikki', 'hybridiopetus' judged familiar (wordfreq 3.4 or more);
+    # 'vertaisoppiminen' (1.2) judged a stumbling point
+    report = score("Opiskelija harjoittelee lähdekritiikkiä ja vertaisoppimista eri osaamisalueilla.")
+    terms = {f.term for f in report.findings if f.kind in ("jargon", "loanword")}
+    assert "vertaisoppiminen" in terms and not terms & {"lähdekritiikki", "osaamisalue"}
+
+
+def test_a_run_together_list_of_short_items_is_named_as_a_list_not_a_hard_sentence():
+    # blind review 6: numbered and glued-dash lists were read as "very hard, long" and "split it in three"
+    for text in ("Osaamistavoitteet: Kurssin jälkeen opiskelija osaa 1 soveltaa tietoa tekstilajeista 2 arvioida "
+                 "lähdemateriaaleja kriittisesti 3 kirjoittaa selkeitä tekstejä omalla alallaan 4 esittää omia "
+                 "ajatuksiaan selkeästi ryhmässä ja kirjallisesti 5 toimia ryhmässä.",
+                 "Kurssin käytyään opiskelija -omaksuu lavasterakenteiden suunnittelussa tarvittavat tiedot ja "
+                 "taidot -ymmärtää yleisimmät lavasterakenteiden toteutustavat -osaa suunnitella yksinkertaisia "
+                 "lavasterakenteita -osaa arvioida omaa työtään ja antaa palautetta muille ryhmän jäsenille."):
+        hard = [f for f in score(text).findings if f.kind == "hard_sentence"]
+        assert len(hard) == 1 and hard[0].reason.startswith("Luettelo ilman rivinvaihtoja"), text
+        assert hard[0].severity <= 2 and "Jaa virke" not in hard[0].suggestion
+
+
+def test_everyday_and_fixed_minen_words_are_not_named_as_nominal_style():
+    # blind review 6: 'lukemisen, kirjoittamisen', 'tiedolla johtaminen', 'kemiallisen sitoutumisen',
+    # 'ammattiosaamisen' named as the cause were "the wrong cause"
+    from poiju_nlp.scoring.select import nominal_words
+    from poiju_nlp.text import analyze
+
+    a = analyze("Opit lukemisen ja kirjoittamisen perusteet, tiedolla johtamisen ja kemiallisen sitoutumisen "
+                "sekä taitojen kehittämisen ammattiosaamisen näytössä.", check_language=False)
+    assert [t.text for t in nominal_words(a.tokens)] == ["kehittämisen"]
+
+
+def test_a_passive_in_an_assessment_sentence_is_the_assessors():
+    # blind review 6: 'sitä täydennetään muulla osaamisen arvioinnilla' -> 'täydennät' made the reader the assessor
+    text = ("Siltä osin kuin osaamista ei voida ammattiosaamisen näytössä osoittaa, sitä täydennetään muulla "
+            "osaamisen arvioinnilla.")
+    assert not [f for f in score(text).findings if f.kind == "passive"]
+    own = next(f for f in score("Kurssilla kerrataan ja täydennetään opittuja rakenteita.").findings
+               if f.kind == "passive")
+    assert "'kertaat'" in own.suggestion
+
+
+def test_a_rare_concrete_us_noun_is_no_nominal_style():
+    # blind reviews 5-6: 'kaukokartoitus', 'painokairaus' are works of the field, not verbs to undo
+    from poiju_nlp.scoring.select import nominal_words
+    from poiju_nlp.text import analyze
+
+    a = analyze("Maastossa tehdään painokairaus ja kalliokairaus sekä suunnitellaan taitojen kehittäminen.",
+                check_language=False)
+    assert [t.text for t in nominal_words(a.tokens)] == ["kehittäminen"]
+
+
+def test_the_verb_offered_for_a_minen_word_is_a_plain_one_for_the_whole_word():
+    # blind review 5: 'georeferoinnista' -> 'referoida' (another word), 'reflektointi' -> 'reflektoida' (no plainer)
+    from poiju_nlp.scoring.nominal import _verb_for
+    from poiju_nlp.text import analyze
+
+    a = analyze("reflektoinnin georeferoinnista tyylikonsultoinnissa kehittämisen", check_language=False)
+    assert [_verb_for(t) for t in a.tokens] == ["pohtia", None, None, "kehittää"]
+
+
+def test_a_bracketed_list_does_not_make_a_sentence_long_and_its_terms_are_the_cause():
+    # blind review 6: 'mikroskopiamenetelmiä (valo-, atomivoima-, fluoresenssi- ja elektronimikroskopia)' was hard
+    # for its terms, not for its 21 words
+    text = ("Tarjottavien laboratoriotöiden perusteella opiskelija tunnistaa ja osaa käyttää useita eri "
+            "mikroskopiamenetelmiä (valo-, atomivoima-, fluoresenssi- ja elektronimikroskopia) elollisen ja "
+            "elottoman aineen tutkimisessa.")
+    for f in score(text).findings:
+        assert "pitkä" not in f.reason and "Jaa virke" not in f.suggestion
+
+
+def test_competence_heads_no_noun_chain():
+    # 'ruotsin kielen osaamistaan' -> "use the verb 'osata'" reads wrong: osaaminen is competence
+    report = score("Opiskelija pystyy suhteuttamaan ruotsin kielen osaamistaan oppimäärän opiskelulle määriteltyyn "
+                   "taitotasoon B1.1.")
+    assert not [f for f in report.findings if f.kind == "hard_sentence" and "'osata'" in f.suggestion]
+
+
+def test_one_glued_item_start_is_no_list():
+    # dev texts: an introduction without its colon or a misparse is no run-together list
+    from poiju_nlp.scoring.units import run_together
+    from poiju_nlp.text import analyze
+
+    for text in ("Osaamistavoitteet: Kurssin jälkeen opiskelija Ymmärtää ja osaa selittää molekyylien rakenteen.",
+                 "Opiskelija tunnistaa laitteen voimanlähteen ja mahdollisesti vaaraa aiheuttavat komponentit."):
+        a = analyze(text, check_language=False)
+        assert run_together(a.text, a.tokens) == [], text
+
+
+def test_review_7_unknown_words_a_real_word_a_slash_and_a_name_compound():
+    # 'kuvantaminen' (Voikko lacks it, Finnish text uses it) got the non-word 'kuvantamminen' as a typo fix;
+    # 'kehittyy/' is a known word with a slash; 'Eurooppakeskeinen' is Eurooppa + keskeinen
+    report = score("Opiskelija tuntee lääketieteellisen kuvantamisen perusteet. Tieto kehittyy/ muuttuu nopeasti. "
+                   "Eurooppakeskeinen kansainvälinen järjestelmä muuttuu.")
+    unknown = [f for f in report.findings if f.kind == "unknown_word"]
+    assert not [f for f in unknown if f.replacement]
+    assert all("kehittyy" not in f.reason and "Eurooppakeskeinen" not in f.reason for f in unknown)
+    assert all(not f.suggestion.startswith("Tarkista ensin kirjoitusasu") for f in unknown)
+
+
+def test_review_7_familiar_terms_are_not_flagged():
+    report = score("Sisältö: Lähiopetus, harjoitustehtävät ja kirjallisuus. Opiskelija toimii moniammatillisen "
+                   "tiimin jäsenenä.")
+    assert not [f for f in report.findings if f.term in ("lähiopetus", "moniammatillinen")]
+
+
+def test_topics_after_a_colon_without_commas_are_named_as_a_list():
+    # review 7: 'perehdytään seuraaviin: konformaatioanalyysin perusteet elektrofiilinen additio ...' got "split it
+    # in two"
+    text = ("Sisältö: Kemian peruskurssi jossa perehdytään seuraaviin: konformaatioanalyysin perusteet "
+            "elektrofiilinen additio alkeeneihin elektrofiilinen aromaattinen substituutio enolaatit "
+            "konjugaattiadditio regioselektiivisyys aldoli ja Claisen reaktiot")
+    hard = [f for f in score(text).findings if f.kind == "hard_sentence"]
+    assert hard and hard[0].reason.startswith("Luettelo ilman rivinvaihtoja ja pilkkuja")
+    assert "Jaa virke" not in hard[0].suggestion
+
+
+def test_a_credit_word_with_several_amounts_gets_no_one_hours_figure():
+    # review 7: '(10 op)', '(4 op)', '(6 op)' were one finding replacing every 'op' with '..., noin 270 tuntia työtä'
+    text = ("Taiteen kandidaatin opinnäyte ja seminaari (10 op)\nSisältö: Opintojakso sisältää seminaariosuuden "
+            "(4 op) ja opinnäytteen kirjoittamisen (6 op).")
+    op = next(f for f in score(text).findings if f.kind == "abbreviation")
+    assert op.count == 3 and op.replacement == "opintopistettä" and "270" not in op.suggestion
+    assert "1 opintopiste on noin 27 tuntia" in op.suggestion
+
+
+def test_an_adjective_of_a_familiar_loan_noun_is_not_gathered_as_a_term():
+    # review 7: 'ergonomista, hygieenistä' are familiar in working life; 'demografiset' (demografia is rare) is not
+    report = score("Opiskelija ylläpitää ergonomista ja hygieenistä työympäristöä ja tuntee demografiset muutokset.")
+    gathered = " ".join(f.reason for f in report.findings if f.kind == "unknown_word")
+    assert "ergonomista" not in gathered and "hygieenistä" not in gathered and "demografiset" in gathered
+
+
+def test_a_short_chain_of_everyday_genitives_does_not_make_an_ordinary_sentence_hard():
+    # reviews 6-7: 'saamen kielen kirjoittamisen taitojaan', 'käytännön elämän ongelmien ratkaisemisessa' read at once
+    for text in ("Opiskelija kehittää saamen kielen kirjoittamisen taitojaan ja osaa laatia alaan liittyviä töitä.",
+                 "Opiskelija käyttää mittauslaitteita ja näytteenottimia kohteen tilan selvittämiseen."):
+        assert not [f for f in score(text).findings if f.kind == "hard_sentence"], text
+
+
+def test_a_typo_fix_is_the_nearest_word_and_never_a_change_of_case():
+    from poiju_nlp.scoring.spelling import spelling_suggestion
+
+    assert spelling_suggestion("lajaa") == "laajaa"  # 'osana lajaa kehitystä': not 'laaja'
+    assert spelling_suggestion("työmetodeita") is None  # partitive, not a typo of the abessive 'työmetodeitta'
+    assert spelling_suggestion("pääpiirteittän") == "pääpiirteittäin"
+
+
+def test_review_8_passives_with_a_nominative_object_a_minen_noun_and_a_tool():
+    # 'leikataan pitkä elokuva' -> 'leikkaat' needs 'pitkän elokuvan': no reader-addressing form; 'pukeutumisellaan'
+    # is a noun; 'jyrsintä' (a tool, partitive of 'jyrsin') is no verb turned noun
+    cut = next(f for f in score("Kurssilla leikataan pitkä elokuva.").findings if f.kind == "passive")
+    assert "leikkaat" not in cut.suggestion
+    assert not [f for f in score("Opiskelija ylläpitää liikkeen imagoa käytöksellään ja pukeutumisellaan.").findings
+                if f.kind == "passive"]
+    from poiju_nlp.scoring.nominal import _action_noun
+    from poiju_nlp.text import analyze
+
+    tool = next(t for t in analyze("Hän käyttää traktoria ja jyrsintä.", check_language=False).tokens
+                if t.text == "jyrsintä")
+    assert not _action_noun(tool)
+
+
+def test_a_doubled_letter_typo_is_fixed_even_when_the_corpus_has_it():
+    from poiju_nlp.scoring.spelling import spelling_suggestion
+
+    assert spelling_suggestion("ossaa") == "osaa" and spelling_suggestion("yritysjuridiikkassa") == "yritysjuridiikassa"
+    assert spelling_suggestion("kuvantaminen") is None

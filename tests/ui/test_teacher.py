@@ -89,3 +89,16 @@ def test_summary_explains_a_high_wiio_grade_beside_a_clear_score():
     assert "Wiio-luku laskee vain pitkiä sanoja" in text
     plain = score("Kurssi kestää viikon. Opit auttamaan asiakasta. Tule mukaan!")
     assert "Wiio-luku laskee vain pitkiä sanoja" not in summary_markdown(plain)
+
+
+def test_a_run_together_list_is_shown_as_a_list():
+    from poiju_nlp.ui.teacher_tab import finding_cards, highlighted
+
+    text = ("Kurssin käytyään opiskelija -omaksuu lavasterakenteiden suunnittelussa tarvittavat tiedot ja taidot "
+            "-ymmärtää yleisimmät lavasterakenteiden toteutustavat -osaa suunnitella yksinkertaisia lavasterakenteita "
+            "-osaa arvioida omaa työtään ja antaa palautetta muille ryhmän jäsenille.")
+    report = score(text)
+    assert any(f.kind == "hard_sentence" and f.severity == 1 for f in report.findings)
+    labels = {label for _, label in highlighted(text, report.findings)}
+    assert "luettelo ilman rivinvaihtoja" in labels
+    assert "Kirjoita luettelon jokainen kohta omalle rivilleen." in finding_cards(report.findings)
