@@ -264,6 +264,29 @@ _INLINE_BULLET = re.compile(r"(?:(?<=\s)|(?<=:))[-•]\s*(?=[^\W\d_])")
 _CONTINUATIONS = ("ja", "tai", "sekä", "eli")  # 'kunnostus- ja - hoitotöitä' is a shared compound, no bullet
 
 
+# what follows the last bullet on the same line but is no part of it: a note ('Huom! ...', 'HUOM:', 'Lisätietoja
+# ...', 'Katso ...') or a new sentence after a full stop ('... kirjoitusmerkkiä. Suorittamalla tämän kurssin ...');
+# it was folded into the last bullet (review 10), so the list ends before it and it keeps a line of its own
+_NOTE_AFTER_LIST = re.compile(r"\s(?P<note>(?:Huom|HUOM|Huomio|HUOMIO|Lisätietoja|Lisätietoa|Katso)\b|Ks\.)"
+                              r"|[.!?]\s+(?P<note2>[A-ZÅÄÖ][a-zåäö])")
+
+
+def _note_start(segment: str) -> int | None:
+    """Where a note or a new sentence starts in the last bullet's text, if one does."""
+    for m in _NOTE_AFTER_LIST.finditer(segment):
+        if m.group("note"):
+            return m.start("note")
+        before = segment[:m.start()].split()[-1:]
+        if before and (before[0].lower().strip("(") in _ABBREVIATIONS or before[0][-1:].isdigit()):
+            continue  # 'esim. Excel', '2. Vaihe': no sentence end
+        return m.start("note2")
+    return None
+
+
+_ABBREVIATIONS = {"esim", "mm", "ns", "jne", "tms", "yms", "ym", "ks", "vrt", "engl", "lyh", "n", "s", "ts", "eli",
+                  "mukaan", "tm", "t", "prof", "dos", "ma", "ti", "ke", "to", "pe", "la", "su", "klo"}
+
+
 def _genitive_before(ctx: Context, at: int) -> bool:
     """Is the word right before position ``at`` a genitive ('ilmiöiden -')? A lead of a list does not end in one."""
     word = next((t for t in reversed(ctx.analysis.tokens) if t.end <= at), None)
@@ -295,7 +318,9 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
             start = pos + marks[0].start()
             while start > pos and ctx.text[start - 1] in " \t":
                 start -= 1
-            out.append((start, pos + len(line)))
+            note = _note_start(segments[-1])
+            end = pos + marks[-1].end() + note if note is not None else pos + len(line)
+            out.append((start, end))
         pos += len(line) + 1
     return out
 
@@ -309,6 +334,8 @@ def _build_inline_bullets(ctx: Context, span: tuple[int, int]) -> Edit | None:
     if new is None:
         return None
     new = re.sub(r"\s+\n- ", "\n- ", new).rstrip()
+    if ctx.text[end:end + 1] not in ("", "\n"):
+        new += "\n"  # the note after the list keeps a line of its own: '- ... yritystoiminnassa\nHuom! ...'
     line_start = ctx.text.rfind("\n", 0, start) + 1
     if ctx.text[line_start:start].rstrip()[-1:].isalnum():
         new = ":" + new  # the lead-in ends its own line now: 'Kurssin suoritettuaan opiskelija osaa:' (a lead-in
@@ -341,6 +368,21 @@ INLINE_BULLETS = register(Rule(
         Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
                 "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
                 "soveltamaan termodynamiikan perussuureita. - osaa määrittää perussuureita kokeellisesti."),
+        # a note after the last bullet is no part of it (review 10: 'Huom!' folded into the last bullet)
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - Hallitsee immateriaalioikeusjärjestelmän "
+                "keskeiset käsitteet ja osa-alueet - Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa "
+                "Huom! Syksyn 2020 kurssikuvaus löytyy englanninkielisestä kuvauksesta.",
+                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija:\n- Hallitsee immateriaalioikeusjärjestelmän "
+                "keskeiset käsitteet ja osa-alueet\n- Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa"
+                "\nHuom! Syksyn 2020 kurssikuvaus löytyy englanninkielisestä kuvauksesta."),
+        Example("Osaamistavoitteet: Suoritettuasi kurssin - ymmärrät arkisia tekstejä - osaat viestiä sähköpostitse "
+                "- tunnistat noin 200 uutta "
+                "kirjoitusmerkkiä. Suorittamalla tämän kurssin voit osoittaa pakollisen vieraan kielen taitosi "
+                "tutkintovaatimusten mukaisella tavalla.",
+                "Osaamistavoitteet: Suoritettuasi kurssin:\n- ymmärrät arkisia tekstejä\n- osaat viestiä sähköpostitse"
+                "\n- tunnistat noin 200 uutta "
+                "kirjoitusmerkkiä.\nSuorittamalla tämän kurssin voit osoittaa pakollisen vieraan kielen taitosi "
+                "tutkintovaatimusten mukaisella tavalla."),
     )))
 
 

@@ -16,8 +16,8 @@ from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
 from ..edits import Edit
 from .address import is_lead_in
-from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, run_on,
-                   subtree)
+from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, is_learner, register,
+                   run_on, subtree)
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
                "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
@@ -195,6 +195,14 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
 _POINTING = {"se", "sen", "siihen", "siinä", "sitä", "siitä", "sillä", "niihin", "niissä", "ne", "hän", "he", "tämä"}
 
 
+def _person(ctx: Context, verb: Token) -> str:
+    """The person a clause will have after the token edits: '2' for a 2nd person verb or a passive that becomes
+    'sinä', 'passive' for one that stays, else the verb's own person ('3', or '' for a non-finite word)."""
+    if verb.morph.get("Voice") == "Pass":
+        return "2" if ctx.render(verb.start, verb.end)[0] != verb.text else "passive"
+    return verb.morph.get("Person") or ""
+
+
 def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
     """', ja' between two main clauses when the parser hung the right one on a noun ('Koulutuksen järjestää X, ja
     sen hinta on 150 €.'). In Finnish a comma comes before 'ja' only between clauses; the right part must still
@@ -212,6 +220,13 @@ def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
             w.morph.get("PronType") == "Rel" or w.dep == "mark" or w.text in "()" for w in left + right):
         return None
     verb = finite(right)[0]
+    main = next((w for w in left if w.dep == "ROOT"), finite(left)[0])
+    left_person, right_person = _person(ctx, main), _person(ctx, verb)
+    learner_left = any(w.head == main.i and w.dep.startswith("nsubj") and is_learner(w) for w in left)
+    if right_person == "passive" and (left_person in ("2", "passive") or learner_left) \
+            or left_person != right_person and "2" in (left_person, right_person):
+        return None  # '... kehitetään X:ää, ja muotoillaan tulokset ...': pass 2 addressed the first half alone,
+        # 'kehität X:ää. Muotoillaan tulokset ...' (review 10); the halves must share the person
     if not (verb.morph.get("Voice") == "Pass" or right[0].text.lower() in _POINTING
             or any(w.dep.startswith("nsubj") and w.i < verb.i + 4 for w in right)):
         return None
@@ -410,4 +425,7 @@ SPLIT_SENTENCE = register(Rule(
                 "ymmärrystään osana taiteellista kokonaisajattelua"),
         Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
+        # two passives: pass 2 addressed only the first half, 'kehität ... Muotoillaan tulokset ...' (review 10)
+        Example("Toisessa vaiheessa kumppanin kanssa kehitetään mahdollisia keinoja vastata tarkennettuihin "
+                "tarpeisiin, ja muotoillaan tulokset toteuttamiskelpoiseksi kokeiluksi."),
     )))
