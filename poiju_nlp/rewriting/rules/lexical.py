@@ -60,8 +60,8 @@ def is_fixed_term(ctx: Context, f) -> bool:
     """A term that keeps its meaning only as it is: a heading word ('Osaamistavoitteet:'), listed as fixed, part of
     a fixed compound or phrase ('toimintaympäristössä', 'kolmannella sektorilla'), or a name inside a line
     ('Sosionomi (AMK)')."""
-    if in_heading(ctx.text, f.start):
-        return True
+    if in_heading(ctx.text, f.start) or f.text[:1].isupper() and ctx.text[f.end:f.end + 1] == ":":
+        return True  # (a heading inside a flattened line too: '... tiedot. Opetusperiodit: Arkkitehtuuri ...')
     fixed = word_list("fixed_term")
     term = (f.term or "").lower()
     tok = token_at(ctx, f.start)
@@ -129,7 +129,8 @@ def in_shared_compound(text: str, start: int, end: int) -> bool:
     terveysala': its last part is shared with the word before; 'suunnitteluperiaatteisiin ja -välineisiin': its
     first part with the word after)? A swap would leave the other half without its tail (review 10)."""
     return bool(_SHARED_BEFORE.search(text[max(0, start - 30):start])
-                or _SHARED_AFTER.search(text[end:end + 30]) or text[end:end + 1] == "-")
+                or _SHARED_AFTER.search(text[end:end + 30]) or "-" in (text[end:end + 1], text[start - 1:start]))
+    # ('Vaatetussuunnittelun perusteet -opintojaksolla': the tail of a course name written with a hyphen)
 
 
 def case_misfits_governor(ctx: Context, tok: Token | None) -> bool:
@@ -319,6 +320,10 @@ LEXICON = register(Rule(
                 "kuvaavia käsitteitä."),
         # the second half of a shared compound: 'media- ja lähteiden arviointi' (review 10)
         Example("- media- ja lähdekritiikki, sensuuri, sananvapaus, tiedonhankinta, tekijänoikeudet ja plagiointi"),
+        Example("Aineisto on kokoelmasta, jota työstetään Vaatetus- ja tekstiilisuunnittelun perusteet "
+                "-opintojaksolla."),
+        Example("Kurssin aikataulu riippuu pääaineesta. Opetusperiodit: Arkkitehtuuri I-II ja Maisema-arkkitehtuuri "
+                "III-IV."),
         # the agent of 'suoritettuaan' is a genitive: 'Kurssi suoritettuaan' rebuilt the slip (review 10)
         Example("Osaamistavoitteet: Opintojakso suoritettuaan opiskelija: tunnistaa maskeeraajan osuuden "
                 "henkilöhahmojen rakentamisessa"),
