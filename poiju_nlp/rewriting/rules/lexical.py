@@ -56,6 +56,9 @@ def _gloss(tok: Token) -> str | None:
     return None
 
 
+_TITLE_LINE = re.compile(r"^[^.!?:]*\(\s*\d[\d,.–-]*\s*(?:op|osp|ov|opintopistettä)\s*\)\s*$", re.IGNORECASE)
+
+
 def is_fixed_term(ctx: Context, f) -> bool:
     """A term that keeps its meaning only as it is: a heading word ('Osaamistavoitteet:'), listed as fixed, part of
     a fixed compound or phrase ('toimintaympäristössä', 'kolmannella sektorilla'), or a name inside a line
@@ -71,6 +74,12 @@ def is_fixed_term(ctx: Context, f) -> bool:
     before = ctx.text[max(0, f.start - 40):f.end].lower()
     if any(" " in x and x.split()[-1][:5] in before and x.split()[0][:5] in before for x in fixed):
         return True  # 'kolmannella sektorilla'
+    after = ctx.text[f.start:f.end + 30].lower()
+    if any(" " in x and after.startswith(x.split()[0][:5]) and x.split()[-1][:4] in after[len(f.text):]
+           for x in fixed):
+        return True  # 'kompleksisen tehon': the term is the first word of a fixed phrase
+    if _TITLE_LINE.search(ctx.text[ctx.text.rfind("\n", 0, f.start) + 1:].split("\n")[0]):
+        return True  # the course's name: 'Markkinoinnin tiedonkeruu ja asiakasymmärrys (6 op)' (dev texts)'
     line_start = ctx.text.rfind("\n", 0, f.start) + 1
     first_of_line = not ctx.text[line_start:f.start].strip(" -•*\t")
     return f.text[:1].isupper() and not first_of_line and not ctx.text[:f.start].rstrip().endswith((".", ":", "!", "?"))
@@ -82,8 +91,11 @@ def _checked_replacement(ctx: Context, f) -> str | None:
     verbs are re-inflected from the parse ('reflektoi' is present tense: 'pohtii', not 'pohti')."""
     tok = token_at(ctx, f.start)
     if tok is None or tok.end != f.end:
-        return f.replacement if " " not in f.replacement else None
+        return None  # a part of a word ('Opintojaksonn' -> 'Kurssinn'): the rest of the word would stay as it is
     gloss = _gloss(tok)
+    if gloss and tok.pos in ("NOUN", "ADJ", "PROPN") and "+inf1" in (forms := pykko_forms(gloss.split()[0])) \
+            and not any("+nom" in x for x in forms):
+        return None  # 'osallistaminen' read through its verb 'osallistaa': 'ottaa mukaan' is no noun (dev texts)
     case = tok.morph.get("Case")
     if gloss and " " not in gloss and any("+pl+nom" in x for x in pykko_forms(gloss)) and not any(
             "+sg" in x for x in pykko_forms(gloss)) and case not in (None, "Nom"):
@@ -173,9 +185,11 @@ def _lemmas(w: Token) -> set[str]:
 
 def _target_in_sentence(ctx: Context, f, rep: str) -> bool:
     """Does the plain word already stand in the same sentence ('mitä data, tieto ja informaatio ovat' -> 'data,
-    tieto ja tieto': review 8)? Two words side by side name two things; the swap would make them one. A phrase
-    ('kaikki mukaan ottava') names no one word that could collide, so only a one-word replacement is checked."""
-    targets = {rep.lower(), *pykko_lemmas(rep)} if " " not in rep.strip() else set()
+    tieto ja tieto': review 8)? Two words side by side name two things; the swap would make them one. Of a phrase
+    its head, the last word, is checked: 'lähteiden arviointi, lähdekritiikki' would say 'lähteiden arviointi'
+    twice (dev texts)."""
+    head = rep.strip().split()[-1] if rep.strip() else ""
+    targets = {head.lower(), *pykko_lemmas(head)} - {""}
     sent = next((s for s in ctx.analysis.sentences if s.start <= f.start < s.end), None)
     if sent is None or not targets:
         return False
@@ -324,6 +338,12 @@ LEXICON = register(Rule(
                 "-opintojaksolla."),
         Example("Kurssin aikataulu riippuu pääaineesta. Opetusperiodit: Arkkitehtuuri I-II ja Maisema-arkkitehtuuri "
                 "III-IV."),
+        Example("- tiedonhallinnan taidot, lähteiden arviointi, lähdekritiikki, tekijänoikeudet"),
+        Example("Markkinoinnin tiedonkeruu ja asiakasymmärrys (6 op)\nOsaamistavoitteet: Keskeiset markkinoinnin "
+                "tiedonkeruun menetelmät."),
+        Example("Opiskelija ymmärtää mm. kompleksisen tehon ja suodatuksen käsitteet."),
+        Example("Sisältö: Vaikuttamisviestintä kansalais- ja designaktivismin näkökulmasta: osallistaminen ja "
+                "aktivismi."),
         # the agent of 'suoritettuaan' is a genitive: 'Kurssi suoritettuaan' rebuilt the slip (review 10)
         Example("Osaamistavoitteet: Opintojakso suoritettuaan opiskelija: tunnistaa maskeeraajan osuuden "
                 "henkilöhahmojen rakentamisessa"),
