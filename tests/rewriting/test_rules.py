@@ -508,3 +508,15 @@ def test_review_10_real_texts_through_the_parser():
                 "2020 kurssikuvaus löytyy englanninkielisestä kuvauksesta.")
     assert "inline_bullets" in rules_of(r)
     assert "\nHuom! Syksyn 2020" in r.rewrite and "yritystoiminnassa Huom" not in r.rewrite
+
+
+def test_control_characters_do_not_shift_the_edits():
+    """A real requirement text carries C1 control characters ('\\x8a\\x8a'); the parse drops them, so the rules'
+    offsets were off by two after them and a swap landed inside the wrong words (dev texts)."""
+    from poiju_nlp.rewriting.rewriter import rule_rewrite
+
+    r = rule_rewrite("Ammattitaitovaatimukset:\n\x8a\x8a\n- turvata potilaalle optimaalisen paranemisen edellytykset\n"
+                     "Opintojaksolla harjoitellaan kipsausta.")
+    assert r.edits and all(r.original[e.start:e.end] == e.original for e in r.edits)
+    assert "Kurssilla harjoitellaan kipsausta" in r.rewrite or "Kurssilla harjoittelet kipsausta" in r.rewrite
+    assert "\x8a" not in r.rewrite
