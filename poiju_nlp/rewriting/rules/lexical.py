@@ -79,7 +79,7 @@ def is_fixed_term(ctx: Context, f) -> bool:
            for x in fixed):
         return True  # 'kompleksisen tehon': the term is the first word of a fixed phrase
     if _TITLE_LINE.search(ctx.text[ctx.text.rfind("\n", 0, f.start) + 1:].split("\n")[0]):
-        return True  # the course's name: 'Markkinoinnin tiedonkeruu ja asiakasymmärrys (6 op)' (dev texts)'
+        return True  # the course's name: 'Markkinoinnin tiedonkeruu ja asiakasymmärrys (6 op)' (dev texts)
     line_start = ctx.text.rfind("\n", 0, f.start) + 1
     first_of_line = not ctx.text[line_start:f.start].strip(" -•*\t")
     return f.text[:1].isupper() and not first_of_line and not ctx.text[:f.start].rstrip().endswith((".", ":", "!", "?"))
@@ -139,10 +139,10 @@ _AFTER_FORM = ("tuaan", "tyään", "tuani", "tyäni", "tuasi", "tyäsi", "tuamme
 def in_shared_compound(text: str, start: int, end: int) -> bool:
     """Is the word one half of a hyphen-coordinated compound ('media- ja lähdekritiikki', 'sosiaali- ja
     terveysala': its last part is shared with the word before; 'suunnitteluperiaatteisiin ja -välineisiin': its
-    first part with the word after)? A swap would leave the other half without its tail (review 10)."""
+    first part with the word after; 'Vaatetussuunnittelun perusteet -opintojaksolla': the tail of a course name
+    written with a hyphen)? A swap would leave the other half without its tail (review 10)."""
     return bool(_SHARED_BEFORE.search(text[max(0, start - 30):start])
                 or _SHARED_AFTER.search(text[end:end + 30]) or "-" in (text[end:end + 1], text[start - 1:start]))
-    # ('Vaatetussuunnittelun perusteet -opintojaksolla': the tail of a course name written with a hyphen)
 
 
 def case_misfits_governor(ctx: Context, tok: Token | None) -> bool:
