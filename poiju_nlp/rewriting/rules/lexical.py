@@ -250,11 +250,22 @@ def _first_explanations(ctx: Context) -> list:
             continue  # the author explains it already
         if _is_credit_word(f.text) and _credit_explanation(ctx, f) is None:
             continue
-        if _other_sense(ctx, f):
+        if _other_sense(ctx, f) or _splits_genitive_phrase(ctx, f):
             continue
         seen.add(key)
         out.append(f)
     return out
+
+
+def _splits_genitive_phrase(ctx: Context, f) -> bool:
+    """Would the gloss stand between a genitive and the word it belongs to ('tasa-arvon ja yhdenvertaisuuden
+    (jokaisella on sama arvo, ...) periaatteita', review 11)? The bracket breaks the phrase; a later use of the
+    term may still get it."""
+    tok = token_at(ctx, f.start)
+    if tok is None or tok.morph.get("Case") != "Gen" or tok.end != f.end:
+        return False
+    nxt = next((t for t in ctx.analysis.tokens[tok.i + 1:tok.i + 2]), None)
+    return nxt is not None and nxt.is_word
 
 
 def _other_sense(ctx: Context, f) -> bool:
@@ -356,6 +367,8 @@ EXPLAIN = register(Rule(
         Example("Mittaustekniikan projekti (2–10 op)",
                 "Mittaustekniikan projekti (2–10 opintopistettä, noin 54–270 tuntia työtä)"),
         Example("Vammaistyö (50 osp)"),
+        # the gloss would split 'yhdenvertaisuuden ... periaatteita' (review 11)
+        Example("- osaa toimia tasa-arvon ja yhdenvertaisuuden periaatteita noudattaen"),
         Example("SV25 Tekstien tulkinta 1 (2 op)\nModuulin tavoitteena on, että opiskelija ymmärtää median roolin."),
         Example("Kestävä liiketoiminta (5 op)",
                 "Kestävä liiketoiminta (5 opintopistettä, noin 135 tuntia työtä)"),
