@@ -203,6 +203,10 @@ def _person(ctx: Context, verb: Token) -> str:
     return verb.morph.get("Person") or ""
 
 
+# a clause opening with these leans on the one before: '..., eikä se edellytä X' -> '. Eikä se edellytä X' (dev texts)
+_JOINING_OPENERS = {"eikä", "eivätkä", "enkä", "etkä", "emmekä", "ettekä", "mutta", "vaan", "eli", "tai", "sekä"}
+
+
 def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
     """', ja' between two main clauses when the parser hung the right one on a noun ('Koulutuksen järjestää X, ja
     sen hinta on 150 €.'). In Finnish a comma comes before 'ja' only between clauses; the right part must still
@@ -269,6 +273,7 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             comma = toks[first - 1] if first - 1 in within else None
             has_subject = any(toks[j].head == t.i and toks[j].dep.startswith("nsubj") for j in within)
             if comma is None or comma.text != "," or opens_subordinate(toks[first]) \
+                    or toks[first].text.lower() in _JOINING_OPENERS \
                     or not _independent(toks, root, within) \
                     or not has_subject or not _independent(toks, t, within) or any(
                         toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
@@ -285,7 +290,7 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
                              ". " + cap(rendered), "split_sentence",
                              "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
             continue
-        if cc.lemma.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
+        if cc.lemma.lower() not in ("ja", "sekä") or cc.text.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
             continue
         if not _independent(toks, root, within):
             continue
@@ -425,6 +430,8 @@ SPLIT_SENTENCE = register(Rule(
                 "ymmärrystään osana taiteellista kokonaisajattelua"),
         Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
+        Example("Kurssi on suunniteltu kaikille kandidaattitason opiskelijoille, eikä se edellytä aiempaa tietämystä "
+                "aiheesta."),
         # two passives: pass 2 addressed only the first half, 'kehität ... Muotoillaan tulokset ...' (review 10)
         Example("Toisessa vaiheessa kumppanin kanssa kehitetään mahdollisia keinoja vastata tarkennettuihin "
                 "tarpeisiin, ja muotoillaan tulokset toteuttamiskelpoiseksi kokeiluksi."),
