@@ -432,6 +432,10 @@ SPLIT_SENTENCE = register(Rule(
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
         Example("Kurssi on suunniteltu kaikille kandidaattitason opiskelijoille, eikä se edellytä aiempaa tietämystä "
                 "aiheesta."),
+        # two sentences read as one ('... haastavaa. syventää taitojaan'): pass 2 gave 'Pystyt ... syventää
+        # taitojasi' (dev texts)
+        Example("Opiskelija oppii tarkkailemaan omaa lukemistaan ja pystyy selittämään mikä luetussa tekstissä on "
+                "haastavaa. syventää taitojaan kriittisesti arvioida omia ja muiden opiskelijoiden töitä."),
         # two passives: pass 2 addressed only the first half, 'kehität ... Muotoillaan tulokset ...' (review 10)
         Example("Toisessa vaiheessa kumppanin kanssa kehitetään mahdollisia keinoja vastata tarkennettuihin "
                 "tarpeisiin, ja muotoillaan tulokset toteuttamiskelpoiseksi kokeiluksi."),
