@@ -303,7 +303,12 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
                 and any(toks[j].head == root.i and toks[j].dep == "cop" for j in within)):
             continue  # (a nominal predicate with its copula is complete: 'Kurssin hinta on 90 €, ja ...')
         pronoun = None
-        if not _independent(toks, t, within):
+        # 'Opiskelija ymmärtää X ja voi syventää Y': 'voi' without a subject of its own shares the left one's; read
+        # as a zero-person clause it became '. Voi syventää tietämystään' (dev texts)
+        shared_subject = not any(toks[j].head == t.i and toks[j].dep.startswith(("nsubj", "csubj")) for j in within) \
+            and any(toks[j].head == root.i and toks[j].dep.startswith("nsubj") for j in within) \
+            and t.morph.get("Voice") != "Pass" and t.morph.get("Person") not in ("1", "2")
+        if not _independent(toks, t, within) or shared_subject:
             # same subject, same person: the right clause gets it back as a pronoun
             same = (t.morph.get("Person") == root.morph.get("Person") == "3"
                     and t.morph.get("Number") == root.morph.get("Number")
@@ -436,6 +441,8 @@ SPLIT_SENTENCE = register(Rule(
         # taitojasi' (dev texts)
         Example("Opiskelija oppii tarkkailemaan omaa lukemistaan ja pystyy selittämään mikä luetussa tekstissä on "
                 "haastavaa. syventää taitojaan kriittisesti arvioida omia ja muiden opiskelijoiden töitä."),
+        Example("Opiskelija ymmärtää mm. kompleksisen tehon ja suodatuksen käsitteet ja voi syventää tietämystään "
+                "tulevilla kursseilla."),
         # two passives: pass 2 addressed only the first half, 'kehität ... Muotoillaan tulokset ...' (review 10)
         Example("Toisessa vaiheessa kumppanin kanssa kehitetään mahdollisia keinoja vastata tarkennettuihin "
                 "tarpeisiin, ja muotoillaan tulokset toteuttamiskelpoiseksi kokeiluksi."),
