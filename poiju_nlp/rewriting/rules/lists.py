@@ -262,6 +262,7 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
 # a bullet that lost its line break: ' - ' or ' • ' (or ':•') before a word
 _INLINE_BULLET = re.compile(r"(?:(?<=\s)|(?<=:))[-•]\s*(?=[^\W\d_])")
 _CONTINUATIONS = ("ja", "tai", "sekä", "eli")  # 'kunnostus- ja - hoitotöitä' is a shared compound, no bullet
+_GLUED_BULLET = re.compile(r"\w- (?!(?:ja|tai|sekä|eli|että|kuin)\b)[a-zåäö]")
 
 
 # what follows the last bullet on the same line but is no part of it: a note ('Huom! ...', 'HUOM:', 'Lisätietoja
@@ -312,8 +313,11 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
         # after a genitive are a parenthesis inside a phrase, no list (review 9)
         parenthesis = len(marks) == 2 and line[marks[0].start():marks[0].end()].startswith("-") \
             and _genitive_before(ctx, pos + marks[0].start())
+        # 'etäkäyttö- tiedonhankinta ... tulostenanalysointi- perehtyminen': more bullets glued to the word before
+        # them; only the spaced ones would get their lines (dev texts), so the line stays as it is
+        glued = _GLUED_BULLET.search(line)
         if len(marks) >= 2 and not parenthesis and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
-                and not holds_heading and not any(
+                and not holds_heading and not glued and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
             start = pos + marks[0].start()
             while start > pos and ctx.text[start - 1] in " \t":
@@ -368,6 +372,10 @@ INLINE_BULLETS = register(Rule(
         Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
                 "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
                 "soveltamaan termodynamiikan perussuureita. - osaa määrittää perussuureita kokeellisesti."),
+        Example("Sisältö: opetuksessa käydään läpi mm. seuraavat asiat- oman pääaineen tärkeimmät tiedonlähteet ja "
+                "tiedon rakenne. - lisensoitujen aineistojen etäkäyttö- tiedonhankinta kattavasti omasta "
+                "tutkimusaiheesta- aineistojen arviointi ja tiedon käytön eettiset perusteet - kuva-aineistojen haku "
+                "ja käyttö, tekijänoikeus"),
         # a note after the last bullet is no part of it (review 10: 'Huom!' folded into the last bullet)
         Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - Hallitsee immateriaalioikeusjärjestelmän "
                 "keskeiset käsitteet ja osa-alueet - Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa "
