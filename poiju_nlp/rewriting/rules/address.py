@@ -577,4 +577,6 @@ LEARNER_SUBJECT = register(Rule(
                 "tukimäärärahan puitteissa."),
         Example("Opiskelija hallitsee säätöteorian alkeet. Hän ymmärtää dynaamisen järjestelmän perusperiaatteet.",
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
+        Example("Opiskelija osaa paikkatiedon analyysin perusteet.Opiskelija osaa valita sopivat "
+                "havainnollistamismenetelmät paikkatiedon esittämiseksi."),
     )))
