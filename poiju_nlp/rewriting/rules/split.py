@@ -11,6 +11,8 @@ information.
 """
 from __future__ import annotations
 
+import re
+
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
@@ -18,6 +20,9 @@ from ..edits import Edit
 from .address import is_lead_in
 from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, is_learner, register,
                    run_on, subtree)
+
+# a course text sentence longer than this is, on real pages, a bullet list that lost its breaks (review 12)
+_RUN_ON_WORDS = 45
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
                "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
@@ -183,10 +188,12 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         else:  # 'A, B sekä C' -> 'A ja B. ... myös C'
             start = items[-3].end
             mid_start = toks[seps[-2][-1].i + 1].start
-            middle, used2 = ctx.render(mid_start, items[-2].end)
+            middle, used2 = ctx.render(mid_start, seps[-1][0].start)  # with its postmodifiers (review 12)
             used += used2
             new = " ja " + middle + ". " + again + " "
         end = after_cc.start
+        if _loses_words(ctx.text[start:end], new):
+            return None  # 'A, B systeemien välillä ja C' lost 'B systeemien välillä' (review 12): all or nothing
         return Edit(start, end, ctx.text[start:end], new, "split_sentence",
                     "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä.", absorbs=used, requires=requires)
     return None
@@ -201,6 +208,13 @@ def _person(ctx: Context, verb: Token) -> str:
     if verb.morph.get("Voice") == "Pass":
         return "2" if ctx.render(verb.start, verb.end)[0] != verb.text else "passive"
     return verb.morph.get("Person") or ""
+
+
+def _loses_words(old: str, new: str) -> bool:
+    """Would the cut drop a word of the original span (other than the separators it replaces)? Words may change
+    their ending (a token edit inside), so a word counts as kept when its first four letters come back."""
+    kept = [w.lower()[:4] for w in re.findall(r"\w+", new)]
+    return any(w.lower()[:4] not in kept for w in re.findall(r"\w+", old) if w.lower() not in ("ja", "sekä"))
 
 
 # a clause opening with these leans on the one before: '..., eikä se edellytä X' -> '. Eikä se edellytä X' (dev texts)
@@ -254,6 +268,9 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
+    if len(words) > _RUN_ON_WORDS:
+        return edits  # a list that lost its line breaks and commas: 'Hän osaa kontekstualisoida työnsä siihen
+        # asettaa selkeät tavoitteet ...' was cut out of one (review 12)
     if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or run_on(ctx, sent):
         return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
     if any(opens_subordinate(w) for w in words[:2]):
