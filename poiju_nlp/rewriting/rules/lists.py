@@ -288,6 +288,16 @@ _ABBREVIATIONS = {"esim", "mm", "ns", "jne", "tms", "yms", "ym", "ks", "vrt", "e
                   "mukaan", "tm", "t", "prof", "dos", "ma", "ti", "ke", "to", "pe", "la", "su", "klo"}
 
 
+def _after_verb(ctx: Context, pos: int, marks: list) -> bool:
+    """Does a dash after the first one follow a verb that wants its object ('osaa asettaa - tavoitteita')? A stray
+    dash inside an item, no bullet: it became a bullet of its own (review 12). The line stays as it is."""
+    for m in marks[1:]:
+        word = next((t for t in reversed(ctx.analysis.tokens) if t.end <= pos + m.start()), None)
+        if word is not None and word.is_word and word.pos in ("VERB", "AUX") and word.morph.get("VerbForm") == "Inf":
+            return True
+    return False
+
+
 def _genitive_before(ctx: Context, at: int) -> bool:
     """Is the word right before position ``at`` a genitive ('ilmiöiden -')? A lead of a list does not end in one."""
     word = next((t for t in reversed(ctx.analysis.tokens) if t.end <= at), None)
@@ -315,7 +325,7 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
             and _genitive_before(ctx, pos + marks[0].start())
         # 'etäkäyttö- tiedonhankinta ... tulostenanalysointi- perehtyminen': more bullets glued to the word before
         # them; only the spaced ones would get their lines (dev texts), so the line stays as it is
-        glued = _GLUED_BULLET.search(line)
+        glued = _GLUED_BULLET.search(line) or _after_verb(ctx, pos, marks)
         if len(marks) >= 2 and not parenthesis and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
                 and not holds_heading and not glued and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
@@ -376,6 +386,10 @@ INLINE_BULLETS = register(Rule(
                 "tiedon rakenne. - lisensoitujen aineistojen etäkäyttö- tiedonhankinta kattavasti omasta "
                 "tutkimusaiheesta- aineistojen arviointi ja tiedon käytön eettiset perusteet - kuva-aineistojen haku "
                 "ja käyttö, tekijänoikeus"),
+        Example("Osaamistavoitteet: Kurssin käytyään opiskelija: - osaa antaa ja vastaanottaa palautetta viestintä- "
+                "ja vuorovaikutustaidoista - tunnistaa omia vahvuuksiaan ja kehittämiskohteitaan viestijänä ja osaa "
+                "asettaa - tavoitteita vuorovaikutusosaamisensa kehittämiseksi - on kehittänyt valmiuksiaan toimia "
+                "tarkoituksenmukaisesti"),
         # a note after the last bullet is no part of it (review 10: 'Huom!' folded into the last bullet)
         Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - Hallitsee immateriaalioikeusjärjestelmän "
                 "keskeiset käsitteet ja osa-alueet - Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa "
