@@ -313,8 +313,9 @@ def run_real(texts, systems: dict | None = None, sample_out: Path | str | None =
                 except Exception as err:  # a failure is a figure of the benchmark, not the end of it
                     new, edits, rejected, error = original, [], [], f"{type(err).__name__}: {err}"
                 timing[name].append((len(original.split()), time.perf_counter() - w0, time.process_time() - c0))
+                # changed = made an edit: the input checks drop control characters, which is no rewrite
                 rows[name].append({
-                    "id": item.id, "source": item.source, "changed": new != original, "error": error,
+                    "id": item.id, "source": item.source, "changed": bool(edits), "error": error,
                     "before": before, "after": measures(new), "edits": edits, "rejected": rejected,
                     "fact_problems": fact_problems(original, new) if new != original else [],
                     "unknown_added": unknown_words_added(original, new) if new != original else [],

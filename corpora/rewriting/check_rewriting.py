@@ -37,6 +37,7 @@ LISTS = {
     "process_goal_verb": "a goal verb of doing, not of a result: no 'Kurssin jälkeen'",
     "fixed_possessive": "adverbs whose possessive suffix never changes person",
     "gloss_not_after": "modifier + term: the term's gloss does not fit after it",
+    "genitive_postposition": "a word before it in another case than the genitive is a slip: no swap",
 }
 # a word that ends a known compound for each suffix ('sairaanhoitaja' for 'hoitaja')
 SUFFIX_CARRIERS = ("sairaan", "sosiaali", "koulu", "lähi", "työ", "asia", "opinto", "osa", "tutkinnon")

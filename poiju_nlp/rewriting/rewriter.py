@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..settings import REWRITING
-from ..text import validate_text
+from ..text import clean_text, validate_text
 from . import guard
 from .edits import Edit, Rejection, apply_edits, compose_edits
 from .guard import GuardChecks, compute_checks, passes_check
@@ -284,6 +284,8 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
     """Run the rules, then the structural rules again on the result (a sentence split in pass 1 may leave a part
     that a pass-2 rule can split or re-address). Every pass is guarded edit by edit; of pass 2 only the edits with
     which the whole still passes every check against the original are kept."""
+    text = clean_text(text)  # the parse drops control characters; unclean, every offset after one would be off
+    # (a requirement text with '\x8a\x8a' got 'vamma-alueell' + 'parhaan' + 'en': found on the dev texts)
     result = _rule_pass(text, rules, meaning, glossary)
     for pass_no in range(2, (passes or REWRITING.passes) + 1):
         if not result.edits or rules is not None and not set(rules) & set(SECOND_PASS_RULES):

@@ -42,3 +42,13 @@ def test_every_rule_has_an_id_label_and_pass():
         assert rule.label and rule.label[:1].islower(), rule.id
         assert rule.pass_ in ("token", "sentence"), rule.id
     assert len({r.priority for r in REGISTRY.values()}) == len(REGISTRY), "two rules with the same priority"
+
+
+def test_a_list_cut_never_drops_a_conjunct():
+    """Review 12: 'systeemejä, energian siirtymistä systeemien välillä ja energian siirtymisen vaikutuksia' was cut
+    into 'systeemejä. Tutkit myös energian siirtymisen vaikutuksia': the middle conjunct was lost."""
+    from poiju_nlp.rewriting.rules.split import _loses_words
+
+    assert _loses_words(", energian siirtymistä systeemien välillä ja ", ". Tutkit myös ")
+    assert not _loses_words(", energian siirtymistä systeemien välillä ja ",
+                            " ja energian siirtymistä systeemien välillä. Tutkit myös ")

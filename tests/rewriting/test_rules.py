@@ -487,3 +487,36 @@ def test_outcome_list_lead_addresses_the_reader_through_the_parser():
     lead = next(e for e in sentence_edits if e.rule == "outcome_list")
     assert lead.replacement.startswith("Osaat\n- arvioida asiakkaiden toimintakykyä\n- hyödyntää kielitaitoasi")
     assert lead.replacement.endswith("hänen voimavaransa")  # the client's resources stay the client's
+
+
+def test_review_10_real_texts_through_the_parser():
+    """Real texts of blind review 10, end to end: each failed edit is no longer made, the rest still works."""
+    r = rewrite("Osaamistavoitteet: Opintojakso suoritettuaan opiskelija tunnistaa maskeeraajan osuuden "
+                "henkilöhahmojen rakentamisessa.")
+    assert "Opintojakso suoritettuaan" in r.rewrite  # the agent of 'suoritettuaan' must be a genitive
+    r = rewrite("Sisältö:\n- media- ja lähdekritiikki, sensuuri, sananvapaus, tiedonhankinta, tekijänoikeudet ja "
+                "plagiointi")
+    assert "media- ja lähdekritiikki" in r.rewrite
+    text = ("Kurssilla etsitään kumppani ja määritetään yhteinen projekti. Toisessa vaiheessa kumppanin kanssa "
+            "kehitetään mahdollisia keinoja vastata tarkennettuihin tarpeisiin, ja muotoillaan tulokset "
+            "toteuttamiskelpoiseksi kokeiluksi.")
+    r = rewrite(text)
+    assert ". Muotoillaan" not in r.rewrite and "split_sentence" not in rules_of(r)
+    r = rewrite("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - Hallitsee immateriaalioikeusjärjestelmän "
+                "keskeiset käsitteet ja osa-alueet - Osaa soveltaa suojan edellytyksiä ja arvioida loukkausta "
+                "käytännön tilanteisiin - Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa Huom! Syksyn "
+                "2020 kurssikuvaus löytyy englanninkielisestä kuvauksesta.")
+    assert "inline_bullets" in rules_of(r)
+    assert "\nHuom! Syksyn 2020" in r.rewrite and "yritystoiminnassa Huom" not in r.rewrite
+
+
+def test_control_characters_do_not_shift_the_edits():
+    """A real requirement text carries C1 control characters ('\\x8a\\x8a'); the parse drops them, so the rules'
+    offsets were off by two after them and a swap landed inside the wrong words (dev texts)."""
+    from poiju_nlp.rewriting.rewriter import rule_rewrite
+
+    r = rule_rewrite("Ammattitaitovaatimukset:\n\x8a\x8a\n- turvata potilaalle optimaalisen paranemisen edellytykset\n"
+                     "Opintojaksolla harjoitellaan kipsausta.")
+    assert r.edits and all(r.original[e.start:e.end] == e.original for e in r.edits)
+    assert "Kurssilla harjoitellaan kipsausta" in r.rewrite or "Kurssilla harjoittelet kipsausta" in r.rewrite
+    assert "\x8a" not in r.rewrite

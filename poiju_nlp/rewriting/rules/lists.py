@@ -262,6 +262,40 @@ def _build_list_split(ctx: Context, sent: Sentence) -> list[Edit]:
 # a bullet that lost its line break: ' - ' or ' • ' (or ':•') before a word
 _INLINE_BULLET = re.compile(r"(?:(?<=\s)|(?<=:))[-•]\s*(?=[^\W\d_])")
 _CONTINUATIONS = ("ja", "tai", "sekä", "eli")  # 'kunnostus- ja - hoitotöitä' is a shared compound, no bullet
+_GLUED_BULLET = re.compile(r"\w- (?!(?:ja|tai|sekä|eli|että|kuin)\b)[a-zåäö]")
+
+
+# what follows the last bullet on the same line but is no part of it: a note ('Huom! ...', 'HUOM:', 'Lisätietoja
+# ...', 'Katso ...') or a new sentence after a full stop ('... kirjoitusmerkkiä. Suorittamalla tämän kurssin ...');
+# it was folded into the last bullet (review 10), so the list ends before it and it keeps a line of its own
+_NOTE_AFTER_LIST = re.compile(r"\s(?P<note>(?:Huom|HUOM|Huomio|HUOMIO|Lisätietoja|Lisätietoa|Katso)\b|Ks\.)"
+                              r"|[.!?]\s+(?P<note2>[A-ZÅÄÖ][a-zåäö])")
+
+
+def _note_start(segment: str) -> int | None:
+    """Where a note or a new sentence starts in the last bullet's text, if one does."""
+    for m in _NOTE_AFTER_LIST.finditer(segment):
+        if m.group("note"):
+            return m.start("note")
+        before = segment[:m.start()].split()[-1:]
+        if before and (before[0].lower().strip("(") in _ABBREVIATIONS or before[0][-1:].isdigit()):
+            continue  # 'esim. Excel', '2. Vaihe': no sentence end
+        return m.start("note2")
+    return None
+
+
+_ABBREVIATIONS = {"esim", "mm", "ns", "jne", "tms", "yms", "ym", "ks", "vrt", "engl", "lyh", "n", "s", "ts", "eli",
+                  "mukaan", "tm", "t", "prof", "dos", "ma", "ti", "ke", "to", "pe", "la", "su", "klo"}
+
+
+def _after_verb(ctx: Context, pos: int, marks: list) -> bool:
+    """Does a dash after the first one follow a verb that wants its object ('osaa asettaa - tavoitteita')? A stray
+    dash inside an item, no bullet: it became a bullet of its own (review 12). The line stays as it is."""
+    for m in marks[1:]:
+        word = next((t for t in reversed(ctx.analysis.tokens) if t.end <= pos + m.start()), None)
+        if word is not None and word.is_word and word.pos in ("VERB", "AUX") and word.morph.get("VerbForm") == "Inf":
+            return True
+    return False
 
 
 def _genitive_before(ctx: Context, at: int) -> bool:
@@ -289,13 +323,18 @@ def _inline_bullet_lines(ctx: Context) -> list[tuple[int, int]]:
         # after a genitive are a parenthesis inside a phrase, no list (review 9)
         parenthesis = len(marks) == 2 and line[marks[0].start():marks[0].end()].startswith("-") \
             and _genitive_before(ctx, pos + marks[0].start())
+        # 'etäkäyttö- tiedonhankinta ... tulostenanalysointi- perehtyminen': more bullets glued to the word before
+        # them; only the spaced ones would get their lines (dev texts), so the line stays as it is
+        glued = _GLUED_BULLET.search(line) or _after_verb(ctx, pos, marks)
         if len(marks) >= 2 and not parenthesis and all(len(seg.split()) >= 2 for seg in segments) and not holds_lead_in \
-                and not holds_heading and not any(
+                and not holds_heading and not glued and not any(
                 b and (b[0].lower() in _CONTINUATIONS or b[0][-1:].isdigit()) for b in before):
             start = pos + marks[0].start()
             while start > pos and ctx.text[start - 1] in " \t":
                 start -= 1
-            out.append((start, pos + len(line)))
+            note = _note_start(segments[-1])
+            end = pos + marks[-1].end() + note if note is not None else pos + len(line)
+            out.append((start, end))
         pos += len(line) + 1
     return out
 
@@ -309,6 +348,8 @@ def _build_inline_bullets(ctx: Context, span: tuple[int, int]) -> Edit | None:
     if new is None:
         return None
     new = re.sub(r"\s+\n- ", "\n- ", new).rstrip()
+    if ctx.text[end:end + 1] not in ("", "\n"):
+        new += "\n"  # the note after the list keeps a line of its own: '- ... yritystoiminnassa\nHuom! ...'
     line_start = ctx.text.rfind("\n", 0, start) + 1
     if ctx.text[line_start:start].rstrip()[-1:].isalnum():
         new = ":" + new  # the lead-in ends its own line now: 'Kurssin suoritettuaan opiskelija osaa:' (a lead-in
@@ -341,6 +382,29 @@ INLINE_BULLETS = register(Rule(
         Example("Oppimistaitojen osalta opiskelija - harjaantuu itsenäisempään työskentelyyn laboratoriossa. - oppii "
                 "kriittisesti arvioimaan omia töitään. Kemiallisen termodynamiikan osalta opiskelija - pystyy "
                 "soveltamaan termodynamiikan perussuureita. - osaa määrittää perussuureita kokeellisesti."),
+        Example("Sisältö: opetuksessa käydään läpi mm. seuraavat asiat- oman pääaineen tärkeimmät tiedonlähteet ja "
+                "tiedon rakenne. - lisensoitujen aineistojen etäkäyttö- tiedonhankinta kattavasti omasta "
+                "tutkimusaiheesta- aineistojen arviointi ja tiedon käytön eettiset perusteet - kuva-aineistojen haku "
+                "ja käyttö, tekijänoikeus"),
+        Example("Osaamistavoitteet: Kurssin käytyään opiskelija: - osaa antaa ja vastaanottaa palautetta viestintä- "
+                "ja vuorovaikutustaidoista - tunnistaa omia vahvuuksiaan ja kehittämiskohteitaan viestijänä ja osaa "
+                "asettaa - tavoitteita vuorovaikutusosaamisensa kehittämiseksi - on kehittänyt valmiuksiaan toimia "
+                "tarkoituksenmukaisesti"),
+        # a note after the last bullet is no part of it (review 10: 'Huom!' folded into the last bullet)
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija - Hallitsee immateriaalioikeusjärjestelmän "
+                "keskeiset käsitteet ja osa-alueet - Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa "
+                "Huom! Syksyn 2020 kurssikuvaus löytyy englanninkielisestä kuvauksesta.",
+                "Osaamistavoitteet: Kurssin suoritettuaan opiskelija:\n- Hallitsee immateriaalioikeusjärjestelmän "
+                "keskeiset käsitteet ja osa-alueet\n- Ymmärtää immateriaalioikeuksien merkityksen yritystoiminnassa"
+                "\nHuom! Syksyn 2020 kurssikuvaus löytyy englanninkielisestä kuvauksesta."),
+        Example("Osaamistavoitteet: Suoritettuasi kurssin - ymmärrät arkisia tekstejä - osaat viestiä sähköpostitse "
+                "- tunnistat noin 200 uutta "
+                "kirjoitusmerkkiä. Suorittamalla tämän kurssin voit osoittaa pakollisen vieraan kielen taitosi "
+                "tutkintovaatimusten mukaisella tavalla.",
+                "Osaamistavoitteet: Suoritettuasi kurssin:\n- ymmärrät arkisia tekstejä\n- osaat viestiä sähköpostitse"
+                "\n- tunnistat noin 200 uutta "
+                "kirjoitusmerkkiä.\nSuorittamalla tämän kurssin voit osoittaa pakollisen vieraan kielen taitosi "
+                "tutkintovaatimusten mukaisella tavalla."),
     )))
 
 

@@ -127,8 +127,9 @@ def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
         if found is None or opener is not None and opener.morph.get("VerbForm") == "Fin" \
                 and opener.text.lower() not in pykko_lemmas(opener.text.lower()):  # ('ottaa' is also the infinitive)
             return None  # '- osaa tekstata' under 'Osaat' stays 3rd person (review 1)
-        if _third_person_inside(ctx, b):
-            return None  # '- käyttää laitteita ja tekee valintoja' under 'Osaat' mixes the persons (review 3)
+        if _third_person_inside(ctx, b) or _learner_pronoun(ctx, b):
+            return None  # '- käyttää laitteita ja tekee valintoja' under 'Osaat' mixes the persons (review 3); so
+            # does '- määrittää X:n, jonka perusteella hän osaa tehdä työsuunnitelman' (dev texts)
         override.update(found)
     end = bullets[-1].end
     tail, used = ctx.render(verb.end, end, override)
@@ -147,6 +148,23 @@ def _own_clause(ctx: Context, verb: Token, within: set[int]) -> bool:
     return verb.dep in _CLAUSE_DEPS or any(
         toks[i].head == verb.i and (toks[i].dep == "mark" or toks[i].morph.get("PronType") in ("Rel", "Int"))
         for i in within)
+
+
+def _after_noun(toks: list[Token], w: Token) -> bool:
+    """Does the verb follow a noun directly ('taitoaan tuottaa', 'kykyä toimia')? A joined finite verb follows
+    'ja', 'sekä', 'tai' or a comma; after a noun it is the noun's infinitive."""
+    prev = toks[w.i - 1] if w.i > 0 else None
+    return prev is not None and prev.is_word and prev.pos in ("NOUN", "PROPN") and prev.dep != "cc"
+
+
+def _learner_pronoun(ctx: Context, bullet: Sentence) -> bool:
+    """Does the bullet speak of the learner as 'hän' ('..., jonka perusteella hän osaa tehdä työsuunnitelman')?
+    Under 'Osaat' it would stay 'hän' beside 'sinä'. A 'hän' after another person is that person (kept)."""
+    words = [ctx.analysis.tokens[i] for i in bullet.tokens if ctx.analysis.tokens[i].is_word]
+    for n, w in enumerate(words):
+        if w.lemma.lower() == "hän" or w.text.lower().startswith("hän"):
+            return not any(x.pos in ("NOUN", "PROPN") and is_human(x) and not is_learner(x) for x in words[:n])
+    return False
 
 
 def _aim_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
@@ -172,6 +190,8 @@ def _aim_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
             if joined and w.pos == "VERB" and third(w):
                 if w.text.lower() in pykko_lemmas(w.text.lower()):
                     return None  # 'syventää ja monipuolistaa': a finite verb or an infinitive? either way unsafe
+                if _after_noun(toks, w):
+                    return None  # ('taitoaan tuottaa': the noun's infinitive)
                 learner_verbs.add(w.i)  # ('näkee X ja kuvaa Y': 'kuvaa' is no infinitive)
             elif w.pos == "VERB" and w.dep == "conj" and third(w) and not _own_clause(ctx, w, within) \
                     and own_words_between(toks, w, within):
@@ -180,6 +200,8 @@ def _aim_bullet(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
             else:
                 continue
         if w.i != words[0].i and joined and third(w) and not _own_clause(ctx, w, within):
+            if _after_noun(toks, w):
+                return None  # 'taitoaan tuottaa asiatyylinen teksti': an infinitive of the noun, not 'tuotat' (dev)
             learner_verbs.add(w.i)
         if w.i not in learner_verbs:
             if third(w) and not _own_clause(ctx, w, within):
@@ -251,6 +273,9 @@ AIM_LIST = register(Rule(
                 "käyttää kulttuuria koskevan tutkimuksen käsitteistöä ja muodostaa kulttuureja koskeviin kysymyksiin "
                 "perustellun näkemyksen"),
         Example("Moduulin tavoitteena on, että opiskelija\n- osaa ohjata asiakasta hoitamaan terveyttään"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- kehittää kirjallista ilmaisukykyään ja taitoaan tuottaa "
+                "asiatyylinen, laajahko teksti aineistoja hyödyntäen\n- kehittää kirjoittamisen prosessin "
+                "hallintaansa ja taitoaan muokata tekstiään."),
         Example("Moduulin tavoitteena on, että opiskelija\n- tekee omia tulkintoja erilaisista aihepiiriin "
                 "liittyvistä teksteistä\n- pystyy tuottamaan tekstejä monipuolisesti itselle tärkeistä "
                 "kulttuuriaiheista ja -ilmiöistä"),
@@ -295,6 +320,9 @@ OUTCOME_LIST = register(Rule(
                 "kielitaitoaan asiakastyössä",
                 "Osaat\n- arvioida asiakkaan toimintakykyä\n- hyödyntää kielitaitoasi asiakastyössä"),
         Example("Opiskelija osaa\n- ohjata asiakasta hoitamaan terveyttään"),
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- määrittää erilaisten menetelmien avulla auton korin "
+                "pintavaurioiden suuruuden, jonka perusteella hän osaa tehdä työsuunnitelman\n- suojata vaurioille "
+                "alttiit kohdat lisävaurioiden ehkäisemiseksi"),
         Example("Opiskelija tai tutkinnon suorittaja osaa\n- ohjata luonnon ja rakennetun ympäristön tarjoaman "
                 "hyvinvoinnin lähteille\n- toimia ikärakenteeltaan, toimintaedellytyksiltään, kulttuuriltaan ja "
                 "tietopohjaltaan erilaisten ryhmien kanssa (erityisryhmät) ja tulla toimeen vieraallakin kielellä"),

@@ -11,13 +11,18 @@ information.
 """
 from __future__ import annotations
 
+import re
+
 from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
 from ..edits import Edit
 from .address import is_lead_in
-from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, register, run_on,
-                   subtree)
+from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, is_learner, register,
+                   run_on, subtree)
+
+# a course text sentence longer than this is, on real pages, a bullet list that lost its breaks (review 12)
+_RUN_ON_WORDS = 45
 
 _REL_TO_DEM = {"joka": "se", "jonka": "sen", "jota": "sitä", "jossa": "siinä", "josta": "siitä", "johon": "siihen",
                "jolla": "sillä", "jolta": "siltä", "jolle": "sille", "jotka": "ne", "joiden": "niiden",
@@ -183,16 +188,37 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
         else:  # 'A, B sekä C' -> 'A ja B. ... myös C'
             start = items[-3].end
             mid_start = toks[seps[-2][-1].i + 1].start
-            middle, used2 = ctx.render(mid_start, items[-2].end)
+            middle, used2 = ctx.render(mid_start, seps[-1][0].start)  # with its postmodifiers (review 12)
             used += used2
             new = " ja " + middle + ". " + again + " "
         end = after_cc.start
+        if _loses_words(ctx.text[start:end], new):
+            return None  # 'A, B systeemien välillä ja C' lost 'B systeemien välillä' (review 12): all or nothing
         return Edit(start, end, ctx.text[start:end], new, "split_sentence",
                     "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä.", absorbs=used, requires=requires)
     return None
 
 
 _POINTING = {"se", "sen", "siihen", "siinä", "sitä", "siitä", "sillä", "niihin", "niissä", "ne", "hän", "he", "tämä"}
+
+
+def _person(ctx: Context, verb: Token) -> str:
+    """The person a clause will have after the token edits: '2' for a 2nd person verb or a passive that becomes
+    'sinä', 'passive' for one that stays, else the verb's own person ('3', or '' for a non-finite word)."""
+    if verb.morph.get("Voice") == "Pass":
+        return "2" if ctx.render(verb.start, verb.end)[0] != verb.text else "passive"
+    return verb.morph.get("Person") or ""
+
+
+def _loses_words(old: str, new: str) -> bool:
+    """Would the cut drop a word of the original span (other than the separators it replaces)? Words may change
+    their ending (a token edit inside), so a word counts as kept when its first four letters come back."""
+    kept = [w.lower()[:4] for w in re.findall(r"\w+", new)]
+    return any(w.lower()[:4] not in kept for w in re.findall(r"\w+", old) if w.lower() not in ("ja", "sekä"))
+
+
+# a clause opening with these leans on the one before: '..., eikä se edellytä X' -> '. Eikä se edellytä X' (dev texts)
+_JOINING_OPENERS = {"eikä", "eivätkä", "enkä", "etkä", "emmekä", "ettekä", "mutta", "vaan", "eli", "tai", "sekä"}
 
 
 def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
@@ -212,6 +238,13 @@ def _split_at_comma_ja(ctx: Context, sent: Sentence) -> Edit | None:
             w.morph.get("PronType") == "Rel" or w.dep == "mark" or w.text in "()" for w in left + right):
         return None
     verb = finite(right)[0]
+    main = next((w for w in left if w.dep == "ROOT"), finite(left)[0])
+    left_person, right_person = _person(ctx, main), _person(ctx, verb)
+    learner_left = any(w.head == main.i and w.dep.startswith("nsubj") and is_learner(w) for w in left)
+    if right_person == "passive" and (left_person in ("2", "passive") or learner_left) \
+            or left_person != right_person and "2" in (left_person, right_person):
+        return None  # '... kehitetään X:ää, ja muotoillaan tulokset ...': pass 2 addressed the first half alone,
+        # 'kehität X:ää. Muotoillaan tulokset ...' (review 10); the halves must share the person
     if not (verb.morph.get("Voice") == "Pass" or right[0].text.lower() in _POINTING
             or any(w.dep.startswith("nsubj") and w.i < verb.i + 4 for w in right)):
         return None
@@ -235,6 +268,9 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
         return edits  # ('Kurssi kestää 1.9.-31.5., ja siihen sisältyy neljä lähipäivää.': a date counts)
     within = set(sent.tokens)
     root = next((toks[i] for i in sent.tokens if toks[i].dep == "ROOT"), None)
+    if len(words) > _RUN_ON_WORDS:
+        return edits  # a list that lost its line breaks and commas: 'Hän osaa kontekstualisoida työnsä siihen
+        # asettaa selkeät tavoitteet ...' was cut out of one (review 12)
     if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or run_on(ctx, sent):
         return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
     if any(opens_subordinate(w) for w in words[:2]):
@@ -254,6 +290,7 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
             comma = toks[first - 1] if first - 1 in within else None
             has_subject = any(toks[j].head == t.i and toks[j].dep.startswith("nsubj") for j in within)
             if comma is None or comma.text != "," or opens_subordinate(toks[first]) \
+                    or toks[first].text.lower() in _JOINING_OPENERS \
                     or not _independent(toks, root, within) \
                     or not has_subject or not _independent(toks, t, within) or any(
                         toks[j].morph.get("PronType") == "Rel" or toks[j].dep == "mark"
@@ -270,7 +307,7 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
                              ". " + cap(rendered), "split_sentence",
                              "Pitkä virke jaetaan kahdeksi: yksi asia virkkeessä.", absorbs=used))
             continue
-        if cc.lemma.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
+        if cc.lemma.lower() not in ("ja", "sekä") or cc.text.lower() not in ("ja", "sekä") or cc.i + 1 >= len(toks):
             continue
         if not _independent(toks, root, within):
             continue
@@ -283,7 +320,12 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
                 and any(toks[j].head == root.i and toks[j].dep == "cop" for j in within)):
             continue  # (a nominal predicate with its copula is complete: 'Kurssin hinta on 90 €, ja ...')
         pronoun = None
-        if not _independent(toks, t, within):
+        # 'Opiskelija ymmärtää X ja voi syventää Y': 'voi' without a subject of its own shares the left one's; read
+        # as a zero-person clause it became '. Voi syventää tietämystään' (dev texts)
+        shared_subject = not any(toks[j].head == t.i and toks[j].dep.startswith(("nsubj", "csubj")) for j in within) \
+            and any(toks[j].head == root.i and toks[j].dep.startswith("nsubj") for j in within) \
+            and t.morph.get("Voice") != "Pass" and t.morph.get("Person") not in ("1", "2")
+        if not _independent(toks, t, within) or shared_subject:
             # same subject, same person: the right clause gets it back as a pronoun
             same = (t.morph.get("Person") == root.morph.get("Person") == "3"
                     and t.morph.get("Number") == root.morph.get("Number")
@@ -410,4 +452,15 @@ SPLIT_SENTENCE = register(Rule(
                 "ymmärrystään osana taiteellista kokonaisajattelua"),
         Example("Sisältö: Tällä kurssilla tarkastellaan, miten nykyaikaiset datastrategiat, teknologiat ja "
                 "analytiikka muuttavat markkinoinnin käytänteitä ja päätöksentekoprosesseja."),
+        Example("Kurssi on suunniteltu kaikille kandidaattitason opiskelijoille, eikä se edellytä aiempaa tietämystä "
+                "aiheesta."),
+        # two sentences read as one ('... haastavaa. syventää taitojaan'): pass 2 gave 'Pystyt ... syventää
+        # taitojasi' (dev texts)
+        Example("Opiskelija oppii tarkkailemaan omaa lukemistaan ja pystyy selittämään mikä luetussa tekstissä on "
+                "haastavaa. syventää taitojaan kriittisesti arvioida omia ja muiden opiskelijoiden töitä."),
+        Example("Opiskelija ymmärtää mm. kompleksisen tehon ja suodatuksen käsitteet ja voi syventää tietämystään "
+                "tulevilla kursseilla."),
+        # two passives: pass 2 addressed only the first half, 'kehität ... Muotoillaan tulokset ...' (review 10)
+        Example("Toisessa vaiheessa kumppanin kanssa kehitetään mahdollisia keinoja vastata tarkennettuihin "
+                "tarpeisiin, ja muotoillaan tulokset toteuttamiskelpoiseksi kokeiluksi."),
     )))
