@@ -213,7 +213,12 @@ def _bare_learner_line(ctx: Context, sent: Sentence) -> bool:
     """Is the sentence a line of its own that is only the learner ('Opiskelija', 'Opiskelija tai tutkinnon
     suorittaja') above a list?"""
     lead = _lead(ctx, sent)
-    return lead is not None and lead[1] is None and ctx.text[sent.start - 1:sent.start] in ("", "\n")
+    if lead is None or lead[1] is not None or ctx.text[sent.start - 1:sent.start] not in ("", "\n"):
+        return False
+    # Under an item of the list above, the bare line is what separates two lists: without it they run together
+    # ('- ylläpitää työkykyään.' above '- tunnet yrittäjyyden periaatteen', review 13).
+    above = ctx.text[:sent.start].rstrip().rsplit("\n", 1)[-1].strip()
+    return not above.startswith(_BULLET_MARKS)
 
 
 def _learner_lead_in_line_above(ctx: Context, sent: Sentence) -> bool:
@@ -376,4 +381,12 @@ LEARNER_BULLETS = register(Rule(
         # 'että pystyy' has no subject of its own: the learner's verb would stay 3rd person under '- tunnet'
         Example("Opiskelija\n- noudattaa työaikoja\n- tuntee myymiensä laitteiden tekniikan siten, että pystyy "
                 "neuvomaan asiakasta laitteen turvallisesta käytöstä"),
+        # the possessive of 'paikallaan' is the work object's (review 13)
+        Example("Ammattitaitovaatimukset:\nOpiskelija\n- noudattaa työaikoja\n- toimii työryhmän jäsenenä\n- "
+                "varmistaa työkohteen paikallaan pysymisen",
+                "Ammattitaitovaatimukset:\n- noudatat työaikoja\n- toimit työryhmän jäsenenä\n- varmistat "
+                "työkohteen paikallaan pysymisen"),
+        # under an item of the list above, the bare line separates two lists (review 13)
+        Example("- ylläpitää työkykyään.\nOpiskelija tai tutkinnon suorittaja\n- tuntee yrittäjyyden periaatteen "
+                "huoltotöissä.\n- suorittaa SFS 6002 pätevyyden"),
     )))
