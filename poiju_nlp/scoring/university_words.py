@@ -131,11 +131,16 @@ def _title_line(text: str, start: int, end: int) -> bool:
 
 
 def _name_word(text: str, start: int) -> bool:
-    """A capitalised word inside a sentence is part of a name ('kurssi Moduuli 3', 'Opintojakso X')."""
+    """A capitalised word inside a sentence is part of a name ('kurssi Moduuli 3', 'Opintojakso X'); not when a
+    lower-case word follows it: then a full stop was lost before it ('... keinoin Opintojaksolla opiskelija:',
+    review univ 2)."""
     if not text[start:start + 1].isupper():
         return False
     before = text[:start].rstrip(" \t")
-    return bool(before) and not before.endswith(_SENTENCE_END)
+    if not before or before.endswith(_SENTENCE_END):
+        return False
+    after = re.match(r"\S+\s+(\S)", text[start:])
+    return not (after and after.group(1).islower())
 
 
 def university_word_finding(a: TextAnalysis, covered=(), glossary=None) -> Finding | None:
