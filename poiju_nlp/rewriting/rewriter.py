@@ -221,7 +221,7 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
     for _ in range(MEANING_ROUNDS):
         if not accepted:
             return None
-        limits = [REWRITING.meaning_threshold - meaning_allowance(accepted, *span) for span in spans]
+        limits = meaning_thresholds(text, accepted)
         coverage = guard.sentence_coverage(text, apply_edits(text, accepted), thresholds=limits)
         bad = [i for i, b in enumerate(coverage["best"]) if i < len(spans) and b < limits[i]]
         culprits = []
@@ -242,8 +242,7 @@ def _meaning_guard(text: str, accepted: list[Edit], rejected: list[Rejection], p
                     readmit(x)
     if not accepted:
         return None
-    limits = [REWRITING.meaning_threshold - meaning_allowance(accepted, *span) for span in spans]
-    return guard.sentence_coverage(text, apply_edits(text, accepted), thresholds=limits)
+    return guard.sentence_coverage(text, apply_edits(text, accepted), thresholds=meaning_thresholds(text, accepted))
 
 
 def whole_text_offenders(edits: list[Edit], problems_of, pass_no: int = 1):

@@ -361,3 +361,15 @@ def is_third_singular(w: Token) -> bool:
     m = w.morph
     return m.get("Person") == "3" and m.get("Number") == "Sing" or (
         "Person" not in m and "+pres+3sg" in pykko_forms(w.text.lower()))
+
+
+def all_or_nothing(items, change) -> dict[int, str] | None:
+    """The token changes of every item of a list merged (``change(item) -> {token index: new text} or None``), or
+    None when any item cannot be changed: a list is rewritten whole or not at all, never left in two persons."""
+    merged: dict[int, str] = {}
+    for item in items:
+        found = change(item)
+        if found is None:
+            return None
+        merged.update(found)
+    return merged

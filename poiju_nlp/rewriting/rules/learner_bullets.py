@@ -27,8 +27,8 @@ from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.resources import get_pykko, voikko_spell
 from ..edits import Edit
 from .address import is_lead_in
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
-                   each_sentence, is_learner, register, second_person_possessive,
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, all_or_nothing, bare_reflexive,
+                   cap, each_sentence, is_learner, register, second_person_possessive,
                    sentence_index)
 from .outcomes import _lead, _possessives
 
@@ -200,13 +200,8 @@ def _items_from(ctx: Context, k: int) -> tuple[list[Sentence], dict[int, str]] |
     following = ctx.text[line_end + 1:].lstrip(" \t")[:1] if line_end >= 0 else ""
     if rest.strip() or following.islower():
         return None  # the last item runs on (a second sentence or a wrapped line the list does not show)
-    override: dict[int, str] = {}
-    for b in bullets:
-        found = _item(ctx, b)
-        if found is None:
-            return None
-        override.update(found)
-    return bullets, override
+    override = all_or_nothing(bullets, lambda b: _item(ctx, b))
+    return None if override is None else (bullets, override)
 
 
 def _bare_learner_line(ctx: Context, sent: Sentence) -> bool:

@@ -12,8 +12,8 @@ from ...text import inflect
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
-from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
-                   each_sentence, is_comitative, is_human, is_learner, is_third_singular, own_words_between, register,
+from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, all_or_nothing, bare_reflexive,
+                   cap, each_sentence, is_comitative, is_human, is_learner, is_third_singular, own_words_between, register,
                    rendered_lemma, second_person_possessive, word_list)
 
 _BULLETS = ("-", "•", "*", "–")
@@ -234,12 +234,9 @@ def _build_aim_list(ctx: Context, sent: Sentence) -> Edit | None:
     bullets = _bullets(ctx, sent)
     if not bullets:
         return None
-    override: dict[int, str] = {}
-    for b in bullets:
-        found = _aim_bullet(ctx, b)
-        if found is None:
-            return None
-        override.update(found)
+    override = all_or_nothing(bullets, lambda b: _aim_bullet(ctx, b))
+    if override is None:
+        return None
     learner = ws[-1]
     start = ws[-2].end
     end = bullets[-1].end
