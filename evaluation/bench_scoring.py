@@ -62,9 +62,13 @@ def is_long_sentence_finding(f) -> bool:
     return f.kind == "long_sentence" or (f.kind == "hard_sentence" and "long" in f.reasons)
 
 
-def gold_spans(item: dict) -> list[tuple[int, int, str]]:
-    text, spans, seen = item["text"], [], {}
+def gold_spans(item: dict, confirmed_only: bool = False) -> list[tuple[int, int, str]]:
+    """The annotated spans of one sentence. ``confirmed_only``: only those both blind reviewers judged a stumbling
+    point for a working-life reader (the span's ``review`` is ["yes", "yes"]; corpora/annotated/README.md)."""
+    text, spans = item["text"], []
     for j in item.get("jargon", []):
+        if confirmed_only and j.get("review") != ["yes", "yes"]:
+            continue
         occurrence = j.get("occurrence", 1)
         start = -1
         for _ in range(occurrence):
@@ -158,6 +162,14 @@ def run(quick: bool = False, data: str | None = None) -> dict:
         gk = [[g for g in gs if g[2] == kind] for gs in gold]
         per_kind[kind] = {"recall": span_prf(pred, gk)["recall"], "gold": sum(map(len, gk))}
     result["spans"]["recall_by_gold_kind"] = per_kind
+    # the same recall on the spans two blind reviewers confirmed (27 % of the team's gold; passives 0 of 106): the
+    # team marked many words a working-life reader knows, so the full gold's recall rewards flagging familiar words
+    confirmed = [[g for g in gold_spans(s, confirmed_only=True) if g[2] not in WORD_KINDS_EXCLUDED] for s in sentences]
+    result["spans"]["poiju_on_review_confirmed_gold"] = span_prf(pred, confirmed)
+    result["spans"]["confirmed_recall_by_gold_kind"] = {
+        kind: {"recall": span_prf(pred, [[g for g in gs if g[2] == kind] for gs in confirmed])["recall"],
+               "gold": sum(g[2] == kind for gs in confirmed for g in gs)}
+        for kind in sorted({g[2] for gs in confirmed for g in gs})}
     # the same gold without the words the blind lexicon review judged familiar (corpora/lexicon/review.tsv)
     familiar = _familiar_lemmas()
     if familiar:
@@ -269,6 +281,7 @@ def run(quick: bool = False, data: str | None = None) -> dict:
         "pair_accuracy>=0.95": (result["primary"] or 0) >= 0.95,
         "span_f1>=0.8": result["spans"]["poiju"]["f1"] >= 0.8,
         "span_recall>=0.85": result["spans"]["poiju"]["recall"] >= 0.85,
+        "span_recall_on_review_confirmed_gold>=0.85": result["spans"]["poiju_on_review_confirmed_gold"]["recall"] >= 0.85,
         "throughput>=0.8": result["throughput"]["ratio"] >= 0.8,
     }
     real = result["real"]

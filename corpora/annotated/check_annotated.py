@@ -31,6 +31,9 @@ PHENOMENA = {"jargon", "loanword", "abbreviation", "nominal_style", "passive",
              "long_sentence", "empty_phrase", "genitive_chain", "mixed"}
 LENGTH_MISLEADS = {None, "longer_words", "more_words"}
 LONG_SENTENCE_WORDS = 25  # a sentence with more words than this is "long"
+SPAN_KEYS = {"text", "kind", "occurrence", "review"}
+# The verdicts of two blind reviewers (A, B) on a span: is it a stumbling point for a working-life reader?
+REVIEW_VERDICTS = {"yes", "no", "unsure"}
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:'][^\W\d_]+)*-?|\d+", re.UNICODE)
 TOKEN_RE = re.compile(r"[\wÅÄÖåäö]+(?:[-:'][\wÅÄÖåäö]+)*", re.UNICODE)
@@ -167,8 +170,17 @@ def check_jargon_sentences(path: Path, rep: Report) -> None:
                 rep.err(where, f"bad kind {kind!r}")
             rep.count("kinds", kind)
             rep.count(f"kinds[{dom}]", kind)
-            if set(sp) - {"text", "kind", "occurrence"}:
-                rep.warn(where, f"unexpected span keys {sorted(set(sp) - {'text', 'kind', 'occurrence'})}")
+            if set(sp) - SPAN_KEYS:
+                rep.warn(where, f"unexpected span keys {sorted(set(sp) - SPAN_KEYS)}")
+            review = sp.get("review")
+            if review is not None:
+                if (not isinstance(review, list) or len(review) != 2
+                        or any(v not in REVIEW_VERDICTS for v in review)):
+                    rep.err(where, f"bad review {review!r} for {st!r}: two of {sorted(REVIEW_VERDICTS)}")
+                elif kind == "long_sentence":
+                    rep.err(where, "long_sentence spans are not reviewed")
+                else:
+                    rep.count("review", "confirmed" if review == ["yes", "yes"] else "not confirmed")
             if not isinstance(st, str) or not st:
                 rep.err(where, f"span without text: {sp!r}")
                 continue
