@@ -39,7 +39,7 @@ from .spelling import COMMON_PART_ZIPF, KNOWN_WORD_ZIPF, glued_small_word, joine
 from .passives import active_2sg, addressable, any_2sg, missing_doer_passives, passive_summary
 from .credits import mixed_credit_finding
 from .university_words import university_word_finding
-from .nominal import _heavy_chain, _verb_for, genitive_nominal_chains, is_minen, nominal_words
+from .nominal import _heavy_chain, _verb_for, dense_chains, genitive_nominal_chains, is_minen, nominal_words
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together, unpunctuated_list,
                     unexplained_abbreviation)
 
@@ -47,6 +47,8 @@ from .units import (abbreviation_summary, foreign_term, list_items, ordinary_wor
 # sentences called hard was judged easy, whatever its passives, -minen words or noun chains; its hard words are
 # findings of their own).
 SHORT_SENTENCE_WORDS = 10
+# ... except for dense officialese (nominal.dense_chains) in a sentence of five words or more
+DENSE_SHORT_WORDS = 5
 # A sentence whose calibrated plainness is below this (the "vaikea" band of the score) counts as hard when it also
 # has a structural reason; below the second figure even without one (it is then hard for its words).
 HARD_SENTENCE_SCORE = 35.0
@@ -122,7 +124,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         chains = [c for c in chains if _heavy_chain(c, nominal) or sum(
             1 + (len(t.compound_parts) >= 2) for t in c[:-1]) >= STRONG_CHAIN_WEIGHT]
     if n < SHORT_SENTENCE_WORDS and not (n >= 6 and any(_heavy_chain(c, nominal) for c in chains)):
-        return None
+        # dense officialese makes even a short sentence hard (blind review of the nominal spans: 'Kotiin
+        # vietävien palvelujen digitalisaation hyödyntäminen tehostaa ...'); the chain is what to name
+        chains = dense_chains(toks) if n >= DENSE_SHORT_WORDS else []
+        if not chains:
+            return None
     # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
     minen_words = [t for t in nominal if is_minen(t)]
     chain = bool(chains) or any(is_nominal(x) and x in nominal and y in nominal for x, y in zip(toks, toks[1:]))
