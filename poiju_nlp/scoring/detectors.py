@@ -199,6 +199,10 @@ def guessed_lemmas(word: str) -> tuple[str, ...]:
     return pykko_lemmas(word)
 
 
+# a case ending joined to a consonant-final loanword with the linking i ('Kanban' -> 'Kanbania', 'Kanbanin')
+_LINKING_I = re.compile(r"(\w+[^aeiouyäöi\W])i(?:a|ä|n|in|ssa|ssä|sta|stä|lla|llä|lle|lta|ltä|ksi|na|nä)$")
+
+
 def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> list[tuple[str, bool]]:
     """(base, whole_word) pairs to look up: the base form, then runs of consecutive compound parts."""
     out = [(token.base, True), (token.lemma.lower(), True)]
@@ -206,6 +210,9 @@ def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> 
         # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser, but only when the
         # word could be a lexicon entry at all (the guesser costs ~1 ms a word).
         out.extend((lemma, True) for lemma in guessed_lemmas(token.text))
+        linked = _LINKING_I.match(token.text.lower())  # the guesser reads 'Kanbania' as 'kanbania'
+        if linked:
+            out.append((linked.group(1), True))
     if lexicon_prefixes is not None and len(token.compound_parts) <= 1 and token.text[:5].lower() in lexicon_prefixes:
         source = derivation_source(token.text)  # 'integroituu' is 'integroida' turned reflexive
         if source and source.endswith(("a", "ä")):  # from a verb only: 'reaktiivisuus' is not 'reaktiivinen'

@@ -445,7 +445,8 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
 def _name_word(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
     """A capitalised word inside a sentence is part of a name ('YK:n Agenda 2030', 'Moduuli 3')."""
     t = by_start.get(f.start)
-    if t is None or not f.text[:1].isupper() or f.text.isupper():
+    # a lexicon lemma written with a capital is itself a name to explain ('Scrum'), not part of another name
+    if t is None or not f.text[:1].isupper() or f.text.isupper() or (f.term or "")[:1].isupper():
         return False
     prev = next((p for p in reversed(a.tokens[:t.i]) if p.text.strip()), None)
     return prev is not None and prev.text not in (".", "!", "?", ":", "-", "•", "–", "—", "\n") and \
@@ -460,6 +461,8 @@ def _part_of_compound(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -
     'potentiaaliero': 0 of 9 judged right)."""
     if a.text[f.end:f.end + 2] in ("- ", "-\n", "-,"):
         return True
+    if " " in (f.term or ""):  # a multiword entry is a term of its own ('ongelmaperustainen oppiminen')
+        return False
     t = by_start.get(f.start)
     return t is not None and len(t.compound_parts) >= 2 and f.term.lower() not in (t.base, t.lemma.lower())
 
