@@ -42,6 +42,13 @@ def inflected_alternative(alternative: str, original: Token) -> str:
         if conj in alternative and original.pos not in ("VERB", "AUX"):
             sides = [inflected_alternative(side, original) for side in alternative.split(conj)]
             return conj.join(sides) if all(sides) else ""
+    if original.pos == "ADV" and original.text.endswith("sti") and len(words) > 1:
+        # an adverb has no multiword drop-in: 'osaamisperusteisesti' gave 'osaamiseen perustui' (a verb)
+        return ""
+    if len(words) == 1 and original.pos == "ADJ" and pykko_forms(words[0]) \
+            and all("+gen" in f for f in pykko_forms(words[0])):
+        # a genitive attribute stays as it is: 'käytännön tehtävät', not 'käytännöt' for 'operatiiviset'
+        return words[0]
     out = list(words)
     if original.pos in ("VERB", "AUX"):
         # Many Finnish forms are both present and past ('reflektoi'); course text speaks in the present, so the
