@@ -125,7 +125,17 @@ def _compound_typo(word: str, suggestions: list[str]) -> str | None:
     in_stem = last_start + TYPO_PART_HEAD <= same < stem_end or (same >= stem_end and _harmony_only(candidate, word))
     if last_start <= 0 or not in_stem or not real_finnish(candidate):
         return None
+    if len(candidate) == len(word) and not _harmony_only(candidate, word):
+        # a letter changed makes another word of a term Voikko lacks ('muodostumisentalpioiden' ->
+        # '...entappioiden'): only a letter missing or one too many is sure
+        return None
+    longer, shorter = (candidate, word) if len(candidate) > len(word) else (word, candidate)
+    if same >= len(shorter) - PLURAL_MARK_FROM_END and longer[same] in "ij":
+        return None  # the plural mark: 'suorituskykyindeksen' -> '...indeksien' changes the number
     return first
+
+
+PLURAL_MARK_FROM_END = 4
 
 
 def _harmony_only(a: str, b: str) -> bool:
