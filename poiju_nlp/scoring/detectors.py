@@ -67,6 +67,12 @@ def inflected_alternative(alternative: str, original: Token) -> str:
             # a genitive stands before the noun it modifies, so a word after the head splits them
             # ('vertaisoppimisen näkökulmasta' -> 'oppimisen toisilta näkökulmasta', blind review 6): no drop-in
             return ""
+        if head is not None and original.morph.get("Case", "Nom") != "Nom" and any(
+                "+inf" in f for w in words[head + 1:] for f in pykko_forms(w)):
+            # an infinitive after the head modifies it only in the base form ('oppiminen selvittämällä'); after an
+            # inflected head it reads as the sentence verb's ('tutkivaan oppimiseen' -> 'oppimiseen selvittämällä',
+            # blind review 9: broken): no drop-in
+            return ""
         for k in range(head if head is not None else -1, -1, -1):
             if k < head and (not nominative(words[k]) or words[k] == "koko"):
                 break
@@ -191,7 +197,24 @@ def _inflected_or_base(alternative: str, token: Token, text: str, entry: Lexicon
     if text.lower() == entry.lemma.lower():
         return alternative
     form = inflected_alternative(alternative, token)
-    return form if form and real_finnish(form) else ""
+    return form if form and real_finnish(form) and _reads_as_itself(form, alternative) else ""
+
+
+def _reads_as_itself(form: str, alternative: str) -> bool:
+    """A one-word alternative's form is a form of that word: the inflector read 'opetustapa' as 'opetusta' with a
+    clitic and gave 'opetusta' for 'pedagogiikkaa' (another word). Unchecked when Voikko lacks the base form."""
+    from ..text.resources import voikko_analyze
+
+    readings = voikko_analyze(alternative)
+    if " " in alternative or " " in form or not readings or any(
+            r.get("CLASS") == "teonsana" and (r.get("BASEFORM") or "").lower() == alternative.lower()
+            for r in readings):
+        return True  # a verb's participle reads as an adjective ('käyttää' -> 'käytetyssä' = käytetty)
+    # a -minen noun or a participle reads as its verb in both ('yhdistämisessä', 'käytetyssä')
+    # ('opetustapa' also reads as 'opetus' + the clitic -pa: a reading as the word itself wins)
+    bases = {(r.get("BASEFORM") or "").lower() for r in readings}
+    bases = {alternative.lower()} if alternative.lower() in bases else bases | {alternative.lower()}
+    return any((r.get("BASEFORM") or "").lower() in bases for r in voikko_analyze(form.lower()))
 
 
 def real_finnish(phrase: str) -> bool:

@@ -32,7 +32,7 @@ from ..domain import CREDIT_WORDS
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .detectors import parenthesised_spans, unit_name
-from .field import care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
+from .field import FAMILIAR_TERM, care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal
 from .spelling import COMMON_PART_ZIPF, KNOWN_WORD_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
@@ -384,6 +384,7 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
                 or own_unit_word(lexicon.lookup(f.term), uses[f.term])
                 or screen_familiar(f.term)  # the reviewers' familiar words the rewriter may still swap
                 or familiar_to_reader(by_start.get(f.start), lexicon.lookup(f.term))  # frequent enough for any reader
+                or _familiar_derivation(by_start.get(f.start), lexicon.lookup(f.term))
                 or _part_of_compound(a, f, by_start)
                 # an official unit or course name ('3D mallinnus ja visualisointi (3 op)', 'Ammatilliseen
                 # koulutukseen orientoituminen ...') or a name ('Agenda 2030'): the teacher cannot change it (round 5)
@@ -393,6 +394,8 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             # off the screen (blind review 6: 1 of 4 right; 'henkilökohtaiset perustiedot', 'ajankohtaiset
             # kysymykset' say enough in context); the rewriter still uses them
             continue
+        if f.kind == "jargon":
+            f = _named_approach(a, f, by_start, lexicon.lookup(f.term or "")) or f
         key = (f.kind if f.kind != "loanword" else "jargon", _key(f))
         if key in grouped:
             g = grouped[key]
@@ -440,6 +443,47 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
     out += [f for f in [university_word_finding(a, covered, glossary)] if f]
     out.sort(key=lambda f: (-f.impact, f.start))
     return out
+
+
+# A discipline word that names an approach with an adjective before it ('kriittinen pedagogiikka', 'feministiseen
+# pedagogiikkaan', 'taiteidenväliseen pedagogiikkaan'): the generic swap ('opetustapa') loses the approach (blind
+# review 9). The lexicon lists the commonest such phrases itself (kriittinen pedagogiikka, sosiaalipedagogiikka).
+NAMED_APPROACH_HEADS = ("pedagogiikka",)
+EVERYDAY_ADJECTIVE_ZIPF = 4.5  # 'uusi' (5.7), 'perinteinen' (4.6); 'kriittinen' (4.2) and 'feministinen' name one
+
+
+def _named_approach(a: TextAnalysis, f: Finding, by_start: dict[int, Token], entry) -> Finding | None:
+    """The adjective and the discipline word as one term to explain, not to swap, or None."""
+    token = by_start.get(f.start)
+    if token is None or entry is None or entry.action not in ("suggest", "replace") or token.i == 0 \
+            or not entry.lemma.lower().endswith(NAMED_APPROACH_HEADS) or " " in entry.lemma:
+        return None
+    from .familiarity import zipf
+
+    before = a.tokens[token.i - 1]
+    if before.pos != "ADJ" or before.morph.get("Case") != token.morph.get("Case") \
+            or before.morph.get("VerbForm") == "Part" or zipf(before.base) >= EVERYDAY_ADJECTIVE_ZIPF:
+        return None  # 'uutta pedagogiikkaa', 'hyvää pedagogiikkaa' name no approach
+    text = a.text[before.start:f.end]
+    return Finding(before.start, f.end, text, "jargon", 1,
+                   f"'{text}' on opetuksen suuntauksen nimi: yleissana ('{entry.plain[0] if entry.plain else ''}') "
+                   "ei kerro samaa, eikä työelämän lukija ehkä tunne suuntausta.",
+                   "Pidä nimi, mutta selitä se lukijalle ensimmäisellä kerralla.", None, term=entry.lemma)
+
+
+def _familiar_derivation(token: Token | None, entry) -> bool:
+    """A native derivation of a common word that is itself frequent ('osallisuus' <- osa, Zipf 3.4): a working-life
+    reader knows it as well as a frequent compound (field.FAMILIAR_TERM), whatever kind the lexicon gives it (blind
+    review 9: 'osallisuutta' judged familiar). A loanword is not judged by frequency (see field.py)."""
+    from .familiarity import familiarity
+    from .glossary import OWN_GLOSSARY_DOMAIN
+
+    if token is None or entry is None or entry.kind == "abbreviation" or len(token.compound_parts) >= 2 \
+            or entry.domain == OWN_GLOSSARY_DOMAIN or entry.lemma.lower() in CREDIT_WORDS \
+            or entry.lemma.lower() not in (token.base, token.lemma.lower()):  # the word itself, not a phrase of it
+        return False  # the organisation's own replacement is always offered; a reader needs a credit word's hours
+
+    return familiarity(token) >= FAMILIAR_TERM and ordinary_word(token) and not foreign_term(token)
 
 
 def _name_word(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
