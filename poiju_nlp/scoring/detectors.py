@@ -523,12 +523,16 @@ def _specified(toks: list[Token], i: int, n: int) -> bool:
 
 
 def _agrees(seq: list[Token]) -> bool:
-    """An adjective (or participle) and its noun agree in case: they are one phrase."""
+    """An adjective (or participle) and its noun agree in case and number: they are one phrase ('tarvittavien tiedon
+    muotojen' is 'tarvittavien muotojen')."""
     first, last = seq[0], seq[-1]
     if len(seq) < 2 or not (first.pos == "ADJ" or first.morph.get("VerbForm") == "Part"):
         return True
-    a, b = first.morph.get("Case"), last.morph.get("Case")
-    return not (a and b and a != b)
+    for feature in ("Case", "Number"):
+        a, b = first.morph.get(feature), last.morph.get(feature)
+        if a and b and a != b:
+            return False
+    return True
 
 
 @detector("empty_phrase")

@@ -448,8 +448,8 @@ _BULLET_LINE = re.compile(r"\s*(?:[-•*–]|\d+[.)])\s")
 _GIST_WORDS = {"teksti", "puhe", "viesti", "artikkeli", "kirjoitus", "keskustelu", "esitys", "uutinen", "luento",
                "raportti", "lähde", "kirja", "aineisto", "video", "ymmärtää", "tiivistää", "raportoida", "referoida",
                "selostaa", "kuulla", "lukea"}
-# ... or of a law or an agreement ('työehtosopimuksen keskeisen sisällön')
-_DOCUMENT_WORDS = ("laki", "lainsäädäntö", "sopimus", "asetus", "standardi", "ohje", "suunnitelma")
+# ... or of a law or an agreement ('työehtosopimuksen keskeisen sisällön', 'työoikeuden keskeisestä sisällöstä')
+_DOCUMENT_WORDS = ("laki", "lainsäädäntö", "oikeus", "sopimus", "asetus", "standardi", "ohje", "suunnitelma")
 _PERSON_WORDS = {"henkilöstö", "työntekijä", "asiakas", "opiskelija", "potilas", "oppija", "esihenkilö", "lapsi",
                  "hän", "oma", "jäsen", "tiimi"}
 LIST_ITEM_WORDS = 6  # a ';'-separated item this short is the name of an item ('tarvittavan tiedon hallinta')
@@ -492,6 +492,10 @@ def _content_said(a: TextAnalysis, f: Finding) -> bool:
     after = toks[k + len(inside)] if k + len(inside) < len(toks) else None
     if after is not None and head.head == after.i and after.morph.get("VerbForm") == "Part" \
             and after.morph.get("Case"):
+        return True
+    # an essive names a role of something the sentence names ('Energiaa ... tarkastellaan mekaniikan keskeisinä
+    # käsitteinä', 'keskeisenä sisältönä on X')
+    if head.morph.get("Case") == "Ess":
         return True
     if head.dep == "nsubj:cop" or any(t.head == head.i and t.dep == "cop" for t in a.tokens if t.i != head.i):
         return True

@@ -75,3 +75,10 @@ def test_empty_phrases_come_after_hard_sentences_and_jargon():
     assert "empty_phrase" in kinds and "hard_sentence" in kinds and "loanword" in kinds  # 'implementoida'
     assert kinds.index("empty_phrase") > max(i for i, k in enumerate(kinds)
                                              if k in ("hard_sentence", "jargon", "loanword"))
+
+
+def test_an_adjective_of_a_later_noun_and_a_role_in_the_essive_are_not_flagged():
+    # 'tarvittavien' goes with 'muotojen' (plural), not with 'tiedon' (singular)
+    assert not _found("Opiskelija hahmottaa tarvittavien tiedon muotojen keskinäissuhteet.")
+    # the essive names the role of what the sentence names: energy and momentum are the concepts
+    assert not _shown("Energiaa ja liikemäärää tarkastellaan mekaniikan keskeisinä käsitteinä ja säilyvinä suureina.")
