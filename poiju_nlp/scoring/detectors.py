@@ -524,10 +524,18 @@ def unit_name(text: str, start: int, end: int) -> bool:
 
 
 def empty_phrase_advice(phrase: EmptyPhrase, span: str) -> str:
-    """What to write instead, for this text. The list's own example ('esimerkiksi: osaat antaa ensiavun') is written
-    for health and safety courses and misleads in any other, so only the instruction is kept, tied to the span."""
-    instruction = (phrase.suggestion or "Kerro konkreettisesti").split(": esimerkiksi")[0].rstrip(". ")
+    """What to write instead, for this text: the list's instruction with its template filled with the words found
+    ("Kerro, mitkä periaatteet: esim. 'keskeisiin periaatteisiin, kuten X ja Y'."). The tool cannot know what the
+    principles are, so X and Y stay for the teacher to fill in: no content is invented."""
+    suggestion = (phrase.suggestion or "Kerro konkreettisesti.").strip()
+    if "…" in suggestion:
+        return suggestion.replace("…", span).replace(": esimerkiksi ", ": esim. ")
+    # an older row without a template: its example is written for another field, so only the instruction is kept
+    instruction = suggestion.split(": esimerkiksi")[0].rstrip(". ")
     return f"Kirjoita '{span}' tilalle, mitä se tällä kurssilla tarkoittaa ({instruction[:1].lower()}{instruction[1:]})."
+
+
+_NO_TOPIC = {"aihe", "asia", "teema", "ala", "kokonaisuus"}
 
 
 def _specified(toks: list[Token], i: int, n: int) -> bool:
@@ -538,6 +546,9 @@ def _specified(toks: list[Token], i: int, n: int) -> bool:
         return False
     if after.morph.get("VerbForm") == "Inf":
         return True
+    # ... but not by a word that names no topic ('laaja-alaisen ymmärryksen aiheesta': reviewers, "vague filler")
+    if after.base in _NO_TOPIC:
+        return False
     # '... perustiedot kuljetusvälineiden suunnittelussa käytetyistä malleista', 'yleiskuvan länsimaisen
     # rakennustaiteen ja kaupunkirakentamisen kehityksestä'
     for t in toks[i + n:i + n + 7]:
@@ -546,6 +557,19 @@ def _specified(toks: list[Token], i: int, n: int) -> bool:
         if t.pos in ("NOUN", "PROPN") and t.morph.get("Case") == "Ela":
             return True
     return False
+
+
+def _agrees(seq: list[Token]) -> bool:
+    """An adjective (or participle) and its noun agree in case and number: they are one phrase ('tarvittavien tiedon
+    muotojen' is 'tarvittavien muotojen')."""
+    first, last = seq[0], seq[-1]
+    if len(seq) < 2 or not (first.pos == "ADJ" or first.morph.get("VerbForm") == "Part"):
+        return True
+    for feature in ("Case", "Number"):
+        a, b = first.morph.get(feature), last.morph.get(feature)
+        if a and b and a != b:
+            return False
+    return True
 
 
 @detector("empty_phrase")
@@ -558,11 +582,14 @@ def detect_empty_phrases(a: TextAnalysis, lex: Lexicon) -> list[Finding]:
             n = len(phrase.lemmas)
             seq = toks[i:i + n]
             if len(seq) == n and all(_phrase_word_matches(w, t) for w, t in zip(phrase.lemmas, seq)):
+                if not _agrees(seq):
+                    continue  # 'erilaisia tilanteeseen soveltuvia varusteita': the adjective is another noun's
                 start, end = seq[0].start, seq[-1].end
                 if _in_heading(a.text, start, end) or _specified(toks, i, n) or _leads_a_list(a.text, end) \
                         or _named_later(a.text, end) or unit_name(a.text, start, end):
                     continue
-                out.append(Finding(start, end, a.text[start:end], "empty_phrase", 2,
+                # severity 1 ('huomio'): the sentence reads; the reader only misses what it stands for
+                out.append(Finding(start, end, a.text[start:end], "empty_phrase", 1,
                                    phrase.reason or "Ilmaus ei kerro lukijalle mitään konkreettista.",
                                    empty_phrase_advice(phrase, a.text[start:end])))
     return out
