@@ -4,6 +4,11 @@
   the learner);
 - learner_subject: 'Osallistuja pohtii omia käytäntöjään.' -> 'Pohdit omia käytäntöjäsi.';
 - learner_goal: 'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.';
+
+A learner sentence that becomes 'sinä' takes the 'hän' that points back to its learner along, in one edit ('Kurssin
+jälkeen olet tietoinen X. Ymmärrät Y. Sinulla on valmiuksia Z.'): left alone, 'Hän ymmärtää Y' would point to nobody
+(the learner is 'sinä' now). When one of those 'hän' sentences cannot be converted, the learner sentence stays too.
+``dangling_pronouns`` finds what is left over in a final set of edits (the rewriter drops such an edit).
 """
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
-                   each_sentence, is_comitative, is_course_word, is_learner, is_third_singular, opens_sentence,
+                   each_sentence, in_heading, is_comitative, is_course_word, is_human, is_learner,
+                   is_third_singular, opens_sentence,
                    own_words_between, register,
                    rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
                    word_list)
@@ -306,32 +312,254 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
             again = head.split()[-1]  # 'opit' or the 2nd person verb
             override[cc.i] = "\x00. " + cap(again) + " myös"
+    # 'joita hän kohtaa' in the sentence itself: the learner's 'hän' becomes 'sinä' too ('joita kohtaat')
+    own = _pronoun_override(ctx, sent, [w for w in ws if w.i > verb.i and _learner_han(ctx, w, learner)])
+    if own is None:
+        return edits
+    override.update(own)
     if leaves_third_person(ctx, ws, verb, override):
         return edits  # 'Kurssin jälkeen tunnistat X ja tietää Y' would mix the persons (review 2)
     tail, used = ctx.render(verb.end, sent.end, override)
     new = re.sub(r"\s+", " ", head + tail)
     new = re.sub(r"\s*\x00", "", new)
-    edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
-                      f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
-                      absorbs=used))
-    return edits
+    new = re.sub(r"\x01\s*", "", new)
+    edit = Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
+                f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
+                absorbs=used)
+    edit = with_pronoun_chain(ctx, sent, learner, edit)
+    return [edit] if edit else edits
 
 
-def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
-    """'Hän' right after a sentence whose subject is the learner: 'Opiskelija tuntee X. Hän osaa Y.' ('Hän' is the
-    learner, so 'Osaat Y.')."""
-    if w.text.lower() != "hän" or w.i != sent.tokens[0]:
-        return False
-    n = sentence_index(ctx, sent)
-    if n == 0:
-        return False
+# --- 'hän' that points to the learner -----------------------------------------------------------------------------
+
+_NECESSIVE = {"tulla", "pitää", "täytyä", "kannattaa"}  # 'Hänen tulee osata X' -> 'Sinun tulee osata X'
+_ANTECEDENT_SENTENCES = 4  # how many sentences back a sentence-initial 'Hän' looks for the one it points to
+
+
+def is_han(w: Token) -> bool:
+    """A singular form of 'hän' ('Hän', 'hänellä', 'hänen', 'häntä', 'häneen' ...), not 'he'."""
+    low = w.text.lower()
+    return w.pos == "PRON" and (low == "hän" or low.startswith("häne") or low in ("häntä", "hänet"))
+
+
+def _subject_like(toks: list[Token], w: Token) -> bool:
+    """Does the person stand as the subject: 'opiskelija osaa', 'Hän on tietoinen', 'Hänellä on X' ('on' of
+    possession), 'Hänen tulee osata'?"""
+    if w.dep.startswith("nsubj"):
+        return True
+    case = w.morph.get("Case")
+    if case == "Ade" and any(t.head == w.i and t.dep == "cop:own" for t in toks[w.i + 1:w.i + 3]):
+        return True
+    nxt = toks[w.i + 1] if w.i + 1 < len(toks) else None
+    return case == "Gen" and is_han(w) and nxt is not None and nxt.lemma.lower() in _NECESSIVE
+
+
+def _person(w: Token) -> bool:
+    """A singular mention of a person that 'hän' may point to."""
+    return w.morph.get("Number") != "Plur" and not w.text.isupper() and w.pos in ("NOUN", "PROPN", "PRON") \
+        and (is_learner(w) or is_human(w))
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph that holds ``pos`` begins: lines hard-wrapped inside a paragraph ('... toimia eri
+    ammateissa,\ntyöelämässä ... Hän hankkii ...', ePerusteet) are one paragraph; a blank line, a list item, a
+    heading ('Sisältö: ...') or the line after a lead-in ending in ':' begins a new one."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+        before = text[text.rfind("\n", 0, start - 1) + 1:start - 1].strip()
+        if not line or not before or line[:1] in "-•*–" or before.endswith(":") or in_heading(text, start):
+            return start
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
+
+
+def pronoun_antecedents(text: str, analysis) -> dict[int, int | None]:
+    """Token index of each 'hän' form -> the index of the person it points to (through other 'hän' forms), or None.
+    Within its paragraph only (paragraph_start). A 'hän' that opens its sentence points to the
+    latest person who was a subject ('Opiskelija osaa X. Hän ymmärtää Y.'; not 'tekijän' in 'tekijän
+    näkökulmasta. Hänellä on ...'); one inside a sentence to the latest person of that sentence in any role
+    ('ohjata potilasta niin, että hän saa ...' is the patient's, 'opiskelija selviytyy tilanteista, joita hän
+    kohtaa' the learner's), else as an opening one."""
+    toks = analysis.tokens
+    sents = analysis.sentences
+    out: dict[int, int | None] = {}
+    for n, sent in enumerate(sents):
+        for i in sent.tokens:
+            w = toks[i]
+            if not is_han(w):
+                continue
+            line_start = paragraph_start(text, w.start)
+            words = [toks[j] for j in sent.tokens if toks[j].is_word]
+            opening = bool(words) and words[0].i == w.i
+            found: int | None = None
+            seen = False
+            if not opening:
+                for j in reversed([j for j in sent.tokens if j < i]):
+                    if toks[j].start < line_start:
+                        break
+                    if _person(toks[j]):
+                        found, seen = (out.get(j) if is_han(toks[j]) else j), True
+                        break
+            if not seen:
+                for m in range(n - 1, max(-1, n - 1 - _ANTECEDENT_SENTENCES), -1):
+                    hit = next((j for j in reversed(sents[m].tokens) if toks[j].start >= line_start
+                                and _person(toks[j]) and _subject_like(toks, toks[j])), None)
+                    if hit is not None:
+                        found = out.get(hit) if is_han(toks[hit]) else hit
+                        break
+                    if sents[m].start < line_start:
+                        break
+            out[i] = found
+    return out
+
+
+def _antecedents(ctx: Context) -> dict[int, int | None]:
+    if getattr(ctx, "_pronoun_antecedents", None) is None:  # one resolution per parse, read by every sentence
+        ctx._pronoun_antecedents = pronoun_antecedents(ctx.text, ctx.analysis)
+    return ctx._pronoun_antecedents
+
+
+def _learner_han(ctx: Context, w: Token, learner: Token) -> bool:
+    return is_han(w) and _antecedents(ctx).get(w.i) == learner.i
+
+
+def _sinä(w: Token) -> str | None:
+    """'hänellä' -> 'sinulla', 'Hänen' -> 'Sinun' (the same case of 'sinä'); None for a clitic ('hänkin')."""
+    form = next((f for f in pykko_forms(w.text.lower()) if f.startswith("+sg+") and f.count("+") == 2), None)
+    new = inflect("sinä", form) if form else None
+    return (cap(new) if w.text[:1].isupper() else new) if new else None
+
+
+def _finite_of(ws: list[Token], head: Token) -> Token | None:
+    """The word that carries the person of a clause: its verb, or its 'olla'/'voida' ('Hän on tietoinen', 'Hän on
+    perehtynyt')."""
+    for w in [head] + [t for t in ws if t.head == head.i and t.dep in ("aux", "cop")]:
+        m = w.morph
+        if w.pos in ("VERB", "AUX") and m.get("VerbForm") == "Fin" and is_third_singular(w) \
+                and m.get("Mood") == "Ind" and m.get("Tense") == "Pres" and m.get("Voice") != "Pass":
+            return w
+    return None
+
+
+def _pronoun_override(ctx: Context, sent: Sentence, hans: list[Token]) -> dict[int, str] | None:
+    """The token changes that turn the learner's 'hän' forms of a sentence into 'sinä': 'Hän ymmärtää ja osaa X'
+    -> 'Ymmärrät ja osaat X', 'Hänellä on valmiuksia kehittää osaamistaan' -> 'Sinulla on valmiuksia kehittää
+    osaamistasi'; None when one of them cannot be converted safely (a negation, a past tense, a suffix whose owner
+    is unclear, a 3rd person verb of the learner that would stay). {} when there is nothing to convert."""
+    if not hans:
+        return {}
     toks = ctx.analysis.tokens
-    prev = ctx.analysis.sentences[n - 1]
-    if not any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in prev.tokens):
-        return False
-    # the sentence before must become 'sinä' too: 'Opiskelija tai tutkinnon suorittaja osoittaa X. Hoidat Y.' mixed
-    # the persons (review 7)
-    return bool(_build_learner_subject(ctx, prev, look_ahead=False))
+    ws = [toks[i] for i in sent.tokens]
+    if bare_reflexive(ws):
+        return None  # 'kertomaan itsestä' would need 'itsestäsi' (see bare_reflexive)
+    override: dict[int, str] = {}
+    subjects = []
+    for h in hans:
+        if h.text.lower() != "hän":
+            new = _sinä(h)
+            if not new:
+                return None
+            override[h.i] = new
+            # 'hänen työskentelyään', 'hänen kanssaan': the suffix goes with 'sinun' even in a relative clause
+            # ('joka tukee sinun työskentelyään' was seen on the test texts)
+            owned = [toks[h.head]] + [t for t in ws if t.head == h.i and t.pos == "ADP"]
+            for t in owned:
+                if t.i != h.i and t.i in sent.tokens and third_person_possessive(t):
+                    second = to_second_person_possessive(ctx, t)
+                    if not second:
+                        return None
+                    override[t.i] = second
+            continue
+        head = toks[h.head]
+        finite = _finite_of(ws, head) if h.dep.startswith("nsubj") and head.i in sent.tokens else None
+        if finite is None or any(t.head == head.i and (t.lemma.lower() == "ei" or t.morph.get("Polarity") == "Neg")
+                                 for t in ws):
+            return None  # ('Hän ei osaa' would need 'et osaa'; 'Hän oppi' a past 2nd person)
+        verbs = [finite] + [w for w in ws if w.dep == "conj" and w.head == head.i and w.pos in ("VERB", "AUX")
+                            and not any(t.head == w.i and t.dep.startswith("nsubj") for t in ws)
+                            and (w.morph.get("VerbForm") == "Fin" or "Person" not in w.morph
+                                 and "+pres+3sg" in pykko_forms(w.text.lower()))]
+        for v in verbs:
+            if v.morph.get("VerbForm") == "Fin" and not is_third_singular(v):
+                return None
+            form = inflect(rendered_lemma(ctx, v)[1], "+pres+2sg")
+            if not form:
+                return None
+            override[v.i] = cap(form) if v.text[:1].isupper() else form
+        override[h.i] = "\x01"  # dropped with its space: 'Hän ymmärtää' -> 'Ymmärrät'
+        words = [t for t in ws if t.is_word]
+        if words and words[0].i == h.i:
+            nxt = toks[h.i + 1]
+            override[nxt.i] = cap(override.get(nxt.i, rendered_lemma(ctx, nxt)[0]))
+        subjects.append((h, finite))
+    for w in ws:
+        if is_comitative(w) or w.i in override:
+            continue  # (a comitative's suffix is its head noun's: review 8)
+        fixed = w.text.lower() in word_list("fixed_possessive")
+        if third_person_possessive(w) and w.morph.get("Person[psor]") != "3" and not _in_relative_clause(toks, w) \
+                and not fixed:
+            return None  # a suffix the parser missed: whose it is was not checked
+        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w) and not fixed:
+            new = to_second_person_possessive(ctx, w)
+            if not new:
+                return None
+            override[w.i] = new
+    if any(leaves_third_person(ctx, ws, finite, override) for _, finite in subjects):
+        return None  # 'Ymmärrät X ja tietää Y'
+    return override
+
+
+def with_pronoun_chain(ctx: Context, sent: Sentence, learner: Token, edit: Edit) -> Edit | None:
+    """The learner sentence's edit, stretched over the later sentences of its paragraph whose 'hän' points to this
+    learner, each converted to 'sinä' (one edit: the guard and the teacher keep or drop them together, so 'hän'
+    never loses the one it points to); None when one of them cannot be converted; the edit itself when there is no
+    such 'hän'."""
+    toks = ctx.analysis.tokens
+    ants = _antecedents(ctx)
+    later = sorted(i for i, a in ants.items() if a == learner.i and toks[i].start >= sent.end)
+    if not later:
+        return edit
+    last = max(n for n, s in enumerate(ctx.analysis.sentences) if later[-1] in s.tokens)
+    first = sentence_index(ctx, sent) + 1
+    parts, used, pos = [edit.replacement], list(edit.absorbs), sent.end
+    for s in ctx.analysis.sentences[first:last + 1]:
+        override = _pronoun_override(ctx, s, [toks[i] for i in later if i in s.tokens])
+        if override is None:
+            return None
+        new, u = ctx.render(s.start, s.end, override)
+        parts += [ctx.text[pos:s.start], re.sub(r"\x01\s*", "", new)]
+        used += u
+        pos = s.end
+    end = ctx.analysis.sentences[last].end
+    return Edit(edit.start, end, ctx.text[edit.start:end], "".join(parts), edit.rule,
+                edit.reason + " Myös seuraavat virkkeet, joissa \"hän\" tarkoittaa opiskelijaa, puhuttelevat lukijaa, "
+                "jotta \"hän\" ei jää viittaamaan kehenkään.", absorbs=tuple(dict.fromkeys(used)))
+
+
+def adds_second_person(e: Edit) -> bool:
+    """Does the edit put words in the 2nd person singular into the text ('osaat', 'taitojasi', 'sinulla') that its
+    original did not have?"""
+    def second(text: str) -> set[str]:
+        return {w for w in re.findall(r"[^\W\d_]+", text.lower())
+                if "sinä" in pykko_lemmas(w) or any("+2sg" in f or "poss2sg" in f for f in pykko_forms(w))}
+
+    return bool(second(e.replacement) - second(e.original))
+
+
+def dangling_pronouns(text: str, analysis, edits: list[Edit]) -> list[tuple[Edit, Token]]:
+    """(edit, 'hän') pairs of a set of edits on ``text`` where the edit turned a learner into 'sinä' but a 'hän' that
+    points to that learner stays outside it ('Kurssin jälkeen olet tietoinen X. Hän ymmärtää Y.'): the rewriter
+    drops such an edit, whichever rule made it."""
+    toks = analysis.tokens
+    out = []
+    for h, a in pronoun_antecedents(text, analysis).items():
+        if a is None or not is_learner(toks[a]):
+            continue
+        e = next((e for e in edits if e.start <= toks[a].start and toks[a].end <= e.end), None)
+        if e is not None and not (e.start <= toks[h].start and toks[h].end <= e.end) and adds_second_person(e):
+            out.append((e, toks[h]))
+    return out
 
 
 _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
@@ -385,7 +613,7 @@ def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
     return any(w in line for w in _AFTER_WORDS)
 
 
-def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True) -> list[Edit]:
+def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
     käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
     (address the reader: the learner is 'sinä'; verbs and possessive suffixes follow)."""
@@ -400,8 +628,9 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     if sum(is_learner(w) for w in ws) > 1:
         return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
     # the parser sometimes calls a sentence-initial learner the object ('Osallistuja oppii tunnistamaan ...')
+    # ('Hän' pointing to the learner is converted only in the learner sentence's chain: with_pronoun_chain)
     subj = next((w for w in ws if (w.dep == "nsubj" or root is not None and w.i == root.i - 1)
-                 and (is_learner(w) or _learner_pronoun(ctx, sent, w)) and not w.text.isupper()
+                 and is_learner(w) and not w.text.isupper()
                  and w.morph.get("Case") == "Nom" and w.morph.get("Number") == "Sing"), None)
     if subj is None or root is None or subj.head not in within:
         return edits
@@ -416,7 +645,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     if any(w.head == subj.i and (w.i > subj.i or w.dep != "obl") for w in ws) or \
             any(w.head == verb.i and w.dep in ("aux", "cop") for w in ws):
         return edits  # 'osallistuja, joka ...', 'jokainen osallistuja' or 'osallistuja voi ...': leave it
-    if any(w.pos == "PRON" and w.base in ("hän", "he") and w is not subj for w in ws):
+    own_han = [w for w in ws if _learner_han(ctx, w, subj)]  # 'Opiskelija tuntee X ja hän osaa Y'
+    if any(w.pos == "PRON" and w.base in ("hän", "he") and w is not subj and w not in own_han for w in ws):
         return edits
     # conjoined verbs share the learner ('... ja jalkauttaa ...': the parser may call it an infinitive)
     verbs = [verb] + [w for w in ws if w.dep == "conj" and w.head == verb.i and w.pos == "VERB" and (
@@ -449,6 +679,10 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
             override[w.i] = new
     if not ok:
         return edits
+    own = _pronoun_override(ctx, sent, own_han)
+    if own is None:
+        return edits
+    override.update(own)
     # drop the subject (and its space); the next word takes its capital letter
     nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
     if nxt is None or nxt.i not in within:
@@ -465,18 +699,12 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     new = re.sub(r"\x01\s*", "", new)
     if new == ctx.text[sent.start:sent.end]:
         return edits
-    # 'Opiskelija X. Hän Y.': when the 'Hän' sentence stays, this one stays too ('Selkiytät X. Hän hankkii Y.'
-    # would leave 'hän' without anyone to point to)
-    n = sentence_index(ctx, sent)
-    if look_ahead and n + 1 < len(ctx.analysis.sentences):
-        nxt_sent = ctx.analysis.sentences[n + 1]
-        first = toks[nxt_sent.tokens[0]]
-        if first.text.lower() == "hän" and any(is_learner(w) and w.dep == "nsubj" for w in ws) \
-                and not _build_learner_subject(ctx, nxt_sent):
-            return edits
-    edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
-                      f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
-    return edits
+    # 'Opiskelija X. Hän Y.': the 'Hän' sentences go along in the same edit, or this one stays too ('Selkiytät X.
+    # Hän hankkii Y.' would leave 'hän' without anyone to point to)
+    edit = with_pronoun_chain(ctx, sent, subj, Edit(
+        sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
+        f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
+    return [edit] if edit else edits
 
 
 PASSIVE_TO_2SG = register(Rule(
@@ -541,6 +769,29 @@ LEARNER_GOAL = register(Rule(
                 "Kurssin jälkeen osaat soveltaa robotiikkaa käytännön esimerkkitilanteissa."),
         Example("Osaamistavoitteet: Kurssin käytyään opiskelija tietää mitä data, tieto ja informaatio ovat ja "
                 "ymmärtää datan määrää kuvaavia käsitteitä."),
+        # the 'hän' sentences after it go along in the same edit: left alone, 'Hän ymmärtää' points to nobody
+        # (seen in the browser on this text)
+        Example("Kurssin suoritettuaan opiskelija on tietoinen siitä, miten yhteiskunta, kulttuurisesti määrittyneet "
+                "arvot, erilaiset ajattelumallit, materiaalit, tekniikat ja välineteknologioiden kehitys ovat "
+                "vaikuttaneet taiteen tekemiseen, esittämiseen ja vastaanottamiseen. Hän ymmärtää ja osaa lähestyä "
+                "kriittisesti politiikan, talouselämän ja taiteen välisiä suhteita. Hänellä on valmiuksia tarkastella "
+                "taidetta sekä tekijän että tulkitsijan näkökulmasta. Hänellä on työkaluja tutkia nykytaidetta sekä "
+                "tulkita ja analysoida kuvia taidehistoriallisista lähtökohdista käsin.",
+                "Kurssin jälkeen olet tietoinen siitä, miten yhteiskunta, kulttuurisesti määrittyneet arvot, "
+                "erilaiset ajattelumallit, materiaalit, tekniikat ja välineteknologioiden kehitys ovat vaikuttaneet "
+                "taiteen tekemiseen, esittämiseen ja vastaanottamiseen. Ymmärrät ja osaat lähestyä kriittisesti "
+                "politiikan, talouselämän ja taiteen välisiä suhteita. Sinulla on valmiuksia tarkastella taidetta "
+                "sekä tekijän että tulkitsijan näkökulmasta. Sinulla on työkaluja tutkia nykytaidetta sekä tulkita "
+                "ja analysoida kuvia taidehistoriallisista lähtökohdista käsin."),
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija tunnistaa ja osaa nimetä "
+                "tulevaisuudentutkimuksen keskeiset toimijat, alan keskeiset kansalliset ja kansainväliset yhteisöt "
+                "sekä osaa hyödyntää näiden tuottamaa materiaalia opintojaksolla tehtävässä "
+                "tulevaisuustyöskentelyssä. Hän ymmärtää tulevaisuustiedon monitieteisen ja systeemisen luonteen "
+                "sekä sen, kuinka tällaista tietoa voidaan tuottaa.",
+                "Osaamistavoitteet: Kurssin jälkeen tunnistat ja osaat nimetä tulevaisuudentutkimuksen keskeiset "
+                "toimijat, alan keskeiset kansalliset ja kansainväliset yhteisöt. Osaat hyödyntää näiden tuottamaa "
+                "materiaalia opintojaksolla tehtävässä tulevaisuustyöskentelyssä. Ymmärrät tulevaisuustiedon "
+                "monitieteisen ja systeemisen luonteen sekä sen, kuinka tällaista tietoa voidaan tuottaa."),
     )))
 
 LEARNER_SUBJECT = register(Rule(
@@ -584,4 +835,33 @@ LEARNER_SUBJECT = register(Rule(
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
         Example("Opiskelija osaa paikkatiedon analyysin perusteet.Opiskelija osaa valita sopivat "
                 "havainnollistamismenetelmät paikkatiedon esittämiseksi."),
+        # every 'hän' that points to the learner goes along, possessive suffixes too ('hankkimaasi')
+        Example("Erityisesti opiskelija hahmottaa hintamekanismin merkityksen talouden voimavarojen "
+                "kohdistamisessa, julkisen vallan toimet markkinoita valvovana ja niiden puutteita korjaavana "
+                "toimijana. Hän tuntee sijoittamisen ja rahoitusmarkkinoiden merkityksen talouden ja yritysten "
+                "toiminnalle. Hän ymmärtää talouskasvuun ja suhdannevaihteluun vaikuttavat tekijät ja osaa käyttää "
+                "hankkimaansa tietoa yhteiskunnallisten haasteiden jäsentämiseen.",
+                "Erityisesti hahmotat hintamekanismin merkityksen talouden voimavarojen kohdistamisessa, julkisen "
+                "vallan toimet markkinoita valvovana ja niiden puutteita korjaavana toimijana. Tunnet sijoittamisen "
+                "ja rahoitusmarkkinoiden merkityksen talouden ja yritysten toiminnalle. Ymmärrät talouskasvuun ja "
+                "suhdannevaihteluun vaikuttavat tekijät ja osaat käyttää hankkimaasi tietoa yhteiskunnallisten "
+                "haasteiden jäsentämiseen."),
+        Example("Kurssin jälkeen opiskelija tuntee sisustusarkkitehtuurin ja kalustesuunnittelun käyttämien "
+                "valmistustekniikoiden perusteet ja tuntee aalto yliopiston tarjoamista mahdollisuudet. Lisäksi "
+                "hänellä on perusymmärrys teknologian ja taiteellisen ilmaisun vuorovaikutuksesta.",
+                "Kurssin jälkeen tunnet sisustusarkkitehtuurin ja kalustesuunnittelun käyttämien "
+                "valmistustekniikoiden perusteet ja tunnet aalto yliopiston tarjoamista mahdollisuudet. Lisäksi "
+                "sinulla on perusymmärrys teknologian ja taiteellisen ilmaisun vuorovaikutuksesta."),
+        # a paragraph hard-wrapped over lines is still one paragraph: its 'Hän' goes along
+        Example("Opiskelija selkiyttää ja vahvistaa henkilökohtaisia valmiuksiaan toimia eri ammateissa,\n"
+                "työelämässä ja työssäoppimisessa työpaikoilla. Hän hankkii kokemuksia\n"
+                "oppisopimuskoulutuksesta eräänä mahdollisena koulutusvaihtoehtona.",
+                "Selkiytät ja vahvistat henkilökohtaisia valmiuksiasi toimia eri ammateissa,\n"
+                "työelämässä ja työssäoppimisessa työpaikoilla. Hankit kokemuksia\n"
+                "oppisopimuskoulutuksesta eräänä mahdollisena koulutusvaihtoehtona."),
+        # 'Hän osaa ... ja tietää, kuinka voi viettää vapaa-aikansa' cannot go along ('voi' would stay 3rd person),
+        # so the learner sentence before it stays too
+        Example("Opiskelija kehittää kuluttaja- ja talousosaamistaan ja edistää omaa hyvinvointiaan terveellisten "
+                "ruokailutottumusten ja elämäntapojen avulla. Hän osaa huolehtia omasta toimintakyvystään ja "
+                "tietää, kuinka voi viettää vapaa-aikansa omaa hyvinvointiaan edistävällä tavalla."),
     )))
