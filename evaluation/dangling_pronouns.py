@@ -3,7 +3,7 @@
 in the same paragraph that points to that learner ('Hän ymmärtää ...', 'Hänellä on valmiuksia ...') stays in the final
 text: the 'hän' then points to nobody (the learner is 'sinä' now) and the persons mix.
 
-Two counts: ``pointing`` (the 'hän' points to the re-addressed learner by poiju_nlp.rewriting.rules.address.
+Two counts: ``pointing`` (the 'hän' points to the re-addressed learner by poiju_nlp.rewriting.rules.person.
 pronoun_antecedents, read on the original's parse, and is still in the final text) and ``any_after`` (any 'hän' form
 after a re-addressing edit in its line of the final text, whoever it points to: a wider net read without the parse,
 to read by eye).
@@ -32,7 +32,7 @@ def _line(text: str, start: int, end: int) -> str:
 def dangling_cases(text: str, edits, analysis) -> list[dict]:
     """Per re-addressing edit, the 'hän' forms pointing to its learner that are still in the final text."""
     from poiju_nlp.rewriting.edits import apply_edits
-    from poiju_nlp.rewriting.rules.address import adds_second_person, pronoun_antecedents
+    from poiju_nlp.rewriting.rules.person import adds_second_person, pronoun_antecedents
     from poiju_nlp.rewriting.rules.base import is_learner
 
     toks = analysis.tokens
@@ -60,7 +60,7 @@ def _final_line(text: str, edits, e, final: str) -> str:
 def any_after(text: str, edits) -> list[str]:
     """The lines of the final text in which a 'hän' form follows a re-addressing edit (any referent), one per form."""
     from poiju_nlp.rewriting.edits import apply_edits
-    from poiju_nlp.rewriting.rules.address import adds_second_person
+    from poiju_nlp.rewriting.rules.person import adds_second_person
 
     final = apply_edits(text, edits)
     out, delta = [], 0

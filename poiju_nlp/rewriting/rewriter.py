@@ -4,8 +4,10 @@ behind an edit-local guard.
 The guard judges each edit on its own: an edit that fails a check (a fact, a word Voikko does not know, the
 plainness of its sentence, the meaning of its sentence) is dropped together with the edits that assume it, and every
 other edit stays. When the finished text as a whole still fails a check, the offending edits are found by bisection
-(the shortest prefix of the edits that fails ends with one) and dropped one by one, not the whole rewrite. Each
-dropped edit is reported as a typed Rejection with its reason in Finnish."""
+(the shortest prefix of the edits that fails ends with one) and dropped one by one, not the whole rewrite. Last, on
+the final edits of both passes, an edit that turned a learner into 'sinä' while a 'hän' pointing to that learner
+stays outside it is dropped (check 'pronoun'). Each dropped edit is reported as a typed Rejection with its reason in
+Finnish."""
 from __future__ import annotations
 
 import re
@@ -329,7 +331,7 @@ def _drop_dangling_pronouns(text: str, edits: list[Edit], rejected: list[Rejecti
     Returns whether anything was dropped."""
     if not edits or not re.search(r"\bhän", text, re.IGNORECASE):
         return False  # (no 'hän' form, nothing to look at: most texts)
-    from .rules.address import dangling_pronouns
+    from .rules.person import dangling_pronouns
 
     analysis, _ = guard.analysis_report(text, glossary)  # (cached: the parse pass 1 read)
     dropped = False

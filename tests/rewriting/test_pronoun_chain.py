@@ -8,7 +8,7 @@ import pytest
 
 from poiju_nlp.rewriting.edits import Edit, apply_edits
 from poiju_nlp.rewriting.rules import REGISTRY, Context
-from poiju_nlp.rewriting.rules.address import dangling_pronouns, pronoun_antecedents
+from poiju_nlp.rewriting.rules.person import dangling_pronouns, pronoun_antecedents
 from poiju_nlp.scoring import score_analysis
 from poiju_nlp.text.analysis import analysis_from_doc
 from tests.rewriting.rule_examples import fixed_doc
