@@ -110,6 +110,7 @@ def main(argv=None) -> None:
             original = validate_text(t.text, check_language=False)
             edits = [Edit(e["start"], e["end"], e["original"], e["replacement"], e["rule"], e["reason"])
                      for e in d["edits"]]
+            n_dropped += sum(x.get("check") == "pronoun" for x in d.get("rejected") or [])
         else:
             r = rewrite(t.text)
             original, edits = r.original, r.edits
