@@ -42,6 +42,13 @@ def inflected_alternative(alternative: str, original: Token) -> str:
         if conj in alternative and original.pos not in ("VERB", "AUX"):
             sides = [inflected_alternative(side, original) for side in alternative.split(conj)]
             return conj.join(sides) if all(sides) else ""
+    if original.pos == "ADV" and original.text.endswith("sti") and len(words) > 1:
+        # an adverb has no multiword drop-in: 'osaamisperusteisesti' gave 'osaamiseen perustui' (a verb)
+        return ""
+    if len(words) == 1 and original.pos == "ADJ" and pykko_forms(words[0]) \
+            and all("+gen" in f for f in pykko_forms(words[0])):
+        # a genitive attribute stays as it is: 'käytännön tehtävät', not 'käytännöt' for 'operatiiviset'
+        return words[0]
     out = list(words)
     if original.pos in ("VERB", "AUX"):
         # Many Finnish forms are both present and past ('reflektoi'); course text speaks in the present, so the
@@ -59,6 +66,12 @@ def inflected_alternative(alternative: str, original: Token) -> str:
         if head is not None and head < len(words) - 1 and original.morph.get("Case") == "Gen":
             # a genitive stands before the noun it modifies, so a word after the head splits them
             # ('vertaisoppimisen näkökulmasta' -> 'oppimisen toisilta näkökulmasta', blind review 6): no drop-in
+            return ""
+        if head is not None and original.morph.get("Case", "Nom") != "Nom" and any(
+                "+inf" in f for w in words[head + 1:] for f in pykko_forms(w)):
+            # an infinitive after the head modifies it only in the base form ('oppiminen selvittämällä'); after an
+            # inflected head it reads as the sentence verb's ('tutkivaan oppimiseen' -> 'oppimiseen selvittämällä',
+            # blind review 9: broken): no drop-in
             return ""
         for k in range(head if head is not None else -1, -1, -1):
             if k < head and (not nominative(words[k]) or words[k] == "koko"):
@@ -184,7 +197,24 @@ def _inflected_or_base(alternative: str, token: Token, text: str, entry: Lexicon
     if text.lower() == entry.lemma.lower():
         return alternative
     form = inflected_alternative(alternative, token)
-    return form if form and real_finnish(form) else ""
+    return form if form and real_finnish(form) and _reads_as_itself(form, alternative) else ""
+
+
+def _reads_as_itself(form: str, alternative: str) -> bool:
+    """A one-word alternative's form is a form of that word: the inflector read 'opetustapa' as 'opetusta' with a
+    clitic and gave 'opetusta' for 'pedagogiikkaa' (another word). Unchecked when Voikko lacks the base form."""
+    from ..text.resources import voikko_analyze
+
+    readings = voikko_analyze(alternative)
+    if " " in alternative or " " in form or not readings or any(
+            r.get("CLASS") == "teonsana" and (r.get("BASEFORM") or "").lower() == alternative.lower()
+            for r in readings):
+        return True  # a verb's participle reads as an adjective ('käyttää' -> 'käytetyssä' = käytetty)
+    # a -minen noun or a participle reads as its verb in both ('yhdistämisessä', 'käytetyssä')
+    # ('opetustapa' also reads as 'opetus' + the clitic -pa: a reading as the word itself wins)
+    bases = {(r.get("BASEFORM") or "").lower() for r in readings}
+    bases = {alternative.lower()} if alternative.lower() in bases else bases | {alternative.lower()}
+    return any((r.get("BASEFORM") or "").lower() in bases for r in voikko_analyze(form.lower()))
 
 
 def real_finnish(phrase: str) -> bool:
@@ -199,6 +229,10 @@ def guessed_lemmas(word: str) -> tuple[str, ...]:
     return pykko_lemmas(word)
 
 
+# a case ending joined to a consonant-final loanword with the linking i ('Kanban' -> 'Kanbania', 'Kanbanin')
+_LINKING_I = re.compile(r"(\w+[^aeiouyäöi\W])i(?:a|ä|n|in|ssa|ssä|sta|stä|lla|llä|lle|lta|ltä|ksi|na|nä)$")
+
+
 def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> list[tuple[str, bool]]:
     """(base, whole_word) pairs to look up: the base form, then runs of consecutive compound parts."""
     out = [(token.base, True), (token.lemma.lower(), True)]
@@ -206,6 +240,9 @@ def _candidate_bases(token: Token, lexicon_prefixes: set[str] | None = None) -> 
         # Voikko does not know loanwords like 'implementoinnissa': ask pypykko's guesser, but only when the
         # word could be a lexicon entry at all (the guesser costs ~1 ms a word).
         out.extend((lemma, True) for lemma in guessed_lemmas(token.text))
+        linked = _LINKING_I.match(token.text.lower())  # the guesser reads 'Kanbania' as 'kanbania'
+        if linked:
+            out.append((linked.group(1), True))
     if lexicon_prefixes is not None and len(token.compound_parts) <= 1 and token.text[:5].lower() in lexicon_prefixes:
         source = derivation_source(token.text)  # 'integroituu' is 'integroida' turned reflexive
         if source and source.endswith(("a", "ä")):  # from a verb only: 'reaktiivisuus' is not 'reaktiivinen'

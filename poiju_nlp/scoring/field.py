@@ -39,6 +39,18 @@ def _screen_familiar() -> frozenset[str]:
     return word_set("lexicon/screen_familiar.tsv", "lemma")
 
 
+@lru_cache(maxsize=1)
+def _screen_confirmed() -> frozenset[str]:
+    return word_set("lexicon/screen_confirmed.tsv", "lemma")
+
+
+def screen_confirmed(lemma: str) -> bool:
+    """A lexicon term one or both blind reviewers named as a stumbling point for a working-life reader although it
+    is frequent or made of frequent parts ('toteutussuunnitelma', 'palvelumuotoilu', 'työn imu';
+    corpora/lexicon/screen_confirmed.tsv): frequency says nothing of a term's sense, so it is not judged by it."""
+    return lemma.lower() in _screen_confirmed()
+
+
 def screen_familiar(lemma: str) -> bool:
     """A lexicon word the teacher's screen does not flag though the rewriter may still swap it
     (corpora/lexicon/screen_familiar.tsv: 'opintojakso', 'osaamistavoite', 'moduuli'): the blind reviewers of the
@@ -95,7 +107,8 @@ def familiar_to_reader(token, entry) -> bool:
     from .glossary import OWN_GLOSSARY_DOMAIN
 
     if token is None or entry is None or entry.lemma.lower().split()[0] in CREDIT_WORDS \
-            or entry.domain == OWN_GLOSSARY_DOMAIN:  # the organisation's own replacement is always offered
+            or entry.domain == OWN_GLOSSARY_DOMAIN \
+            or screen_confirmed(entry.lemma):  # the organisation's own replacement, a confirmed term: always offered
         return False
     native = len(token.compound_parts) >= 2 or entry.kind in NATIVE_KINDS
     return native and familiarity(token) >= FAMILIAR_TERM

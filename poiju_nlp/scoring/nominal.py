@@ -196,3 +196,97 @@ def _heavy_chain(chain: list[Token], nominal: list[Token]) -> bool:
     nouns = [t for t in chain if t.pos in ("NOUN", "PROPN")]
     actions = [t for t in nouns if t in nominal or is_minen(t) or _action_noun(t)]
     return len(nouns) >= HEAVY_CHAIN_NOUNS and len(actions) >= 2
+
+
+# Dense officialese in a short sentence (blind review of the team's nominal spans, both reviewers): a chain of three
+# nouns or more whose head is an abstract action or state noun, with another abstract noun in it, that the sentence
+# acts on ('Turvallisuusviestinnän vaikuttavuuden arviointi perustuu ...', 'Potilasturvallisuuskulttuurin
+# kehittämisen edellytyksiä tarkastellaan ...'), makes even a five-word sentence hard. Judged easy: two-noun chains
+# ('Turvallisuuskulttuurin kehittäminen edellyttää johdon sitoutumista'), a concrete head ('Omaishoidon tuen
+# myöntämisen kriteereitä', 'riskien hallinnan hyviä käytäntöjä'), one abstract noun only ('Kurssipalautteen
+# vastausprosentin nostaminen', 'Tiimityön synergiaetujen maksimointi'), a chain in an adverbial case ('Asiakkaan
+# toimintakyvyn arvioinnissa', 'uudistamisen yhteydessä') and the subject of 'on' ('Henkilöstön
+# turvallisuustietoisuuden kasvattaminen on ... keskeinen osa-alue': a label the sentence classifies).
+DENSE_CHAIN_NOUNS = 3
+DENSE_CHAIN_ABSTRACT = 2
+_ABSTRACT_LOAN = ("aatio", "iteetti")  # 'digitalisaation', 'diversiteetin'
+_STATE = ("uus", "yys")  # 'turvallisuus', 'vaikuttavuus', 'kokonaisuus'
+STATE_MIN_LETTERS = 8
+
+
+def _abstract_head(t: Token) -> bool:
+    """An action or state noun that can head an officialese chain: '-minen', '-nti' or '-us/-ys'
+    ('hyödyntäminen', 'arviointi', 'edellytys', 'mahdollisuus'); 'osaaminen' is competence, a noun of its own."""
+    if t.pos != "NOUN" or _competence(t) or t.base.endswith("toiminta"):
+        return False
+    return is_minen(t) or _action_noun(t) or t.base.endswith(("us", "ys"))
+
+
+def _abstract(t: Token) -> bool:
+    """An abstract noun before the head: an action ('kehittämisen', 'viestinnän'), a state ('vaikuttavuuden') or a
+    compound with a state in it ('Potilasturvallisuuskulttuurin', 'osaamiskokonaisuuksien'). Other -us/-ys nouns
+    are mostly things ('yrityksen', 'rasitusvammojen', 'kysymysten': real text, no officialese)."""
+    if t.pos != "NOUN" or _competence(t) or t.morph.get("Case") != "Gen" or t.dep == "conj":
+        return False  # a coordinated noun is the same level of the chain ('tuotteistamisen ja kaupallistamisen')
+    return (is_minen(t) or _action_noun(t)) and not t.base.endswith("toiminta") \
+        or _state(t.base) or any(_state(p.base) for p in t.compound_parts)
+
+
+def _state(base: str) -> bool:
+    # a short -uus word is a plain noun ('osuus' in 'osuuskuntien', 'pituus'), no abstract state
+    return base.endswith(_ABSTRACT_LOAN) or (base.endswith(_STATE) and len(base) >= STATE_MIN_LETTERS)
+
+
+def _action_head(t: Token) -> bool:
+    """A head that hides a verb ('hyödyntäminen', 'arviointi'); an -us/-ys head names a thing the chain is about
+    ('televisiosarjan kirjoittamisen erityisvaatimukset', 'elokuvan tekemisen kysymyksiä': real text, readable)."""
+    return is_minen(t) or _action_noun(t)
+
+
+def _chain_before(toks: list[Token], k: int) -> list[Token]:
+    """The genitive words before ``toks[k]`` that depend on it, coordinated ones too ('osaamiskokonaisuuksien
+    tuotteistamisen ja kaupallistamisen mahdollisuuksia'), with the head last."""
+    s = k
+    while s > 0:
+        t = toks[s - 1]
+        gen = (t.is_word and t.pos in ("NOUN", "PROPN", "ADJ", "VERB") and t.morph.get("Case") == "Gen"
+               and (t.pos != "VERB" or t.morph.get("VerbForm") == "Part")
+               and not any(m.startswith("Person[psor]") for m in t.morph))
+        if not (gen or (t.pos == "CCONJ" and s - 2 >= 0 and toks[s - 2].morph.get("Case") == "Gen")):
+            break
+        s -= 1
+    while s < k:  # a word that depends on something outside the chain belongs to another phrase: cut it off
+        out = [j for j in range(s, k) if not toks[s].i <= toks[j].head <= toks[k].i]
+        if not out:
+            break
+        s = out[-1] + 1
+    while s < k and toks[s].pos == "CCONJ":
+        s += 1
+    if s > 0 and toks[s].pos == "VERB" and toks[s - 1].is_word and toks[s - 1].head == toks[s].i:
+        s -= 1  # the participle's own word is part of the phrase ('Kotiin vietävien palvelujen ...')
+    return toks[s:k + 1]
+
+
+def acted_on_chains(toks: list[Token]) -> list[list[Token]]:
+    """Chains of three nouns or more ending in an abstract head that is the subject or the object of the sentence
+    (nominative or partitive, not the subject of 'on')."""
+    out = []
+    for k, t in enumerate(toks):
+        if not _abstract_head(t) or t.morph.get("Case") not in ("Nom", "Par") or t.dep == "nsubj:cop" \
+                or t.dep == "ROOT":
+            continue
+        chain = _chain_before(toks, k)
+        # coordinated nouns are one level of the chain ('riskienhallinnan ja laadunhallinnan merkitys': two)
+        if sum(x.pos in ("NOUN", "PROPN") and x.dep != "conj" for x in chain) >= DENSE_CHAIN_NOUNS:
+            out.append(chain)
+    return out
+
+
+def dense_chains(toks: list[Token]) -> list[list[Token]]:
+    """The chains that make a short sentence hard: one with two abstract nouns ('Turvallisuusviestinnän
+    vaikuttavuuden arviointi'), or two chains in one sentence ('Etäpalvelujen käyttöönoton onnistuminen edellyttää
+    asiakkaiden digitaitojen tukemista')."""
+    chains = acted_on_chains(toks)
+    dense = [c for c in chains
+             if sum(_abstract(x) for x in c[:-1]) + _action_head(c[-1]) >= DENSE_CHAIN_ABSTRACT]
+    return dense or (chains if len(chains) >= 2 else [])

@@ -32,14 +32,14 @@ from ..domain import CREDIT_WORDS
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .detectors import parenthesised_spans, unit_name
-from .field import care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
+from .field import FAMILIAR_TERM, care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal
 from .spelling import COMMON_PART_ZIPF, KNOWN_WORD_ZIPF, glued_small_word, joined_across_space, spelling_suggestion
 from .passives import active_2sg, addressable, any_2sg, missing_doer_passives, passive_summary
 from .credits import mixed_credit_finding
 from .university_words import university_word_finding
-from .nominal import _heavy_chain, _verb_for, genitive_nominal_chains, is_minen, nominal_words
+from .nominal import _heavy_chain, _verb_for, dense_chains, genitive_nominal_chains, is_minen, nominal_words
 from .units import (abbreviation_summary, foreign_term, list_items, ordinary_word, run_together, unpunctuated_list,
                     unexplained_abbreviation)
 
@@ -47,6 +47,8 @@ from .units import (abbreviation_summary, foreign_term, list_items, ordinary_wor
 # sentences called hard was judged easy, whatever its passives, -minen words or noun chains; its hard words are
 # findings of their own).
 SHORT_SENTENCE_WORDS = 10
+# ... except for dense officialese (nominal.dense_chains) in a sentence of five words or more
+DENSE_SHORT_WORDS = 5
 # A sentence whose calibrated plainness is below this (the "vaikea" band of the score) counts as hard when it also
 # has a structural reason; below the second figure even without one (it is then hard for its words).
 HARD_SENTENCE_SCORE = 35.0
@@ -122,7 +124,11 @@ def _sentence_finding(a: TextAnalysis, sent, details: list[Finding], score: floa
         chains = [c for c in chains if _heavy_chain(c, nominal) or sum(
             1 + (len(t.compound_parts) >= 2) for t in c[:-1]) >= STRONG_CHAIN_WEIGHT]
     if n < SHORT_SENTENCE_WORDS and not (n >= 6 and any(_heavy_chain(c, nominal) for c in chains)):
-        return None
+        # dense officialese makes even a short sentence hard (blind review of the nominal spans: 'Kotiin
+        # vietävien palvelujen digitalisaation hyödyntäminen tehostaa ...'); the chain is what to name
+        chains = dense_chains(toks) if n >= DENSE_SHORT_WORDS else []
+        if not chains:
+            return None
     # two -minen words in one sentence read as officialese whatever else it has (Kotus: "suosi verbejä")
     minen_words = [t for t in nominal if is_minen(t)]
     chain = bool(chains) or any(is_nominal(x) and x in nominal and y in nominal for x, y in zip(toks, toks[1:]))
@@ -378,6 +384,7 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
                 or own_unit_word(lexicon.lookup(f.term), uses[f.term])
                 or screen_familiar(f.term)  # the reviewers' familiar words the rewriter may still swap
                 or familiar_to_reader(by_start.get(f.start), lexicon.lookup(f.term))  # frequent enough for any reader
+                or _familiar_derivation(by_start.get(f.start), lexicon.lookup(f.term))
                 or _part_of_compound(a, f, by_start)
                 # an official unit or course name ('3D mallinnus ja visualisointi (3 op)', 'Ammatilliseen
                 # koulutukseen orientoituminen ...') or a name ('Agenda 2030'): the teacher cannot change it (round 5)
@@ -387,6 +394,8 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             # off the screen (blind review 6: 1 of 4 right; 'henkilökohtaiset perustiedot', 'ajankohtaiset
             # kysymykset' say enough in context); the rewriter still uses them
             continue
+        if f.kind == "jargon":
+            f = _named_approach(a, f, by_start, lexicon.lookup(f.term or "")) or f
         key = (f.kind if f.kind != "loanword" else "jargon", _key(f))
         if key in grouped:
             g = grouped[key]
@@ -436,10 +445,52 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
     return out
 
 
+# A discipline word that names an approach with an adjective before it ('kriittinen pedagogiikka', 'feministiseen
+# pedagogiikkaan', 'taiteidenväliseen pedagogiikkaan'): the generic swap ('opetustapa') loses the approach (blind
+# review 9). The lexicon lists the commonest such phrases itself (kriittinen pedagogiikka, sosiaalipedagogiikka).
+NAMED_APPROACH_HEADS = ("pedagogiikka",)
+EVERYDAY_ADJECTIVE_ZIPF = 4.5  # 'uusi' (5.7), 'perinteinen' (4.6); 'kriittinen' (4.2) and 'feministinen' name one
+
+
+def _named_approach(a: TextAnalysis, f: Finding, by_start: dict[int, Token], entry) -> Finding | None:
+    """The adjective and the discipline word as one term to explain, not to swap, or None."""
+    token = by_start.get(f.start)
+    if token is None or entry is None or entry.action not in ("suggest", "replace") or token.i == 0 \
+            or not entry.lemma.lower().endswith(NAMED_APPROACH_HEADS) or " " in entry.lemma:
+        return None
+    from .familiarity import zipf
+
+    before = a.tokens[token.i - 1]
+    if before.pos != "ADJ" or before.morph.get("Case") != token.morph.get("Case") \
+            or before.morph.get("VerbForm") == "Part" or zipf(before.base) >= EVERYDAY_ADJECTIVE_ZIPF:
+        return None  # 'uutta pedagogiikkaa', 'hyvää pedagogiikkaa' name no approach
+    text = a.text[before.start:f.end]
+    return Finding(before.start, f.end, text, "jargon", 1,
+                   f"'{text}' on opetuksen suuntauksen nimi: yleissana ('{entry.plain[0] if entry.plain else ''}') "
+                   "ei kerro samaa, eikä työelämän lukija ehkä tunne suuntausta.",
+                   "Pidä nimi, mutta selitä se lukijalle ensimmäisellä kerralla.", None, term=entry.lemma)
+
+
+def _familiar_derivation(token: Token | None, entry) -> bool:
+    """A native derivation of a common word that is itself frequent ('osallisuus' <- osa, Zipf 3.4): a working-life
+    reader knows it as well as a frequent compound (field.FAMILIAR_TERM), whatever kind the lexicon gives it (blind
+    review 9: 'osallisuutta' judged familiar). A loanword is not judged by frequency (see field.py)."""
+    from .familiarity import familiarity
+    from .glossary import OWN_GLOSSARY_DOMAIN
+
+    if token is None or entry is None or entry.kind == "abbreviation" or len(token.compound_parts) >= 2 \
+            or entry.domain == OWN_GLOSSARY_DOMAIN or entry.lemma.lower() in CREDIT_WORDS \
+            or entry.lemma.lower() not in (token.base, token.lemma.lower()):  # the word itself, not a phrase of it
+        return False  # the organisation's own replacement is always offered; a reader needs a credit word's hours
+
+    return familiarity(token) >= FAMILIAR_TERM and ordinary_word(token) and not foreign_term(token)
+
+
 def _name_word(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -> bool:
     """A capitalised word inside a sentence is part of a name ('YK:n Agenda 2030', 'Moduuli 3')."""
     t = by_start.get(f.start)
-    if t is None or not f.text[:1].isupper() or f.text.isupper():
+    # a lexicon lemma written with a capital is itself a name to explain ('Scrum'), not part of another name
+    if t is None or not f.text[:1].isupper() or f.text.isupper() or (f.term or "")[:1].isupper():
         return False
     prev = next((p for p in reversed(a.tokens[:t.i]) if p.text.strip()), None)
     return prev is not None and prev.text not in (".", "!", "?", ":", "-", "•", "–", "—", "\n") and \
@@ -454,6 +505,8 @@ def _part_of_compound(a: TextAnalysis, f: Finding, by_start: dict[int, Token]) -
     'potentiaaliero': 0 of 9 judged right)."""
     if a.text[f.end:f.end + 2] in ("- ", "-\n", "-,"):
         return True
+    if " " in (f.term or ""):  # a multiword entry is a term of its own ('ongelmaperustainen oppiminen')
+        return False
     t = by_start.get(f.start)
     return t is not None and len(t.compound_parts) >= 2 and f.term.lower() not in (t.base, t.lemma.lower())
 

@@ -100,3 +100,22 @@ def test_multiword_alternative_inflects_its_head_and_keeps_the_rest():
     assert finding("Summatiivinen arviointi tehdään tentillä.", "Summatiivinen arviointi").replacement == "Loppuarviointi"
     f = finding("Kurssilla opit työelämälähtöisiä taitoja.", "työelämälähtöisiä")
     assert f.replacement == "työelämän tarpeista lähteviä"
+
+
+def test_an_adverb_gets_no_multiword_drop_in():
+    # 'osaamisperusteisesti' -> 'osaamiseen perustui' was a finite verb in place of an adverb
+    from poiju_nlp.scoring import score
+
+    found = [f for f in score("Opintojakso toteutetaan osaamisperusteisesti, ja opiskelija laatii oman "
+                              "suunnitelman työpaikalla.").findings if f.text == "osaamisperusteisesti"]
+    assert found and found[0].replacement is None
+    assert "perustui" not in found[0].suggestion
+
+
+def test_a_genitive_attribute_alternative_stays_a_genitive():
+    # 'operatiiviset tehtävät': 'käytännön tehtävät', not 'käytännöt tehtävät'
+    from poiju_nlp.scoring import score
+
+    found = [f for f in score("Kurssilla käsitellään turvallisuusalan operatiiviset tehtävät ja niiden johtaminen "
+                              "työpaikalla.").findings if f.text == "operatiiviset"]
+    assert found and "'käytännön'" in found[0].suggestion and "käytännöt" not in found[0].suggestion

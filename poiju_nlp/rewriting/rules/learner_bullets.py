@@ -28,9 +28,8 @@ from ...text.resources import get_pykko, voikko_spell
 from ..edits import Edit
 from .address import is_lead_in
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, all_or_nothing, bare_reflexive,
-                   cap, each_sentence, is_learner, register, second_person_possessive,
-                   sentence_index)
-from .outcomes import _lead, _possessives
+                   cap, each_sentence, is_learner, register, sentence_index)
+from .outcomes import _lead, _possessives, owned_by_you
 
 _PRESENT_3SG = "+pres+3sg"
 
@@ -172,7 +171,7 @@ def _item(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
     owned = _possessives(ctx, bullet)
     if owned is None or bare_reflexive(words):
         return None  # ('ohjata asiakasta hoitamaan terveyttään': whose? 'itselle' would need 'itsellesi')
-    owned = {i: second_person_possessive(toks[i].text) for i in owned}  # of the original word (see _render)
+    owned = {i: owned_by_you(toks[i].text) for i in owned}  # of the original word (see _render)
     if not all(owned.values()) or not all(voikko_spell(x) for x in owned.values()) \
             or any(is_learner(w) and w.i < i for w in words for i in owned):
         return None  # ('ohjaa opiskelijaa arvioimaan osaamistaan': the other student's; 'suunnittelee opiskelijan

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...text import inflect
 from ...text.inflect import pykko_forms, pykko_lemmas
+from ...text.resources import get_pykko
 from ...text.analysis import Sentence, Token
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, all_or_nothing, bare_reflexive,
@@ -78,13 +79,91 @@ def _possessives(ctx: Context, bullet: Sentence) -> dict[int, str] | None:
             continue  # 'jalostusprosesseja ympäristövaikutuksineen': the processes' effects (review 8)
         if n > 0 and words[n - 1].text.lower() in _OWNERS:
             continue  # 'hänen voimavaransa': the client's
-        if any(is_human(x) and not is_learner(x) for x in words[:n]):
+        subject_form = _subject_possessive(ctx.render(w.start, w.end)[0])
+        if subject_form:
+            if _other_subject_before(ctx, words[:n]):
+                return None  # 'ohjata asiakasta liikkumaan turvallisesti liikkuessaan': the client's
+            out[w.i] = subject_form
+            continue
+        if any(_other_person(x, words[:k]) for k, x in enumerate(words[:n])):
             return None  # 'ohjata asiakasta hoitamaan terveyttään': whose health?
-        new = second_person_possessive(ctx.render(w.start, w.end)[0])
+        new = owned_by_you(ctx.render(w.start, w.end)[0])
         if not new:
             return None
         out[w.i] = new
     return out
+
+
+# A possessive suffix on these forms names the subject of the clause they modify, never another person: a
+# different subject would stand in the genitive with no suffix ('asiakkaan tullessa'). Temporal 'työskennellessään',
+# 'tehtyään', final 'muuttaakseen'; 'osaltaan' ('for one's part') is an adverb of the subject.
+_SUBJECT_FORMS = ("+inf2+ine+poss3", "+inf1+tra+poss3", "+pass+part_past+sg+par+poss3")
+
+
+def _subject_possessive(text: str) -> str | None:
+    """'työskennellessään' -> 'työskennellessäsi', 'muuttaakseen' -> 'muuttaaksesi', 'kuultuaan' -> 'kuultuasi',
+    'osaltaan' -> 'osaltasi'; None for any other word."""
+    return _swapped(text, lambda lemma, form: form in _SUBJECT_FORMS or lemma == "osa" and form == "+sg+abl+poss3")
+
+
+def owned_by_you(text: str) -> str | None:
+    """The word with the learner's 3rd person possessive made 2nd person ('kielitaitoaan' -> 'kielitaitoasi'),
+    also for a verbal noun the generator does not inflect ('pukeutumisellaan', read as '+inf4') and for the forms of
+    _SUBJECT_FORMS ('ilmaistessaan'); None where no form is sure."""
+    return second_person_possessive(text) or _subject_possessive(text) or _swapped(
+        text, lambda lemma, form: form.startswith("+inf4+"))
+
+
+def _swapped(text: str, wanted) -> str | None:
+    """The word with its 3rd person possessive suffix swapped for the 2nd person one ('-än'/'-nsa' -> '-si'), for a
+    reading ``wanted(lemma, form)`` accepts; the new word must read as the same form of the same word. (The
+    generator may pick another verb's paradigm: 'kuultuaan' -> 'kuullettuasi', of 'kuultaa'.)"""
+    low = text.lower()
+    stem = low[:-3] if low.endswith(("nsa", "nsä")) else low[:-2] if low[-3:-2] == low[-2:-1] and low[-1:] == "n" \
+        else None
+    if not stem:
+        return None
+    new = stem + "si"
+    for a in get_pykko().utils.analyze(low):
+        if "+poss3" in a.morphtags and wanted(a.lemma.replace("|", ""), a.morphtags):
+            target = (a.lemma, a.morphtags.replace("+poss3", "+poss2sg"))
+            if any((b.lemma, b.morphtags) == target for b in get_pykko().utils.analyze(new)):
+                return cap(new) if text[:1].isupper() else new
+    return None
+
+
+def _other_subject_before(ctx: Context, words: list[Token]) -> bool:
+    """Does a clause with a subject other than the learner open among the words ('ohjata asiakasta liikkumaan',
+    'asiakkaan kykyä toimia', '..., joka', 'että')? A temporal or final infinitive after it may be that subject's;
+    before it, the bullet is the learner's infinitive clause ('käyttää kotona asuvan asiakkaan ja hänen läheistensä
+    kanssa työskennellessään ammatillisia vuorovaikutustaitoja': the learner works with them)."""
+    toks = ctx.analysis.tokens
+    for x in [w for w in words if w.is_word][1:]:  # (the first word is the learner's infinitive)
+        text = x.text.lower()
+        infinitive = text in pykko_lemmas(text)  # ('ottaa huomioon' may be parsed as finite: an infinitive here)
+        if x.morph.get("VerbForm") == "Fin" and not infinitive or x.morph.get("InfForm") == "3" \
+                or any("+inf3" in f for f in pykko_forms(text)) or x.morph.get("PronType") in ("Rel", "Int") \
+                or x.dep == "mark":
+            return True
+        if x.pos in ("VERB", "AUX") and infinitive and _after_noun(toks, x):
+            return True  # ('asiakkaan kykyä toimia': the noun's infinitive, the client's)
+    return False
+
+
+def _other_person(x: Token, before: list[Token]) -> bool:
+    """Is the word a person other than the learner, who may own a possessive after it? Not an adjective before its
+    noun that only ends like one ('erilaisissa vuorovaikutustilanteissa': '-lainen' as in 'suomalainen'), not the
+    learner's own role ('toimia työyhteisön jäsenenä ja arvioida toimintaansa': the learner is the member)."""
+    if not is_human(x) or is_learner(x):
+        return False
+    if x.pos == "ADJ" and x.dep == "amod" and not {x.base, x.lemma.lower()} & word_list("human_noun"):
+        return False  # (an adjective that is a person word stays one: 'ohjata aikuista urheilijaa ...')
+    if x.morph.get("Case") != "Ess":
+        return True
+    # the essive's verb is the nearest infinitive before it in the bullet (the parser may hang a bullet's words on
+    # another bullet, and may take the infinitive 'toimia' for the noun 'toimi')
+    verb = next((w for w in reversed(before) if w.is_word and "+inf1" in pykko_forms(w.text.lower())), None)
+    return verb is None or verb.text.lower() not in ("toimia", "työskennellä")
 
 
 def _third_person_inside(ctx: Context, bullet: Sentence) -> bool:
@@ -162,7 +241,8 @@ def _learner_pronoun(ctx: Context, bullet: Sentence) -> bool:
     Under 'Osaat' it would stay 'hän' beside 'sinä'. A 'hän' after another person is that person (kept)."""
     words = [ctx.analysis.tokens[i] for i in bullet.tokens if ctx.analysis.tokens[i].is_word]
     for n, w in enumerate(words):
-        if w.lemma.lower() == "hän" or w.text.lower().startswith("hän"):
+        if (w.lemma.lower() == "hän" or w.text.lower().startswith("hän")) and not w.text.lower().startswith("he"):
+            # (a plural 'heidän läheistensä' is never the one learner)
             return not any(x.pos in ("NOUN", "PROPN") and is_human(x) and not is_learner(x) for x in words[:n])
     return False
 
@@ -294,6 +374,12 @@ AIM_LIST = register(Rule(
                 "jokapäiväisen elämän ilmiöissä",
                 "Moduulin tavoitteena on, että\n- osaat käyttää ja soveltaa tietoa hiilen yhdisteistä "
                 "jokapäiväisen elämän ilmiöissä"),
+        Example("Moduulin tavoitteena on, että opiskelija\n- oppii havainnoimaan kielen rakenteiden ja ilmausten "
+                "käyttöä erilaisissa teksteissä ja hyödyntämään sitä omassa kirjoittamisessaan\n- osaa käyttää "
+                "ohjelmistoja tutkiessaan kuvioita ja kappaleita sekä niihin liittyvää geometriaa.",
+                "Moduulin tavoitteena on, että\n- opit havainnoimaan kielen rakenteiden ja ilmausten käyttöä "
+                "erilaisissa teksteissä ja hyödyntämään sitä omassa kirjoittamisessasi\n- osaat käyttää ohjelmistoja "
+                "tutkiessasi kuvioita ja kappaleita sekä niihin liittyvää geometriaa."),
         Example("Moduulin tavoitteena on, että opiskelija\n- tuntee merkittävien metallien ominaisuuksia sekä "
                 "valmistus- ja jalostusprosesseja ympäristövaikutuksineen",
                 "Moduulin tavoitteena on, että\n- tunnet merkittävien metallien ominaisuuksia sekä valmistus- ja "
@@ -340,4 +426,27 @@ OUTCOME_LIST = register(Rule(
                 "toimii toimialan lainsäädännön mukaisesti"),
         Example("Opiskelija\n- tietää kestävän kehityksen keskeiset tavoitteet\n- hahmottaa ihmisen toiminnan "
                 "merkityksen ilmastonmuutokseen"),
+        # the suffix of a temporal infinitive is the subject's, the learner's, whoever stands before it
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- käyttää kotona asuvan asiakkaan ja hänen läheistensä "
+                "kanssa työskennellessään ammatillisia vuorovaikutustaitoja",
+                "Osaat\n- käyttää kotona asuvan asiakkaan ja hänen läheistensä kanssa työskennellessäsi ammatillisia "
+                "vuorovaikutustaitoja"),
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- käyttää ammatillisia vuorovaikutustaitojaan "
+                "työskennellessään vanhusten ja heidän läheistensä kanssa",
+                "Osaat\n- käyttää ammatillisia vuorovaikutustaitojasi työskennellessäsi vanhusten ja heidän "
+                "läheistensä kanssa"),
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- edistää toiminnallaan mielenterveyttä ja "
+                "päihteettömyyttä, ehkäistä osaltaan ongelmien syntymistä sekä vahvistaa mielenterveys- ja "
+                "päihdeasiakkaan asemaa",
+                "Osaat\n- edistää toiminnallasi mielenterveyttä ja päihteettömyyttä, ehkäistä osaltasi ongelmien "
+                "syntymistä sekä vahvistaa mielenterveys- ja päihdeasiakkaan asemaa"),
+        # 'jäsenenä' is the learner's own role; 'paikoilleen' is the rafters' place, not the learner's
+        Example("Opiskelija osaa\n- tehdä naulalevyrakenteelle asetteen, asentaa ristikkosauvat paikoilleen ja "
+                "kiinnittää ne naulalevyillä\n- toimia työyhteisön jäsenenä ja arvioida toimintaansa.",
+                "Osaat\n- tehdä naulalevyrakenteelle asetteen, asentaa ristikkosauvat paikoilleen ja kiinnittää ne "
+                "naulalevyillä\n- toimia työyhteisön jäsenenä ja arvioida toimintaasi."),
+        Example("Opiskelija tai tutkinnon suorittaja osaa\n- toimia erilaisissa työympäristöissä ja edistää "
+                "toiminnallaan työyhteisön työhyvinvointia",
+                "Osaat\n- toimia erilaisissa työympäristöissä ja edistää toiminnallasi työyhteisön työhyvinvointia"),
+        Example("Opiskelija osaa\n- ohjata aikuista urheilijaa ottamaan omistajuuden omassa urheilussaan"),
     )))
