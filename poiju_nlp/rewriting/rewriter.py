@@ -4,10 +4,13 @@ behind an edit-local guard.
 The guard judges each edit on its own: an edit that fails a check (a fact, a word Voikko does not know, the
 plainness of its sentence, the meaning of its sentence) is dropped together with the edits that assume it, and every
 other edit stays. When the finished text as a whole still fails a check, the offending edits are found by bisection
-(the shortest prefix of the edits that fails ends with one) and dropped one by one, not the whole rewrite. Each
-dropped edit is reported as a typed Rejection with its reason in Finnish."""
+(the shortest prefix of the edits that fails ends with one) and dropped one by one, not the whole rewrite. Last, on
+the final edits of both passes, an edit that turned a learner into 'sinä' while a 'hän' pointing to that learner
+stays outside it is dropped (check 'pronoun'). Each dropped edit is reported as a typed Rejection with its reason in
+Finnish."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -312,8 +315,35 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
                                checks=compute_checks(text, new, glossary=glossary,
                                                      **_allowances(text, edits)),
                                notes=result.notes, rejected=result.rejected)
+    if _drop_dangling_pronouns(text, result.edits, result.rejected, glossary):
+        result.rewrite = apply_edits(text, result.edits)
+        result.checks = compute_checks(text, result.rewrite, glossary=glossary,
+                                       **_allowances(text, result.edits))
     _number(result)
     return result
+
+
+def _drop_dangling_pronouns(text: str, edits: list[Edit], rejected: list[Rejection], glossary=None) -> bool:
+    """On the final edits (after the guard, the whole-text checks and both passes): drop an edit that turned a
+    learner into 'sinä' while a 'hän' pointing to that learner stays outside it ('Kurssin jälkeen olet tietoinen X.
+    Hän ymmärtää Y.': 'hän' would point to nobody). The learner rules carry such 'hän' sentences along in the same
+    edit; this catches what a rule did not (another rule's edit, or a 'hän' sentence that another edit took).
+    Returns whether anything was dropped."""
+    if not edits or not re.search(r"\bhän", text, re.IGNORECASE):
+        return False  # (no 'hän' form, nothing to look at: most texts)
+    from .rules.person import dangling_pronouns
+
+    analysis, _ = guard.analysis_report(text, glossary)  # (cached: the parse pass 1 read)
+    dropped = False
+    for e, han in dangling_pronouns(text, analysis, edits):
+        if any(e is x for x in edits):
+            # (removed alone: the final edits mix the ids of both passes, and nothing assumes a sentence edit)
+            edits[:] = [x for x in edits if x is not e]
+            rejected.append(Rejection(e, f"Lukijan puhuttelu jättäisi myöhemmän sanan \"{han.text}\" ilman ketään, "
+                                         "johon se viittaa: virke jää ennalleen, jotta persoonat eivät sekoitu.",
+                                      "pronoun", 1))
+            dropped = True
+    return dropped
 
 
 def _number(result: RewriteResult) -> None:

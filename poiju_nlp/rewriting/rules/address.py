@@ -4,6 +4,11 @@
   the learner);
 - learner_subject: 'Osallistuja pohtii omia käytäntöjään.' -> 'Pohdit omia käytäntöjäsi.';
 - learner_goal: 'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.';
+
+A learner sentence that becomes 'sinä' takes the 'hän' that points back to its learner along, in one edit ('Kurssin
+jälkeen olet tietoinen X. Ymmärrät Y. Sinulla on valmiuksia Z.'): left alone, 'Hän ymmärtää Y' would point to nobody
+(the learner is 'sinä' now). When one of those 'hän' sentences cannot be converted, the learner sentence stays too
+(person.py).
 """
 from __future__ import annotations
 
@@ -15,10 +20,10 @@ from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ..edits import Edit
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, bare_reflexive, cap,
-                   each_sentence, is_comitative, is_course_word, is_learner, is_third_singular, opens_sentence,
-                   own_words_between, register,
+                   each_sentence, is_comitative, is_course_word, is_learner, opens_sentence, register,
                    rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
                    word_list)
+from .person import in_relative_clause, learner_han, leaves_third_person, pronoun_override, with_pronoun_chain
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
     """'Siinä syvennetään ...' right after a sentence about the course: 'Siinä' is the course."""
@@ -189,18 +194,6 @@ def _course_frame(ws: list[Token], low: list[str], markers: set[str]) -> int | N
     return k
 
 
-def _in_relative_clause(toks, w) -> bool:
-    """A word inside a relative clause: its possessive belongs to the clause's own subject ('tutkielman, joka on
-    laajuudeltaan 15 sivua' stays 'laajuudeltaan'; rewrite review 5 saw 'laajuudeltasi')."""
-    seen = set()
-    while w.i not in seen and w.head != w.i:
-        if w.dep == "acl:relcl":
-            return True
-        seen.add(w.i)
-        w = toks[w.head]
-    return w.dep == "acl:relcl"
-
-
 def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Opintojakson tavoitteena on, että osallistuja kykenee tunnistamaan X.' -> 'Kurssilla opit tunnistamaan X.';
     'Opintojakson suoritettuaan osallistuja osaa X.' -> 'Kurssin jälkeen osaat X.' (address the reader, drop the
@@ -234,13 +227,13 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
     fixed = word_list("fixed_possessive")  # ('kuvailla pääpiirteissään' stays as it is: review 7)
     for w in ws[verb_at:]:  # 'omassa työssään' -> 'omassa työssäsi'
         second = to_second_person_possessive(ctx, w) if w.morph.get("Person[psor]") == "3" \
-            and not _in_relative_clause(toks, w) and w.text.lower() not in fixed \
+            and not in_relative_clause(toks, w) and w.text.lower() not in fixed \
             and not is_comitative(w) else None
         if second:
             override[w.i] = second
     if any(("Person[psor]" in w.morph or third_person_possessive(w)) and w.i not in override
            and w.text.lower() not in fixed and not is_comitative(w)
-           and not (_in_relative_clause(toks, w) and any("+abl" in f for f in pykko_forms(w.text.lower())))
+           and not (in_relative_clause(toks, w) and any("+abl" in f for f in pykko_forms(w.text.lower())))
            for w in ws[verb_at:]):
         return edits  # a possessive that stays 3rd person, also after a relative clause in a run-on line ('...,
         # jossa X on huomioitu esitellä oman konseptinsa': review 7); 'joka on laajuudeltaan ...' may stay
@@ -306,76 +299,25 @@ def _build_learner_goal(ctx: Context, sent: Sentence) -> list[Edit]:
         if cc is not None and toks[cc.i - 1].text != "," and min(left, right) >= REWRITING.split_min_part_words:
             again = head.split()[-1]  # 'opit' or the 2nd person verb
             override[cc.i] = "\x00. " + cap(again) + " myös"
+    # 'joita hän kohtaa' in the sentence itself: the learner's 'hän' becomes 'sinä' too ('joita kohtaat')
+    own = pronoun_override(ctx, sent, [w for w in ws if w.i > verb.i and learner_han(ctx, w, learner)])
+    if own is None:
+        return edits
+    override.update(own)
     if leaves_third_person(ctx, ws, verb, override):
         return edits  # 'Kurssin jälkeen tunnistat X ja tietää Y' would mix the persons (review 2)
     tail, used = ctx.render(verb.end, sent.end, override)
     new = re.sub(r"\s+", " ", head + tail)
     new = re.sub(r"\s*\x00", "", new)
-    edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
-                      f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
-                      absorbs=used))
-    return edits
-
-
-def _learner_pronoun(ctx: Context, sent: Sentence, w: Token) -> bool:
-    """'Hän' right after a sentence whose subject is the learner: 'Opiskelija tuntee X. Hän osaa Y.' ('Hän' is the
-    learner, so 'Osaat Y.')."""
-    if w.text.lower() != "hän" or w.i != sent.tokens[0]:
-        return False
-    n = sentence_index(ctx, sent)
-    if n == 0:
-        return False
-    toks = ctx.analysis.tokens
-    prev = ctx.analysis.sentences[n - 1]
-    if not any(is_learner(toks[i]) and toks[i].dep == "nsubj" for i in prev.tokens):
-        return False
-    # the sentence before must become 'sinä' too: 'Opiskelija tai tutkinnon suorittaja osoittaa X. Hoidat Y.' mixed
-    # the persons (review 7)
-    return bool(_build_learner_subject(ctx, prev, look_ahead=False))
+    new = re.sub(r"\x01\s*", "", new)
+    edit = Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_goal",
+                f"Kerro lukijalle, mitä hän oppii: \"{ctx.text[sent.start:verb.end]}\" → \"{head}\".",
+                absorbs=used)
+    edit = with_pronoun_chain(ctx, sent, learner, edit)
+    return [edit] if edit else edits
 
 
 _FRAME_DEPS = ("obl", "advmod", "advcl", "case", "amod", "nmod", "nmod:poss", "det", "nummod", "punct", "cc", "mark")
-
-
-def leaves_third_person(ctx: Context, ws: list[Token], after: Token, override: dict[int, str]) -> bool:
-    """Would a finite 3rd person verb of the learner stay after the rewrite ('tunnistat X ja tietää Y')? Verbs in a
-    clause of their own ('joka', 'että', 'miten' ...) belong to someone else and may stay."""
-    subordinate = False
-    for w in ws:
-        if w.i <= after.i or w.i in override:
-            continue
-        if w.morph.get("PronType") in ("Rel", "Int") or w.dep == "mark":
-            subordinate = True
-            continue
-        finite = w.pos in ("VERB", "AUX") and w.morph.get("VerbForm") == "Fin" and is_third_singular(w)
-        # a verb joined to the learner's verb that the parser read as an infinitive may be finite: 'ymmärrät X
-        # sekä tunnistaa Y' (review 7 sample); 'osaat X ja tunnistaa Y' is fine ('osaat' governs it) but unsure
-        # (also after a clause of its own: 'tiedät, mitä X ovat, ja ymmärtää Y' is joined to 'tiedät', review 8)
-        if w.pos == "VERB" and w.dep == "conj" and w.head in (after.i, *override) \
-                and w.morph.get("VerbForm") == "Inf" and "+pres+3sg" in pykko_forms(w.text.lower()) \
-                and not any(t.head == w.head and t.dep == "xcomp" for t in ws):
-            return True
-        # joined to the infinitive after 'osaa': 'osaat ratkaista X sekä tietää Y' reads 'tietää' as the learner's
-        # 3rd person verb or as an ability the text may not claim (review 8): unsure either way
-        if not subordinate and w.pos == "VERB" and w.dep == "conj" \
-                and _under_learner_infinitive(ws, w, after, override) and "+pres+3sg" in pykko_forms(w.text.lower()) \
-                and own_words_between(ctx.analysis.tokens, w, {x.i for x in ws}):
-            return True
-        if not subordinate and (finite or w.text.lower() == "osaa"):
-            return True  # (run-on lists: the parser may read 'osaa' as 'osa', review 2)
-        # after a clause of its own, a verb with no subject, no 'joka'/'että' of its own and not passive is the
-        # learner's again: '..., joka järjestetään työpaikalla ja perehtyy opiskeluun' (review 7 sample)
-        if subordinate and finite and w.morph.get("Voice") != "Pass" and w.dep not in ("cop", "aux") and not any(
-                t.head == w.i and (t.dep.startswith(("nsubj", "csubj")) or t.dep == "mark"
-                                   or t.morph.get("PronType") in ("Rel", "Int")) for t in ws) \
-                and not any(t.i < w.i and t.head == w.i for t in ws if t.morph.get("PronType") in ("Rel", "Int")):
-            return True
-    return False
-
-
-def _under_learner_infinitive(ws: list[Token], w: Token, after: Token, override: dict[int, str]) -> bool:
-    """Is the word's head an infinitive governed by the learner's verb ('osaa ratkaista')?"""
-    return any(t.i == w.head and t.dep == "xcomp" and t.head in (after.i, *override) for t in ws)
 
 
 def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
@@ -385,7 +327,7 @@ def _after_third_person_frame(ctx: Context, sent: Sentence) -> bool:
     return any(w in line for w in _AFTER_WORDS)
 
 
-def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True) -> list[Edit]:
+def _build_learner_subject(ctx: Context, sent: Sentence) -> list[Edit]:
     """'Kurssilla osallistuja perehtyy X:ään.' -> 'Kurssilla perehdyt X:ään.'; 'Osallistuja pohtii omia
     käytäntöjään ja vie opitun työyhteisöönsä.' -> 'Pohdit omia käytäntöjäsi ja viet opitun työyhteisöösi.'
     (address the reader: the learner is 'sinä'; verbs and possessive suffixes follow)."""
@@ -400,8 +342,9 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     if sum(is_learner(w) for w in ws) > 1:
         return edits  # two learners: sentences run together ('... keinot Opiskelija osaa ...')
     # the parser sometimes calls a sentence-initial learner the object ('Osallistuja oppii tunnistamaan ...')
+    # ('Hän' pointing to the learner is converted only in the learner sentence's chain: with_pronoun_chain)
     subj = next((w for w in ws if (w.dep == "nsubj" or root is not None and w.i == root.i - 1)
-                 and (is_learner(w) or _learner_pronoun(ctx, sent, w)) and not w.text.isupper()
+                 and is_learner(w) and not w.text.isupper()
                  and w.morph.get("Case") == "Nom" and w.morph.get("Number") == "Sing"), None)
     if subj is None or root is None or subj.head not in within:
         return edits
@@ -416,7 +359,8 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     if any(w.head == subj.i and (w.i > subj.i or w.dep != "obl") for w in ws) or \
             any(w.head == verb.i and w.dep in ("aux", "cop") for w in ws):
         return edits  # 'osallistuja, joka ...', 'jokainen osallistuja' or 'osallistuja voi ...': leave it
-    if any(w.pos == "PRON" and w.base in ("hän", "he") and w is not subj for w in ws):
+    own_han = [w for w in ws if learner_han(ctx, w, subj)]  # 'Opiskelija tuntee X ja hän osaa Y'
+    if any(w.pos == "PRON" and w.base in ("hän", "he") and w is not subj and w not in own_han for w in ws):
         return edits
     # conjoined verbs share the learner ('... ja jalkauttaa ...': the parser may call it an infinitive)
     verbs = [verb] + [w for w in ws if w.dep == "conj" and w.head == verb.i and w.pos == "VERB" and (
@@ -436,11 +380,11 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     for w in ws:
         if is_comitative(w):
             continue  # its suffix is its head noun's ('prosesseja ympäristövaikutuksineen'): it stays (review 8)
-        if third_person_possessive(w) and w.morph.get("Person[psor]") != "3" and not _in_relative_clause(toks, w) \
+        if third_person_possessive(w) and w.morph.get("Person[psor]") != "3" and not in_relative_clause(toks, w) \
                 and w.text.lower() not in word_list("fixed_possessive"):
             ok = False  # a suffix the parser missed: whose it is was not checked, so the sentence stays
             break
-        if w.morph.get("Person[psor]") == "3" and not _in_relative_clause(toks, w) \
+        if w.morph.get("Person[psor]") == "3" and not in_relative_clause(toks, w) \
                 and w.text.lower() not in word_list("fixed_possessive"):
             new = to_second_person_possessive(ctx, w)
             if not new:
@@ -449,6 +393,10 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
             override[w.i] = new
     if not ok:
         return edits
+    own = pronoun_override(ctx, sent, own_han)
+    if own is None:
+        return edits
+    override.update(own)
     # drop the subject (and its space); the next word takes its capital letter
     nxt = toks[subj.i + 1] if subj.i + 1 < len(toks) else None
     if nxt is None or nxt.i not in within:
@@ -465,18 +413,12 @@ def _build_learner_subject(ctx: Context, sent: Sentence, look_ahead: bool = True
     new = re.sub(r"\x01\s*", "", new)
     if new == ctx.text[sent.start:sent.end]:
         return edits
-    # 'Opiskelija X. Hän Y.': when the 'Hän' sentence stays, this one stays too ('Selkiytät X. Hän hankkii Y.'
-    # would leave 'hän' without anyone to point to)
-    n = sentence_index(ctx, sent)
-    if look_ahead and n + 1 < len(ctx.analysis.sentences):
-        nxt_sent = ctx.analysis.sentences[n + 1]
-        first = toks[nxt_sent.tokens[0]]
-        if first.text.lower() == "hän" and any(is_learner(w) and w.dep == "nsubj" for w in ws) \
-                and not _build_learner_subject(ctx, nxt_sent):
-            return edits
-    edits.append(Edit(sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
-                      f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
-    return edits
+    # 'Opiskelija X. Hän Y.': the 'Hän' sentences go along in the same edit, or this one stays too ('Selkiytät X.
+    # Hän hankkii Y.' would leave 'hän' without anyone to point to)
+    edit = with_pronoun_chain(ctx, sent, subj, Edit(
+        sent.start, sent.end, ctx.text[sent.start:sent.end], new, "learner_subject",
+        f"Puhuttele lukijaa: \"{subj.text} {verb.text}\" → \"{override[verb.i]}\".", absorbs=used))
+    return [edit] if edit else edits
 
 
 PASSIVE_TO_2SG = register(Rule(
@@ -541,6 +483,29 @@ LEARNER_GOAL = register(Rule(
                 "Kurssin jälkeen osaat soveltaa robotiikkaa käytännön esimerkkitilanteissa."),
         Example("Osaamistavoitteet: Kurssin käytyään opiskelija tietää mitä data, tieto ja informaatio ovat ja "
                 "ymmärtää datan määrää kuvaavia käsitteitä."),
+        # the 'hän' sentences after it go along in the same edit: left alone, 'Hän ymmärtää' points to nobody
+        # (seen in the browser on this text)
+        Example("Kurssin suoritettuaan opiskelija on tietoinen siitä, miten yhteiskunta, kulttuurisesti määrittyneet "
+                "arvot, erilaiset ajattelumallit, materiaalit, tekniikat ja välineteknologioiden kehitys ovat "
+                "vaikuttaneet taiteen tekemiseen, esittämiseen ja vastaanottamiseen. Hän ymmärtää ja osaa lähestyä "
+                "kriittisesti politiikan, talouselämän ja taiteen välisiä suhteita. Hänellä on valmiuksia tarkastella "
+                "taidetta sekä tekijän että tulkitsijan näkökulmasta. Hänellä on työkaluja tutkia nykytaidetta sekä "
+                "tulkita ja analysoida kuvia taidehistoriallisista lähtökohdista käsin.",
+                "Kurssin jälkeen olet tietoinen siitä, miten yhteiskunta, kulttuurisesti määrittyneet arvot, "
+                "erilaiset ajattelumallit, materiaalit, tekniikat ja välineteknologioiden kehitys ovat vaikuttaneet "
+                "taiteen tekemiseen, esittämiseen ja vastaanottamiseen. Ymmärrät ja osaat lähestyä kriittisesti "
+                "politiikan, talouselämän ja taiteen välisiä suhteita. Sinulla on valmiuksia tarkastella taidetta "
+                "sekä tekijän että tulkitsijan näkökulmasta. Sinulla on työkaluja tutkia nykytaidetta sekä tulkita "
+                "ja analysoida kuvia taidehistoriallisista lähtökohdista käsin."),
+        Example("Osaamistavoitteet: Kurssin suoritettuaan opiskelija tunnistaa ja osaa nimetä "
+                "tulevaisuudentutkimuksen keskeiset toimijat, alan keskeiset kansalliset ja kansainväliset yhteisöt "
+                "sekä osaa hyödyntää näiden tuottamaa materiaalia opintojaksolla tehtävässä "
+                "tulevaisuustyöskentelyssä. Hän ymmärtää tulevaisuustiedon monitieteisen ja systeemisen luonteen "
+                "sekä sen, kuinka tällaista tietoa voidaan tuottaa.",
+                "Osaamistavoitteet: Kurssin jälkeen tunnistat ja osaat nimetä tulevaisuudentutkimuksen keskeiset "
+                "toimijat, alan keskeiset kansalliset ja kansainväliset yhteisöt. Osaat hyödyntää näiden tuottamaa "
+                "materiaalia opintojaksolla tehtävässä tulevaisuustyöskentelyssä. Ymmärrät tulevaisuustiedon "
+                "monitieteisen ja systeemisen luonteen sekä sen, kuinka tällaista tietoa voidaan tuottaa."),
     )))
 
 LEARNER_SUBJECT = register(Rule(
@@ -584,4 +549,33 @@ LEARNER_SUBJECT = register(Rule(
                 "Hallitset säätöteorian alkeet. Ymmärrät dynaamisen järjestelmän perusperiaatteet."),
         Example("Opiskelija osaa paikkatiedon analyysin perusteet.Opiskelija osaa valita sopivat "
                 "havainnollistamismenetelmät paikkatiedon esittämiseksi."),
+        # every 'hän' that points to the learner goes along, possessive suffixes too ('hankkimaasi')
+        Example("Erityisesti opiskelija hahmottaa hintamekanismin merkityksen talouden voimavarojen "
+                "kohdistamisessa, julkisen vallan toimet markkinoita valvovana ja niiden puutteita korjaavana "
+                "toimijana. Hän tuntee sijoittamisen ja rahoitusmarkkinoiden merkityksen talouden ja yritysten "
+                "toiminnalle. Hän ymmärtää talouskasvuun ja suhdannevaihteluun vaikuttavat tekijät ja osaa käyttää "
+                "hankkimaansa tietoa yhteiskunnallisten haasteiden jäsentämiseen.",
+                "Erityisesti hahmotat hintamekanismin merkityksen talouden voimavarojen kohdistamisessa, julkisen "
+                "vallan toimet markkinoita valvovana ja niiden puutteita korjaavana toimijana. Tunnet sijoittamisen "
+                "ja rahoitusmarkkinoiden merkityksen talouden ja yritysten toiminnalle. Ymmärrät talouskasvuun ja "
+                "suhdannevaihteluun vaikuttavat tekijät ja osaat käyttää hankkimaasi tietoa yhteiskunnallisten "
+                "haasteiden jäsentämiseen."),
+        Example("Kurssin jälkeen opiskelija tuntee sisustusarkkitehtuurin ja kalustesuunnittelun käyttämien "
+                "valmistustekniikoiden perusteet ja tuntee aalto yliopiston tarjoamista mahdollisuudet. Lisäksi "
+                "hänellä on perusymmärrys teknologian ja taiteellisen ilmaisun vuorovaikutuksesta.",
+                "Kurssin jälkeen tunnet sisustusarkkitehtuurin ja kalustesuunnittelun käyttämien "
+                "valmistustekniikoiden perusteet ja tunnet aalto yliopiston tarjoamista mahdollisuudet. Lisäksi "
+                "sinulla on perusymmärrys teknologian ja taiteellisen ilmaisun vuorovaikutuksesta."),
+        # a paragraph hard-wrapped over lines is still one paragraph: its 'Hän' goes along
+        Example("Opiskelija selkiyttää ja vahvistaa henkilökohtaisia valmiuksiaan toimia eri ammateissa,\n"
+                "työelämässä ja työssäoppimisessa työpaikoilla. Hän hankkii kokemuksia\n"
+                "oppisopimuskoulutuksesta eräänä mahdollisena koulutusvaihtoehtona.",
+                "Selkiytät ja vahvistat henkilökohtaisia valmiuksiasi toimia eri ammateissa,\n"
+                "työelämässä ja työssäoppimisessa työpaikoilla. Hankit kokemuksia\n"
+                "oppisopimuskoulutuksesta eräänä mahdollisena koulutusvaihtoehtona."),
+        # 'Hän osaa ... ja tietää, kuinka voi viettää vapaa-aikansa' cannot go along ('voi' would stay 3rd person),
+        # so the learner sentence before it stays too
+        Example("Opiskelija kehittää kuluttaja- ja talousosaamistaan ja edistää omaa hyvinvointiaan terveellisten "
+                "ruokailutottumusten ja elämäntapojen avulla. Hän osaa huolehtia omasta toimintakyvystään ja "
+                "tietää, kuinka voi viettää vapaa-aikansa omaa hyvinvointiaan edistävällä tavalla."),
     )))
