@@ -186,7 +186,7 @@ def _swap(text: str, entry: UniversityWord, token: Token | None, start: int, end
     takes the original's case; where a nominative stands before a temporal participle ('Opintojakso suoritettuaan':
     a case error of the text itself) the genitive is given, so the swap does not carry the error. An explanation
     ('lyhyt koulutus, josta saa todistuksen') is given as it is."""
-    from .detectors import inflected_alternative
+    from .inflection import inflected_alternative
     from .select import real_finnish
 
     original = text[start:end]

@@ -73,7 +73,7 @@ def test_a_frequent_native_derivation_is_not_glossed_on_the_screen():
 
 
 def test_a_multiword_alternative_with_an_infinitive_is_no_drop_in_for_an_inflected_phrase():
-    from poiju_nlp.scoring.detectors import inflected_alternative
+    from poiju_nlp.scoring.inflection import inflected_alternative
     from poiju_nlp.text.analysis import analyze
 
     text = ("Sisältö: Ilmiöoppimisprojektikurssilla tutustutaan monilukutaidon käsitteeseen, tutkivaan oppimiseen "
