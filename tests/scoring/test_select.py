@@ -520,3 +520,12 @@ def test_a_doubled_letter_typo_is_fixed_even_when_the_corpus_has_it():
 
     assert spelling_suggestion("ossaa") == "osaa" and spelling_suggestion("yritysjuridiikkassa") == "yritysjuridiikassa"
     assert spelling_suggestion("kuvantaminen") is None
+
+
+def test_an_active_verb_with_a_clitic_is_no_passive():
+    # Aalto ISM-A1111: the parser read 'Olitpa' (whether you are) as a passive
+    text = ("Olitpa sitten perustutkinto- tai maisteriopiskelija tai elinikäinen oppija, kurssi tarjoaa valmiudet "
+            "luovia alati kehittyvässä maailmassa. Kurssilla perehdytään tekoälyn perusteisiin.")
+    passives = [f for f in score(text).findings if f.kind == "passive"]
+    assert passives and all(text[a:b] != "Olitpa" for f in passives for a, b in f.occurrences)
+    assert any(text[a:b] == "perehdytään" for f in passives for a, b in f.occurrences)
