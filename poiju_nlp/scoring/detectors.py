@@ -456,11 +456,14 @@ def _specified(toks: list[Token], i: int, n: int) -> bool:
     if after.base in _NO_TOPIC:
         return False
     # '... perustiedot kuljetusvälineiden suunnittelussa käytetyistä malleista', 'yleiskuvan länsimaisen
-    # rakennustaiteen ja kaupunkirakentamisen kehityksestä'
+    # rakennustaiteen ja kaupunkirakentamisen kehityksestä'; readiness names what it is for: 'antaa valmiudet
+    # rakennussuunnittelutehtävän lähtötietojen analysoinnille' (blind review 10: "does say which skills")
+    last = toks[i + n - 1]
+    cases = ("Ela", "Ill", "All") if "valmius" in (last.base, last.lemma.lower()) else ("Ela",)
     for t in toks[i + n:i + n + 7]:
         if t.morph.get("VerbForm") == "Fin" or t.pos == "PUNCT":
             return False
-        if t.pos in ("NOUN", "PROPN") and t.morph.get("Case") == "Ela":
+        if t.pos in ("NOUN", "PROPN") and t.morph.get("Case") in cases:
             return True
     return False
 
