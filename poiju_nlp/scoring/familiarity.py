@@ -100,28 +100,27 @@ def no_term_to_explain(word: str, base: str = "") -> bool:
     Voikko knows in another spelling ('video-cv:n' = video-CV:n, 'suorittaminen' with soft hyphens), a hyphened
     compound of common words, a compound whose first part reads as a common -inen adjective ('virtuaalimaailmaa' =
     virtuaalinen maailma), a derivation of a loan verb whose noun is common ('globalisoituminen' <- globalisaatio)."""
-    from ..text.resources import voikko_spell
-
     plain = word.replace(_SOFT_HYPHEN, "")
     if plain != word and _known_spelling(plain):
         return True
     # another spelling matters only for a word Voikko lacks as written (a rare word it knows, 'Sähkömagnetismi' at
     # the start of a sentence, is judged as it is)
-    if not _known_spelling(plain):
-        if plain.isalpha() and len(plain) <= SHORT_FORM_LETTERS and _known_spelling(plain + "."):
-            return True  # 'Huom' + '.': Voikko knows the abbreviation with its full stop
-        if _case_spelling(plain):
-            return True
-    stem = plain.split(":")[0]
-    pieces = [p for p in stem.split("-") if p]
-    if len(pieces) >= 2 and all(zipf(p.lower()) >= FAMILIAR_PART_ZIPF and
-                                (voikko_spell(p) or voikko_spell(p.lower()) or voikko_spell(p.upper()))
-                                for p in pieces):
-        return True  # 'video-cv:n', not 'rebound-ilmiön' or 'kanji-merkkejä'
+    known = _known_spelling(plain)
+    if not known and plain.isalpha() and len(plain) <= SHORT_FORM_LETTERS and _known_spelling(plain + "."):
+        return True  # 'Huom' + '.': Voikko knows the abbreviation with its full stop
+    pieces = [p for p in plain.split(":")[0].split("-") if p]
+    # every piece a common word, an abbreviation piece a very common one: 'video-cv:n' (cv 3.8), 'pdf-tiedostoksi'
+    # (pdf 4.3); not 'lean-operaatiot' or 'mel-taajuus' (lean 3.5, mel 3.6: names and English in wordfreq's count),
+    # 'rebound-ilmiön', 'kanji-merkkejä'
+    common = pieces and all(zipf(p.lower()) >= ABBREVIATION_PIECE_ZIPF or _common_lowercase(p) for p in pieces)
+    if common and (len(pieces) >= 2 or not known) and \
+            (all(_common_lowercase(p) for p in pieces) or (not known and _case_spelling(plain))):
+        return True
     return _adjective_first_part(plain.lower()) or _familiar_loan_derivation((base or plain).lower())
 
 
 SHORT_FORM_LETTERS = 5
+ABBREVIATION_PIECE_ZIPF = 3.75
 _WORDBASES = re.compile(r"\+([^+()]+)(?:\(([^()]*)\))?")
 
 
@@ -129,6 +128,16 @@ def _known_spelling(word: str) -> bool:
     from ..text.resources import voikko_spell
 
     return voikko_spell(word) or voikko_spell(word.capitalize())
+
+
+def _common_lowercase(piece: str) -> bool:
+    """A common word as written in small letters, by itself or its base form ('tiedostoksi' <- tiedosto); a piece
+    Voikko knows only with a capital is a name ('Lean', 'Mel')."""
+    from ..text.resources import voikko_analyze
+
+    lower = piece.lower()
+    return any(max(zipf(lower), zipf((a.get("BASEFORM") or "").lower())) >= FAMILIAR_PART_ZIPF
+               for a in voikko_analyze(lower) if (a.get("BASEFORM") or "").islower())  # not 'lean' <- 'Lea'
 
 
 def _case_spelling(word: str) -> bool:
