@@ -32,7 +32,7 @@ from ..domain import CREDIT_WORDS
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .detectors import parenthesised_spans, unit_name
-from .familiarity import no_term_to_explain
+from .familiarity import no_term_to_explain, one_form_each
 from .voikko_words import action_noun
 from .field import FAMILIAR_TERM, care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
@@ -547,7 +547,7 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
     explain it once; no word is suggested (a guess would be another word)."""
     if not unknown:
         return None
-    names = list(dict.fromkeys(f.text for f in unknown))
+    names = one_form_each(list(dict.fromkeys(f.text for f in unknown)))
     listed = _quote(names[:5]) + (", ..." if len(names) > 5 else "")
     n = len(names)
     if any(f.kind == "rare_word" for f in unknown):  # rare loanwords the spell checker knows ('approksimaatio')

@@ -96,3 +96,13 @@ def test_a_loan_first_part_finnish_text_uses_is_no_typo_and_a_name_piece_no_comm
     assert "neuraalimalleja" not in _fixes(text) and "neuraalimalleja" in _gathered(text)
     text = "Tilastollisen prosessien ohjaamisen, lean-operaatiot ja toimitusketjustrategiat."
     assert "lean-operaatiot" in _gathered(text)
+
+
+def test_the_gathered_finding_names_each_word_once_and_marks_every_form():
+    # ePerusteet 7614470: five forms of 'päällirakenne' were listed as five words (review 10: "duplicate
+    # inflected forms")
+    text = ("Päällirakenteiden korjaustyöt (15 osp)\nOpiskelija valmistautuu päällirakenteiden korjaukseen.\n"
+            "Opiskelija korjaa päällirakenteita ja tarkastaa päällirakenteen kiinnitykset.")
+    gathered = [f for f in _unknown(text) if not f.replacement]
+    assert len(gathered) == 1
+    assert gathered[0].reason.lower().count("päällirakente") == 1 and len(gathered[0].occurrences) == 4
