@@ -32,6 +32,8 @@ from ..domain import CREDIT_WORDS
 from ..settings import SCORING
 from ..text.analysis import TextAnalysis, Token
 from .detectors import parenthesised_spans, unit_name
+from .familiarity import no_term_to_explain, one_form_each
+from .voikko_words import action_noun
 from .field import FAMILIAR_TERM, care_text, familiar_to_reader, own_unit_word, screen_familiar, swap_out_of_field
 from .findings import REASON_LABELS, Finding
 from .metrics import is_nominal
@@ -357,6 +359,9 @@ def _word_finding(f: Finding, text: str = "") -> Finding | None:
                            word)
         broken = re.search(r"(^|\s)\w\s$", text[max(0, f.start - 3):f.start]) if text else None
         fix = None if broken else spelling_suggestion(f.text)  # 'H allitsee': a word broken by a space
+        if fix and " " in fix and fix.replace(" ", "") == f.text:  # 'johtaminenOsa'
+            return Finding(f.start, f.end, f.text, f.kind, 2, "Sanojen välistä puuttuu välilyönti.",
+                           f"Korjaa: '{fix}'.", fix)
         if fix:
             return Finding(f.start, f.end, f.text, f.kind, 2, "Sana näyttää kirjoitusvirheeltä: suomen oikoluku ei "
                            "tunne sitä.", f"Korjaa: '{fix}'.", fix)
@@ -409,8 +414,10 @@ def teacher_findings(a: TextAnalysis, details: list[Finding], sentence_scores=()
             abbreviations.append(f)
             continue
         if w is None:
-            if (f.kind == "unknown_word" and not transparent_compound(f.text)) or \
-                    (f.kind == "rare_word" and foreign_term(by_start.get(f.start))):
+            tok = by_start.get(f.start)
+            if ((f.kind == "unknown_word" and not transparent_compound(f.text)) or
+                    (f.kind == "rare_word" and foreign_term(tok))) \
+                    and not no_term_to_explain(f.text, tok.base if tok is not None else ""):
                 unknown.append(f)
                 shown.append(f)
             continue
@@ -527,8 +534,8 @@ def transparent_compound(word: str) -> bool:
     for k in range(3, len(w) - 2):
         left, right = w[:k], w[k:]
         # (a name as the first part: 'Eurooppakeskeinen' = Eurooppa + keskeinen, blind review 7)
-        if zipf_frequency(left, "fi") >= COMMON_PART_ZIPF and (voikko_spell(left) or voikko_spell(left.capitalize())) \
-                and voikko_spell(right) \
+        if (zipf_frequency(left, "fi") >= COMMON_PART_ZIPF and (voikko_spell(left) or voikko_spell(left.capitalize()))
+                or action_noun(left)) and voikko_spell(right) \
                 and len(right) >= 4 and not glued_small_word([left, right]):  # 'maalauksensekä' is a typo
             return True
     return False
@@ -540,7 +547,7 @@ def _unknown_summary(unknown: list[Finding]) -> Finding | None:
     explain it once; no word is suggested (a guess would be another word)."""
     if not unknown:
         return None
-    names = list(dict.fromkeys(f.text for f in unknown))
+    names = one_form_each(list(dict.fromkeys(f.text for f in unknown)))
     listed = _quote(names[:5]) + (", ..." if len(names) > 5 else "")
     n = len(names)
     if any(f.kind == "rare_word" for f in unknown):  # rare loanwords the spell checker knows ('approksimaatio')

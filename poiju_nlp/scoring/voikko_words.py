@@ -35,3 +35,18 @@ def is_verb(word: str) -> bool:
 
     with voikko_lock:
         return any(a.get("CLASS") == "teonsana" for a in get_voikko().analyze(word))
+
+
+ACTION_VERB_ZIPF = 3.0
+
+
+def action_noun(part: str) -> bool:
+    """A first part that is the -us/-ys noun of a common verb in -ua/-yä, which neither Voikko nor wordfreq lists
+    alone: 'laskeutus' (laskeutua 3.7) in 'laskeutusaltaiden' (blind review 10: "a transparent Finnish compound").
+    Not 'kalvotus' (no verb 'kalvotua': a trade term to explain)."""
+    from wordfreq import zipf_frequency
+
+    if len(part) < 6 or part[-2:] not in ("us", "ys"):
+        return False
+    verb = part[:-1] + ("a" if part[-2] == "u" else "ä")
+    return zipf_frequency(verb, "fi") >= ACTION_VERB_ZIPF and is_verb(verb)  # not 'polkus' ('polkua' = a path)
