@@ -8,7 +8,14 @@ pronoun_antecedents, read on the original's parse, and is still in the final tex
 after a re-addressing edit in its line of the final text, whoever it points to: a wider net read without the parse,
 to read by eye).
 
-    .venv/bin/python -m evaluation.dangling_pronouns [--split dev|test|all] [--limit N] [--quiet]
+Mixed persons in a block (rewrite review 14): a block (poiju_nlp.rewriting.rules.person.person_blocks: between
+blank lines, a heading line begins a new one; a list converted as one edit is its own) of the final text in which
+an edit addresses the learner as 'sinä' while a finite clause keeps the learner in the 3rd person ('Opiskelija osaa
+X. Ymmärrät Y.'). Counted for the singular learner ('opiskelija', 'tutkinnon suorittaja', the learner's 'hän') and,
+apart, for the plural 'opiskelijat' as subject. Every text is read for these (not only those with 'hän').
+
+    .venv/bin/python -m evaluation.dangling_pronouns [--split dev|test|all] [--limit N] [--seed S] [--quiet]
+        [--dump FILE]
 """
 from __future__ import annotations
 
@@ -77,6 +84,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--seed", type=int, default=0, help="with --limit: the seeded sample (as bench_rewriting)")
     parser.add_argument("--quiet", action="store_true", help="the counts only")
     parser.add_argument("--dump", help="read the rewrites from a bench_rewriting --dump file (system 'full') "
                                        "instead of rewriting: to measure another version of the rewriter")
@@ -84,14 +92,14 @@ def main(argv=None) -> None:
     from evaluation.real_text import available, load_real_texts
     from poiju_nlp.rewriting import guard, rewrite
     from poiju_nlp.rewriting.edits import Edit
+    from poiju_nlp.rewriting.rules.person import adds_second_person, mixed_person_blocks
 
     if not available():
         print("No real texts here (../shared/data); nothing to measure.")
         return
-    texts = load_real_texts(split=args.split, limit=args.limit)
+    texts = load_real_texts(split=args.split, limit=args.limit, seed=args.seed)
     # only a text with a 'hän' form can end with a dangling one (split_sentence writes 'Hän' only into a learner
     # sentence it leaves in the 3rd person; pass 2 reads that 'Hän' like any other)
-    with_han = [t for t in texts if HAN.search(t.text)]
     dumped = {}
     if args.dump:
         import json
@@ -100,9 +108,12 @@ def main(argv=None) -> None:
             d = json.loads(line)
             if d.get("system", "full") == "full":
                 dumped[d["id"]] = d
-        with_han = [t for t in with_han if t.id in dumped]
+        texts = [t for t in texts if t.id in dumped]
+    with_han = [t for t in texts if HAN.search(t.text)]
     n_cases = n_texts = n_any = n_chains = n_dropped = 0
-    for k, t in enumerate(with_han):
+    mixed = {"singular": [0, 0], "plural": [0, 0]}  # [blocks, texts]
+    n_addressed = n_persons = 0
+    for k, t in enumerate(texts):
         if args.dump:
             d = dumped[t.id]
             from poiju_nlp.text import validate_text
@@ -110,11 +121,25 @@ def main(argv=None) -> None:
             original = validate_text(t.text, check_language=False)
             edits = [Edit(e["start"], e["end"], e["original"], e["replacement"], e["rule"], e["reason"])
                      for e in d["edits"]]
-            n_dropped += sum(x.get("check") == "pronoun" for x in d.get("rejected") or [])
+            rejected_checks = [x.get("check") for x in d.get("rejected") or []]
         else:
             r = rewrite(t.text)
             original, edits = r.original, r.edits
-            n_dropped += sum(x.check == "pronoun" for x in r.rejected)
+            rejected_checks = [x.check for x in r.rejected]
+        n_dropped += rejected_checks.count("pronoun")
+        n_persons += rejected_checks.count("persons")
+        n_addressed += any(adds_second_person(e) for e in edits)
+        for kind in mixed:
+            blocks = mixed_person_blocks(original, edits, lambda s: guard.analysis_report(s)[0],
+                                         plural=kind == "plural")
+            mixed[kind][0] += len(blocks)
+            mixed[kind][1] += bool(blocks)
+            if not args.quiet:
+                for b in blocks:
+                    print(f"\n### {t.id} mixed persons ({kind}): {', '.join(sorted({e.rule for e in b['edits']}))}; "
+                          f"3rd person: {', '.join(w.text for w in b['third'])}\n+ {b['block'].strip()}")
+        if t not in with_han:
+            continue
         analysis, _ = guard.analysis_report(original)
         cases = dangling_cases(original, edits, analysis)
         n_cases += len(cases)
@@ -122,7 +147,7 @@ def main(argv=None) -> None:
         after = any_after(original, edits)
         n_any += len(after)
         n_chains += sum("\"hän\" tarkoittaa" in e.reason for e in edits)
-        print(f"[{k + 1}/{len(with_han)}] {t.id}: {len(cases)}", file=sys.stderr, flush=True)
+        print(f"[{k + 1}/{len(texts)}] {t.id}: {len(cases)}", file=sys.stderr, flush=True)
         if not args.quiet:
             for c in cases:
                 print(f"\n=== {t.id} {c['rule']} {c['han']!r}\n- {c['before']}\n+ {c['after']}")
@@ -132,6 +157,9 @@ def main(argv=None) -> None:
           f"learner left in the final text: {n_cases} in {n_texts} texts; any 'hän' after a re-addressing edit in "
           f"its line: {n_any}; edits that carry 'hän' sentences along: {n_chains}; learner edits dropped for a "
           f"'hän' they would orphan: {n_dropped}")
+    print(f"{args.split}: {n_addressed} texts with a 'sinä' edit; blocks mixing 'sinä' with the learner in the 3rd "
+          f"person: {mixed['singular'][0]} in {mixed['singular'][1]} texts (plural 'opiskelijat' as subject: "
+          f"{mixed['plural'][0]} in {mixed['plural'][1]} texts); 'sinä' edits dropped for mixed persons: {n_persons}")
 
 
 if __name__ == "__main__":

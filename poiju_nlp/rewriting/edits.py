@@ -27,7 +27,8 @@ class Edit:
 class Rejection:
     """An edit the guard dropped, with the reason in Finnish. ``check``: facts | unknown_word | plainness | grammar |
     meaning | depends (it assumed an edit that was dropped: ``depends_on``) | whole_text (found by bisection when
-    the whole text failed) | neural. ``pass_no``: the pass it was made in (pass-2 offsets point into the text after pass 1)."""
+    the whole text failed) | pronoun (re-addressing the learner would leave a later 'hän' pointing to nobody) |
+    persons (the block still speaks of the learner in the 3rd person: 'sinä' and 'opiskelija' would mix) | neural. ``pass_no``: the pass it was made in (pass-2 offsets point into the text after pass 1)."""
     edit: Edit
     reason: str
     check: str

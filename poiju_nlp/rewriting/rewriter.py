@@ -6,8 +6,9 @@ plainness of its sentence, the meaning of its sentence) is dropped together with
 other edit stays. When the finished text as a whole still fails a check, the offending edits are found by bisection
 (the shortest prefix of the edits that fails ends with one) and dropped one by one, not the whole rewrite. Last, on
 the final edits of both passes, an edit that turned a learner into 'sinä' while a 'hän' pointing to that learner
-stays outside it is dropped (check 'pronoun'). Each dropped edit is reported as a typed Rejection with its reason in
-Finnish."""
+stays outside it is dropped (check 'pronoun'), and so are the 'sinä' edits of a block that still speaks of the
+learner in the 3rd person elsewhere (check 'persons'). Each dropped edit is reported as a typed Rejection with its
+reason in Finnish."""
 from __future__ import annotations
 
 import re
@@ -315,7 +316,8 @@ def rule_rewrite(text: str, rules=None, meaning: bool = True, passes: int | None
                                checks=compute_checks(text, new, glossary=glossary,
                                                      **_allowances(text, edits)),
                                notes=result.notes, rejected=result.rejected)
-    if _drop_dangling_pronouns(text, result.edits, result.rejected, glossary):
+    if _drop_dangling_pronouns(text, result.edits, result.rejected, glossary) | \
+            _drop_mixed_persons(text, result.edits, result.rejected, glossary):
         result.rewrite = apply_edits(text, result.edits)
         result.checks = compute_checks(text, result.rewrite, glossary=glossary,
                                        **_allowances(text, result.edits))
@@ -343,6 +345,48 @@ def _drop_dangling_pronouns(text: str, edits: list[Edit], rejected: list[Rejecti
                                          "johon se viittaa: virke jää ennalleen, jotta persoonat eivät sekoitu.",
                                       "pronoun", 1))
             dropped = True
+    return dropped
+
+
+# A learner word or 'hän' in the original: without one no block can keep the learner in the 3rd person (the
+# plural 'opiskelijat' included; split_sentence writes 'Hän' only into a learner sentence).
+_LEARNER_WORD = re.compile(r"opiskelij|osallistuj|suorittaj|\bhän", re.IGNORECASE)
+MIXED_PERSON_ROUNDS = 3
+
+
+def _drop_mixed_persons(text: str, edits: list[Edit], rejected: list[Rejection], glossary=None) -> bool:
+    """On the final edits: in a block (person_blocks: between blank lines and headings; a list converted as one
+    edit is its own) where edits address the learner as 'sinä' while a finite clause keeps the learner in the 3rd
+    person ('Opiskelija osaa X. Ymmärrät Y.', 'Opiskelijat suorittavat X' beside 'Aloitat Y': rewrite review 14,
+    both reviewers), the 'sinä' edits of that block are dropped (check 'persons'): the learner sentences that stayed
+    had been refused by their rule or the guard, so the block keeps the text's own person. Other blocks keep theirs.
+    Returns whether anything was dropped."""
+    if not edits or not _LEARNER_WORD.search(text):
+        return False
+    from .rules.person import mixed_person_blocks
+
+    def analysis_of(final: str):
+        return guard.analysis_report(final, glossary)[0]  # (cached: the final checks parsed this text)
+
+    dropped = False
+    for _ in range(MIXED_PERSON_ROUNDS):  # a dropped edit that spans two blocks may bring a learner back into both
+        blocks: dict[tuple[int, int], dict] = {}
+        for b in mixed_person_blocks(text, edits, analysis_of) + mixed_person_blocks(text, edits, analysis_of,
+                                                                                     plural=True):
+            seen = blocks.setdefault((b["start"], b["end"]), {"edits": [], "third": []})
+            seen["edits"] += b["edits"]
+            seen["third"] += b["third"]
+        if not blocks:
+            break
+        for b in blocks.values():
+            third = ", ".join(dict.fromkeys(f'"{w.text}"' for w in sorted(b["third"], key=lambda w: w.i)))
+            for e in b["edits"]:
+                if any(e is x for x in edits):
+                    edits[:] = [x for x in edits if x is not e]
+                    rejected.append(Rejection(
+                        e, f"Samassa kappaleessa opiskelijasta puhutaan yhä 3. persoonassa ({third}): virke jää "
+                           "ennalleen, jotta kappaleessa ei sekoitu \"sinä\" ja \"opiskelija\".", "persons", 1))
+                    dropped = True
     return dropped
 
 

@@ -302,3 +302,118 @@ def dangling_pronouns(text: str, analysis, edits: list[Edit]) -> list[tuple[Edit
         if e is not None and not (e.start <= toks[h].start and toks[h].end <= e.end) and adds_second_person(e):
             out.append((e, toks[h]))
     return out
+
+
+# --- one person per block ----------------------------------------------------------------------------------------
+# Rewrite review 14: 4 of 10 re-addressed texts mixed 'sinä' with the learner in the 3rd person in one paragraph
+# ('Opiskelija osaa X. Ymmärrät Y.'), because some learner sentences were converted and others refused.
+
+# A list converted as one edit ('Opiskelija osaa' + bullets -> 'Osaat' + bullets) reads as a block of its own.
+LIST_RULES = frozenset({"outcome_list", "learner_bullets", "learner_lead_in", "aim_list"})
+_BULLET = "-•*–"
+
+
+def person_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` in which the learner must keep one person: a blank line or a heading line
+    ('Osaamistavoitteet: ...', 'Sisältö: ...', 'TAVOITTEET') begins a new block; lines hard-wrapped inside a
+    paragraph and the items of a list stay in their block."""
+    blocks, start, pos = [], 0, 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if not body:
+            blocks.append((start, pos))
+            start = pos + len(line)
+        elif pos > start and body[:1] not in _BULLET and in_heading(text, pos + line.index(body[0])):
+            blocks.append((start, pos))
+            start = pos
+        pos += len(line)
+    blocks.append((start, pos))
+    return [(a, b) for a, b in blocks if text[a:b].strip()]
+
+
+def is_list_edit(e: Edit) -> bool:
+    """A list converted as one edit: its block is its own."""
+    return bool(set(e.rule.split("+")) & LIST_RULES) or "\n" in e.replacement.strip()
+
+
+def _learner_noun(toks: list[Token], w: Token) -> bool:
+    """'opiskelija', 'osallistuja', 'tutkinnon suorittaja'."""
+    if is_learner(w):
+        return True
+    return w.lemma.lower() == "suorittaja" and any(t.head == w.i and t.lemma.lower() == "tutkinto" for t in toks)
+
+
+def _third_person_verb(v: Token, plural: bool) -> bool:
+    m = v.morph
+    if v.pos not in ("VERB", "AUX") or m.get("VerbForm") != "Fin" or m.get("Voice") == "Pass":
+        return False
+    if plural:
+        return m.get("Person") == "3" and m.get("Number") == "Plur"
+    return m.get("Person") == "3" and m.get("Number") == "Sing" or "Person" not in m and bool(
+        {"+pres+3sg", "+past+3sg", "+cond+3sg"} & set(pykko_forms(v.text.lower())))
+
+
+def learner_in_third_person(text: str, analysis, plural: bool = False) -> list[Token]:
+    """The words that make the learner the 3rd person subject of a finite clause: 'Opiskelija osaa X', 'ennen kuin
+    opiskelija jättää', 'Hän ymmärtää Y', 'Hänellä on X', 'Opiskelijan tulee osata X' ('hän' that points to a
+    learner, or to nobody in its paragraph: a course text's 'hän' is its learner). Not a learner in another role
+    ('syventää opiskelijan näkökulmia'). ``plural``: 'Opiskelijat suorittavat X' instead."""
+    toks = analysis.tokens
+    ants = pronoun_antecedents(text, analysis) if not plural else {}
+    out = []
+    for w in toks:
+        if plural:
+            if not (_learner_noun(toks, w) and w.morph.get("Number") == "Plur"):
+                continue
+        elif is_han(w):
+            a = ants.get(w.i)
+            if a is not None and not _learner_noun(toks, toks[a]):
+                continue
+        elif not _learner_noun(toks, w) or w.morph.get("Number") == "Plur":
+            continue
+        case = w.morph.get("Case")
+        if w.dep.startswith("nsubj") and w.dep != "nsubj:pass":
+            head = toks[w.head]
+            verbs = [head] + [t for t in toks[max(0, head.i - 6):head.i + 6] if t.head == head.i
+                              and t.dep in ("aux", "cop", "cop:own")]
+            if any(_third_person_verb(v, plural) for v in verbs):
+                out.append(w)
+        elif case == "Ade" and any(t.head == w.i and t.dep == "cop:own" and _third_person_verb(t, False)
+                                   for t in toks[w.i + 1:w.i + 3]):
+            out.append(w)  # 'Opiskelijalla on valmiudet'
+        elif case == "Gen" and w.i + 1 < len(toks) and toks[w.i + 1].lemma.lower() in _NECESSIVE \
+                and _third_person_verb(toks[w.i + 1], False):
+            out.append(w)  # 'Opiskelijan tulee osata'
+    return out
+
+
+def final_spans(edits: list[Edit]) -> list[tuple[int, int, Edit]]:
+    """(start, end, edit): where each edit's replacement stands in the text after all edits."""
+    out, delta = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append((e.start + delta, e.start + delta + len(e.replacement), e))
+        delta += len(e.replacement) - (e.end - e.start)
+    return out
+
+
+def mixed_person_blocks(text: str, edits: list[Edit], analysis_of, plural: bool = False) -> list[dict]:
+    """The blocks (person_blocks of the final text) in which an edit addresses the learner as 'sinä' while a
+    finite clause keeps the learner in the 3rd person (learner_in_third_person): each as {'start', 'end' (in the
+    final text), 'block', 'edits' (the 'sinä' edits), 'third' (the 3rd person words)}. A list converted as one edit
+    is a block of its own (is_list_edit). ``analysis_of(final text)`` gives its parse."""
+    from ..edits import apply_edits
+
+    addressing = [(s, t, e) for s, t, e in final_spans(edits) if adds_second_person(e)]
+    if not addressing:
+        return []
+    final = apply_edits(text, edits)
+    lists = [(s, t) for s, t, e in addressing if is_list_edit(e)]
+    third = [w for w in learner_in_third_person(final, analysis_of(final), plural)
+             if not any(s <= w.start < t for s, t in lists)]
+    out = []
+    for bs, be in person_blocks(final):
+        mine = [e for s, t, e in addressing if not is_list_edit(e) and s < be and bs < t]
+        words = [w for w in third if bs <= w.start < be]
+        if mine and words:
+            out.append({"start": bs, "end": be, "block": final[bs:be], "edits": mine, "third": words})
+    return out
