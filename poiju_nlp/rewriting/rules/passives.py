@@ -2,7 +2,9 @@
 other passive of the same doer, or the reader becomes the doer of that one too (review 14)."""
 from __future__ import annotations
 
+from ...scoring.passives import in_indirect_question
 from ...text.analysis import Token
+from ...text.inflect import pykko_forms
 from .base import Context, subtree
 
 _PASSIVE_ENDINGS = ("aan", "ään", "tiin", "diin", "isiin")
@@ -13,7 +15,8 @@ def keeps_other_passive(ctx: Context, t: Token, verbs: list[Token]) -> bool:
     """Does the sentence of ``t`` keep a passive that stays one: 'voidaan' (an auxiliary), a past, a perfect
     or a 'täytyy' passive ('käsiteltiin', 'on käsitelty', 'on käsiteltävä')? 'Kurssilla käsittelet X:ää, jotta
     johtajia voidaan valmistaa ...' reads as if the reader prepared the managers (review 14). A passive in a
-    relative clause ('menetelmiin, joita käytetään teollisuudessa') is done by others and may stay beside 'sinä'.
+    relative clause or an indirect question ('menetelmiin, joita käytetään teollisuudessa', 'analysoit, miten
+    riidat voidaan ratkaista') says what is done in general, by no one in the text, and may stay beside 'sinä'.
     ``verbs``: the passives that become 'sinä'."""
     toks = ctx.analysis.tokens
     sent = ctx.sentence_of(t)
@@ -29,8 +32,13 @@ def keeps_other_passive(ctx: Context, t: Token, verbs: list[Token]) -> bool:
                 or w.dep.split(":")[0] not in _CLAUSE_DEPS:
             continue  # ('työllistymistä edistäviin ja muihin palveluihin': a participle the parser read as a
             # finite passive hangs as a noun would, 'obl'; dev texts)
-        # ... or as a conjunct ('eritteleviin, pohtiviin ... teksteihin'): a finite passive ends in a passive
-        # ending, present 'voidaan', past 'käsiteltiin', conditional 'voitaisiin'
+        forms = pykko_forms(w.text.lower())
+        if forms and not any("+pass" in f for f in forms):
+            continue  # ('kuten muottiin puhallukseen': an illative the parser read as a past passive, test texts)
+        if in_indirect_question(ctx.analysis, w):
+            continue
+        # a finite passive ends in a passive ending ('voidaan', 'käsiteltiin', 'voitaisiin'), not as the
+        # conjunct the parser made of 'eritteleviin, pohtiviin ... teksteihin' (dev texts)
         if w.morph.get("VerbForm") == "Fin" and w.text.lower().endswith(_PASSIVE_ENDINGS) \
                 or w.morph.get("VerbForm") == "Part" \
                 and any(toks[j].head == i and toks[j].dep in ("aux", "aux:pass") for j in within):
