@@ -23,6 +23,7 @@ from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, R
                    each_sentence, is_comitative, is_course_word, is_learner, opens_sentence, register,
                    rendered_lemma, run_on, sentence_index, third_person_possessive, to_second_person_possessive,
                    word_list)
+from .passives import keeps_other_passive
 from .person import in_relative_clause, learner_han, leaves_third_person, pronoun_override, with_pronoun_chain
 
 def _points_to_course(ctx: Context, sent: Sentence, words: list[Token]) -> bool:
@@ -130,6 +131,8 @@ def _build_passives_to_2sg(ctx: Context, verbs: list[Token]) -> list[Edit]:
         if e is None:
             return []
         edits.append(e)
+    if any(keeps_other_passive(ctx, t, verbs) for t in verbs):
+        return []
     return edits
 
 
@@ -456,6 +459,16 @@ PASSIVE_TO_2SG = register(Rule(
         # 'käydään' without its 'läpi' is a slip of the original; 'käyt ... periaatteet' kept it (review 10)
         Example("Sisältö: Luentojen ja tehtävien avulla käydään tilamitoituksen periaatteet ja rakennussuunnittelua "
                 "koskevat lait ja määräykset pääpiirteittäin."),
+        # the purpose clause keeps its passive: 'käsittelet X:ää, jotta johtajia voidaan valmistaa' made the reader
+        # the one who prepares managers (review 14)
+        Example("Kurssilla käsitellään johdon tietojärjestelmien (MIS) tärkeimpiä periaatteita, jotta johtajia "
+                "voidaan valmistaa ymmärtämään tieto- ja viestintäteknologioiden ja datan strategista roolia "
+                "digitaalisessa taloudessa."),
+        # ... but a passive in an indirect question is done by no one in the text: it may stay beside 'sinä'
+        Example("Kurssilla tutustutaan oikeudelliseen konfliktinhallintaan ja analysoidaan, miten riidat voidaan "
+                "ratkaista ja ennaltaehkäistä yritystoiminnassa.",
+                "Kurssilla tutustut oikeudelliseen konfliktinhallintaan ja analysoit, miten riidat voidaan "
+                "ratkaista ja ennaltaehkäistä yritystoiminnassa."),
     )))
 
 LEARNER_GOAL = register(Rule(

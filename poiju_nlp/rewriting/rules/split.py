@@ -125,6 +125,9 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
                     ids.add(i)
                     frontier.append(i)
         items = [toks[i] for i in sorted(ids)]
+        if any(_example_marker(toks[j]) for j in range(root.i + 1, items[-1].i)):
+            return None  # 'liittyvät esimerkiksi A:han, B:hen ja C:hen': a few examples are one point, and
+            # '... A:han ja B:hen. Ne liittyvät myös C:hen.' is no plainer (review 14)
         if len(items) > 3:
             return None  # a long list is cut once and again in the second pass: 'Lisäksi käsittelet X. Lisäksi
             # käsittelet Y.' (review 7 sample); enumeration makes it a bullet list instead
@@ -190,13 +193,51 @@ def _split_list_of_objects(ctx: Context, sent: Sentence, root: Token, within: se
             mid_start = toks[seps[-2][-1].i + 1].start
             middle, used2 = ctx.render(mid_start, seps[-1][0].start)  # with its postmodifiers (review 12)
             used += used2
-            new = " ja " + middle + ". " + again + " "
+            # the span runs up to the final 'ja', so it ends in the space before it: 'ilmastonmuutokseen . Ne'
+            # (review 14); before a ', ja' it ends at the comma and holds no space
+            new = " ja " + middle.rstrip() + ". " + again + " "
         end = after_cc.start
         if _loses_words(ctx.text[start:end], new):
             return None  # 'A, B systeemien välillä ja C' lost 'B systeemien välillä' (review 12): all or nothing
         return Edit(start, end, ctx.text[start:end], new, "split_sentence",
                     "Pitkä luettelo kahteen virkkeeseen: yksi asia virkkeessä.", absorbs=used, requires=requires)
     return None
+
+
+# words that introduce a list as examples ('esimerkiksi', 'esim.', 'kuten', 'mm.', 'muun muassa')
+_EXAMPLE_MARKERS = {"esimerkiksi", "esim", "kuten", "mm", "muassa"}
+
+
+def _example_marker(w: Token) -> bool:
+    return w.text.lower().rstrip(".") in _EXAMPLE_MARKERS
+
+
+_DASHES = ("-", "–", "•", "*")
+
+
+def in_dash_list(ctx: Context, sent: Sentence) -> bool:
+    """Is the sentence (part of) a bullet list whose line breaks were lost ('Kemiallisen termodynamiikan osalta
+    opiskelija - syventää X ja oppii Y. - pystyy soveltamaan Z.')? Its items hang on the learner word before the
+    first dash; a cut inside one ('... X. Hän oppii Y.') puts a whole sentence into the list (review 14). Such a
+    sentence: has a spaced dash right after the learner word (or after ':'), or two spaced dashes, or opens with a
+    dash that is not at the start of its line, or follows one on its line ('opiskelija - Harjaantuu ...' is cut at
+    the capital by the parser)."""
+    toks = ctx.analysis.tokens
+    line_start = ctx.text.rfind("\n", 0, sent.start) + 1
+    before = ctx.text[line_start:sent.start].rstrip()
+    if before.endswith(_DASHES) or before and sent.text.lstrip().startswith(_DASHES):
+        return True
+    spaced = 0
+    for n, i in enumerate(sent.tokens):
+        t = toks[i]
+        if t.text not in _DASHES or not ctx.text[t.start - 1:t.start].isspace() \
+                or not ctx.text[t.end:t.end + 1].isspace():
+            continue  # ('tieto- ja viestintäteknologia' shares a compound part: no bullet)
+        spaced += 1
+        prev = [toks[j] for j in sent.tokens[:n] if toks[j].text != ":"][-1:]
+        if n and toks[sent.tokens[n - 1]].text == ":" or prev and is_learner(prev[0]):
+            return True
+    return spaced >= 2
 
 
 _POINTING = {"se", "sen", "siihen", "siinä", "sitä", "siitä", "sillä", "niihin", "niissä", "ne", "hän", "he", "tämä"}
@@ -271,7 +312,8 @@ def _build_split_sentence(ctx: Context, sent: Sentence) -> list[Edit]:
     if len(words) > _RUN_ON_WORDS:
         return edits  # a list that lost its line breaks and commas: 'Hän osaa kontekstualisoida työnsä siihen
         # asettaa selkeät tavoitteet ...' was cut out of one (review 12)
-    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or run_on(ctx, sent):
+    if root is None or not _finite(toks, root, within) or is_lead_in(ctx, sent) or run_on(ctx, sent) \
+            or in_dash_list(ctx, sent):
         return edits  # a lead-in cut in two leaves its list under the second half (review 3); a run-on list
     if any(opens_subordinate(w) for w in words[:2]):
         return edits  # 'Erityisesti miten X ... ja miten Y ...' is one question without a main clause (review 4)
@@ -463,4 +505,17 @@ SPLIT_SENTENCE = register(Rule(
         # two passives: pass 2 addressed only the first half, 'kehität ... Muotoillaan tulokset ...' (review 10)
         Example("Toisessa vaiheessa kumppanin kanssa kehitetään mahdollisia keinoja vastata tarkennettuihin "
                 "tarpeisiin, ja muotoillaan tulokset toteuttamiskelpoiseksi kokeiluksi."),
+        # three items with a bare 'ja': the middle one ran up to the space before 'ja', 'vertaisarviointiin . Se'
+        # (review 14)
+        Example("Arviointi pohjautuu itsearviointiin, ryhmässä tapahtuvaan vertaisarviointiin ja "
+                "asiantuntijakeskusteluihin.",
+                "Arviointi pohjautuu itsearviointiin ja ryhmässä tapahtuvaan vertaisarviointiin. Se pohjautuu myös "
+                "asiantuntijakeskusteluihin."),
+        # a few examples after 'esimerkiksi' are one point: cut, they read no plainer (review 14)
+        Example("Keskeiset sisällöt liittyvät esimerkiksi energiantuotantoon, ilmastonmuutokseen ja rakentamiseen."),
+        # an item of a dash list run together on one line: 'Hän oppii ...' broke the list (review 14)
+        Example("Kemiallisen termodynamiikan osalta opiskelija - syventää ymmärrystä termodynamiikan perussuureista, "
+                "kuten työstä, lämmöstä, sisäenergiasta, entalpiasta, entropiasta, Gibbsin energiasta, "
+                "aktiivisuudesta sekä tasapainosta ja oppii manipuloimaan näiden suureiden välisiä yhteyksiä "
+                "konkreettisten ongelmien ratkomiseksi."),
     )))
