@@ -9,10 +9,11 @@ after a re-addressing edit in its line of the final text, whoever it points to: 
 to read by eye).
 
 Mixed persons in a block (rewrite review 14): a block (poiju_nlp.rewriting.rules.person.person_blocks: between
-blank lines, a heading line begins a new one; a list converted as one edit is its own) of the final text in which
+blank lines, a heading line begins a new one; a converted list stays in its heading's block) of the final text in which
 an edit addresses the learner as 'sinä' while a finite clause keeps the learner in the 3rd person ('Opiskelija osaa
-X. Ymmärrät Y.'). Counted for the singular learner ('opiskelija', 'tutkinnon suorittaja', the learner's 'hän') and,
-apart, for the plural 'opiskelijat' as subject. Every text is read for these (not only those with 'hän').
+X. Ymmärrät Y.'). Counted by kind (poiju_nlp.rewriting.rules.person.third_person_mentions): the learner as subject,
+plural learners, the learner in another role ('rohkaista opiskelijaa'), a learner passive ('Kurssilla opitaan'), and
+'list' (a converted list beside any of these under the same heading). Every text is read (not only those with 'hän').
 
     .venv/bin/python -m evaluation.dangling_pronouns [--split dev|test|all] [--limit N] [--seed S] [--quiet]
         [--dump FILE]
@@ -111,7 +112,11 @@ def main(argv=None) -> None:
         texts = [t for t in texts if t.id in dumped]
     with_han = [t for t in texts if HAN.search(t.text)]
     n_cases = n_texts = n_any = n_chains = n_dropped = 0
-    mixed = {"singular": [0, 0], "plural": [0, 0]}  # [blocks, texts]
+    from poiju_nlp.rewriting.rules.person import MIX_KINDS
+
+    # [blocks, texts] per kind of 3rd person (a block counts under each kind it holds; 'list': a converted list
+    # beside the 3rd person under the same heading), and 'any' block at all
+    mixed = {k: [0, 0] for k in MIX_KINDS + ("list", "any")}
     n_addressed = n_persons = 0
     for k, t in enumerate(texts):
         if args.dump:
@@ -129,15 +134,16 @@ def main(argv=None) -> None:
         n_dropped += rejected_checks.count("pronoun")
         n_persons += rejected_checks.count("persons")
         n_addressed += any(adds_second_person(e) for e in edits)
+        blocks = mixed_person_blocks(original, edits, lambda s: guard.analysis_report(s)[0])
         for kind in mixed:
-            blocks = mixed_person_blocks(original, edits, lambda s: guard.analysis_report(s)[0],
-                                         plural=kind == "plural")
-            mixed[kind][0] += len(blocks)
-            mixed[kind][1] += bool(blocks)
-            if not args.quiet:
-                for b in blocks:
-                    print(f"\n### {t.id} mixed persons ({kind}): {', '.join(sorted({e.rule for e in b['edits']}))}; "
-                          f"3rd person: {', '.join(w.text for w in b['third'])}\n+ {b['block'].strip()}")
+            mine = [b for b in blocks if kind == "any" or kind in b["kinds"]]
+            mixed[kind][0] += len(mine)
+            mixed[kind][1] += bool(mine)
+        if not args.quiet:
+            for b in blocks:
+                print(f"\n### {t.id} mixed persons ({', '.join(b['kinds'])}): "
+                      f"{', '.join(sorted({e.rule for e in b['edits']}))}; "
+                      f"3rd person: {', '.join(w.text for w in b['third'])}\n+ {b['block'].strip()}")
         if t not in with_han:
             continue
         analysis, _ = guard.analysis_report(original)
@@ -157,9 +163,10 @@ def main(argv=None) -> None:
           f"learner left in the final text: {n_cases} in {n_texts} texts; any 'hän' after a re-addressing edit in "
           f"its line: {n_any}; edits that carry 'hän' sentences along: {n_chains}; learner edits dropped for a "
           f"'hän' they would orphan: {n_dropped}")
+    kinds = "; ".join(f"{k} {b} in {n} texts" for k, (b, n) in mixed.items() if k != "any")
     print(f"{args.split}: {n_addressed} texts with a 'sinä' edit; blocks mixing 'sinä' with the learner in the 3rd "
-          f"person: {mixed['singular'][0]} in {mixed['singular'][1]} texts (plural 'opiskelijat' as subject: "
-          f"{mixed['plural'][0]} in {mixed['plural'][1]} texts); 'sinä' edits dropped for mixed persons: {n_persons}")
+          f"person or a learner passive: {mixed['any'][0]} in {mixed['any'][1]} texts ({kinds}); 'sinä' edits "
+          f"dropped for mixed persons: {n_persons}")
 
 
 if __name__ == "__main__":

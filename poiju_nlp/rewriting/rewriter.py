@@ -348,20 +348,18 @@ def _drop_dangling_pronouns(text: str, edits: list[Edit], rejected: list[Rejecti
     return dropped
 
 
-# A learner word or 'hän' in the original: without one no block can keep the learner in the 3rd person (the
-# plural 'opiskelijat' included; split_sentence writes 'Hän' only into a learner sentence).
-_LEARNER_WORD = re.compile(r"opiskelij|osallistuj|suorittaj|\bhän", re.IGNORECASE)
 MIXED_PERSON_ROUNDS = 3
 
 
 def _drop_mixed_persons(text: str, edits: list[Edit], rejected: list[Rejection], glossary=None) -> bool:
-    """On the final edits: in a block (person_blocks: between blank lines and headings; a list converted as one
-    edit is its own) where edits address the learner as 'sinä' while a finite clause keeps the learner in the 3rd
-    person ('Opiskelija osaa X. Ymmärrät Y.', 'Opiskelijat suorittavat X' beside 'Aloitat Y': rewrite review 14,
-    both reviewers), the 'sinä' edits of that block are dropped (check 'persons'): the learner sentences that stayed
-    had been refused by their rule or the guard, so the block keeps the text's own person. Other blocks keep theirs.
+    """On the final edits: in a block (person_blocks: between blank lines and headings; a converted list stays in
+    the block of its heading) where edits address the learner as 'sinä' while the learner stays in the 3rd person
+    ('Opiskelija osaa X. Ymmärrät Y.', 'Opiskelijat suorittavat X' beside 'Aloitat Y': rewrite review 14; 'rohkaista
+    opiskelijaa ... Tutustut', 'Kurssilla opitaan X. Opettelet Y. Harjoitellaan Z.': review 15, both reviewers), the
+    'sinä' edits of that block are dropped (check 'persons'): the learner sentences that stayed had been refused by
+    their rule or the guard, so the block keeps the text's own person. Other blocks keep theirs.
     Returns whether anything was dropped."""
-    if not edits or not _LEARNER_WORD.search(text):
+    if not edits:
         return False
     from .rules.person import mixed_person_blocks
 
@@ -371,21 +369,25 @@ def _drop_mixed_persons(text: str, edits: list[Edit], rejected: list[Rejection],
     dropped = False
     for _ in range(MIXED_PERSON_ROUNDS):  # a dropped edit that spans two blocks may bring a learner back into both
         blocks: dict[tuple[int, int], dict] = {}
-        for b in mixed_person_blocks(text, edits, analysis_of) + mixed_person_blocks(text, edits, analysis_of,
-                                                                                     plural=True):
+        for b in mixed_person_blocks(text, edits, analysis_of):
             seen = blocks.setdefault((b["start"], b["end"]), {"edits": [], "third": []})
             seen["edits"] += b["edits"]
             seen["third"] += b["third"]
+            seen.setdefault("kinds", set()).update(b["kinds"])
         if not blocks:
             break
         for b in blocks.values():
             third = ", ".join(dict.fromkeys(f'"{w.text}"' for w in sorted(b["third"], key=lambda w: w.i)))
+            passive, person = "passive" in b["kinds"], bool(set(b["kinds"]) - {"passive", "list"})
+            how = ("opiskelijasta puhutaan yhä 3. persoonassa ja hänen toiminnastaan passiivissa" if passive and person
+                   else "opiskelijan toiminnasta kerrotaan yhä passiivissa" if passive
+                   else "opiskelijasta puhutaan yhä 3. persoonassa")
             for e in b["edits"]:
                 if any(e is x for x in edits):
                     edits[:] = [x for x in edits if x is not e]
                     rejected.append(Rejection(
-                        e, f"Samassa kappaleessa opiskelijasta puhutaan yhä 3. persoonassa ({third}): virke jää "
-                           "ennalleen, jotta kappaleessa ei sekoitu \"sinä\" ja \"opiskelija\".", "persons", 1))
+                        e, f"Samassa kappaleessa {how} ({third}): virke jää ennalleen, "
+                           "jotta kappaleessa ei sekoitu \"sinä\" ja \"opiskelija\".", "persons", 1))
                     dropped = True
     return dropped
 

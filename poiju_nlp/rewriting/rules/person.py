@@ -308,7 +308,7 @@ def dangling_pronouns(text: str, analysis, edits: list[Edit]) -> list[tuple[Edit
 # Rewrite review 14: 4 of 10 re-addressed texts mixed 'sinä' with the learner in the 3rd person in one paragraph
 # ('Opiskelija osaa X. Ymmärrät Y.'), because some learner sentences were converted and others refused.
 
-# A list converted as one edit ('Opiskelija osaa' + bullets -> 'Osaat' + bullets) reads as a block of its own.
+# A list converted as one edit ('Opiskelija osaa' + bullets -> 'Osaat' + bullets): counted apart ('list') when it mixes.
 LIST_RULES = frozenset({"outcome_list", "learner_bullets", "learner_lead_in", "aim_list"})
 _BULLET = "-•*–"
 
@@ -332,7 +332,7 @@ def person_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def is_list_edit(e: Edit) -> bool:
-    """A list converted as one edit: its block is its own."""
+    """A list converted as one edit (it stays in the block of its heading: rewrite review 15, p020)."""
     return bool(set(e.rule.split("+")) & LIST_RULES) or "\n" in e.replacement.strip()
 
 
@@ -396,24 +396,86 @@ def final_spans(edits: list[Edit]) -> list[tuple[int, int, Edit]]:
     return out
 
 
-def mixed_person_blocks(text: str, edits: list[Edit], analysis_of, plural: bool = False) -> list[dict]:
-    """The blocks (person_blocks of the final text) in which an edit addresses the learner as 'sinä' while a
-    finite clause keeps the learner in the 3rd person (learner_in_third_person): each as {'start', 'end' (in the
-    final text), 'block', 'edits' (the 'sinä' edits), 'third' (the 3rd person words)}. A list converted as one edit
-    is a block of its own (is_list_edit). ``analysis_of(final text)`` gives its parse."""
+# The kinds of a 3rd person learner beside 'sinä' that both reviewers of rewrite review 15 failed:
+# 'subject' ('Opiskelija osaa X', the learner's 'hän'), 'plural' ('Opiskelijat suorittavat X', 'Opiskelijoita
+# ohjataan'), 'other_case' ('rohkaista opiskelijaa', 'syventää opiskelijan näkökulmia', 'tukee hänen työtään'),
+# 'passive' (a learner activity left in the passive: 'Kurssilla opitaan X. Opettelet Y. Harjoitellaan Z.').
+MIX_KINDS = ("subject", "plural", "other_case", "passive")
+
+
+def mixed_person_blocks(text: str, edits: list[Edit], analysis_of, kinds=MIX_KINDS) -> list[dict]:
+    """The blocks (person_blocks of the final text) in which an edit addresses the learner as 'sinä' while the
+    learner stays in the 3rd person (third_person_mentions, ``kinds`` of them): each as {'start', 'end' (in the
+    final text), 'block', 'edits' (the 'sinä' edits), 'third' (the 3rd person words), 'kinds' (their kinds, plus
+    'list' when a 'sinä' edit of the block is a list converted as one edit)}. A converted list belongs to the block
+    of its heading (rewrite review 15, p020: '- irrotat ...' then 'Opiskelija hyödyntää ...: / Opiskelija /
+    - työskentelee'). ``analysis_of(final text)`` gives its parse."""
     from ..edits import apply_edits
 
     addressing = [(s, t, e) for s, t, e in final_spans(edits) if adds_second_person(e)]
     if not addressing:
         return []
     final = apply_edits(text, edits)
-    lists = [(s, t) for s, t, e in addressing if is_list_edit(e)]
-    third = [w for w in learner_in_third_person(final, analysis_of(final), plural)
-             if not any(s <= w.start < t for s, t in lists)]
+    mentions = third_person_mentions(final, analysis_of(final), kinds)
     out = []
     for bs, be in person_blocks(final):
-        mine = [e for s, t, e in addressing if not is_list_edit(e) and s < be and bs < t]
-        words = [w for w in third if bs <= w.start < be]
+        mine = [e for s, t, e in addressing if s < be and bs < t]
+        words = [(w, k) for w, k in mentions if bs <= w.start < be]
         if mine and words:
-            out.append({"start": bs, "end": be, "block": final[bs:be], "edits": mine, "third": words})
+            found = list(dict.fromkeys(k for _, k in words))
+            if any(is_list_edit(e) for e in mine):
+                found.append("list")
+            out.append({"start": bs, "end": be, "block": final[bs:be], "edits": mine,
+                        "third": [w for w, _ in words], "kinds": found})
     return out
+
+
+def _title_or_heading(text: str, w: Token) -> bool:
+    """A heading ('Opiskelijan ohjaus: ...') or the title line that opens a course text names no one."""
+    if in_heading(text, w.start):
+        return True
+    line_end = text.find("\n", w.start)
+    return "\n" not in text[:w.start] and line_end > 0 and not text[:line_end].rstrip().endswith(
+        (".", "!", "?", ";", ":", ","))
+
+
+def third_person_mentions(text: str, analysis, kinds=MIX_KINDS) -> list[tuple[Token, str]]:
+    """(word, kind) for every place ``text`` keeps the learner in the 3rd person: the subject of a finite clause
+    (learner_in_third_person, singular and plural), a learner word in any other role ('opiskelijaa',
+    'opiskelijan', 'opiskelijalle'; plural too: 5 of the 7 texts read on dev+test meant the readers ('Opiskelijoita
+    ohjataan', 'antaa opiskelijoille'), not when a word says which students: 'vuosikurssin opiskelijoiden kanssa',
+    'tämän päivän opiskelijoihin'), the learner's 'hän' in any case, and a passive whose doer is the learner
+    (poiju_nlp.scoring.passives.missing_doer_passives: not the teacher's or organiser's own action, not a question or
+    a relative clause, not done to the learner or the course). Not in a heading or the title line."""
+    toks = analysis.tokens
+    out: list[tuple[Token, str]] = []
+    seen: set[int] = set()
+    for kind, plural in (("subject", False), ("plural", True)):
+        for w in learner_in_third_person(text, analysis, plural):
+            if w.i not in seen and not _title_or_heading(text, w):
+                seen.add(w.i)
+                if kind in kinds:
+                    out.append((w, kind))
+    if "other_case" in kinds or "plural" in kinds:
+        ants = pronoun_antecedents(text, analysis)
+        for w in toks:
+            if w.i in seen or _title_or_heading(text, w):
+                continue
+            if is_han(w):
+                a = ants.get(w.i)
+                if a is None or _learner_noun(toks, toks[a]):
+                    out.append((w, "other_case"))
+            elif _learner_noun(toks, w):
+                if w.morph.get("Number") == "Plur":
+                    # 'vuosikurssin opiskelijoiden kanssa', 'muiden opiskelijoiden': other students
+                    if any(d.head == w.i and d.dep in ("nmod", "nmod:poss", "amod", "det") for d in toks):
+                        continue
+                    out.append((w, "plural"))
+                else:
+                    out.append((w, "other_case"))
+        out = [(w, k) for w, k in out if k in kinds]
+    if "passive" in kinds:
+        from ...scoring.passives import missing_doer_passives
+
+        out += [(t, "passive") for t in missing_doer_passives(analysis, toks) if not _title_or_heading(text, t)]
+    return sorted(out, key=lambda x: x[0].i)
