@@ -97,7 +97,7 @@ def test_auth_refuses_unauthenticated_requests():
 
 @pytest.mark.slow
 def test_apply_edits_endpoint_returns_the_text_with_the_chosen_edits(client):
-    text = "Opintojaksolla perehdytään ensiapuun. Opiskelija osaa hakea informaatiota."
+    text = "Opintojaksolla perehdytään ensiapuun. Laajuus on 3 op."
     outputs = client.predict(text, api_name="/rewrite")
     report = json.load(open(outputs[-1], encoding="utf-8"))
     edits = report["edits"]

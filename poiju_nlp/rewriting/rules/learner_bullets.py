@@ -11,7 +11,7 @@ each open with the learner's verb:
 - learner_bullets: 'Opiskelija' + '- noudattaa työaikoja' + '- huomioi X työssään' -> '- noudatat työaikoja' +
   '- huomioit X työssäsi' (the bare line goes; one edit for the whole block, so it is taken or left as one);
 - learner_lead_in: the lead-in line above such a block ('Opiskelija valmistautuu X:' -> 'Valmistaudut X:') together
-  with the block in one edit. learner_subject leaves a lead-in alone on purpose (address.is_lead_in: turning it
+  with the block in one edit. learner_subject leaves a lead-in alone on purpose (position.is_lead_in: turning it
   alone to 'sinä' mixed the persons with its items, review 3); here the items change with it or nothing changes.
 
 Unlike outcome_list ('Opiskelija osaa' + infinitives), the items are finite verbs, so each becomes the 2nd person
@@ -26,7 +26,7 @@ from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms, pykko_lemmas
 from ...text.resources import get_pykko, voikko_spell
 from ..edits import Edit
-from .address import is_lead_in
+from .position import is_lead_in
 from .base import (ADDRESS_ALLOWANCE, WHY_ADDRESS_ALLOWANCE, Context, Example, Rule, all_or_nothing, bare_reflexive,
                    cap, each_sentence, is_learner, register, sentence_index)
 from .outcomes import _lead, _possessives, owned_by_you

@@ -17,7 +17,7 @@ from ...settings import REWRITING
 from ...text.analysis import Sentence, Token
 from ...text.inflect import pykko_forms
 from ..edits import Edit
-from .address import is_lead_in
+from .position import is_lead_in
 from .base import (Context, Example, Rule, cap, each_sentence, is_course_word, is_human, is_learner, register,
                    run_on, subtree)
 
