@@ -378,16 +378,18 @@ def _drop_mixed_persons(text: str, edits: list[Edit], rejected: list[Rejection],
             break
         for b in blocks.values():
             third = ", ".join(dict.fromkeys(f'"{w.text}"' for w in sorted(b["third"], key=lambda w: w.i)))
-            passive, person = "passive" in b["kinds"], bool(set(b["kinds"]) - {"passive", "list"})
+            passive, person = "passive" in b["kinds"], bool(set(b["kinds"]) - {"passive", "list", "we"})
             how = ("opiskelijasta puhutaan yhä 3. persoonassa ja hänen toiminnastaan passiivissa" if passive and person
                    else "opiskelijan toiminnasta kerrotaan yhä passiivissa" if passive
-                   else "opiskelijasta puhutaan yhä 3. persoonassa")
+                   else "opiskelijasta puhutaan yhä 3. persoonassa" if person
+                   else "kurssista kerrotaan yhä me-muodossa")
+            other = "me" if set(b["kinds"]) <= {"we", "list"} else "opiskelija"
             for e in b["edits"]:
                 if any(e is x for x in edits):
                     edits[:] = [x for x in edits if x is not e]
                     rejected.append(Rejection(
                         e, f"Samassa kappaleessa {how} ({third}): virke jää ennalleen, "
-                           "jotta kappaleessa ei sekoitu \"sinä\" ja \"opiskelija\".", "persons", 1))
+                           f"jotta kappaleessa ei sekoitu \"sinä\" ja \"{other}\".", "persons", 1))
                     dropped = True
     return dropped
 

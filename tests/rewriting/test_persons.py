@@ -271,3 +271,15 @@ def test_blocks_under_different_headings_keep_their_own_person():
     assert "Kurssin käytyään opiskelija osaa soveltaa" in r.rewrite
     assert [x.rule for x in r.rejected if x.check == "persons"] == ["learner_goal"]
     assert mixed_person_blocks(r.original, r.edits, _analysis) == []
+
+
+def test_sinä_is_not_put_beside_the_course_told_in_the_we_form():
+    # Aalto ARTS-A0621, persons review 2: 'Kurssilla tutustut ...' beside 'Tarkastelemme ... Tutkimme ...' failed
+    # for both reviewers; the block keeps its own person
+    from poiju_nlp.rewriting import rewrite
+
+    text = ("Sisältö: Kurssilla tutustutaan nykytaiteen ja visuaalisen kulttuurin lähihistoriaan. Tarkastelemme "
+            "taiteen suhdetta poliittiseen ja taloudelliseen ympäristöön. Tutkimme kuvan käsitteen muutoksia.")
+    result = rewrite(text)
+    assert "tutustut " not in result.rewrite and "tutustutaan" in result.rewrite
+    assert any(r.check == "persons" and "me-muodossa" in r.reason for r in result.rejected)

@@ -400,7 +400,7 @@ def final_spans(edits: list[Edit]) -> list[tuple[int, int, Edit]]:
 # 'subject' ('Opiskelija osaa X', the learner's 'hän'), 'plural' ('Opiskelijat suorittavat X', 'Opiskelijoita
 # ohjataan'), 'other_case' ('rohkaista opiskelijaa', 'syventää opiskelijan näkökulmia', 'tukee hänen työtään'),
 # 'passive' (a learner activity left in the passive: 'Kurssilla opitaan X. Opettelet Y. Harjoitellaan Z.').
-MIX_KINDS = ("subject", "plural", "other_case", "passive")
+MIX_KINDS = ("subject", "plural", "other_case", "passive", "we")
 
 
 def mixed_person_blocks(text: str, edits: list[Edit], analysis_of, kinds=MIX_KINDS) -> list[dict]:
@@ -478,4 +478,9 @@ def third_person_mentions(text: str, analysis, kinds=MIX_KINDS) -> list[tuple[To
         from ...scoring.passives import missing_doer_passives
 
         out += [(t, "passive") for t in missing_doer_passives(analysis, toks) if not _title_or_heading(text, t)]
+    if "we" in kinds:
+        # the course told in 'me' ('Kurssilla tutustut ... Tarkastelemme ... Tutkimme ...'): both reviewers of
+        # persons sample 2 failed 'sinä' beside it
+        out += [(t, "we") for t in toks if t.pos in ("VERB", "AUX") and t.morph.get("VerbForm") == "Fin"
+                and t.morph.get("Person") == "1" and t.morph.get("Number") == "Plur" and not _title_or_heading(text, t)]
     return sorted(out, key=lambda x: x[0].i)
