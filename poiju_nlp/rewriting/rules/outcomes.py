@@ -199,6 +199,8 @@ def _build_outcome_list(ctx: Context, sent: Sentence) -> Edit | None:
     bullets = _bullets(ctx, sent)
     if not new_verb or not bullets:
         return None
+    if any(not any(ctx.analysis.tokens[i].is_word for i in b.tokens) for b in bullets):
+        return None  # an empty item ('Opiskelija osaa' + '-'): 'Osaat' + '-' says nothing (review 15)
     override: dict[int, str] = {}
     for b in bullets:
         found = _possessives(ctx, b)
@@ -396,6 +398,7 @@ OUTCOME_LIST = register(Rule(
     build=_build_outcome_list,
     examples=(
         # 'siten, että pystyy neuvomaan' has no subject of its own: the learner's, it would stay 3rd person (review 9)
+        Example("Työn suunnittelu\nOpiskelija osaa\n-\nArvioinnin kohteet: työprosessin hallinta."),
         Example("Opiskelija tai tutkinnon suorittaja osaa\n- huomioida asiakkaan ja tervehtiä\n"
                 "- autoalaa koskevaa lainsäädäntöä ja sopimuksia siten, että pystyy neuvomaan asiakasta auton "
                 "varusteluun kuuluvissa asioissa\n- toimia myyntikampanjan tavoitteiden mukaisesti"),
