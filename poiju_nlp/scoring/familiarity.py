@@ -62,9 +62,16 @@ def _familiarity(base: str, parts: tuple[str, ...], surface: str) -> float:
 ADJECTIVE_PART_ZIPF = 3.5
 
 
-@lru_cache(maxsize=50_000)
 def _adjective_part(part: str) -> float:
     """The familiarity of a non-final compound part that reads as its -inen adjective, else 0."""
+    score = _as_adjective(part)
+    return score if score >= ADJECTIVE_PART_ZIPF else 0.0
+
+
+@lru_cache(maxsize=50_000)
+def _as_adjective(part: str) -> float:
+    """The Zipf of the -inen adjective a loan compound part reads as ('massiivi' -> massiivinen 4.0), 0 when it is
+    none."""
     from ..text.resources import voikko_analyze
 
     part = part.rstrip("-")
@@ -72,7 +79,7 @@ def _adjective_part(part: str) -> float:
         return 0.0
     adjective = part + "nen"
     score = zipf(adjective)
-    if score < ADJECTIVE_PART_ZIPF or not any(a.get("CLASS") == "laatusana" for a in voikko_analyze(adjective)):
+    if score == 0.0 or not any(a.get("CLASS") == "laatusana" for a in voikko_analyze(adjective)):
         return 0.0
     return score
 
@@ -163,8 +170,8 @@ def _adjective_first_part(word: str) -> bool:
         parts = [base or surface for surface, base in _WORDBASES.findall(analysis.get("WORDBASES", ""))]
         if len(parts) != 2:
             continue
-        first, last = parts[0].lower().rstrip("-"), parts[1].lower()
-        if first.endswith("i") and zipf(first + "nen") >= FAMILIAR_PART_ZIPF and zipf(last) >= FAMILIAR_PART_ZIPF:
+        first, last = parts[0].lower(), parts[1].lower()
+        if _as_adjective(first) >= FAMILIAR_PART_ZIPF and zipf(last) >= FAMILIAR_PART_ZIPF:
             return True
     return False
 

@@ -72,10 +72,12 @@ def is_teacher_passive(t: Token) -> bool:
             and not _MINEN_FORM.search(t.text.lower())
             # an active form with a clitic the parser calls passive ('Olitpa sitten perustutkinto- tai
             # maisteriopiskelija ...'): where pypykko knows the word, one of its readings must be passive
-            and _passive_reading(t.text))
+            and passive_reading(t.text))
 
 
-def _passive_reading(word: str) -> bool:
+def passive_reading(word: str) -> bool:
+    """Where pypykko knows the word, is one of its readings passive? The parser calls some active forms and nouns
+    passive ('Olitpa', 'muottiin')."""
     forms = pykko_forms(word.lower())
     return not forms or any("+pass" in f for f in forms)
 

@@ -2,9 +2,8 @@
 other passive of the same doer, or the reader becomes the doer of that one too (review 14)."""
 from __future__ import annotations
 
-from ...scoring.passives import in_indirect_question
+from ...scoring.passives import in_indirect_question, passive_reading
 from ...text.analysis import Token
-from ...text.inflect import pykko_forms
 from .base import Context, subtree
 
 _PASSIVE_ENDINGS = ("aan", "ään", "tiin", "diin", "isiin")
@@ -32,8 +31,7 @@ def keeps_other_passive(ctx: Context, t: Token, verbs: list[Token]) -> bool:
                 or w.dep.split(":")[0] not in _CLAUSE_DEPS:
             continue  # ('työllistymistä edistäviin ja muihin palveluihin': a participle the parser read as a
             # finite passive hangs as a noun would, 'obl'; dev texts)
-        forms = pykko_forms(w.text.lower())
-        if forms and not any("+pass" in f for f in forms):
+        if not passive_reading(w.text):
             continue  # ('kuten muottiin puhallukseen': an illative the parser read as a past passive, test texts)
         if in_indirect_question(ctx.analysis, w):
             continue
