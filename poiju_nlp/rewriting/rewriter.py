@@ -368,16 +368,11 @@ def _drop_mixed_persons(text: str, edits: list[Edit], rejected: list[Rejection],
 
     dropped = False
     for _ in range(MIXED_PERSON_ROUNDS):  # a dropped edit that spans two blocks may bring a learner back into both
-        blocks: dict[tuple[int, int], dict] = {}
-        for b in mixed_person_blocks(text, edits, analysis_of):
-            seen = blocks.setdefault((b["start"], b["end"]), {"edits": [], "third": []})
-            seen["edits"] += b["edits"]
-            seen["third"] += b["third"]
-            seen.setdefault("kinds", set()).update(b["kinds"])
+        blocks = mixed_person_blocks(text, edits, analysis_of)  # (one entry per block of the final text)
         if not blocks:
             break
-        for b in blocks.values():
-            third = ", ".join(dict.fromkeys(f'"{w.text}"' for w in sorted(b["third"], key=lambda w: w.i)))
+        for b in blocks:
+            third = ", ".join(dict.fromkeys(f'"{w.text}"' for w in b["third"]))
             passive, person = "passive" in b["kinds"], bool(set(b["kinds"]) - {"passive", "list", "we"})
             how = ("opiskelijasta puhutaan yhä 3. persoonassa ja hänen toiminnastaan passiivissa" if passive and person
                    else "opiskelijan toiminnasta kerrotaan yhä passiivissa" if passive
